@@ -1,0 +1,464 @@
+//! Emits `models.rs`: one Rust type per named type of the API.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::{doc_attrs, ident};
+use crate::ir::{Api, Enum, Field, Struct, TypeDef, TypeKind, TypeRef};
+
+pub fn models(api: &Api) -> TokenStream {
+    let types = api.types.iter().map(type_def);
+    let has_structs = api
+        .types
+        .iter()
+        .any(|def| matches!(def.kind, TypeKind::Struct(_)));
+    let serde_import = has_structs.then(|| {
+        quote!(
+            use serde::{Deserialize, Serialize};
+        )
+    });
+    // `self` first, as rustfmt orders imports.
+    let mut support_names: Vec<&str> = used_support_names(api).into_iter().collect();
+    support_names.sort_by_key(|name| (*name != "self", *name));
+    let support_names = support_names
+        .into_iter()
+        .map(|name| format_ident!("{}", name));
+    let support_names: Vec<_> = support_names.collect();
+    let support_import =
+        (!support_names.is_empty()).then(|| quote!(use crate::support::{#(#support_names),*};));
+    quote! {
+        //! The request and result types of the API, in the order the spec declares them.
+
+        #serde_import
+        #support_import
+
+        #(#types)*
+    }
+}
+
+/// The items of the support module that the models refer to, so that exactly those are
+/// imported.
+fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
+    fn visit(ty: &TypeRef, used: &mut BTreeSet<&'static str>) {
+        match ty {
+            TypeRef::Date => {
+                used.insert("Date");
+            }
+            TypeRef::Update { value, clearable } => {
+                used.insert("Update");
+                if !clearable {
+                    used.insert("NotClearable");
+                }
+                visit(value, used);
+            }
+            TypeRef::Array(inner) | TypeRef::Map(inner) => visit(inner, used),
+            _ => {}
+        }
+    }
+    let mut used = BTreeSet::new();
+    for def in &api.types {
+        match &def.kind {
+            TypeKind::Struct(structure) => {
+                structure
+                    .fields
+                    .iter()
+                    .for_each(|field| visit(&field.ty, &mut used));
+                if def.in_request {
+                    used.extend(["Validate", "Violations"]);
+                    if structure
+                        .fields
+                        .iter()
+                        .any(|field| field_shape(field) == FieldShape::Update)
+                    {
+                        used.insert("Update");
+                    }
+                }
+            }
+            TypeKind::Enum(_) => {
+                used.insert("self");
+            }
+            TypeKind::Alias(target) => visit(target, &mut used),
+        }
+    }
+    used
+}
+
+fn type_def(def: &TypeDef) -> TokenStream {
+    let fallback_docs = format!("The `{}` type of the API.", def.name);
+    let docs = doc_attrs(def.docs.as_deref().unwrap_or(&fallback_docs));
+    let name = ident(&def.name);
+    match &def.kind {
+        TypeKind::Struct(structure) => {
+            let definition = struct_def(&docs, &name, structure);
+            let request_impls = def.in_request.then(|| {
+                let constructor = constructor(&name, structure);
+                let validation = validation(&name, structure);
+                quote!(#constructor #validation)
+            });
+            quote!(#definition #request_impls)
+        }
+        TypeKind::Enum(enumeration) => enum_def(&docs, &name, enumeration),
+        TypeKind::Alias(target) => {
+            let target = rust_type(target);
+            quote! {
+                #docs
+                pub type #name = #target;
+            }
+        }
+    }
+}
+
+fn struct_def(docs: &TokenStream, name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
+    let rule = RenameRule::best_for(&structure.fields);
+    let rename_all = rule.attribute();
+    let fields = structure.fields.iter().map(|field| {
+        let field_name = ident(&field.rust_name);
+        let docs = doc_attrs(&field_docs(field));
+        let deprecated = field
+            .deprecated
+            .as_deref()
+            .map(|note| quote!(#[deprecated = #note]));
+        let mut serde_args = Vec::new();
+        if rule.apply(&field.rust_name) != field.wire_name {
+            let wire_name = &field.wire_name;
+            serde_args.push(quote!(rename = #wire_name));
+        }
+        match field_shape(field) {
+            FieldShape::Update => {
+                serde_args.push(quote!(default, skip_serializing_if = "Update::is_keep"))
+            }
+            FieldShape::Omittable => {
+                serde_args.push(quote!(skip_serializing_if = "Option::is_none"))
+            }
+            FieldShape::Plain | FieldShape::Nullable => {}
+        }
+        let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
+        let ty = field_type(field);
+        quote! {
+            #docs
+            #deprecated
+            #serde_attr
+            pub #field_name: #ty,
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #rename_all
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}
+
+/// `new(required...)` for request types, so that optional fields never have to be spelled out:
+/// `Parameters { first_name: Some(..), ..Parameters::new(..) }`.
+fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
+    let required: Vec<&Field> = structure
+        .fields
+        .iter()
+        .filter(|field| field_shape(field) == FieldShape::Plain)
+        .collect();
+    let params = required.iter().map(|field| {
+        let field_name = ident(&field.rust_name);
+        match field.ty {
+            TypeRef::String => quote!(#field_name: impl Into<String>),
+            _ => {
+                let ty = rust_type(&field.ty);
+                quote!(#field_name: #ty)
+            }
+        }
+    });
+    let initializers = structure.fields.iter().map(|field| {
+        let field_name = ident(&field.rust_name);
+        match (field_shape(field), &field.ty) {
+            (FieldShape::Plain, TypeRef::String) => quote!(#field_name: #field_name.into()),
+            (FieldShape::Plain, _) => quote!(#field_name),
+            (FieldShape::Update, _) => quote!(#field_name: Update::Keep),
+            (FieldShape::Nullable | FieldShape::Omittable, _) => quote!(#field_name: None),
+        }
+    });
+    let deprecated_fields = structure
+        .fields
+        .iter()
+        .any(|field| field.deprecated.is_some());
+    let allow_deprecated = deprecated_fields.then(|| quote!(#[allow(deprecated)]));
+    let too_many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        impl #name {
+            /// Creates the value from its required fields; every optional field is left unset.
+            #allow_deprecated
+            #too_many
+            pub fn new(#(#params),*) -> Self {
+                Self {
+                    #(#initializers),*
+                }
+            }
+        }
+    }
+}
+
+/// `Validate` for request types: the length and item limits of the spec, and nested values.
+fn validation(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
+    let checks: Vec<TokenStream> = structure.fields.iter().filter_map(field_checks).collect();
+    let (path, violations) = if checks.is_empty() {
+        (format_ident!("_path"), format_ident!("_violations"))
+    } else {
+        (format_ident!("path"), format_ident!("violations"))
+    };
+    let deprecated_fields = structure
+        .fields
+        .iter()
+        .any(|field| field.deprecated.is_some());
+    let allow_deprecated = deprecated_fields.then(|| quote!(#[allow(deprecated)]));
+    quote! {
+        impl Validate for #name {
+            #allow_deprecated
+            fn check(&self, #path: &str, #violations: &mut Violations) {
+                #(#checks)*
+            }
+        }
+    }
+}
+
+fn field_checks(field: &Field) -> Option<TokenStream> {
+    let field_name = ident(&field.rust_name);
+    let shape = field_shape(field);
+    let value = match shape {
+        FieldShape::Plain => quote!(&self.#field_name),
+        _ => quote!(value),
+    };
+    let wire_name = &field.wire_name;
+    let limits = &field.limits;
+    let mut checks = Vec::new();
+    if let Some(range) = range(limits.min_length, limits.max_length) {
+        checks.push(quote!(violations.length(path, #wire_name, #value, #range);));
+    }
+    if let Some(range) = range(limits.min_items, limits.max_items) {
+        checks.push(quote!(violations.items(path, #wire_name, #value, #range);));
+    }
+    if has_nested_request(&field.ty) {
+        checks.push(quote!(violations.nested(path, #wire_name, #value);));
+    }
+    if checks.is_empty() {
+        return None;
+    }
+    Some(match shape {
+        FieldShape::Plain => quote!(#(#checks)*),
+        FieldShape::Nullable | FieldShape::Omittable => quote! {
+            if let Some(value) = &self.#field_name {
+                #(#checks)*
+            }
+        },
+        FieldShape::Update => quote! {
+            if let Update::Set(value) = &self.#field_name {
+                #(#checks)*
+            }
+        },
+    })
+}
+
+fn range(min: Option<usize>, max: Option<usize>) -> Option<TokenStream> {
+    let [min, max] = [min, max].map(|bound| bound.map(Literal::usize_unsuffixed));
+    match (min, max) {
+        (None, None) => None,
+        (Some(min), None) => Some(quote!(#min..)),
+        (None, Some(max)) => Some(quote!(..=#max)),
+        (Some(min), Some(max)) => Some(quote!(#min..=#max)),
+    }
+}
+
+/// Whether a value of this type contains a named struct, which has limits of its own to check.
+fn has_nested_request(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Named(_) => true,
+        TypeRef::Array(item) => has_nested_request(item),
+        _ => false,
+    }
+}
+
+fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -> TokenStream {
+    let fallback = ident(&enumeration.fallback);
+    let variants = enumeration.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.rust_name);
+        let docs = doc_attrs(&format!("`{}`.", variant.wire_name));
+        quote!(#docs #variant_name,)
+    });
+    let to_str = enumeration.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.rust_name);
+        let wire_name = &variant.wire_name;
+        quote!(Self::#variant_name => #wire_name,)
+    });
+    let from_str = enumeration.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.rust_name);
+        let wire_name = &variant.wire_name;
+        quote!(#wire_name => Self::#variant_name,)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the crate does not know, kept exactly as received.
+            #fallback(String),
+        }
+
+        impl #name {
+            /// The value as it is written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    Self::#fallback(value) => value,
+                }
+            }
+        }
+
+        impl From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => Self::#fallback(other.to_owned()),
+                }
+            }
+        }
+
+        support::impl_open_enum!(#name);
+    }
+}
+
+/// How a field is represented, from its requiredness and nullability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldShape {
+    /// Required and not nullable: `T`.
+    Plain,
+    /// Required but nullable: `Option<T>`, sent as `null` when `None`.
+    Nullable,
+    /// Optional: `Option<T>`, left out when `None`.
+    Omittable,
+    /// An update value: `Update<T>`, left out when `Keep`.
+    Update,
+}
+
+fn field_shape(field: &Field) -> FieldShape {
+    match (&field.ty, field.required, field.nullable) {
+        (TypeRef::Update { .. }, _, _) => FieldShape::Update,
+        (_, true, false) => FieldShape::Plain,
+        (_, true, true) => FieldShape::Nullable,
+        (_, false, _) => FieldShape::Omittable,
+    }
+}
+
+fn field_type(field: &Field) -> TokenStream {
+    let ty = rust_type(&field.ty);
+    match field_shape(field) {
+        FieldShape::Plain | FieldShape::Update => ty,
+        FieldShape::Nullable | FieldShape::Omittable => quote!(Option<#ty>),
+    }
+}
+
+fn field_docs(field: &Field) -> String {
+    let mut docs = field
+        .docs
+        .clone()
+        .unwrap_or_else(|| format!("The `{}` field.", field.wire_name));
+    if let Some(note) = &field.deprecated {
+        docs.push_str(&format!("\n\nDeprecated: {note}"));
+    }
+    docs
+}
+
+pub(super) fn rust_type(ty: &TypeRef) -> TokenStream {
+    match ty {
+        TypeRef::String => quote!(String),
+        TypeRef::Bool => quote!(bool),
+        TypeRef::I32 => quote!(i32),
+        TypeRef::I64 => quote!(i64),
+        TypeRef::F32 => quote!(f32),
+        TypeRef::F64 => quote!(f64),
+        TypeRef::Uuid => quote!(uuid::Uuid),
+        TypeRef::DateTime => quote!(chrono::DateTime<chrono::Utc>),
+        TypeRef::Date => quote!(Date),
+        TypeRef::Json => quote!(serde_json::Value),
+        TypeRef::Array(item) => {
+            let item = rust_type(item);
+            quote!(Vec<#item>)
+        }
+        TypeRef::Map(value) => {
+            let value = rust_type(value);
+            quote!(std::collections::BTreeMap<String, #value>)
+        }
+        TypeRef::Named(name) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+        TypeRef::Update { value, clearable } => {
+            let value = rust_type(value);
+            if *clearable {
+                quote!(Update<#value>)
+            } else {
+                quote!(Update<#value, NotClearable>)
+            }
+        }
+    }
+}
+
+/// The serde `rename_all` rule that reproduces most wire names from the Rust field names, so
+/// that only the exceptions need a `rename` of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RenameRule {
+    None,
+    PascalCase,
+    CamelCase,
+}
+
+impl RenameRule {
+    fn best_for(fields: &[Field]) -> RenameRule {
+        [
+            RenameRule::None,
+            RenameRule::PascalCase,
+            RenameRule::CamelCase,
+        ]
+        .into_iter()
+        .max_by_key(|rule| {
+            let matches = fields
+                .iter()
+                .filter(|f| rule.apply(&f.rust_name) == f.wire_name)
+                .count();
+            // On a tie, prefer the earlier rule (no attribute at all).
+            (matches, std::cmp::Reverse(*rule as u8))
+        })
+        .unwrap_or(RenameRule::None)
+    }
+
+    fn attribute(self) -> Option<TokenStream> {
+        match self {
+            RenameRule::None => None,
+            RenameRule::PascalCase => Some(quote!(#[serde(rename_all = "PascalCase")])),
+            RenameRule::CamelCase => Some(quote!(#[serde(rename_all = "camelCase")])),
+        }
+    }
+
+    /// The wire name serde derives from a `snake_case` field name under this rule.
+    fn apply(self, field: &str) -> String {
+        match self {
+            RenameRule::None => field.to_owned(),
+            RenameRule::PascalCase | RenameRule::CamelCase => {
+                let mut name = String::with_capacity(field.len());
+                let mut capitalize = self == RenameRule::PascalCase;
+                for c in field.chars() {
+                    if c == '_' {
+                        capitalize = true;
+                    } else if capitalize {
+                        name.extend(c.to_uppercase());
+                        capitalize = false;
+                    } else {
+                        name.push(c);
+                    }
+                }
+                name
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! The intermediate model: what the spec means, with every reference resolved and every Rust
+//! name chosen, before any code is emitted.
+
+/// Everything the emitters need to know about one API.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Api {
+    /// The API's title, from `info.title`.
+    pub title: String,
+    /// The API's description, from `info.description`.
+    pub description: Option<String>,
+    /// Named types, in the order the spec declares them.
+    pub types: Vec<TypeDef>,
+    /// Operations, in the order the spec declares them.
+    pub operations: Vec<Operation>,
+}
+
+/// A named type: one component schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// The Rust name (`UpperCamelCase`).
+    pub name: String,
+    /// Documentation, from the schema's description or title.
+    pub docs: Option<String>,
+    pub kind: TypeKind,
+    /// Whether the type is reachable from a request body, so it needs validation and a
+    /// constructor.
+    pub in_request: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    Struct(Struct),
+    Enum(Enum),
+    /// A named schema that is just another type (`type: string` with a format, an array, ...).
+    Alias(TypeRef),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    /// Fields in spec order.
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The name on the wire, exactly as the spec spells it.
+    pub wire_name: String,
+    /// The Rust name (`snake_case`, not yet escaped for keywords).
+    pub rust_name: String,
+    pub docs: Option<String>,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub nullable: bool,
+    /// `Some(message)` when the spec marks the field deprecated.
+    pub deprecated: Option<String>,
+    pub limits: Limits,
+}
+
+/// Size limits a request value must respect before it is sent.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Limits {
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub min_items: Option<usize>,
+    pub max_items: Option<usize>,
+}
+
+impl Limits {
+    pub fn is_empty(&self) -> bool {
+        *self == Limits::default()
+    }
+}
+
+/// An open string enumeration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    pub variants: Vec<Variant>,
+    /// Name of the catch-all variant that keeps values unknown to this version.
+    pub fallback: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub wire_name: String,
+    pub rust_name: String,
+}
+
+/// The type of a field, an array item or an alias.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeRef {
+    String,
+    Bool,
+    I32,
+    I64,
+    F32,
+    F64,
+    Uuid,
+    DateTime,
+    Date,
+    /// Any JSON value.
+    Json,
+    Array(Box<TypeRef>),
+    /// A string-keyed map (`additionalProperties: <schema>`).
+    Map(Box<TypeRef>),
+    /// A named type, by its Rust name.
+    Named(String),
+    /// A keep / set / clear update of a value, from a wrapper schema whose only property is
+    /// `Value`. `clearable` is false when the wrapped value is not nullable.
+    Update {
+        value: Box<TypeRef>,
+        clearable: bool,
+    },
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The Rust method name (`snake_case`).
+    pub name: String,
+    pub method: String,
+    pub path: String,
+    pub summary: Option<String>,
+    pub docs: Option<String>,
+    pub request: Option<TypeRef>,
+    pub responses: Vec<Response>,
+}
+
+/// One documented response of an operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    pub docs: Option<String>,
+    /// The JSON body, if the response documents one.
+    pub body: Option<TypeRef>,
+    /// Names of the documented headers.
+    pub headers: Vec<String>,
+}

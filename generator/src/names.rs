@@ -1,0 +1,89 @@
+//! Rust names for spec names: predictable, compiling, and unique where they must be.
+
+use std::collections::HashSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Names the generated models module imports or relies on; a schema with one of these names
+/// gets a `Model` suffix so that it cannot shadow them.
+const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Box",
+    "Clearable",
+    "Date",
+    "DateTime",
+    "NotClearable",
+    "Option",
+    "Result",
+    "Self",
+    "String",
+    "Update",
+    "Utc",
+    "Uuid",
+    "Validate",
+    "ValidationError",
+    "Vec",
+    "Violations",
+];
+
+/// `UpperCamelCase` name of a type or enum variant.
+pub fn type_name(spec_name: &str) -> String {
+    let name = with_ascii_start(spec_name.to_upper_camel_case(), "T");
+    if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
+        format!("{name}Model")
+    } else {
+        name
+    }
+}
+
+/// `UpperCamelCase` name of an enum variant.
+pub fn variant_name(wire_value: &str) -> String {
+    with_ascii_start(wire_value.to_upper_camel_case(), "V")
+}
+
+/// `snake_case` name of a field or method. Keywords are escaped later, when emitted.
+pub fn field_name(spec_name: &str) -> String {
+    with_ascii_start(spec_name.to_snake_case(), "field_")
+}
+
+/// Keeps names valid identifiers: non-identifier characters become `_`, and a name that is
+/// empty or starts with a digit gets `prefix`.
+fn with_ascii_start(name: String, prefix: &str) -> String {
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    match name.chars().next() {
+        None => prefix.trim_end_matches('_').to_owned(),
+        Some(c) if c.is_ascii_digit() => format!("{prefix}{name}"),
+        Some(_) => name,
+    }
+}
+
+/// Hands out names that are unique within one scope (the fields of a struct, the variants of an
+/// enum, the types of an API), suffixing a counter on collision.
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: HashSet<String>,
+}
+
+impl Scope {
+    /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free.
+    pub fn claim(&mut self, name: String) -> String {
+        let unique = if self.taken.contains(&name) {
+            (2..)
+                .map(|n| format!("{name}{n}"))
+                .find(|candidate| !self.taken.contains(candidate))
+                .expect("an unbounded range always yields a free name")
+        } else {
+            name
+        };
+        self.taken.insert(unique.clone());
+        unique
+    }
+}

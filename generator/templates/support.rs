@@ -1,0 +1,401 @@
+//! Types the generated models build on: update values, tolerant dates, open enumerations and
+//! request validation.
+
+use std::fmt;
+use std::ops::{Bound, RangeBounds};
+use std::str::FromStr;
+
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The name of the only property of an update-value wrapper object on the wire.
+const UPDATE_VALUE_PROPERTY: &str = "Value";
+
+/// Marks an [`Update`] whose value may be cleared (set to `null`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Clearable;
+
+/// Marks an [`Update`] whose value can be changed but never cleared. It has no values, so
+/// `Update::Clear` cannot be built for such an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NotClearable {}
+
+/// Whether an [`Update`] can express "clear"; implemented by [`Clearable`] and [`NotClearable`].
+pub trait ClearMode: Sized {
+    /// The marker value for "clear", if clearing is allowed.
+    fn clear() -> Option<Self>;
+}
+
+impl ClearMode for Clearable {
+    fn clear() -> Option<Self> {
+        Some(Clearable)
+    }
+}
+
+impl ClearMode for NotClearable {
+    fn clear() -> Option<Self> {
+        None
+    }
+}
+
+/// A change to one field of an existing record: keep the current value, set a new one, or
+/// clear it.
+///
+/// On the wire, `Keep` is an absent field, `Set(x)` is `{"Value": x}` and `Clear` is
+/// `{"Value": null}`. Fields whose value cannot be cleared have the type
+/// `Update<T, NotClearable>`, for which `Clear` cannot be constructed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub enum Update<T, C = Clearable> {
+    /// Leave the current value as it is.
+    #[default]
+    Keep,
+    /// Replace the current value.
+    Set(T),
+    /// Remove the current value.
+    Clear(C),
+}
+
+impl<T, C> Update<T, C> {
+    /// Sets the value, converting it first (`Update::set("Prague")` for an
+    /// `Update<String>`).
+    pub fn set(value: impl Into<T>) -> Self {
+        Update::Set(value.into())
+    }
+
+    /// Whether this update leaves the value as it is; such updates are not sent.
+    pub fn is_keep(&self) -> bool {
+        matches!(self, Update::Keep)
+    }
+}
+
+impl<T> Update<T, Clearable> {
+    /// Clears the value.
+    pub const fn clear() -> Self {
+        Update::Clear(Clearable)
+    }
+}
+
+impl<T: Serialize, C> Serialize for Update<T, C> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let value = match self {
+            Update::Keep => return serializer.serialize_none(),
+            Update::Set(value) => Some(value),
+            Update::Clear(_) => None,
+        };
+        let mut wrapper = serializer.serialize_struct("Update", 1)?;
+        wrapper.serialize_field(UPDATE_VALUE_PROPERTY, &value)?;
+        wrapper.end()
+    }
+}
+
+impl<'de, T: Deserialize<'de>, C: ClearMode> Deserialize<'de> for Update<T, C> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct UpdateVisitor<T, C>(std::marker::PhantomData<(T, C)>);
+
+        impl<'de, T: Deserialize<'de>, C: ClearMode> Visitor<'de> for UpdateVisitor<T, C> {
+            type Value = Update<T, C>;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                write!(formatter, "null or an object with a `{UPDATE_VALUE_PROPERTY}` property")
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Update::Keep)
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Update::Keep)
+            }
+
+            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_map(self)
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut update = Update::Keep;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key != UPDATE_VALUE_PROPERTY {
+                        map.next_value::<IgnoredAny>()?;
+                        continue;
+                    }
+                    update = match map.next_value::<Option<T>>()? {
+                        Some(value) => Update::Set(value),
+                        None => Update::Clear(C::clear().ok_or_else(|| {
+                            de::Error::custom("this value cannot be cleared, but the update clears it")
+                        })?),
+                    };
+                }
+                Ok(update)
+            }
+        }
+
+        deserializer.deserialize_option(UpdateVisitor(std::marker::PhantomData))
+    }
+}
+
+/// A calendar date.
+///
+/// Mews documents such fields as dates (`1985-09-30`) but often sends them as midnight UTC
+/// date-times (`2040-10-24T00:00:00Z`); both are read, keeping the date as written. It is sent
+/// as a plain date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub chrono::NaiveDate);
+
+impl Date {
+    /// The date of the given year, month (1 to 12) and day (1 to 31), if it exists.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        chrono::NaiveDate::from_ymd_opt(year, month, day).map(Date)
+    }
+}
+
+impl From<chrono::NaiveDate> for Date {
+    fn from(date: chrono::NaiveDate) -> Self {
+        Date(date)
+    }
+}
+
+impl From<Date> for chrono::NaiveDate {
+    fn from(date: Date) -> Self {
+        date.0
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+/// The error of parsing a [`Date`] from text that is neither a date nor a date-time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateParseError(String);
+
+impl fmt::Display for DateParseError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "`{}` is neither a date (YYYY-MM-DD) nor an ISO 8601 date-time", self.0)
+    }
+}
+
+impl std::error::Error for DateParseError {}
+
+impl FromStr for Date {
+    type Err = DateParseError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let invalid = || DateParseError(text.to_owned());
+        let (date, time) = match text.split_once(['T', 't', ' ']) {
+            Some((date, time)) => (date, Some(time)),
+            None => (text, None),
+        };
+        if let Some(time) = time {
+            // The time must be well formed even though only the date is kept.
+            let valid = chrono::DateTime::parse_from_rfc3339(text).is_ok()
+                || chrono::NaiveTime::parse_from_str(time, "%H:%M:%S%.f").is_ok();
+            if !valid {
+                return Err(invalid());
+            }
+        }
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map(Date).map_err(|_| invalid())
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DateVisitor;
+
+        impl Visitor<'_> for DateVisitor {
+            type Value = Date;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a date (YYYY-MM-DD) or an ISO 8601 date-time")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_str(DateVisitor)
+    }
+}
+
+/// Implements `Display`, `FromStr`, `Serialize` and `Deserialize` for an open enumeration
+/// through its `as_str` and `From<&str>`: unknown values are read into the catch-all variant
+/// and written back unchanged.
+macro_rules! impl_open_enum {
+    ($name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                formatter.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_str($crate::support::OpenEnumVisitor::<Self>::new())
+            }
+        }
+    };
+}
+
+pub(crate) use impl_open_enum;
+
+/// Reads an open enumeration from a string without allocating for known values.
+#[doc(hidden)]
+pub struct OpenEnumVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T> OpenEnumVisitor<T> {
+    #[doc(hidden)]
+    pub fn new() -> Self {
+        OpenEnumVisitor(std::marker::PhantomData)
+    }
+}
+
+impl<T> Default for OpenEnumVisitor<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<T: for<'a> From<&'a str>> Visitor<'_> for OpenEnumVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        Ok(T::from(value))
+    }
+}
+
+/// Checks a request against the limits of the spec (lengths, item counts) before it is sent.
+pub trait Validate {
+    /// Checks every limit, reporting all violations at once.
+    fn validate(&self) -> Result<(), ValidationError> {
+        let mut violations = Violations::default();
+        self.check("", &mut violations);
+        if violations.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationError { violations: violations.0 })
+        }
+    }
+
+    /// Adds this value's violations to `violations`, with field paths below `path`.
+    fn check(&self, path: &str, violations: &mut Violations);
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        for (index, item) in self.iter().enumerate() {
+            item.check(&format!("{path}[{index}]"), violations);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Some(value) = self {
+            value.check(path, violations);
+        }
+    }
+}
+
+/// One limit a request breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// Where, as wire names: `IdentityDocuments[3].Number`.
+    pub path: String,
+    /// What is wrong: `11 items, at most 10 allowed`.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The violations a request was rejected for, before anything was sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// Every violation found, in field order.
+    pub violations: Vec<Violation>,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, violation) in self.violations.iter().enumerate() {
+            if index > 0 {
+                formatter.write_str("; ")?;
+            }
+            write!(formatter, "{violation}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Collects violations while a request is checked.
+#[derive(Debug, Default)]
+pub struct Violations(Vec<Violation>);
+
+impl Violations {
+    /// Checks the length of a string, in characters.
+    pub fn length(&mut self, path: &str, field: &str, value: &str, limits: impl RangeBounds<usize>) {
+        self.count(path, field, value.chars().count(), "characters", limits);
+    }
+
+    /// Checks the number of items of an array.
+    pub fn items<T>(&mut self, path: &str, field: &str, items: &[T], limits: impl RangeBounds<usize>) {
+        self.count(path, field, items.len(), "items", limits);
+    }
+
+    /// Checks a nested value.
+    pub fn nested(&mut self, path: &str, field: &str, value: &impl Validate) {
+        value.check(&field_path(path, field), self);
+    }
+
+    fn count(&mut self, path: &str, field: &str, count: usize, unit: &str, limits: impl RangeBounds<usize>) {
+        let message = match (limits.start_bound(), limits.end_bound()) {
+            (Bound::Included(&min), _) if count < min => format!("{count} {unit}, at least {min} required"),
+            (_, Bound::Included(&max)) if count > max => format!("{count} {unit}, at most {max} allowed"),
+            _ => return,
+        };
+        self.0.push(Violation {
+            path: field_path(path, field),
+            message,
+        });
+    }
+}
+
+fn field_path(path: &str, field: &str) -> String {
+    if path.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{path}.{field}")
+    }
+}
