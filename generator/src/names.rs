@@ -37,12 +37,21 @@ pub fn type_name(spec_name: &str) -> String {
 
 /// `UpperCamelCase` name of an enum variant.
 pub fn variant_name(wire_value: &str) -> String {
-    with_ascii_start(wire_value.to_upper_camel_case(), "V")
+    not_unrawable(with_ascii_start(wire_value.to_upper_camel_case(), "V"))
 }
 
-/// `snake_case` name of a field or method. Keywords are escaped later, when emitted.
+/// `snake_case` name of a field or method. Keywords other than `self`-like ones are emitted as
+/// raw identifiers (`r#type`), which serde reads without the `r#`.
 pub fn field_name(spec_name: &str) -> String {
-    with_ascii_start(spec_name.to_snake_case(), "field_")
+    not_unrawable(with_ascii_start(spec_name.to_snake_case(), "field_"))
+}
+
+/// Renames the keywords that cannot be raw identifiers.
+fn not_unrawable(name: String) -> String {
+    match name.as_str() {
+        "self" | "Self" | "super" | "crate" | "_" => format!("{name}_"),
+        _ => name,
+    }
 }
 
 /// Keeps names valid identifiers: non-identifier characters become `_`, and a name that is

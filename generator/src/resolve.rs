@@ -541,12 +541,14 @@ impl<'a> Resolver<'a> {
                             ))
                         }
                     },
-                    _ => return Err(self.error(
-                        pointer,
-                        format!(
+                    _ => {
+                        return Err(self.error(
+                            pointer,
+                            format!(
                             "reference `{reference}` is not to `#/components/requestBodies/...`"
                         ),
-                    )),
+                        ))
+                    }
                 }
             }
         };
@@ -564,31 +566,32 @@ impl<'a> Resolver<'a> {
         pointer: &str,
         hint: &str,
     ) -> Result<Response, Error> {
-        let response =
-            match response {
-                ReferenceOr::Item(response) => response,
-                ReferenceOr::Reference { reference } => {
-                    let components = self.doc.components.as_ref();
-                    let name = reference.strip_prefix("#/components/responses/");
-                    match (components, name) {
-                        (Some(components), Some(name)) => match components.responses.get(name) {
-                            Some(ReferenceOr::Item(response)) => response,
-                            _ => {
-                                return Err(self.error(
-                                    pointer,
-                                    format!("reference `{reference}` points to no response"),
-                                ))
-                            }
-                        },
-                        _ => return Err(self.error(
+        let response = match response {
+            ReferenceOr::Item(response) => response,
+            ReferenceOr::Reference { reference } => {
+                let components = self.doc.components.as_ref();
+                let name = reference.strip_prefix("#/components/responses/");
+                match (components, name) {
+                    (Some(components), Some(name)) => match components.responses.get(name) {
+                        Some(ReferenceOr::Item(response)) => response,
+                        _ => {
+                            return Err(self.error(
+                                pointer,
+                                format!("reference `{reference}` points to no response"),
+                            ))
+                        }
+                    },
+                    _ => {
+                        return Err(self.error(
                             pointer,
                             format!(
                                 "reference `{reference}` is not to `#/components/responses/...`"
                             ),
-                        )),
+                        ))
                     }
                 }
-            };
+            }
+        };
         Ok(Response {
             status,
             docs: Some(response.description.clone()).filter(|docs| !docs.is_empty()),

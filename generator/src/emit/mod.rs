@@ -95,7 +95,7 @@ fn lib_rs(api: &Api) -> TokenStream {
         pub mod support;
 
         pub use models::*;
-        pub use support::{Clearable, Date, NotClearable, Update, Validate, ValidationError, Violation};
+        pub use support::{Date, Update, Validate, ValidationError};
     }
 }
 

@@ -1,6 +1,6 @@
 //! Emits `models.rs`: one Rust type per named type of the API.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -9,7 +9,13 @@ use super::{doc_attrs, ident};
 use crate::ir::{Api, Enum, Field, Struct, TypeDef, TypeKind, TypeRef};
 
 pub fn models(api: &Api) -> TokenStream {
-    let types = api.types.iter().map(type_def);
+    let request_structs: HashSet<&str> = api
+        .types
+        .iter()
+        .filter(|def| def.in_request && matches!(def.kind, TypeKind::Struct(_)))
+        .map(|def| def.name.as_str())
+        .collect();
+    let types = api.types.iter().map(|def| type_def(def, &request_structs));
     let has_structs = api
         .types
         .iter()
@@ -85,7 +91,8 @@ fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
     used
 }
 
-fn type_def(def: &TypeDef) -> TokenStream {
+/// `request_structs` names the structs that implement `Validate`.
+fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
     let fallback_docs = format!("The `{}` type of the API.", def.name);
     let docs = doc_attrs(def.docs.as_deref().unwrap_or(&fallback_docs));
     let name = ident(&def.name);
@@ -94,7 +101,7 @@ fn type_def(def: &TypeDef) -> TokenStream {
             let definition = struct_def(&docs, &name, structure);
             let request_impls = def.in_request.then(|| {
                 let constructor = constructor(&name, structure);
-                let validation = validation(&name, structure);
+                let validation = validation(&name, structure, request_structs);
                 quote!(#constructor #validation)
             });
             quote!(#definition #request_impls)
@@ -201,8 +208,16 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
 }
 
 /// `Validate` for request types: the length and item limits of the spec, and nested values.
-fn validation(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
-    let checks: Vec<TokenStream> = structure.fields.iter().filter_map(field_checks).collect();
+fn validation(
+    name: &proc_macro2::Ident,
+    structure: &Struct,
+    request_structs: &HashSet<&str>,
+) -> TokenStream {
+    let checks: Vec<TokenStream> = structure
+        .fields
+        .iter()
+        .filter_map(|field| field_checks(field, request_structs))
+        .collect();
     let (path, violations) = if checks.is_empty() {
         (format_ident!("_path"), format_ident!("_violations"))
     } else {
@@ -223,7 +238,7 @@ fn validation(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
     }
 }
 
-fn field_checks(field: &Field) -> Option<TokenStream> {
+fn field_checks(field: &Field, request_structs: &HashSet<&str>) -> Option<TokenStream> {
     let field_name = ident(&field.rust_name);
     let shape = field_shape(field);
     let value = match shape {
@@ -239,7 +254,7 @@ fn field_checks(field: &Field) -> Option<TokenStream> {
     if let Some(range) = range(limits.min_items, limits.max_items) {
         checks.push(quote!(violations.items(path, #wire_name, #value, #range);));
     }
-    if has_nested_request(&field.ty) {
+    if has_nested_request(&field.ty, request_structs) {
         checks.push(quote!(violations.nested(path, #wire_name, #value);));
     }
     if checks.is_empty() {
@@ -270,11 +285,11 @@ fn range(min: Option<usize>, max: Option<usize>) -> Option<TokenStream> {
     }
 }
 
-/// Whether a value of this type contains a named struct, which has limits of its own to check.
-fn has_nested_request(ty: &TypeRef) -> bool {
+/// Whether a value of this type is or holds a request struct, which has limits of its own.
+fn has_nested_request(ty: &TypeRef, request_structs: &HashSet<&str>) -> bool {
     match ty {
-        TypeRef::Named(_) => true,
-        TypeRef::Array(item) => has_nested_request(item),
+        TypeRef::Named(name) => request_structs.contains(name.as_str()),
+        TypeRef::Array(item) => has_nested_request(item, request_structs),
         _ => false,
     }
 }

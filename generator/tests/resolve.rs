@@ -1,0 +1,228 @@
+//! The resolver on small specs: patterns are found by shape, names are predictable.
+
+use std::path::Path;
+
+use codegen::ir::{Api, Field, TypeKind, TypeRef};
+
+fn resolve(yaml: &str) -> Result<Api, codegen::Error> {
+    let path = Path::new("test.yaml");
+    let document = codegen::load::parse(path, yaml)?;
+    codegen::resolve::resolve(&document, path, "Value")
+}
+
+fn spec(schemas: &str) -> String {
+    let schemas: String = schemas
+        .lines()
+        .map(|line| format!("    {line}\n"))
+        .collect();
+    format!(
+        "openapi: 3.0.3\ninfo: {{ title: Test, version: v1 }}\npaths:\n  /things/update:\n    post:\n      operationId: things_update\n      requestBody:\n        content:\n          application/json:\n            schema: {{ $ref: '#/components/schemas/Thing' }}\n      responses:\n        '200': {{ description: OK }}\ncomponents:\n  schemas:\n{schemas}"
+    )
+}
+
+fn fields<'a>(api: &'a Api, type_name: &str) -> &'a [Field] {
+    let def = api
+        .types
+        .iter()
+        .find(|def| def.name == type_name)
+        .expect("type exists");
+    match &def.kind {
+        TypeKind::Struct(structure) => &structure.fields,
+        other => panic!("{type_name} is not a struct: {other:?}"),
+    }
+}
+
+#[test]
+fn update_wrappers_are_found_by_shape_whatever_their_name() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    Label: { allOf: [{ $ref: '#/components/schemas/LabelChange' }], nullable: true, description: New label. }
+    Size: { $ref: '#/components/schemas/SizeEdit' }
+    Kind: { $ref: '#/components/schemas/KindPatch' }
+LabelChange:
+  type: object
+  properties: { Value: { type: string, nullable: true } }
+  additionalProperties: false
+SizeEdit:
+  type: object
+  properties: { Value: { type: integer, format: int32 } }
+KindPatch:
+  type: object
+  properties: { Value: { allOf: [{ $ref: '#/components/schemas/Kind' }] } }
+Kind:
+  type: string
+  enum: [Big, Small]
+"#,
+    ))
+    .unwrap();
+
+    let names: Vec<&str> = api.types.iter().map(|def| def.name.as_str()).collect();
+    assert_eq!(names, ["Thing", "Kind"], "no type is emitted for a wrapper");
+    let fields = fields(&api, "Thing");
+    let update = |value, clearable| TypeRef::Update {
+        value: Box::new(value),
+        clearable,
+    };
+    assert_eq!(fields[0].ty, update(TypeRef::String, true));
+    assert_eq!(fields[0].docs.as_deref(), Some("New label."));
+    assert_eq!(fields[1].ty, update(TypeRef::I32, false));
+    assert_eq!(fields[2].ty, update(TypeRef::Named("Kind".into()), false));
+}
+
+#[test]
+fn objects_with_more_than_the_value_property_are_ordinary_structs() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    Price: { $ref: '#/components/schemas/Price' }
+Price:
+  type: object
+  properties:
+    Value: { type: number }
+    Currency: { type: string }
+"#,
+    ))
+    .unwrap();
+    assert_eq!(fields(&api, "Thing")[0].ty, TypeRef::Named("Price".into()));
+}
+
+#[test]
+fn required_and_nullable_are_kept_apart() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  required: [A, B]
+  properties:
+    A: { type: string }
+    B: { type: string, nullable: true }
+    C: { type: string }
+    D: { allOf: [{ $ref: '#/components/schemas/Other' }], nullable: true }
+Other:
+  type: object
+  properties: { X: { type: boolean } }
+"#,
+    ))
+    .unwrap();
+    let shapes: Vec<(bool, bool)> = fields(&api, "Thing")
+        .iter()
+        .map(|f| (f.required, f.nullable))
+        .collect();
+    assert_eq!(
+        shapes,
+        [(true, false), (true, true), (false, false), (false, true)]
+    );
+}
+
+#[test]
+fn names_are_valid_rust_and_wire_names_are_kept() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    Type: { type: string }
+    self: { type: string }
+    2fa: { type: boolean }
+    e-mail: { type: string }
+    EMail: { type: string }
+"#,
+    ))
+    .unwrap();
+    let names: Vec<(&str, &str)> = fields(&api, "Thing")
+        .iter()
+        .map(|f| (f.wire_name.as_str(), f.rust_name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Type", "type"),
+            ("self", "self_"),
+            ("2fa", "field_2fa"),
+            ("e-mail", "e_mail"),
+            ("EMail", "e_mail2")
+        ]
+    );
+}
+
+#[test]
+fn request_types_are_marked_transitively() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    Parts: { type: array, items: { $ref: '#/components/schemas/Part' } }
+Part:
+  type: object
+  properties: { Name: { type: string, maxLength: 5 } }
+Unrelated:
+  type: object
+  properties: { Name: { type: string } }
+"#,
+    ))
+    .unwrap();
+    let marked: Vec<(&str, bool)> = api
+        .types
+        .iter()
+        .map(|def| (def.name.as_str(), def.in_request))
+        .collect();
+    assert_eq!(
+        marked,
+        [("Thing", true), ("Part", true), ("Unrelated", false)]
+    );
+    assert_eq!(fields(&api, "Part")[0].limits.max_length, Some(5));
+}
+
+#[test]
+fn self_wrapping_update_value_is_an_error_not_a_hang() {
+    let err = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    Loop: { $ref: '#/components/schemas/Loop' }
+Loop:
+  type: object
+  properties: { Value: { $ref: '#/components/schemas/Loop' } }
+"#,
+    ))
+    .unwrap_err();
+    assert_eq!(
+        err.pointer(),
+        Some("#/components/schemas/Loop/properties/Value")
+    );
+    assert!(err.message().contains("wraps itself"), "{err}");
+}
+
+#[test]
+fn duplicate_operation_names_are_rejected() {
+    let yaml = spec("Thing: { type: object, properties: { A: { type: string } } }").replace(
+        "      responses:\n        '200': { description: OK }\n",
+        "      responses:\n        '200': { description: OK }\n  /things/update2:\n    post:\n      operationId: things_update\n      responses:\n        '200': { description: OK }\n",
+    );
+    let err = resolve(&yaml).unwrap_err();
+    assert_eq!(err.pointer(), Some("#/paths/~1things~1update2/post"));
+    assert!(
+        err.message().contains("`things_update` is already used"),
+        "{err}"
+    );
+}
+
+#[test]
+fn json_specs_load_too() {
+    let json = r#"{"openapi":"3.0.3","info":{"title":"J","version":"1"},"paths":{},
+        "components":{"schemas":{"Thing":{"type":"object","properties":{"B":{"type":"string"},"A":{"type":"string"}}}}}}"#;
+    let document = codegen::load::parse(Path::new("spec.json"), json).unwrap();
+    let api = codegen::resolve::resolve(&document, Path::new("spec.json"), "Value").unwrap();
+    let order: Vec<&str> = fields(&api, "Thing")
+        .iter()
+        .map(|f| f.wire_name.as_str())
+        .collect();
+    assert_eq!(order, ["B", "A"], "spec order is kept");
+}
