@@ -1,0 +1,50 @@
+//! The generated crate is locked by snapshots and must match what the spec produces.
+
+use std::path::{Path, PathBuf};
+
+use codegen::{GeneratedFile, Generator};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn generate() -> Vec<GeneratedFile> {
+    Generator::new()
+        .crate_name("mews-connector")
+        .generate(&workspace().join("spec/connector.yaml"))
+        .unwrap_or_else(|err| panic!("the bundled spec generates: {err}"))
+}
+
+#[test]
+fn generated_files_match_their_snapshots() {
+    for file in generate() {
+        insta::assert_snapshot!(file.path.replace('/', "__"), file.contents);
+    }
+}
+
+#[test]
+fn generated_crate_is_up_to_date_with_the_spec() {
+    let stale = codegen::output::check(&workspace().join("generated"), &generate());
+    assert!(stale.is_empty(), "generated/ is stale ({}); run `cargo xtask codegen`", stale.join(", "));
+}
+
+#[test]
+fn generation_is_deterministic() {
+    assert_eq!(generate(), generate());
+}
+
+#[test]
+fn every_generated_file_says_it_is_generated_in_its_first_line() {
+    for file in generate() {
+        let first_line = file.contents.lines().next().unwrap_or_default();
+        assert!(first_line.contains("@generated") && first_line.contains("Do not edit"), "{}: {first_line}", file.path);
+    }
+}
+
+#[test]
+fn no_struct_is_emitted_for_update_value_wrappers() {
+    let models = generate().into_iter().find(|file| file.path == "src/models.rs").unwrap();
+    for wrapper in ["StringUpdateValue", "BooleanUpdateValue", "IdentityDocumentTypeUpdateValue"] {
+        assert!(!models.contents.contains(wrapper), "{wrapper} should be an `Update<T>`");
+    }
+}
