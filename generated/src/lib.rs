@@ -6,10 +6,18 @@
 #![warn(missing_docs)]
 
 #[rustfmt::skip]
+pub mod client;
+
+#[rustfmt::skip]
+pub mod http;
+
+#[rustfmt::skip]
 pub mod models;
 
 #[rustfmt::skip]
 pub mod support;
 
+pub use client::{Client, ClientBuilder, Error};
+pub use http::{ApiError, RateLimit, RetryPolicy};
 pub use models::*;
 pub use support::{Date, Update, Validate, ValidationError};

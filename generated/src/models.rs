@@ -9,12 +9,12 @@ use crate::support::{self, Date, NotClearable, Update, Validate, Violations};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerAddParameters {
-    /// Token identifying the client application.
-    pub client_token: String,
-    /// Access token of the client application.
-    pub access_token: String,
-    /// Name and version of the client application.
-    pub client: String,
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
     /// Title prefix of the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Title>,
@@ -126,17 +126,10 @@ pub struct CustomerAddParameters {
 impl CustomerAddParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     #[allow(deprecated)]
-    pub fn new(
-        client_token: impl Into<String>,
-        access_token: impl Into<String>,
-        client: impl Into<String>,
-        last_name: impl Into<String>,
-        overwrite_existing: bool,
-    ) -> Self {
+    pub fn new(last_name: impl Into<String>, overwrite_existing: bool) -> Self {
         Self {
-            client_token: client_token.into(),
-            access_token: access_token.into(),
-            client: client.into(),
+            language_code: None,
+            culture_code: None,
             title: None,
             sex: None,
             first_name: None,
@@ -176,9 +169,6 @@ impl CustomerAddParameters {
 impl Validate for CustomerAddParameters {
     #[allow(deprecated)]
     fn check(&self, path: &str, violations: &mut Violations) {
-        violations.length(path, "ClientToken", &self.client_token, 1..);
-        violations.length(path, "AccessToken", &self.access_token, 1..);
-        violations.length(path, "Client", &self.client, 1..);
         violations.length(path, "LastName", &self.last_name, 1..);
         if let Some(value) = &self.car_registration_number {
             violations.length(path, "CarRegistrationNumber", value, ..=255);
@@ -208,7 +198,7 @@ impl Validate for CustomerAddParameters {
 }
 
 /// Address parameters
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct AddressParameters {
     /// First line of the address.
@@ -250,7 +240,7 @@ impl Validate for AddressParameters {
 }
 
 /// Identity document parameters
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct DocumentParameters {
     /// Number of the document (e.g. passport number).
@@ -472,12 +462,12 @@ pub struct Address {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct MultipleIdentityDocumentUpdateParameters {
-    /// Token identifying the client application.
-    pub client_token: String,
-    /// Access token of the client application.
-    pub access_token: String,
-    /// Name and version of the client application.
-    pub client: String,
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
     /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chain_id: Option<uuid::Uuid>,
@@ -487,16 +477,10 @@ pub struct MultipleIdentityDocumentUpdateParameters {
 
 impl MultipleIdentityDocumentUpdateParameters {
     /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new(
-        client_token: impl Into<String>,
-        access_token: impl Into<String>,
-        client: impl Into<String>,
-        identity_documents: Vec<IdentityDocumentUpdateParameters>,
-    ) -> Self {
+    pub fn new(identity_documents: Vec<IdentityDocumentUpdateParameters>) -> Self {
         Self {
-            client_token: client_token.into(),
-            access_token: access_token.into(),
-            client: client.into(),
+            language_code: None,
+            culture_code: None,
             chain_id: None,
             identity_documents,
         }
@@ -505,9 +489,6 @@ impl MultipleIdentityDocumentUpdateParameters {
 
 impl Validate for MultipleIdentityDocumentUpdateParameters {
     fn check(&self, path: &str, violations: &mut Violations) {
-        violations.length(path, "ClientToken", &self.client_token, 1..);
-        violations.length(path, "AccessToken", &self.access_token, 1..);
-        violations.length(path, "Client", &self.client, 1..);
         violations.items(path, "IdentityDocuments", &self.identity_documents, 1..=10);
         violations.nested(path, "IdentityDocuments", &self.identity_documents);
     }

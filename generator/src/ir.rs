@@ -12,6 +12,34 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Operations, in the order the spec declares them.
     pub operations: Vec<Operation>,
+    /// Servers from the spec, as presets for the client's base address.
+    pub servers: Vec<Server>,
+    /// Body properties every operation takes (the authentication fields of Mews); the client
+    /// sends them, so request types leave out the required ones.
+    pub common_fields: Vec<CommonField>,
+}
+
+/// A base address the spec lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Server {
+    /// `SCREAMING_SNAKE_CASE` constant name, from the first word of the description.
+    pub name: String,
+    pub url: String,
+    pub description: Option<String>,
+}
+
+/// A body property that every operation's request takes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommonField {
+    pub wire_name: String,
+    pub rust_name: String,
+    pub docs: Option<String>,
+    pub ty: TypeRef,
+    /// Required by every operation: configured once per client. Otherwise the client's value
+    /// is a default that a request can override.
+    pub required: bool,
+    /// A credential, never shown in `Debug` output, logs or errors.
+    pub secret: bool,
 }
 
 /// A named type: one component schema.
@@ -122,7 +150,12 @@ pub struct Operation {
     pub summary: Option<String>,
     pub docs: Option<String>,
     pub request: Option<TypeRef>,
+    /// The documented request example, if any.
+    pub request_example: Option<serde_json::Value>,
     pub responses: Vec<Response>,
+    /// Whether repeating the operation is harmless: `GET`, `PUT`, `DELETE`, ... or
+    /// `x-idempotent: true`. Other operations are not retried after a timeout or server error.
+    pub idempotent: bool,
 }
 
 /// One documented response of an operation.

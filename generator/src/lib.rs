@@ -31,6 +31,7 @@ pub use error::Error;
 pub struct Generator {
     crate_name: String,
     update_wrapper_property: String,
+    env_prefix: Option<String>,
 }
 
 impl Default for Generator {
@@ -38,6 +39,7 @@ impl Default for Generator {
         Generator {
             crate_name: "api-client".to_owned(),
             update_wrapper_property: "Value".to_owned(),
+            env_prefix: None,
         }
     }
 }
@@ -61,6 +63,13 @@ impl Generator {
         self
     }
 
+    /// The prefix of the environment variables the generated examples read (`MEWS` gives
+    /// `MEWS_BASE_URL`, `MEWS_ACCESS_TOKEN`, ...). Defaults to the first word of the crate name.
+    pub fn env_prefix(mut self, prefix: impl Into<String>) -> Self {
+        self.env_prefix = Some(prefix.into());
+        self
+    }
+
     /// Reads the spec at `spec` and produces every file of the crate, in memory. Nothing is
     /// written, so a failure leaves every folder as it was.
     pub fn generate(&self, spec: &Path) -> Result<Vec<GeneratedFile>, Error> {
@@ -80,12 +89,17 @@ impl Generator {
             || spec.display().to_string(),
             |name| name.to_string_lossy().into_owned(),
         );
+        let env_prefix = self.env_prefix.clone().unwrap_or_else(|| {
+            let first_word = self.crate_name.split(['-', '_']).next().unwrap_or_default();
+            first_word.to_ascii_uppercase()
+        });
         Ok(emit::emit(
             &api,
             &emit::EmitOptions {
                 crate_name: &self.crate_name,
                 spec_name: &spec_name,
                 update_wrapper_property: &self.update_wrapper_property,
+                env_prefix: &env_prefix,
             },
         ))
     }

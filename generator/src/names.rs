@@ -2,20 +2,40 @@
 
 use std::collections::HashSet;
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
-/// Names the generated models module imports or relies on; a schema with one of these names
-/// gets a `Model` suffix so that it cannot shadow them.
+/// Names the generated modules import, define or rely on; a schema with one of these names gets
+/// a `Model` suffix so that it cannot shadow them.
 const RESERVED_TYPE_NAMES: &[&str] = &[
+    "ApiError",
+    "Arc",
     "Box",
     "Clearable",
+    "Client",
+    "ClientBuilder",
+    "CommonFields",
     "Date",
     "DateTime",
+    "DecodeError",
+    "Deserialize",
+    "Duration",
+    "Endpoint",
+    "Error",
+    "ErrorBody",
+    "Inner",
     "NotClearable",
     "Option",
+    "RateLimit",
+    "RawResponse",
     "Result",
+    "RetryPolicy",
+    "Secret",
     "Self",
+    "Serialize",
+    "Settings",
     "String",
+    "Transport",
+    "TransportError",
     "Update",
     "Utc",
     "Uuid",
@@ -44,6 +64,11 @@ pub fn variant_name(wire_value: &str) -> String {
 /// raw identifiers (`r#type`), which serde reads without the `r#`.
 pub fn field_name(spec_name: &str) -> String {
     not_unrawable(with_ascii_start(spec_name.to_snake_case(), "field_"))
+}
+
+/// `SCREAMING_SNAKE_CASE` name of a constant.
+pub fn constant_name(spec_name: &str) -> String {
+    with_ascii_start(spec_name.to_shouty_snake_case(), "C_")
 }
 
 /// Renames the keywords that cannot be raw identifiers.

@@ -17,7 +17,8 @@ use openapiv3::{
 
 use crate::error::{join_pointer, Error};
 use crate::ir::{
-    Api, Enum, Field, Limits, Operation, Response, Struct, TypeDef, TypeKind, TypeRef, Variant,
+    Api, CommonField, Enum, Field, Limits, Operation, Response, Server, Struct, TypeDef, TypeKind,
+    TypeRef, Variant,
 };
 use crate::names::{self, Scope};
 
@@ -34,12 +35,15 @@ pub fn resolve(doc: &OpenAPI, file: &Path, update_wrapper_property: &str) -> Res
     }
     let operations = resolver.operations()?;
     let mut types = resolver.types;
+    let common_fields = hoist_common_fields(&mut types, &operations);
     mark_request_types(&mut types, &operations);
     Ok(Api {
         title: doc.info.title.clone(),
         description: doc.info.description.clone(),
         types,
         operations,
+        servers: servers(doc),
+        common_fields,
     })
 }
 
@@ -483,8 +487,8 @@ impl<'a> Resolver<'a> {
                     return Err(self.error(&pointer, format!("operation name `{name}` is already used by {first}; give one of them another operationId")));
                 }
                 let hint = names::type_name(&name);
-                let request = match &operation.request_body {
-                    None => None,
+                let (request, request_example) = match &operation.request_body {
+                    None => (None, None),
                     Some(body) => {
                         self.request_body(body, &join_pointer(&pointer, "requestBody"), &hint)?
                     }
@@ -513,50 +517,35 @@ impl<'a> Resolver<'a> {
                     summary: operation.summary.clone(),
                     docs: operation.description.clone(),
                     request,
+                    request_example,
                     responses,
+                    idempotent: is_idempotent(method, &operation.extensions),
                 });
             }
         }
         Ok(operations)
     }
 
+    /// The type and documented example of a request body.
     fn request_body(
         &mut self,
         body: &ReferenceOr<RequestBody>,
         pointer: &str,
         hint: &str,
-    ) -> Result<Option<TypeRef>, Error> {
-        let body = match body {
-            ReferenceOr::Item(body) => body,
-            ReferenceOr::Reference { reference } => {
-                let components = self.doc.components.as_ref();
-                let name = reference.strip_prefix("#/components/requestBodies/");
-                match (components, name) {
-                    (Some(components), Some(name)) => match components.request_bodies.get(name) {
-                        Some(ReferenceOr::Item(body)) => body,
-                        _ => {
-                            return Err(self.error(
-                                pointer,
-                                format!("reference `{reference}` points to no request body"),
-                            ))
-                        }
-                    },
-                    _ => {
-                        return Err(self.error(
-                            pointer,
-                            format!(
-                            "reference `{reference}` is not to `#/components/requestBodies/...`"
-                        ),
-                        ))
-                    }
-                }
-            }
-        };
-        self.json_body(
+    ) -> Result<(Option<TypeRef>, Option<serde_json::Value>), Error> {
+        let components = self.doc.components.as_ref().map(|c| &c.request_bodies);
+        let body = self.component(components, "requestBodies", body, pointer)?;
+        let example = body
+            .content
+            .iter()
+            .find(|(media_type, _)| is_json(media_type))
+            .and_then(|(_, media)| media.example.clone());
+        let ty = self.json_body(
             &body.content,
             &join_pointer(pointer, "content"),
             &format!("{hint}Request"),
-        )
+        )?;
+        Ok((ty, example))
     }
 
     fn response(
@@ -566,32 +555,8 @@ impl<'a> Resolver<'a> {
         pointer: &str,
         hint: &str,
     ) -> Result<Response, Error> {
-        let response = match response {
-            ReferenceOr::Item(response) => response,
-            ReferenceOr::Reference { reference } => {
-                let components = self.doc.components.as_ref();
-                let name = reference.strip_prefix("#/components/responses/");
-                match (components, name) {
-                    (Some(components), Some(name)) => match components.responses.get(name) {
-                        Some(ReferenceOr::Item(response)) => response,
-                        _ => {
-                            return Err(self.error(
-                                pointer,
-                                format!("reference `{reference}` points to no response"),
-                            ))
-                        }
-                    },
-                    _ => {
-                        return Err(self.error(
-                            pointer,
-                            format!(
-                                "reference `{reference}` is not to `#/components/responses/...`"
-                            ),
-                        ))
-                    }
-                }
-            }
-        };
+        let components = self.doc.components.as_ref().map(|c| &c.responses);
+        let response = self.component(components, "responses", response, pointer)?;
         Ok(Response {
             status,
             docs: Some(response.description.clone()).filter(|docs| !docs.is_empty()),
@@ -602,6 +567,40 @@ impl<'a> Resolver<'a> {
             )?,
             headers: response.headers.keys().cloned().collect(),
         })
+    }
+
+    /// An inline item, or the item a `#/components/<section>/<name>` reference points to.
+    fn component<'b, T>(
+        &self,
+        section: Option<&'b IndexMap<String, ReferenceOr<T>>>,
+        section_name: &str,
+        item: &'b ReferenceOr<T>,
+        pointer: &str,
+    ) -> Result<&'b T, Error> {
+        let reference = match item {
+            ReferenceOr::Item(item) => return Ok(item),
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let prefix = format!("#/components/{section_name}/");
+        let Some(name) = reference.strip_prefix(&prefix) else {
+            return Err(self.error(
+                pointer,
+                format!("reference `{reference}` is not to `{prefix}...`"),
+            ));
+        };
+        match section.and_then(|section| section.get(name)) {
+            Some(ReferenceOr::Item(item)) => Ok(item),
+            Some(ReferenceOr::Reference { .. }) => Err(self.error(
+                pointer,
+                format!(
+                    "reference `{reference}` points to another reference; refer to the item itself"
+                ),
+            )),
+            None => Err(self.error(
+                pointer,
+                format!("reference `{reference}` points to nothing"),
+            )),
+        }
     }
 
     /// The type of the JSON content of a body, if it has one.
@@ -641,6 +640,19 @@ impl Resolved {
             deprecated: None,
             limits: Limits::default(),
         }
+    }
+}
+
+fn is_idempotent(method: &str, extensions: &IndexMap<String, serde_json::Value>) -> bool {
+    match extensions
+        .get("x-idempotent")
+        .and_then(serde_json::Value::as_bool)
+    {
+        Some(idempotent) => idempotent,
+        None => matches!(
+            method,
+            "get" | "head" | "options" | "put" | "delete" | "trace"
+        ),
     }
 }
 
@@ -779,6 +791,98 @@ fn format<T>(format: &VariantOrUnknownOrEmpty<T>, name: fn(&T) -> &'static str) 
         VariantOrUnknownOrEmpty::Unknown(unknown) => Some(unknown.clone()),
         VariantOrUnknownOrEmpty::Empty => None,
     }
+}
+
+/// Finds the body properties that every operation takes (Mews's `ClientToken`, `AccessToken`
+/// and `Client`), and removes the required ones from the request types, since the client
+/// sends them. The pattern only holds when every operation has a struct body and there are at
+/// least two operations.
+fn hoist_common_fields(types: &mut [TypeDef], operations: &[Operation]) -> Vec<CommonField> {
+    let mut bodies: Vec<usize> = Vec::new();
+    for operation in operations {
+        let body = match &operation.request {
+            Some(TypeRef::Named(name)) => types
+                .iter()
+                .position(|def| def.name == *name && matches!(def.kind, TypeKind::Struct(_))),
+            _ => None,
+        };
+        match body {
+            Some(index) if !bodies.contains(&index) => bodies.push(index),
+            Some(_) => {}
+            None => return Vec::new(),
+        }
+    }
+    if operations.len() < 2 {
+        return Vec::new();
+    }
+    let struct_fields = |def: &TypeDef| match &def.kind {
+        TypeKind::Struct(structure) => structure.fields.clone(),
+        _ => Vec::new(),
+    };
+    let all_fields: Vec<Vec<Field>> = bodies
+        .iter()
+        .map(|&index| struct_fields(&types[index]))
+        .collect();
+    let common: Vec<CommonField> = all_fields[0]
+        .iter()
+        .filter_map(|field| {
+            let twins: Vec<&Field> = all_fields
+                .iter()
+                .filter_map(|fields| {
+                    fields
+                        .iter()
+                        .find(|other| other.wire_name == field.wire_name && other.ty == field.ty)
+                })
+                .collect();
+            (twins.len() == all_fields.len()).then(|| CommonField {
+                wire_name: field.wire_name.clone(),
+                rust_name: field.rust_name.clone(),
+                docs: field.docs.clone(),
+                ty: field.ty.clone(),
+                required: twins.iter().all(|twin| twin.required && !twin.nullable),
+                secret: is_secret(&field.wire_name),
+            })
+        })
+        .collect();
+    for &index in &bodies {
+        if let TypeKind::Struct(structure) = &mut types[index].kind {
+            structure.fields.retain(|field| {
+                !common
+                    .iter()
+                    .any(|c| c.required && c.wire_name == field.wire_name)
+            });
+        }
+    }
+    common
+}
+
+/// Credentials by their conventional names.
+fn is_secret(wire_name: &str) -> bool {
+    let name = wire_name.to_ascii_lowercase();
+    ["token", "secret", "password", "apikey", "api_key"]
+        .iter()
+        .any(|marker| name.contains(marker))
+}
+
+fn servers(doc: &OpenAPI) -> Vec<Server> {
+    let mut scope = Scope::default();
+    doc.servers
+        .iter()
+        .enumerate()
+        .map(|(index, server)| {
+            let first_word = server
+                .description
+                .as_deref()
+                .and_then(|description| description.split_whitespace().next())
+                .map(names::constant_name)
+                .filter(|name| !name.is_empty());
+            Server {
+                name: scope.claim(first_word.unwrap_or_else(|| format!("SERVER_{}", index + 1))),
+                url: server.url.clone(),
+                description: server.description.clone(),
+            }
+        })
+        .collect()
 }
 
 /// Marks every type reachable from a request body, so emitters give those types validation

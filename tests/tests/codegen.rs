@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use codegen::{GeneratedFile, Generator};
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn generate() -> Vec<GeneratedFile> {
@@ -25,7 +28,11 @@ fn generated_files_match_their_snapshots() {
 #[test]
 fn generated_crate_is_up_to_date_with_the_spec() {
     let stale = codegen::output::check(&workspace().join("generated"), &generate());
-    assert!(stale.is_empty(), "generated/ is stale ({}); run `cargo xtask codegen`", stale.join(", "));
+    assert!(
+        stale.is_empty(),
+        "generated/ is stale ({}); run `cargo xtask codegen`",
+        stale.join(", ")
+    );
 }
 
 #[test]
@@ -37,14 +44,28 @@ fn generation_is_deterministic() {
 fn every_generated_file_says_it_is_generated_in_its_first_line() {
     for file in generate() {
         let first_line = file.contents.lines().next().unwrap_or_default();
-        assert!(first_line.contains("@generated") && first_line.contains("Do not edit"), "{}: {first_line}", file.path);
+        assert!(
+            first_line.contains("@generated") && first_line.contains("Do not edit"),
+            "{}: {first_line}",
+            file.path
+        );
     }
 }
 
 #[test]
 fn no_struct_is_emitted_for_update_value_wrappers() {
-    let models = generate().into_iter().find(|file| file.path == "src/models.rs").unwrap();
-    for wrapper in ["StringUpdateValue", "BooleanUpdateValue", "IdentityDocumentTypeUpdateValue"] {
-        assert!(!models.contents.contains(wrapper), "{wrapper} should be an `Update<T>`");
+    let models = generate()
+        .into_iter()
+        .find(|file| file.path == "src/models.rs")
+        .unwrap();
+    for wrapper in [
+        "StringUpdateValue",
+        "BooleanUpdateValue",
+        "IdentityDocumentTypeUpdateValue",
+    ] {
+        assert!(
+            !models.contents.contains(wrapper),
+            "{wrapper} should be an `Update<T>`"
+        );
     }
 }

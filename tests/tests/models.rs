@@ -12,11 +12,14 @@ use serde_json::{json, Value};
 
 const CUSTOMERS_ADD_REQUEST: &str = include_str!("../fixtures/customers_add_request.json");
 const CUSTOMERS_ADD_RESPONSE: &str = include_str!("../fixtures/customers_add_response.json");
-const IDENTITY_DOCUMENTS_UPDATE_REQUEST: &str = include_str!("../fixtures/identity_documents_update_request.json");
-const IDENTITY_DOCUMENTS_UPDATE_RESPONSE: &str = include_str!("../fixtures/identity_documents_update_response.json");
+const IDENTITY_DOCUMENTS_UPDATE_REQUEST: &str =
+    include_str!("../fixtures/identity_documents_update_request.json");
+const IDENTITY_DOCUMENTS_UPDATE_RESPONSE: &str =
+    include_str!("../fixtures/identity_documents_update_response.json");
 
 fn parse<T: DeserializeOwned>(json: &str) -> T {
-    serde_json::from_str(json).unwrap_or_else(|err| panic!("{} does not parse: {err}", std::any::type_name::<T>()))
+    serde_json::from_str(json)
+        .unwrap_or_else(|err| panic!("{} does not parse: {err}", std::any::type_name::<T>()))
 }
 
 fn to_json(value: &impl Serialize) -> Value {
@@ -27,12 +30,29 @@ fn uuid(text: &str) -> uuid::Uuid {
     text.parse().unwrap()
 }
 
+/// The documented request without the authentication fields, which the client adds.
+fn without_auth(json: &str) -> Value {
+    let mut value: Value = parse(json);
+    for field in ["ClientToken", "AccessToken", "Client"] {
+        value
+            .as_object_mut()
+            .unwrap()
+            .remove(field)
+            .expect("the example has the field");
+    }
+    value
+}
+
 #[test]
 fn request_examples_round_trip_exactly() {
     let customer: CustomerAddParameters = parse(CUSTOMERS_ADD_REQUEST);
-    assert_eq!(to_json(&customer), parse::<Value>(CUSTOMERS_ADD_REQUEST));
-    let documents: MultipleIdentityDocumentUpdateParameters = parse(IDENTITY_DOCUMENTS_UPDATE_REQUEST);
-    assert_eq!(to_json(&documents), parse::<Value>(IDENTITY_DOCUMENTS_UPDATE_REQUEST));
+    assert_eq!(to_json(&customer), without_auth(CUSTOMERS_ADD_REQUEST));
+    let documents: MultipleIdentityDocumentUpdateParameters =
+        parse(IDENTITY_DOCUMENTS_UPDATE_REQUEST);
+    assert_eq!(
+        to_json(&documents),
+        without_auth(IDENTITY_DOCUMENTS_UPDATE_REQUEST)
+    );
 }
 
 #[test]
@@ -41,10 +61,17 @@ fn request_examples_parse_into_the_expected_values() {
     assert_eq!(customer.title, Some(Title::Miss));
     assert_eq!(customer.last_name, "Carbone");
     assert_eq!(customer.birth_date, Date::from_ymd(1985, 9, 30));
-    assert_eq!(customer.classifications, Some(vec![CustomerClassification::Media, CustomerClassification::FriendOrFamily]));
+    assert_eq!(
+        customer.classifications,
+        Some(vec![
+            CustomerClassification::Media,
+            CustomerClassification::FriendOrFamily
+        ])
+    );
     assert!(!customer.overwrite_existing);
 
-    let request: MultipleIdentityDocumentUpdateParameters = parse(IDENTITY_DOCUMENTS_UPDATE_REQUEST);
+    let request: MultipleIdentityDocumentUpdateParameters =
+        parse(IDENTITY_DOCUMENTS_UPDATE_REQUEST);
     let document = &request.identity_documents[0];
     assert_eq!(document.r#type, Update::Set(IdentityDocumentType::Passport));
     assert_eq!(document.number, Update::Set("123456789".to_owned()));
@@ -56,14 +83,31 @@ fn request_examples_parse_into_the_expected_values() {
 fn response_examples_parse_including_both_date_forms() {
     let customer: Customer = parse(CUSTOMERS_ADD_RESPONSE);
     assert_eq!(customer.id, uuid("99b4f0af-9558-463b-8452-07a9bc414708"));
-    assert_eq!(customer.birth_date, Date::from_ymd(1985, 9, 30), "plain date");
-    assert_eq!(customer.created_utc.to_rfc3339(), "2024-09-17T12:22:33+00:00");
-    assert_eq!(customer.address.as_ref().and_then(|address| address.latitude), Some(28.56333));
+    assert_eq!(
+        customer.birth_date,
+        Date::from_ymd(1985, 9, 30),
+        "plain date"
+    );
+    assert_eq!(
+        customer.created_utc.to_rfc3339(),
+        "2024-09-17T12:22:33+00:00"
+    );
+    assert_eq!(
+        customer
+            .address
+            .as_ref()
+            .and_then(|address| address.latitude),
+        Some(28.56333)
+    );
     assert!(customer.is_active);
 
     let result: IdentityDocumentWriteResult = parse(IDENTITY_DOCUMENTS_UPDATE_RESPONSE);
     let document = &result.identity_documents[0];
-    assert_eq!(document.expiration_date, Date::from_ymd(2040, 10, 24), "midnight UTC date-time");
+    assert_eq!(
+        document.expiration_date,
+        Date::from_ymd(2040, 10, 24),
+        "midnight UTC date-time"
+    );
     assert_eq!(document.r#type, IdentityDocumentType::Passport);
     assert!(document.is_verified);
 }
@@ -89,7 +133,10 @@ fn update_values_serialize_to_absent_value_or_null() {
         issuing_city: Update::clear(),
         ..IdentityDocumentUpdateParameters::new(id)
     };
-    assert_eq!(to_json(&clear), json!({ "Id": id, "IssuingCity": { "Value": null } }));
+    assert_eq!(
+        to_json(&clear),
+        json!({ "Id": id, "IssuingCity": { "Value": null } })
+    );
 }
 
 #[test]
@@ -105,7 +152,8 @@ fn update_values_read_back_into_their_three_states() {
 
 #[test]
 fn values_that_cannot_be_cleared_reject_a_clear() {
-    let type_update: Update<IdentityDocumentType, NotClearable> = Update::Set(IdentityDocumentType::Passport);
+    let type_update: Update<IdentityDocumentType, NotClearable> =
+        Update::Set(IdentityDocumentType::Passport);
     assert!(!type_update.is_keep());
     let err = serde_json::from_str::<IdentityDocumentUpdateParameters>(
         r#"{ "Id": "e8a72a69-c20b-4278-b699-ab0400a32ecc", "Type": { "Value": null } }"#,
@@ -122,11 +170,17 @@ fn unknown_enum_values_are_kept_and_written_back_unchanged() {
     response["Options"] = json!(["SendMarketingEmails", "BrandNewOption"]);
     let customer: Customer = serde_json::from_value(response).unwrap();
     assert_eq!(customer.title, Some(Title::Unknown("Doctor".to_owned())));
-    assert_eq!(customer.classifications[1], CustomerClassification::Unknown("Astronaut".to_owned()));
+    assert_eq!(
+        customer.classifications[1],
+        CustomerClassification::Unknown("Astronaut".to_owned())
+    );
     assert_eq!(customer.classifications[1].as_str(), "Astronaut");
     let written = to_json(&customer);
     assert_eq!(written["Title"], "Doctor");
-    assert_eq!(written["Options"], json!(["SendMarketingEmails", "BrandNewOption"]));
+    assert_eq!(
+        written["Options"],
+        json!(["SendMarketingEmails", "BrandNewOption"])
+    );
 }
 
 #[test]
@@ -145,15 +199,30 @@ fn unknown_result_fields_are_ignored() {
 
 #[test]
 fn dates_accept_plain_dates_and_date_times_and_are_sent_as_plain_dates() {
-    for text in ["2040-10-24", "2040-10-24T00:00:00Z", "2040-10-24T00:00:00.000Z", "2040-10-24T00:00:00+02:00", "2040-10-24T00:00:00"] {
+    for text in [
+        "2040-10-24",
+        "2040-10-24T00:00:00Z",
+        "2040-10-24T00:00:00.000Z",
+        "2040-10-24T00:00:00+02:00",
+        "2040-10-24T00:00:00",
+    ] {
         let date: Date = text.parse().unwrap_or_else(|err| panic!("{text}: {err}"));
         assert_eq!(date, Date::from_ymd(2040, 10, 24).unwrap(), "{text}");
         assert_eq!(date.to_string(), "2040-10-24");
     }
-    for text in ["", "2040-13-01", "24.10.2040", "2040-10-24T25:00:00Z", "2040-10-24Tnoon"] {
+    for text in [
+        "",
+        "2040-13-01",
+        "24.10.2040",
+        "2040-10-24T25:00:00Z",
+        "2040-10-24Tnoon",
+    ] {
         assert!(text.parse::<Date>().is_err(), "{text} should be rejected");
     }
-    assert!(serde_json::from_str::<Date>("20401024").is_err(), "numbers are not dates");
+    assert!(
+        serde_json::from_str::<Date>("20401024").is_err(),
+        "numbers are not dates"
+    );
 }
 
 #[test]
@@ -161,14 +230,11 @@ fn requests_are_built_from_required_fields_only() {
     let request = CustomerAddParameters {
         first_name: Some("Thea".to_owned()),
         email: Some("thea@quotidiano.example".to_owned()),
-        ..CustomerAddParameters::new("client-token", "access-token", "Sample Client 1.0.0", "Carbone", false)
+        ..CustomerAddParameters::new("Carbone", false)
     };
     assert_eq!(
         to_json(&request),
         json!({
-            "ClientToken": "client-token",
-            "AccessToken": "access-token",
-            "Client": "Sample Client 1.0.0",
             "FirstName": "Thea",
             "LastName": "Carbone",
             "Email": "thea@quotidiano.example",
@@ -181,25 +247,40 @@ fn requests_are_built_from_required_fields_only() {
 #[test]
 fn validation_reports_every_limit_with_its_field_path() {
     let documents = (0..11)
-        .map(|n| IdentityDocumentUpdateParameters::new(uuid(&format!("00000000-0000-0000-0000-{n:012}"))))
+        .map(|n| {
+            IdentityDocumentUpdateParameters::new(uuid(&format!("00000000-0000-0000-0000-{n:012}")))
+        })
         .collect();
-    let request = MultipleIdentityDocumentUpdateParameters::new("c", "a", "Client 1.0", documents);
-    assert_eq!(request.validate().unwrap_err().to_string(), "IdentityDocuments: 11 items, at most 10 allowed");
+    let request = MultipleIdentityDocumentUpdateParameters::new(documents);
+    assert_eq!(
+        request.validate().unwrap_err().to_string(),
+        "IdentityDocuments: 11 items, at most 10 allowed"
+    );
 
-    let empty = MultipleIdentityDocumentUpdateParameters::new("c", "a", "Client 1.0", Vec::new());
-    assert_eq!(empty.validate().unwrap_err().to_string(), "IdentityDocuments: 0 items, at least 1 required");
+    let empty = MultipleIdentityDocumentUpdateParameters::new(Vec::new());
+    assert_eq!(
+        empty.validate().unwrap_err().to_string(),
+        "IdentityDocuments: 0 items, at least 1 required"
+    );
 
     let customer = CustomerAddParameters {
         italian_lottery_code: Some("A".to_owned()),
         car_registration_number: Some("x".repeat(256)),
-        ..CustomerAddParameters::new("", "a", "Client 1.0", "", true)
+        ..CustomerAddParameters::new("", true)
     };
     let err = customer.validate().unwrap_err();
-    let paths: Vec<&str> = err.violations.iter().map(|violation| violation.path.as_str()).collect();
-    assert_eq!(paths, ["ClientToken", "LastName", "CarRegistrationNumber", "ItalianLotteryCode"]);
+    let paths: Vec<&str> = err
+        .violations
+        .iter()
+        .map(|violation| violation.path.as_str())
+        .collect();
+    assert_eq!(
+        paths,
+        ["LastName", "CarRegistrationNumber", "ItalianLotteryCode"]
+    );
     assert_eq!(
         err.to_string(),
-        "ClientToken: 0 characters, at least 1 required; LastName: 0 characters, at least 1 required; \
+        "LastName: 0 characters, at least 1 required; \
          CarRegistrationNumber: 256 characters, at most 255 allowed; ItalianLotteryCode: 1 characters, at least 2 required"
     );
 }
@@ -208,7 +289,7 @@ fn validation_reports_every_limit_with_its_field_path() {
 fn lengths_count_characters_not_bytes() {
     let customer = CustomerAddParameters {
         dietary_requirements: Some("é".repeat(255)),
-        ..CustomerAddParameters::new("c", "a", "Client 1.0", "Čapek", false)
+        ..CustomerAddParameters::new("Čapek", false)
     };
     assert_eq!(customer.validate(), Ok(()));
 }

@@ -1,5 +1,7 @@
 //! Stage 3: emit the files of the generated crate as token streams, then format them.
 
+mod client;
+mod examples;
 mod models;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -9,6 +11,8 @@ use crate::ir::Api;
 
 /// The support module, shipped verbatim: update values, dates, open enums and validation.
 const SUPPORT: &str = include_str!("../../templates/support.rs");
+/// The transport module, shipped verbatim: sending, retries, rate limits, reading responses.
+const HTTP: &str = include_str!("../../templates/http.rs");
 
 /// One file of the generated crate, relative to the crate's root folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +29,8 @@ pub struct EmitOptions<'a> {
     /// Shown in the preamble of every file: which spec the file was generated from.
     pub spec_name: &'a str,
     pub update_wrapper_property: &'a str,
+    /// Prefix of the environment variables the examples read (`MEWS` for `MEWS_BASE_URL`).
+    pub env_prefix: &'a str,
 }
 
 /// All files of the generated crate, in a fixed order.
@@ -44,15 +50,27 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Vec<GeneratedFile> {
             options.update_wrapper_property
         ),
     );
-    vec![
+    let examples = examples::examples(api, options.crate_name, options.env_prefix)
+        .into_iter()
+        .map(|example| {
+            rust_file(
+                &format!("examples/{}.rs", example.name),
+                format_tokens(example.code),
+            )
+        });
+    let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".to_owned(),
             contents: format!("# {preamble}\n\n{}", cargo_toml(options.crate_name)),
         },
         rust_file("src/lib.rs", format_tokens(lib_rs(api))),
         rust_file("src/models.rs", format_tokens(models::models(api))),
+        rust_file("src/client.rs", format_tokens(client::client(api))),
+        rust_file("src/http.rs", HTTP.to_owned()),
         rust_file("src/support.rs", support),
-    ]
+    ];
+    files.extend(examples);
+    files
 }
 
 fn cargo_toml(crate_name: &str) -> String {
@@ -65,10 +83,17 @@ description = "Typed client for the API, generated from its OpenAPI description.
 publish = false
 
 [dependencies]
-chrono = {{ version = "0.4", default-features = false, features = ["std", "serde"] }}
+chrono = {{ version = "0.4", default-features = false, features = ["clock", "std", "serde"] }}
+fastrand = "2"
+reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
+tokio = {{ version = "1", features = ["time"] }}
+tracing = "0.1"
 uuid = {{ version = "1", features = ["serde"] }}
+
+[dev-dependencies]
+tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 "#
     )
 }
@@ -81,19 +106,22 @@ fn lib_rs(api: &Api) -> TokenStream {
     if let Some(description) = &api.description {
         crate_docs = format!("# {}\n\n{description}", api.title);
     }
-    let crate_docs = crate_docs.lines().map(|line| {
-        let line = format!(" {line}");
-        quote!(#![doc = #line])
-    });
+    let crate_docs = inner_doc_attrs(&crate_docs);
     quote! {
-        #(#crate_docs)*
+        #crate_docs
         #![warn(missing_docs)]
 
+        #[rustfmt::skip]
+        pub mod client;
+        #[rustfmt::skip]
+        pub mod http;
         #[rustfmt::skip]
         pub mod models;
         #[rustfmt::skip]
         pub mod support;
 
+        pub use client::{Client, ClientBuilder, Error};
+        pub use http::{ApiError, RateLimit, RetryPolicy};
         pub use models::*;
         pub use support::{Date, Update, Validate, ValidationError};
     }
@@ -134,7 +162,34 @@ fn format_tokens(tokens: TokenStream) -> String {
         .map(prettyplease::unparse)
         .filter(|chunk| !chunk.trim().is_empty())
         .collect();
-    printed.join("\n")
+    separate_associated_items(&printed.join("\n"))
+}
+
+/// Puts a blank line between the items of an `impl` or `trait` block, which `prettyplease`
+/// prints back to back.
+fn separate_associated_items(code: &str) -> String {
+    let mut separated = String::with_capacity(code.len() + code.len() / 16);
+    let mut previous_closed_item = false;
+    for line in code.lines() {
+        let starts_item = [
+            "    ///",
+            "    #[",
+            "    pub ",
+            "    fn ",
+            "    async fn ",
+            "    const ",
+            "    type ",
+        ]
+        .iter()
+        .any(|start| line.starts_with(start));
+        if previous_closed_item && starts_item {
+            separated.push('\n');
+        }
+        separated.push_str(line);
+        separated.push('\n');
+        previous_closed_item = line == "    }";
+    }
+    separated
 }
 
 /// `#[doc]` attributes for a description, one per line, so rustdoc and readers see the spec's
@@ -143,6 +198,15 @@ fn doc_attrs(text: &str) -> TokenStream {
     let lines = text.trim().lines().map(|line| {
         let line = format!(" {}", line.trim_end());
         quote!(#[doc = #line])
+    });
+    quote!(#(#lines)*)
+}
+
+/// `#![doc]` attributes: the same as [`doc_attrs`], for the enclosing module or crate.
+fn inner_doc_attrs(text: &str) -> TokenStream {
+    let lines = text.trim().lines().map(|line| {
+        let line = format!(" {}", line.trim_end());
+        quote!(#![doc = #line])
     });
     quote!(#(#lines)*)
 }

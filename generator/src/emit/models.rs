@@ -98,7 +98,11 @@ fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
     let name = ident(&def.name);
     match &def.kind {
         TypeKind::Struct(structure) => {
-            let definition = struct_def(&docs, &name, structure);
+            let all_optional = !structure
+                .fields
+                .iter()
+                .any(|field| field_shape(field) == FieldShape::Plain);
+            let definition = struct_def(&docs, &name, structure, def.in_request && all_optional);
             let request_impls = def.in_request.then(|| {
                 let constructor = constructor(&name, structure);
                 let validation = validation(&name, structure, request_structs);
@@ -117,7 +121,13 @@ fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
     }
 }
 
-fn struct_def(docs: &TokenStream, name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
+/// A struct; `default` derives `Default` too (request types without required fields).
+fn struct_def(
+    docs: &TokenStream,
+    name: &proc_macro2::Ident,
+    structure: &Struct,
+    default: bool,
+) -> TokenStream {
     let rule = RenameRule::best_for(&structure.fields);
     let rename_all = rule.attribute();
     let fields = structure.fields.iter().map(|field| {
@@ -150,9 +160,10 @@ fn struct_def(docs: &TokenStream, name: &proc_macro2::Ident, structure: &Struct)
             pub #field_name: #ty,
         }
     });
+    let derive_default = default.then(|| quote!(Default,));
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, #derive_default PartialEq, Serialize, Deserialize)]
         #rename_all
         pub struct #name {
             #(#fields)*

@@ -1,0 +1,704 @@
+//! Emits `client.rs`: the client builder, one async method per operation, and the error type
+//! with one variant per documented status.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::models::rust_type;
+use super::{doc_attrs, ident};
+use crate::ir::{Api, CommonField, Operation, Response, TypeKind, TypeRef};
+
+pub fn client(api: &Api) -> TokenStream {
+    let errors = ErrorVariants::collect(api);
+    let servers = api.servers.iter().map(|server| {
+        let name = format_ident!("{}", server.name);
+        let url = &server.url;
+        let docs = doc_attrs(
+            server
+                .description
+                .as_deref()
+                .unwrap_or("A server of the API."),
+        );
+        quote!(#docs pub const #name: &str = #url;)
+    });
+    let builder = builder(api);
+    let operations = api.operations.iter().map(operation_method);
+    let error_mapping = errors.mapping();
+    let error_enum = errors.error_enum();
+    let error_bodies = error_body_impls(api, &errors);
+    quote! {
+        //! The client: one method per operation of the API.
+
+        use std::sync::Arc;
+        use std::time::Duration;
+
+        use serde::Serialize;
+
+        use crate::http::{ApiError, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse, RetryPolicy, Secret, Settings, Transport, TransportError};
+        use crate::models::*;
+        use crate::support::{Validate, ValidationError};
+
+        #(#servers)*
+
+        #builder
+
+        /// A client of the API. Cloning it is cheap: clones share the connection pool, the
+        /// settings and the rate limit.
+        #[derive(Debug, Clone)]
+        pub struct Client {
+            inner: Arc<Inner>,
+        }
+
+        #[derive(Debug)]
+        struct Inner {
+            transport: Transport,
+            common: CommonFields,
+        }
+
+        impl Client {
+            #(#operations)*
+
+            /// Validates, serializes and sends a request with the common fields added.
+            async fn send(&self, endpoint: &Endpoint, request: &(impl Serialize + Validate)) -> Result<RawResponse, Error> {
+                request.validate().map_err(Error::Validation)?;
+                let mut body = serde_json::to_value(request).map_err(Error::Encode)?;
+                if let Some(fields) = body.as_object_mut() {
+                    self.inner.common.add_to(fields);
+                }
+                let body = serde_json::to_vec(&body).map_err(Error::Encode)?;
+                Ok(self.inner.transport.send(endpoint, body).await?)
+            }
+
+            /// Reads the result of a successful response.
+            fn result<T: serde::de::DeserializeOwned>(&self, response: &RawResponse) -> Result<T, Error> {
+                response.json(&self.inner.transport).map_err(Error::Decode)
+            }
+
+            #error_mapping
+        }
+
+        #error_enum
+
+        #error_bodies
+    }
+}
+
+/// The builder and the common fields it collects.
+fn builder(api: &Api) -> TokenStream {
+    let required: Vec<&CommonField> = api
+        .common_fields
+        .iter()
+        .filter(|field| field.required)
+        .collect();
+    let optional: Vec<&CommonField> = api
+        .common_fields
+        .iter()
+        .filter(|field| !field.required)
+        .collect();
+    let field_type = |field: &CommonField| match (field.secret, &field.ty) {
+        (true, _) => quote!(Secret),
+        (false, ty) => rust_type(ty),
+    };
+    let stored = api.common_fields.iter().map(|field| {
+        let name = ident(&field.rust_name);
+        let ty = field_type(field);
+        if field.required {
+            quote!(#name: #ty,)
+        } else {
+            quote!(#name: Option<#ty>,)
+        }
+    });
+    let params: Vec<TokenStream> = required
+        .iter()
+        .map(|field| {
+            let name = ident(&field.rust_name);
+            match field.ty {
+                TypeRef::String => quote!(#name: impl Into<String>),
+                _ => {
+                    let ty = rust_type(&field.ty);
+                    quote!(#name: #ty)
+                }
+            }
+        })
+        .collect();
+    let param_names: Vec<_> = required
+        .iter()
+        .map(|field| ident(&field.rust_name))
+        .collect();
+    let initializers = api.common_fields.iter().map(|field| {
+        let name = ident(&field.rust_name);
+        match (field.required, field.secret, &field.ty) {
+            (false, _, _) => quote!(#name: None),
+            (true, true, _) => quote!(#name: Secret::new(#name)),
+            (true, false, TypeRef::String) => quote!(#name: #name.into()),
+            (true, false, _) => quote!(#name),
+        }
+    });
+    let setters = optional.iter().map(|field| {
+        let name = ident(&field.rust_name);
+        let docs = doc_attrs(&format!(
+            "Sends `{}` with every request that does not set it itself.\n\n{}",
+            field.wire_name,
+            field.docs.as_deref().unwrap_or_default()
+        ));
+        let (param, value) = match (&field.ty, field.secret) {
+            (TypeRef::String, true) => (quote!(impl Into<String>), quote!(Secret::new(#name))),
+            (TypeRef::String, false) => (quote!(impl Into<String>), quote!(#name.into())),
+            (ty, _) => (rust_type(ty), quote!(#name)),
+        };
+        quote! {
+            #docs
+            pub fn #name(mut self, #name: #param) -> Self {
+                self.common.#name = Some(#value);
+                self
+            }
+        }
+    });
+    let insertions = api.common_fields.iter().map(|field| {
+        let name = ident(&field.rust_name);
+        let wire_name = &field.wire_name;
+        if field.required {
+            let value = json_value(quote!(self.#name), quote!(&self.#name), field);
+            quote!(body.insert(#wire_name.to_owned(), #value);)
+        } else {
+            let value = json_value(quote!(#name), quote!(#name), field);
+            quote! {
+                if let Some(#name) = &self.#name {
+                    body.entry(#wire_name).or_insert_with(|| #value);
+                }
+            }
+        }
+    });
+    let secret_fields = |required: bool| {
+        api.common_fields
+            .iter()
+            .filter(move |field| field.secret && field.required == required)
+            .map(|field| ident(&field.rust_name))
+    };
+    let required_secrets = secret_fields(true);
+    let optional_secrets: Vec<_> = secret_fields(false).collect();
+    let mut_secrets = (!optional_secrets.is_empty()).then(|| quote!(mut));
+    let required_docs = required
+        .iter()
+        .map(|field| {
+            format!(
+                "- `{}`: {}",
+                field.rust_name,
+                field.docs.as_deref().unwrap_or_default()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let new_docs = doc_attrs(&format!(
+        "Starts configuring a client of the server at `base_url` (one of the server constants of this module, or any address), with the fields every request carries:\n\n{required_docs}"
+    ));
+    quote! {
+        /// Configures a [`Client`]: the fields every request carries, and how requests are sent.
+        #[derive(Debug, Clone)]
+        pub struct ClientBuilder {
+            settings: Settings,
+            common: CommonFields,
+        }
+
+        /// The body fields the client adds to every request.
+        #[derive(Debug, Clone)]
+        struct CommonFields {
+            #(#stored)*
+        }
+
+        impl CommonFields {
+            /// Adds the fields to a request body; a value the request sets itself wins over the
+            /// client's default.
+            fn add_to(&self, body: &mut serde_json::Map<String, serde_json::Value>) {
+                #(#insertions)*
+            }
+        }
+
+        impl ClientBuilder {
+            #new_docs
+            pub fn new(base_url: impl Into<String>, #(#params),*) -> Self {
+                ClientBuilder {
+                    settings: Settings::new(base_url.into()),
+                    common: CommonFields {
+                        #(#initializers),*
+                    },
+                }
+            }
+
+            #(#setters)*
+
+            /// How long one attempt may take, from sending to the end of the response body
+            /// (default 60 seconds).
+            pub fn timeout(mut self, timeout: Duration) -> Self {
+                self.settings.timeout = timeout;
+                self
+            }
+
+            /// When failed requests are retried (default: [`RetryPolicy::default`]).
+            pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+                self.settings.retry = policy;
+                self
+            }
+
+            /// Keeps the client under a request rate, waiting before a request would exceed it
+            /// (default: no client-side limit).
+            pub fn rate_limit(mut self, limit: RateLimit) -> Self {
+                self.settings.rate_limit = Some(limit);
+                self
+            }
+
+            /// Sends requests through this `reqwest` client (proxies, TLS settings, a shared pool)
+            /// instead of a new one.
+            pub fn http_client(mut self, client: reqwest::Client) -> Self {
+                self.settings.http = Some(client);
+                self
+            }
+
+            /// Builds the client.
+            pub fn build(self) -> Result<Client, Error> {
+                let #mut_secrets secrets = vec![#(self.common.#required_secrets.clone()),*];
+                #(secrets.extend(self.common.#optional_secrets.clone());)*
+                let transport = Transport::new(self.settings, secrets).map_err(Error::Transport)?;
+                Ok(Client {
+                    inner: Arc::new(Inner {
+                        transport,
+                        common: self.common,
+                    }),
+                })
+            }
+        }
+
+        impl Client {
+            /// Starts configuring a client; see [`ClientBuilder::new`].
+            pub fn builder(base_url: impl Into<String>, #(#params),*) -> ClientBuilder {
+                ClientBuilder::new(base_url, #(#param_names),*)
+            }
+        }
+    }
+}
+
+/// A `serde_json::Value` of a common field's value: `value` is a place expression, `reference`
+/// a reference to it.
+fn json_value(value: TokenStream, reference: TokenStream, field: &CommonField) -> TokenStream {
+    match (field.secret, &field.ty) {
+        (true, _) => quote!(serde_json::Value::from(#value.expose())),
+        (false, TypeRef::String) => quote!(serde_json::Value::from(#value.as_str())),
+        // Serializing these types (uuids, numbers, enums) cannot fail.
+        (false, _) => quote!(serde_json::to_value(#reference).unwrap_or_default()),
+    }
+}
+
+fn operation_method(operation: &Operation) -> TokenStream {
+    let name = ident(&operation.name);
+    let mut docs = String::new();
+    if let Some(summary) = &operation.summary {
+        docs.push_str(&format!("{summary}.\n\n"));
+    }
+    if let Some(description) = &operation.docs {
+        docs.push_str(&format!("{description}\n\n"));
+    }
+    docs.push_str(&format!("`{} {}`", operation.method, operation.path));
+    if !operation.idempotent {
+        docs.push_str(". Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error");
+    }
+    let docs = doc_attrs(&format!("{docs}."));
+    let endpoint_name = &operation.name;
+    let method = format_ident!("{}", operation.method);
+    let path = &operation.path;
+    let idempotent = operation.idempotent;
+    let success = operation
+        .responses
+        .iter()
+        .find(|response| (200..300).contains(&response.status) && response.body.is_some());
+    let result_type = success
+        .and_then(|response| response.body.as_ref())
+        .map_or_else(|| quote!(()), rust_type);
+    let (request_param, send) = match &operation.request {
+        Some(request) => {
+            let request = rust_type(request);
+            (
+                quote!(request: &#request),
+                quote!(self.send(&ENDPOINT, request).await?),
+            )
+        }
+        None => (
+            quote!(),
+            quote!(self.inner.transport.send(&ENDPOINT, Vec::new()).await?),
+        ),
+    };
+    let no_content: Vec<Literal> = operation
+        .responses
+        .iter()
+        .filter(|response| {
+            (200..300).contains(&response.status) && response.body.is_none() && success.is_some()
+        })
+        .map(|response| Literal::u16_unsuffixed(response.status))
+        .collect();
+    let no_content_arm = (!no_content.is_empty()).then(|| {
+        quote! {
+            #(#no_content)|* => Err(Error::NoContent {
+                status: response.status,
+                request_id: response.request_id,
+            }),
+        }
+    });
+    let success_arm = if success.is_some() {
+        quote!(200..=299 => self.result(&response),)
+    } else {
+        quote!(200..=299 => Ok(()),)
+    };
+    quote! {
+        #docs
+        pub async fn #name(&self, #request_param) -> Result<#result_type, Error> {
+            const ENDPOINT: Endpoint = Endpoint {
+                name: #endpoint_name,
+                method: reqwest::Method::#method,
+                path: #path,
+                idempotent: #idempotent,
+            };
+            let response = #send;
+            match response.status {
+                #no_content_arm
+                #success_arm
+                _ => Err(self.error(response)),
+            }
+        }
+    }
+}
+
+/// The error variants of the API: one per documented error status, across all operations.
+struct ErrorVariants {
+    statuses: BTreeMap<u16, StatusVariant>,
+    /// Body type for statuses the spec does not document.
+    fallback_body: TypeRef,
+    has_no_content: bool,
+}
+
+struct StatusVariant {
+    name: String,
+    docs: Option<String>,
+    body: TypeRef,
+    retry_after: bool,
+}
+
+impl ErrorVariants {
+    fn collect(api: &Api) -> Self {
+        let mut statuses: BTreeMap<u16, StatusVariant> = BTreeMap::new();
+        let mut bodies: Vec<&TypeRef> = Vec::new();
+        let mut has_no_content = false;
+        for operation in &api.operations {
+            let has_success_body = operation
+                .responses
+                .iter()
+                .any(|r| is_success(r) && r.body.is_some());
+            for response in &operation.responses {
+                if is_success(response) {
+                    has_no_content |= response.body.is_none() && has_success_body;
+                    continue;
+                }
+                if let Some(body) = &response.body {
+                    bodies.push(body);
+                }
+                let variant = statuses
+                    .entry(response.status)
+                    .or_insert_with(|| StatusVariant {
+                        name: status_variant_name(response.status),
+                        docs: response.docs.clone(),
+                        body: response.body.clone().unwrap_or(TypeRef::Json),
+                        retry_after: false,
+                    });
+                variant.retry_after |= response
+                    .headers
+                    .iter()
+                    .any(|header| header.eq_ignore_ascii_case("Retry-After"));
+            }
+        }
+        let fallback_body = match bodies.split_first() {
+            Some((first, rest)) if rest.iter().all(|body| body == first) => (*first).clone(),
+            _ => TypeRef::Json,
+        };
+        ErrorVariants {
+            statuses,
+            fallback_body,
+            has_no_content,
+        }
+    }
+
+    /// `Client::error`: the variant for a non-success response.
+    fn mapping(&self) -> TokenStream {
+        let arms = self.statuses.iter().map(|(status, variant)| {
+            let status = Literal::u16_unsuffixed(*status);
+            let name = format_ident!("{}", variant.name);
+            if variant.retry_after {
+                quote! {
+                    #status => response.api_error(transport).map(|error| Error::#name {
+                        retry_after: response.retry_after,
+                        error: Box::new(error),
+                    }),
+                }
+            } else {
+                quote!(#status => response.api_error(transport).map(|error| Error::#name(Box::new(error))),)
+            }
+        });
+        quote! {
+            /// The error for a response that is not a success.
+            fn error(&self, response: RawResponse) -> Error {
+                let transport = &self.inner.transport;
+                let error = match response.status {
+                    #(#arms)*
+                    _ => response.api_error(transport).map(|error| Error::UnexpectedStatus(Box::new(error))),
+                };
+                error.unwrap_or_else(Error::Decode)
+            }
+        }
+    }
+
+    fn error_enum(&self) -> TokenStream {
+        let variants = self.statuses.iter().map(|(status, variant)| {
+            let name = format_ident!("{}", variant.name);
+            let body = rust_type(&variant.body);
+            let docs = doc_attrs(&format!(
+                "`{status}`: {}",
+                variant
+                    .docs
+                    .as_deref()
+                    .unwrap_or("documented error status.")
+            ));
+            if variant.retry_after {
+                quote! {
+                    #docs
+                    #name {
+                        /// The status, request id and error body.
+                        error: Box<ApiError<#body>>,
+                        /// How long the server asks to wait before the next request (`Retry-After`).
+                        retry_after: Option<Duration>,
+                    },
+                }
+            } else {
+                quote!(#docs #name(Box<ApiError<#body>>),)
+            }
+        });
+        let fallback_body = rust_type(&self.fallback_body);
+        let no_content = self.has_no_content.then(|| {
+            quote! {
+                /// A success status the operation documents without a body (such as `204 No
+                /// Content`), so there is no result to return.
+                NoContent {
+                    /// The HTTP status.
+                    status: u16,
+                    /// The `Request-Id` header of the response.
+                    request_id: Option<String>,
+                },
+            }
+        });
+        let api_patterns: Vec<TokenStream> = self
+            .statuses
+            .values()
+            .map(|variant| {
+                let name = format_ident!("{}", variant.name);
+                if variant.retry_after {
+                    quote!(Error::#name { error, .. })
+                } else {
+                    quote!(Error::#name(error))
+                }
+            })
+            .chain(std::iter::once(quote!(Error::UnexpectedStatus(error))))
+            .collect();
+        let display_arms = api_patterns
+            .iter()
+            .map(|pattern| quote!(#pattern => error.fmt(formatter),));
+        let status_arms = api_patterns
+            .iter()
+            .map(|pattern| quote!(#pattern => Some(error.status),));
+        let request_id_arms = api_patterns
+            .iter()
+            .map(|pattern| quote!(#pattern => error.request_id.as_deref(),));
+        let no_content_display = self.has_no_content.then(|| {
+            quote! {
+                Error::NoContent { status, .. } => write!(formatter, "HTTP {status}: no content, but the operation returns a result"),
+            }
+        });
+        let no_content_status = self
+            .has_no_content
+            .then(|| quote!(Error::NoContent { status, .. } => Some(*status),));
+        let no_content_request_id = self
+            .has_no_content
+            .then(|| quote!(Error::NoContent { request_id, .. } => request_id.as_deref(),));
+        let retry_after_arms = self
+            .statuses
+            .values()
+            .filter(|variant| variant.retry_after)
+            .map(|variant| {
+                let name = format_ident!("{}", variant.name);
+                quote!(Error::#name { retry_after, .. } => *retry_after,)
+            });
+        quote! {
+            /// Everything a call can fail with. Nothing in the client panics on a response:
+            /// whatever the server sends ends up here. Error responses are boxed to keep
+            /// `Result`s small.
+            #[derive(Debug)]
+            #[non_exhaustive]
+            pub enum Error {
+                #(#variants)*
+                /// A status the spec does not document for any operation.
+                UnexpectedStatus(Box<ApiError<#fallback_body>>),
+                #no_content
+                /// No response arrived within the timeout.
+                Timeout,
+                /// The request could not be sent or the response not received.
+                Transport(reqwest::Error),
+                /// The response body is not the documented JSON.
+                Decode(DecodeError),
+                /// The request could not be serialized.
+                Encode(serde_json::Error),
+                /// The request breaks a limit of the spec; nothing was sent.
+                Validation(ValidationError),
+            }
+
+            impl Error {
+                /// The HTTP status of the response, if one arrived.
+                pub fn status(&self) -> Option<u16> {
+                    match self {
+                        #(#status_arms)*
+                        #no_content_status
+                        Error::Decode(error) => Some(error.status),
+                        _ => None,
+                    }
+                }
+
+                /// The `Request-Id` of the response, if one arrived with it: quote it when
+                /// reporting a problem.
+                pub fn request_id(&self) -> Option<&str> {
+                    match self {
+                        #(#request_id_arms)*
+                        #no_content_request_id
+                        Error::Decode(error) => error.request_id.as_deref(),
+                        _ => None,
+                    }
+                }
+
+                /// How long the server asked to wait before the next request.
+                pub fn retry_after(&self) -> Option<Duration> {
+                    match self {
+                        #(#retry_after_arms)*
+                        _ => None,
+                    }
+                }
+            }
+
+            impl std::fmt::Display for Error {
+                fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    match self {
+                        #(#display_arms)*
+                        #no_content_display
+                        Error::Timeout => formatter.write_str("no response within the timeout"),
+                        Error::Transport(error) => write!(formatter, "transport error: {error}"),
+                        Error::Decode(error) => error.fmt(formatter),
+                        Error::Encode(error) => write!(formatter, "cannot serialize the request: {error}"),
+                        Error::Validation(error) => write!(formatter, "invalid request, not sent: {error}"),
+                    }
+                }
+            }
+
+            impl std::error::Error for Error {
+                fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                    match self {
+                        Error::Transport(error) => Some(error),
+                        Error::Decode(error) => Some(error),
+                        Error::Encode(error) => Some(error),
+                        Error::Validation(error) => Some(error),
+                        _ => None,
+                    }
+                }
+            }
+
+            impl From<TransportError> for Error {
+                fn from(error: TransportError) -> Self {
+                    match error {
+                        TransportError::Timeout => Error::Timeout,
+                        TransportError::Failed(error) => Error::Transport(error),
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_success(response: &Response) -> bool {
+    (200..300).contains(&response.status)
+}
+
+/// `ErrorBody` for every error body struct: its message is the field called `message`, if any.
+fn error_body_impls(api: &Api, errors: &ErrorVariants) -> TokenStream {
+    let mut names: Vec<&str> = errors
+        .statuses
+        .values()
+        .map(|variant| &variant.body)
+        .chain(std::iter::once(&errors.fallback_body))
+        .filter_map(|body| match body {
+            TypeRef::Named(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let impls = names.into_iter().filter_map(|name| {
+        let def = api.types.iter().find(|def| def.name == name)?;
+        let TypeKind::Struct(structure) = &def.kind else {
+            return None;
+        };
+        let message = structure
+            .fields
+            .iter()
+            .find(|field| field.rust_name == "message" && field.ty == TypeRef::String)
+            .map(|field| {
+                let required = field.required && !field.nullable;
+                if required {
+                    quote!(Some(&self.message))
+                } else {
+                    quote!(self.message.as_deref())
+                }
+            })
+            .unwrap_or_else(|| quote!(None));
+        let name = ident(name);
+        Some(quote! {
+            impl ErrorBody for #name {
+                fn message(&self) -> Option<&str> {
+                    #message
+                }
+            }
+        })
+    });
+    quote!(#(#impls)*)
+}
+
+/// A readable variant name for a status code.
+fn status_variant_name(status: u16) -> String {
+    let name = match status {
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "PreconditionFailed",
+        413 => "PayloadTooLarge",
+        415 => "UnsupportedMediaType",
+        422 => "UnprocessableEntity",
+        423 => "Locked",
+        429 => "TooManyRequests",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        _ => return format!("Status{status}"),
+    };
+    name.to_owned()
+}

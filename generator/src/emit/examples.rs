@@ -1,0 +1,147 @@
+//! Emits `examples/*.rs`: one runnable program per operation with a documented request
+//! example, configured from the environment.
+
+use heck::{ToShoutySnakeCase, ToSnakeCase};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::models::rust_type;
+use super::{ident, inner_doc_attrs};
+use crate::ir::{Api, Operation, TypeRef};
+use crate::names::Scope;
+
+/// A generated example program.
+pub struct Example {
+    /// File name without extension (`add_customer`).
+    pub name: String,
+    pub code: TokenStream,
+}
+
+/// `env_prefix` names the environment variables (`MEWS` gives `MEWS_BASE_URL`, ...).
+pub fn examples(api: &Api, crate_name: &str, env_prefix: &str) -> Vec<Example> {
+    let mut names = Scope::default();
+    api.operations
+        .iter()
+        .filter_map(|operation| example(api, operation, crate_name, env_prefix))
+        .map(|example| Example {
+            name: names.claim(example.name),
+            ..example
+        })
+        .collect()
+}
+
+fn example(
+    api: &Api,
+    operation: &Operation,
+    crate_name: &str,
+    env_prefix: &str,
+) -> Option<Example> {
+    let request = operation.request.as_ref()?;
+    let request_type = rust_type(request);
+    let request_import = match request {
+        TypeRef::Named(_) => quote!(, #request_type),
+        _ => quote!(),
+    };
+    let mut request = operation.request_example.clone()?;
+    // The client adds the common fields itself.
+    if let Some(fields) = request.as_object_mut() {
+        for field in api.common_fields.iter().filter(|field| field.required) {
+            fields.shift_remove(&field.wire_name);
+        }
+    }
+    let request_json = serde_json::to_string_pretty(&request).ok()?;
+    let request_literal: TokenStream = format!("r#\"{request_json}\"#").parse().ok()?;
+    let crate_ident = format_ident!("{}", crate_name.replace('-', "_"));
+    let method = ident(&operation.name);
+    let base_url_var = format!("{env_prefix}_BASE_URL");
+    let default_server = default_server(api);
+    let default_url = default_server.map_or("http://localhost:8080", |server| server.url.as_str());
+    let default_url_expr = match default_server {
+        Some(server) => {
+            let constant = format_ident!("{}", server.name);
+            quote!(#crate_ident::client::#constant)
+        }
+        None => quote!(#default_url),
+    };
+    let env_vars: Vec<String> = api
+        .common_fields
+        .iter()
+        .filter(|field| field.required)
+        .map(|field| format!("{env_prefix}_{}", field.wire_name.to_shouty_snake_case()))
+        .collect();
+    let title = operation
+        .summary
+        .clone()
+        .unwrap_or_else(|| operation.name.clone());
+    let docs = inner_doc_attrs(&format!(
+        "{title}: sends the documented example request to `{} {}` and prints the result, or the error.\n\n\
+         Configured by environment variables: `{base_url_var}` (default: {default_url}), {}.\n\n\
+         Run it with `cargo run --example {}`.",
+        operation.method,
+        operation.path,
+        env_vars.iter().map(|var| format!("`{var}`")).collect::<Vec<_>>().join(", "),
+        example_name(operation),
+    ));
+    let code = quote! {
+        #docs
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+
+        use #crate_ident::{Client #request_import};
+
+        /// The documented example request, without the fields the client adds itself.
+        const REQUEST: &str = #request_literal;
+
+        #[tokio::main]
+        async fn main() -> Result<(), Box<dyn std::error::Error>> {
+            let base_url = std::env::var(#base_url_var).unwrap_or_else(|_| #default_url_expr.to_owned());
+            let client = Client::builder(base_url, #(required_env(#env_vars)?),*).build()?;
+            let request: #request_type = serde_json::from_str(REQUEST)?;
+            match client.#method(&request).await {
+                Ok(result) => println!("{result:#?}"),
+                Err(error) => {
+                    eprintln!("error: {error}");
+                    if let Some(request_id) = error.request_id() {
+                        eprintln!("request id: {request_id}");
+                    }
+                    std::process::exit(1);
+                }
+            }
+            Ok(())
+        }
+
+        fn required_env(name: &str) -> Result<String, String> {
+            std::env::var(name).map_err(|_| format!("set the environment variable {name}"))
+        }
+    };
+    Some(Example {
+        name: example_name(operation),
+        code,
+    })
+}
+
+/// The example's name, from the operation's summary (`Add customer` -> `add_customer`).
+fn example_name(operation: &Operation) -> String {
+    operation
+        .summary
+        .as_deref()
+        .map(|summary| summary.to_snake_case())
+        .filter(|name| !name.is_empty())
+        .unwrap_or_else(|| operation.name.clone())
+}
+
+/// The server to use when none is configured: a demo or sandbox server if the spec lists one,
+/// so that trying an example never touches production.
+fn default_server(api: &Api) -> Option<&crate::ir::Server> {
+    let is_sandbox = |server: &&crate::ir::Server| {
+        let text = format!(
+            "{} {}",
+            server.url,
+            server.description.as_deref().unwrap_or_default()
+        )
+        .to_lowercase();
+        ["demo", "sandbox", "test", "staging"]
+            .iter()
+            .any(|word| text.contains(word))
+    };
+    api.servers.iter().find(is_sandbox).or(api.servers.first())
+}

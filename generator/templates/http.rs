@@ -1,0 +1,440 @@
+//! The transport under the generated client: sending, retrying, rate limiting and reading
+//! responses, independent of any one operation.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use tracing::Instrument;
+
+/// How many bytes of an unreadable response body an error keeps.
+const BODY_EXCERPT_BYTES: usize = 512;
+
+/// A credential. It is sent as is but never shown: `Debug` and `Display` print `***`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a credential.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The credential itself, for sending it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("***")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("***")
+    }
+}
+
+/// When and how often a failed request is sent again.
+///
+/// A `429 Too Many Requests` is always retried (the server did not process the request),
+/// waiting as its `Retry-After` header says or, without one, backing off exponentially with
+/// jitter. Timeouts, `408` and `5xx` responses are retried only for idempotent operations,
+/// unless [`RetryPolicy::retry_non_idempotent`] is set: repeating a non-idempotent operation
+/// such as `customers/add` after a timeout could create a duplicate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// The most attempts per call, the first one included (1 disables retries).
+    pub max_attempts: u32,
+    /// The most time spent waiting between attempts of one call; a wait that would exceed it
+    /// ends the call with the last error instead.
+    pub max_total_wait: Duration,
+    /// The first backoff when the server gives no `Retry-After`; it doubles per attempt.
+    pub initial_backoff: Duration,
+    /// The longest single backoff.
+    pub max_backoff: Duration,
+    /// Also retry non-idempotent operations after timeouts and server errors.
+    pub retry_non_idempotent: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 3,
+            max_total_wait: Duration::from_secs(60),
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(30),
+            retry_non_idempotent: false,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// A policy that sends every request once.
+    pub fn never() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// The exponential backoff before attempt `attempt + 1`, with jitter: between half and
+    /// all of `initial_backoff * 2^(attempt - 1)`, capped at `max_backoff`.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let exponential = self
+            .initial_backoff
+            .saturating_mul(1u32.checked_shl(attempt.saturating_sub(1)).unwrap_or(u32::MAX))
+            .min(self.max_backoff);
+        exponential.mul_f64(0.5 + fastrand::f64() / 2.0)
+    }
+}
+
+/// A client-side limit of requests per sliding window, so that a client never provokes a
+/// `429` on its own. Mews allows 200 requests per access token per 30 seconds:
+/// `RateLimit::new(200, Duration::from_secs(30))`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateLimit {
+    /// Requests allowed per window.
+    pub requests: u32,
+    /// The length of the sliding window.
+    pub window: Duration,
+}
+
+impl RateLimit {
+    /// At most `requests` requests in any `window`.
+    pub fn new(requests: u32, window: Duration) -> Self {
+        RateLimit { requests, window }
+    }
+}
+
+/// Waits before a request would exceed a [`RateLimit`].
+#[derive(Debug)]
+struct Limiter {
+    limit: RateLimit,
+    sent: Mutex<VecDeque<Instant>>,
+}
+
+impl Limiter {
+    async fn acquire(&self) {
+        loop {
+            let wait = {
+                let mut sent = self.sent.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                let now = Instant::now();
+                while sent.front().is_some_and(|&at| now.duration_since(at) >= self.limit.window) {
+                    sent.pop_front();
+                }
+                if sent.len() < self.limit.requests.max(1) as usize {
+                    sent.push_back(now);
+                    return;
+                }
+                self.limit.window - now.duration_since(sent[0])
+            };
+            tracing::debug!(wait_ms = wait.as_millis() as u64, "client-side rate limit reached, waiting");
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+/// What the transport needs to know about an operation.
+#[derive(Debug, Clone)]
+pub(crate) struct Endpoint {
+    pub name: &'static str,
+    pub method: reqwest::Method,
+    pub path: &'static str,
+    pub idempotent: bool,
+}
+
+/// Settings of the transport, as the client builder collects them.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    pub base_url: String,
+    pub timeout: Duration,
+    pub retry: RetryPolicy,
+    pub rate_limit: Option<RateLimit>,
+    pub http: Option<reqwest::Client>,
+}
+
+impl Settings {
+    pub fn new(base_url: String) -> Self {
+        Settings {
+            base_url,
+            timeout: Duration::from_secs(60),
+            retry: RetryPolicy::default(),
+            rate_limit: None,
+            http: None,
+        }
+    }
+}
+
+/// Sends requests with retries and rate limiting, and reads the responses.
+#[derive(Debug)]
+pub(crate) struct Transport {
+    http: reqwest::Client,
+    base_url: String,
+    timeout: Duration,
+    retry: RetryPolicy,
+    limiter: Option<Limiter>,
+    /// Credentials to blank out of anything an error shows.
+    secrets: Vec<Secret>,
+}
+
+/// A response as received: status, the headers that matter, and the body.
+#[derive(Debug)]
+pub(crate) struct RawResponse {
+    pub status: u16,
+    pub request_id: Option<String>,
+    pub retry_after: Option<Duration>,
+    pub body: Vec<u8>,
+}
+
+/// Why no response could be had.
+#[derive(Debug)]
+pub(crate) enum TransportError {
+    Timeout,
+    Failed(reqwest::Error),
+}
+
+impl Transport {
+    pub fn new(settings: Settings, secrets: Vec<Secret>) -> Result<Self, reqwest::Error> {
+        let http = match settings.http {
+            Some(http) => http,
+            None => reqwest::Client::builder().build()?,
+        };
+        Ok(Transport {
+            http,
+            base_url: settings.base_url.trim_end_matches('/').to_owned(),
+            timeout: settings.timeout,
+            retry: settings.retry,
+            limiter: settings.rate_limit.map(|limit| Limiter {
+                limit,
+                sent: Mutex::new(VecDeque::new()),
+            }),
+            secrets,
+        })
+    }
+
+    /// Sends `body` to `endpoint`, retrying as the policy allows, and returns the last
+    /// response, whatever its status.
+    pub async fn send(&self, endpoint: &Endpoint, body: Vec<u8>) -> Result<RawResponse, TransportError> {
+        let url = format!("{}{}", self.base_url, endpoint.path);
+        let mut waited = Duration::ZERO;
+        let mut attempt = 1;
+        loop {
+            let span = tracing::info_span!(
+                "request",
+                operation = endpoint.name,
+                attempt,
+                status = tracing::field::Empty,
+                request_id = tracing::field::Empty,
+            );
+            let outcome = self.attempt(endpoint, &url, &body).instrument(span.clone()).await;
+            if let Ok(response) = &outcome {
+                span.record("status", response.status);
+                if let Some(request_id) = &response.request_id {
+                    span.record("request_id", request_id.as_str());
+                }
+            }
+            let Some(wait) = self.retry_wait(endpoint, &outcome, attempt) else {
+                return outcome;
+            };
+            if waited + wait > self.retry.max_total_wait {
+                tracing::warn!(parent: &span, wait_ms = wait.as_millis() as u64, "retry would exceed the total wait allowed; giving up");
+                return outcome;
+            }
+            tracing::warn!(parent: &span, wait_ms = wait.as_millis() as u64, "retrying");
+            tokio::time::sleep(wait).await;
+            waited += wait;
+            attempt += 1;
+        }
+    }
+
+    async fn attempt(&self, endpoint: &Endpoint, url: &str, body: &[u8]) -> Result<RawResponse, TransportError> {
+        if let Some(limiter) = &self.limiter {
+            limiter.acquire().await;
+        }
+        let request = self
+            .http
+            .request(endpoint.method.clone(), url)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .header(reqwest::header::ACCEPT, "application/json")
+            .timeout(self.timeout)
+            .body(body.to_vec());
+        let response = request.send().await.map_err(TransportError::from)?;
+        let status = response.status().as_u16();
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        };
+        let request_id = header("Request-Id");
+        let retry_after = header("Retry-After").and_then(|value| parse_retry_after(&value));
+        let body = response.bytes().await.map_err(TransportError::from)?.to_vec();
+        Ok(RawResponse {
+            status,
+            request_id,
+            retry_after,
+            body,
+        })
+    }
+
+    /// How long to wait before the next attempt, or `None` when the outcome is final.
+    fn retry_wait(&self, endpoint: &Endpoint, outcome: &Result<RawResponse, TransportError>, attempt: u32) -> Option<Duration> {
+        if attempt >= self.retry.max_attempts {
+            return None;
+        }
+        let may_repeat = endpoint.idempotent || self.retry.retry_non_idempotent;
+        match outcome {
+            Ok(response) if response.status == 429 => {
+                Some(response.retry_after.unwrap_or_else(|| self.retry.backoff(attempt)))
+            }
+            Ok(response) if may_repeat && (response.status == 408 || response.status >= 500) => {
+                Some(response.retry_after.unwrap_or_else(|| self.retry.backoff(attempt)))
+            }
+            Ok(_) => None,
+            // A connection that was never made carried no request, so any operation may repeat.
+            Err(TransportError::Failed(error)) if error.is_connect() => Some(self.retry.backoff(attempt)),
+            Err(_) if may_repeat => Some(self.retry.backoff(attempt)),
+            Err(_) => None,
+        }
+    }
+
+    /// Replaces every credential in `text` with `***`.
+    pub fn redact(&self, text: &str) -> String {
+        self.secrets
+            .iter()
+            .filter(|secret| !secret.expose().is_empty())
+            .fold(text.to_owned(), |text, secret| text.replace(secret.expose(), "***"))
+    }
+}
+
+impl From<reqwest::Error> for TransportError {
+    fn from(error: reqwest::Error) -> Self {
+        if error.is_timeout() {
+            TransportError::Timeout
+        } else {
+            TransportError::Failed(error)
+        }
+    }
+}
+
+/// Parses `Retry-After`: a number of seconds, or an HTTP date (a wait until then).
+pub(crate) fn parse_retry_after(value: &str) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let wait = date.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    Some(wait.to_std().unwrap_or(Duration::ZERO))
+}
+
+/// An error response the API documents: its status, its `Request-Id`, and its decoded body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError<B> {
+    /// The HTTP status.
+    pub status: u16,
+    /// The `Request-Id` header: quote it when reporting a problem.
+    pub request_id: Option<String>,
+    /// The decoded error body.
+    pub body: B,
+}
+
+/// An error body that may carry a human-readable message.
+pub trait ErrorBody {
+    /// The message, if the body has one.
+    fn message(&self) -> Option<&str>;
+}
+
+impl ErrorBody for serde_json::Value {
+    fn message(&self) -> Option<&str> {
+        ["Message", "message", "error", "detail"]
+            .iter()
+            .find_map(|key| self.get(key).and_then(serde_json::Value::as_str))
+    }
+}
+
+impl<B: ErrorBody> fmt::Display for ApiError<B> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "HTTP {}", self.status)?;
+        if let Some(message) = self.body.message() {
+            write!(formatter, ": {message}")?;
+        }
+        if let Some(request_id) = &self.request_id {
+            write!(formatter, " (request id {request_id})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A response body that is not the documented JSON.
+#[derive(Debug)]
+pub struct DecodeError {
+    /// The HTTP status of the response.
+    pub status: u16,
+    /// The `Request-Id` header of the response.
+    pub request_id: Option<String>,
+    /// The start of the body (at most 512 bytes), with credentials blanked out.
+    pub body_excerpt: String,
+    /// What did not match.
+    pub source: serde_json::Error,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "HTTP {}: the response body is not the documented JSON ({})", self.status, self.source)?;
+        if let Some(request_id) = &self.request_id {
+            write!(formatter, ", request id {request_id}")?;
+        }
+        write!(formatter, "; body: {:?}", self.body_excerpt)
+    }
+}
+
+impl std::error::Error for DecodeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+impl RawResponse {
+    /// Reads the body as `T`.
+    pub fn json<T: serde::de::DeserializeOwned>(&self, transport: &Transport) -> Result<T, DecodeError> {
+        serde_json::from_slice(&self.body).map_err(|source| self.decode_error(transport, source))
+    }
+
+    /// Reads an error body as `T`, with credentials blanked out first, so that a server echoing
+    /// them cannot leak them into an error message.
+    pub fn redacted_json<T: serde::de::DeserializeOwned>(&self, transport: &Transport) -> Result<T, DecodeError> {
+        let text = transport.redact(&String::from_utf8_lossy(&self.body));
+        serde_json::from_str(&text).map_err(|source| self.decode_error(transport, source))
+    }
+
+    /// Reads an error body into an [`ApiError`].
+    pub fn api_error<B: serde::de::DeserializeOwned>(&self, transport: &Transport) -> Result<ApiError<B>, DecodeError> {
+        Ok(ApiError {
+            status: self.status,
+            request_id: self.request_id.clone(),
+            body: self.redacted_json(transport)?,
+        })
+    }
+
+    fn decode_error(&self, transport: &Transport, source: serde_json::Error) -> DecodeError {
+        // Redact before cutting, so that no part of a credential survives at the cut.
+        let text = transport.redact(&String::from_utf8_lossy(&self.body));
+        let mut end = text.len().min(BODY_EXCERPT_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        DecodeError {
+            status: self.status,
+            request_id: self.request_id.clone(),
+            body_excerpt: text[..end].to_owned(),
+            source,
+        }
+    }
+}
