@@ -1,0 +1,725 @@
+//! The generated client against a real HTTP server on loopback (wiremock).
+
+use std::time::{Duration, Instant};
+
+use mews_connector::{
+    Client, ClientBuilder, Customer, CustomerAddParameters, Error,
+    IdentityDocumentUpdateParameters, IdentityDocumentWriteResult,
+    MultipleIdentityDocumentUpdateParameters, RateLimit, RetryPolicy,
+};
+use serde_json::{json, Value};
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const CUSTOMERS_ADD_REQUEST: &str = include_str!("../fixtures/customers_add_request.json");
+const CUSTOMERS_ADD_RESPONSE: &str = include_str!("../fixtures/customers_add_response.json");
+const IDENTITY_DOCUMENTS_UPDATE_REQUEST: &str =
+    include_str!("../fixtures/identity_documents_update_request.json");
+const IDENTITY_DOCUMENTS_UPDATE_RESPONSE: &str =
+    include_str!("../fixtures/identity_documents_update_response.json");
+
+const CUSTOMERS_ADD: &str = "/api/connector/v1/customers/add";
+const IDENTITY_DOCUMENTS_UPDATE: &str = "/api/connector/v1/identityDocuments/update";
+
+const CLIENT_TOKEN: &str = "E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D";
+const ACCESS_TOKEN: &str = "C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D";
+
+fn builder(server: &MockServer) -> ClientBuilder {
+    Client::builder(
+        server.uri(),
+        CLIENT_TOKEN,
+        ACCESS_TOKEN,
+        "Sample Client 1.0.0",
+    )
+}
+
+/// A client that fails fast: no retries unless a test asks for them.
+fn client(server: &MockServer) -> Client {
+    builder(server)
+        .retry_policy(RetryPolicy::never())
+        .build()
+        .unwrap()
+}
+
+fn customer_request() -> CustomerAddParameters {
+    serde_json::from_str(CUSTOMERS_ADD_REQUEST).unwrap()
+}
+
+fn documents_request() -> MultipleIdentityDocumentUpdateParameters {
+    serde_json::from_str(IDENTITY_DOCUMENTS_UPDATE_REQUEST).unwrap()
+}
+
+fn ok_customer() -> ResponseTemplate {
+    ResponseTemplate::new(200)
+        .insert_header("Request-Id", "req-ok")
+        .set_body_raw(CUSTOMERS_ADD_RESPONSE, "application/json")
+}
+
+fn api_error(status: u16, message: &str) -> ResponseTemplate {
+    ResponseTemplate::new(status)
+        .insert_header("Request-Id", format!("req-{status}").as_str())
+        .set_body_json(
+            json!({ "Message": message, "RequestId": format!("req-{status}"), "Details": null }),
+        )
+}
+
+async fn mount(server: &MockServer, endpoint: &str, response: ResponseTemplate) {
+    Mock::given(method("POST"))
+        .and(path(endpoint))
+        .respond_with(response)
+        .mount(server)
+        .await;
+}
+
+async fn received_bodies(server: &MockServer) -> Vec<Value> {
+    let requests = server.received_requests().await.unwrap_or_default();
+    requests
+        .iter()
+        .map(|request| serde_json::from_slice(&request.body).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn customers_add_sends_exactly_the_documented_request() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(CUSTOMERS_ADD))
+        .and(header("content-type", "application/json"))
+        .respond_with(ok_customer())
+        .expect(1)
+        .mount(&server)
+        .await;
+
+    let customer = client(&server)
+        .customers_add(&customer_request())
+        .await
+        .unwrap();
+
+    let sent = received_bodies(&server).await;
+    let documented: Value = serde_json::from_str(CUSTOMERS_ADD_REQUEST).unwrap();
+    assert_eq!(
+        sent,
+        [documented],
+        "auth fields injected, nothing else added"
+    );
+    let expected: Customer = serde_json::from_str(CUSTOMERS_ADD_RESPONSE).unwrap();
+    assert_eq!(customer, expected);
+}
+
+#[tokio::test]
+async fn identity_documents_update_sends_exactly_the_documented_request() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        IDENTITY_DOCUMENTS_UPDATE,
+        ResponseTemplate::new(200)
+            .set_body_raw(IDENTITY_DOCUMENTS_UPDATE_RESPONSE, "application/json"),
+    )
+    .await;
+
+    let result = client(&server)
+        .identity_documents_update(&documents_request())
+        .await
+        .unwrap();
+
+    let documented: Value = serde_json::from_str(IDENTITY_DOCUMENTS_UPDATE_REQUEST).unwrap();
+    assert_eq!(received_bodies(&server).await, [documented]);
+    let expected: IdentityDocumentWriteResult =
+        serde_json::from_str(IDENTITY_DOCUMENTS_UPDATE_RESPONSE).unwrap();
+    assert_eq!(result, expected);
+}
+
+#[tokio::test]
+async fn update_values_are_sent_as_absent_value_or_null() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        IDENTITY_DOCUMENTS_UPDATE,
+        ResponseTemplate::new(200)
+            .set_body_raw(IDENTITY_DOCUMENTS_UPDATE_RESPONSE, "application/json"),
+    )
+    .await;
+    let id = uuid::Uuid::nil();
+    let document = IdentityDocumentUpdateParameters {
+        number: mews_connector::Update::set("X1"),
+        issuing_city: mews_connector::Update::clear(),
+        ..IdentityDocumentUpdateParameters::new(id)
+    };
+    let request = MultipleIdentityDocumentUpdateParameters::new(vec![document]);
+
+    client(&server)
+        .identity_documents_update(&request)
+        .await
+        .unwrap();
+
+    let sent = &received_bodies(&server).await[0];
+    assert_eq!(
+        sent["IdentityDocuments"],
+        json!([{ "Id": id, "Number": { "Value": "X1" }, "IssuingCity": { "Value": null } }])
+    );
+}
+
+#[tokio::test]
+async fn client_defaults_fill_in_what_a_request_leaves_unset() {
+    let server = MockServer::start().await;
+    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    let client = builder(&server)
+        .language_code("it-IT")
+        .culture_code("it-IT")
+        .chain_id(uuid::Uuid::nil())
+        .build()
+        .unwrap();
+
+    let plain = CustomerAddParameters::new("Carbone", false);
+    client.customers_add(&plain).await.unwrap();
+    let with_chain = customer_request();
+    client.customers_add(&with_chain).await.unwrap();
+
+    let sent = received_bodies(&server).await;
+    assert_eq!(
+        sent[0],
+        json!({
+            "ClientToken": CLIENT_TOKEN,
+            "AccessToken": ACCESS_TOKEN,
+            "Client": "Sample Client 1.0.0",
+            "LanguageCode": "it-IT",
+            "CultureCode": "it-IT",
+            "ChainId": "00000000-0000-0000-0000-000000000000",
+            "LastName": "Carbone",
+            "OverwriteExisting": false,
+        })
+    );
+    assert_eq!(
+        sent[1]["ChainId"], "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+        "the request's own ChainId wins"
+    );
+}
+
+#[tokio::test]
+async fn each_documented_status_maps_to_its_variant() {
+    let server = MockServer::start().await;
+    let client = client(&server);
+    for status in [400u16, 401, 403, 408, 409, 429, 500] {
+        server.reset().await;
+        mount(
+            &server,
+            CUSTOMERS_ADD,
+            api_error(status, &format!("failure {status}")),
+        )
+        .await;
+
+        let error = client.customers_add(&customer_request()).await.unwrap_err();
+
+        let (variant_status, message) = match &error {
+            Error::BadRequest(error) => (400, &error.body.message),
+            Error::Unauthorized(error) => (401, &error.body.message),
+            Error::Forbidden(error) => (403, &error.body.message),
+            Error::RequestTimeout(error) => (408, &error.body.message),
+            Error::TooManyRequests { error, .. } => (429, &error.body.message),
+            Error::InternalServerError(error) => (500, &error.body.message),
+            Error::UnexpectedStatus(error) => (error.status, &error.body.message),
+            other => panic!("{status}: unexpected {other:?}"),
+        };
+        assert_eq!(variant_status, status);
+        assert_eq!(
+            message.as_deref(),
+            Some(format!("failure {status}").as_str())
+        );
+        assert_eq!(error.status(), Some(status));
+        assert_eq!(error.request_id(), Some(format!("req-{status}").as_str()));
+        assert_eq!(
+            error.to_string(),
+            format!("HTTP {status}: failure {status} (request id req-{status})")
+        );
+    }
+}
+
+#[tokio::test]
+async fn too_many_requests_carries_the_parsed_retry_after() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        CUSTOMERS_ADD,
+        api_error(429, "slow down").insert_header("Retry-After", "7"),
+    )
+    .await;
+
+    let error = client(&server)
+        .customers_add(&customer_request())
+        .await
+        .unwrap_err();
+
+    assert!(matches!(error, Error::TooManyRequests { .. }), "{error:?}");
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(7)));
+}
+
+#[tokio::test]
+async fn a_429_with_retry_after_is_retried_once_after_waiting() {
+    let server = MockServer::start().await;
+    Mock::given(path(CUSTOMERS_ADD))
+        .respond_with(api_error(429, "slow down").insert_header("Retry-After", "1"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    let client = builder(&server).build().unwrap();
+
+    let started = Instant::now();
+    let result = client.customers_add(&customer_request()).await;
+    let elapsed = started.elapsed();
+
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(received_bodies(&server).await.len(), 2);
+    assert!(elapsed >= Duration::from_millis(950), "waited {elapsed:?}");
+    assert!(elapsed < Duration::from_secs(5), "waited {elapsed:?}");
+}
+
+#[tokio::test]
+async fn a_429_with_an_http_date_waits_until_then() {
+    let server = MockServer::start().await;
+    let in_two_seconds = chrono::Utc::now() + chrono::Duration::seconds(2);
+    let http_date = in_two_seconds
+        .format("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string();
+    Mock::given(path(CUSTOMERS_ADD))
+        .respond_with(api_error(429, "slow down").insert_header("Retry-After", http_date.as_str()))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+
+    let started = Instant::now();
+    builder(&server)
+        .build()
+        .unwrap()
+        .customers_add(&customer_request())
+        .await
+        .unwrap();
+
+    // Whole seconds on the wire: the wait is between one and two seconds.
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_secs(4),
+        "waited {elapsed:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_429_without_retry_after_backs_off_exponentially() {
+    let server = MockServer::start().await;
+    Mock::given(path(CUSTOMERS_ADD))
+        .respond_with(api_error(429, "slow down"))
+        .up_to_n_times(2)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    let policy = RetryPolicy {
+        initial_backoff: Duration::from_millis(200),
+        ..RetryPolicy::default()
+    };
+    let client = builder(&server).retry_policy(policy).build().unwrap();
+
+    let started = Instant::now();
+    client.customers_add(&customer_request()).await.unwrap();
+    let elapsed = started.elapsed();
+
+    assert_eq!(received_bodies(&server).await.len(), 3);
+    // Waits of 100..=200 ms, then 200..=400 ms: at least 300 ms in all.
+    assert!(elapsed >= Duration::from_millis(300), "waited {elapsed:?}");
+    assert!(elapsed < Duration::from_secs(3), "waited {elapsed:?}");
+}
+
+#[tokio::test]
+async fn when_attempts_run_out_the_429_comes_back() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        CUSTOMERS_ADD,
+        api_error(429, "slow down").insert_header("Retry-After", "0"),
+    )
+    .await;
+    let client = builder(&server).build().unwrap();
+
+    let error = client.customers_add(&customer_request()).await.unwrap_err();
+
+    assert!(matches!(error, Error::TooManyRequests { .. }), "{error:?}");
+    assert_eq!(
+        received_bodies(&server).await.len(),
+        RetryPolicy::default().max_attempts as usize
+    );
+}
+
+#[tokio::test]
+async fn a_wait_longer_than_allowed_is_not_taken() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        CUSTOMERS_ADD,
+        api_error(429, "slow down").insert_header("Retry-After", "3600"),
+    )
+    .await;
+    let client = builder(&server).build().unwrap();
+
+    let started = Instant::now();
+    let error = client.customers_add(&customer_request()).await.unwrap_err();
+
+    assert_eq!(error.retry_after(), Some(Duration::from_secs(3600)));
+    assert_eq!(received_bodies(&server).await.len(), 1);
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[tokio::test]
+async fn customers_add_is_not_retried_after_a_server_error() {
+    let server = MockServer::start().await;
+    mount(&server, CUSTOMERS_ADD, api_error(500, "boom")).await;
+    let client = builder(&server).build().unwrap();
+
+    let error = client.customers_add(&customer_request()).await.unwrap_err();
+
+    assert!(matches!(error, Error::InternalServerError(_)), "{error:?}");
+    assert_eq!(
+        received_bodies(&server).await.len(),
+        1,
+        "a retry could create a duplicate customer"
+    );
+}
+
+#[tokio::test]
+async fn server_errors_are_retried_when_the_policy_allows_it() {
+    let server = MockServer::start().await;
+    Mock::given(path(IDENTITY_DOCUMENTS_UPDATE))
+        .respond_with(api_error(500, "boom"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    mount(
+        &server,
+        IDENTITY_DOCUMENTS_UPDATE,
+        ResponseTemplate::new(200)
+            .set_body_raw(IDENTITY_DOCUMENTS_UPDATE_RESPONSE, "application/json"),
+    )
+    .await;
+    let policy = RetryPolicy {
+        retry_non_idempotent: true,
+        initial_backoff: Duration::from_millis(10),
+        ..RetryPolicy::default()
+    };
+    let client = builder(&server).retry_policy(policy).build().unwrap();
+
+    client
+        .identity_documents_update(&documents_request())
+        .await
+        .unwrap();
+
+    assert_eq!(received_bodies(&server).await.len(), 2);
+}
+
+#[tokio::test]
+async fn a_slow_server_gives_a_timeout_without_retrying_customers_add() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        CUSTOMERS_ADD,
+        ok_customer().set_delay(Duration::from_secs(3)),
+    )
+    .await;
+    let client = builder(&server)
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+
+    let error = client.customers_add(&customer_request()).await.unwrap_err();
+
+    assert!(matches!(error, Error::Timeout), "{error:?}");
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_closed_port_gives_a_transport_error() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let client = Client::builder(
+        format!("http://127.0.0.1:{port}"),
+        CLIENT_TOKEN,
+        ACCESS_TOKEN,
+        "Sample Client 1.0.0",
+    )
+    .retry_policy(RetryPolicy::never())
+    .build()
+    .unwrap();
+
+    let error = client.customers_add(&customer_request()).await.unwrap_err();
+
+    assert!(matches!(error, Error::Transport(_)), "{error:?}");
+    assert!(!format!("{error} {error:?}").contains(ACCESS_TOKEN));
+}
+
+#[tokio::test]
+async fn bodies_that_are_not_the_documented_json_give_a_decode_error() {
+    let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+    let cases = [
+        (500, html.to_owned(), "text/html"),
+        (
+            200,
+            CUSTOMERS_ADD_RESPONSE[..CUSTOMERS_ADD_RESPONSE.len() / 2].to_owned(),
+            "application/json",
+        ),
+        (
+            200,
+            CUSTOMERS_ADD_RESPONSE.replace("\"IsActive\": true", "\"IsActive\": \"yes\""),
+            "application/json",
+        ),
+        (200, String::new(), "application/json"),
+        (400, "{\"Message\": 12}".to_owned(), "application/json"),
+        (200, "x".repeat(10_000), "application/octet-stream"),
+    ];
+    let server = MockServer::start().await;
+    let client = client(&server);
+    for (status, body, content_type) in cases {
+        server.reset().await;
+        let response = ResponseTemplate::new(status)
+            .insert_header("Request-Id", "req-garbage")
+            .set_body_raw(body.clone(), content_type);
+        mount(&server, CUSTOMERS_ADD, response).await;
+
+        let error = client.customers_add(&customer_request()).await.unwrap_err();
+
+        let Error::Decode(decode) = &error else {
+            panic!("{status} {body:.40}: expected a decode error, got {error:?}");
+        };
+        assert_eq!(decode.status, status);
+        assert_eq!(decode.request_id.as_deref(), Some("req-garbage"));
+        assert!(decode.body_excerpt.len() <= 512, "bounded excerpt");
+        assert!(
+            body.starts_with(&decode.body_excerpt),
+            "the excerpt is the start of the body"
+        );
+        assert!(
+            error.to_string().contains(&format!("HTTP {status}")),
+            "{error}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn requests_breaking_a_limit_are_not_sent() {
+    let server = MockServer::start().await;
+    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    let client = client(&server);
+
+    let documents = (0..11)
+        .map(|_| IdentityDocumentUpdateParameters::new(uuid::Uuid::nil()))
+        .collect();
+    let error = client
+        .identity_documents_update(&MultipleIdentityDocumentUpdateParameters::new(documents))
+        .await
+        .unwrap_err();
+    assert!(matches!(&error, Error::Validation(_)), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "invalid request, not sent: IdentityDocuments: 11 items, at most 10 allowed"
+    );
+
+    let error = client
+        .customers_add(&CustomerAddParameters::new("", false))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid request, not sent: LastName: 0 characters, at least 1 required"
+    );
+
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn secrets_never_show_in_debug_output_or_errors() {
+    let server = MockServer::start().await;
+    let echo = json!({ "Message": format!("Invalid token {ACCESS_TOKEN}"), "RequestId": "r", "Details": { "ClientToken": CLIENT_TOKEN } });
+    mount(
+        &server,
+        CUSTOMERS_ADD,
+        ResponseTemplate::new(401).set_body_json(echo),
+    )
+    .await;
+    let client = client(&server);
+    assert!(!format!("{client:?}").contains(ACCESS_TOKEN));
+    assert!(!format!("{client:?}").contains(CLIENT_TOKEN));
+
+    let error = client.customers_add(&customer_request()).await.unwrap_err();
+
+    let shown = format!("{error} {error:?}");
+    assert!(
+        !shown.contains(ACCESS_TOKEN) && !shown.contains(CLIENT_TOKEN),
+        "{shown}"
+    );
+    assert!(shown.contains("Invalid token ***"), "{shown}");
+
+    server.reset().await;
+    mount(
+        &server,
+        CUSTOMERS_ADD,
+        ResponseTemplate::new(502).set_body_string(format!("<p>{ACCESS_TOKEN}</p>")),
+    )
+    .await;
+    let error = client.customers_add(&customer_request()).await.unwrap_err();
+    let shown = format!("{error} {error:?}");
+    assert!(
+        matches!(error, Error::Decode(_)) && !shown.contains(ACCESS_TOKEN),
+        "{shown}"
+    );
+}
+
+#[tokio::test]
+async fn the_rate_limit_keeps_the_client_under_its_budget() {
+    let server = MockServer::start().await;
+    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    let client = builder(&server)
+        .rate_limit(RateLimit::new(2, Duration::from_millis(500)))
+        .build()
+        .unwrap();
+
+    let started = Instant::now();
+    for _ in 0..2 {
+        client.customers_add(&customer_request()).await.unwrap();
+    }
+    let two = started.elapsed();
+    client.customers_add(&customer_request()).await.unwrap();
+    let three = started.elapsed();
+
+    assert!(
+        two < Duration::from_millis(450),
+        "the first two fit the window: {two:?}"
+    );
+    assert!(
+        three >= Duration::from_millis(500),
+        "the third waits for the window: {three:?}"
+    );
+}
+
+#[tokio::test]
+async fn traces_carry_operation_status_and_request_id_but_no_secret() {
+    use std::sync::{Arc, Mutex};
+
+    #[derive(Clone, Default)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Buffer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    let server = MockServer::start().await;
+    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    let client = client(&server);
+    let buffer = Buffer::default();
+    let writer = buffer.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    client.customers_add(&customer_request()).await.unwrap();
+
+    let logs = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("operation=\"customers_add\""), "{logs}");
+    assert!(logs.contains("status=200"), "{logs}");
+    assert!(logs.contains("request_id=\"req-ok\""), "{logs}");
+    assert!(
+        !logs.contains(ACCESS_TOKEN) && !logs.contains(CLIENT_TOKEN),
+        "{logs}"
+    );
+}
+
+/// Runs a generated example program against the loopback server, as a user would run it.
+async fn run_example(name: &str, server: &MockServer) -> std::process::Output {
+    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/Cargo.toml");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let uri = server.uri();
+    let name = name.to_owned();
+    tokio::task::spawn_blocking(move || {
+        std::process::Command::new(cargo)
+            .args([
+                "run",
+                "--quiet",
+                "--manifest-path",
+                manifest,
+                "--example",
+                &name,
+            ])
+            .env("MEWS_BASE_URL", uri)
+            .env("MEWS_CLIENT_TOKEN", CLIENT_TOKEN)
+            .env("MEWS_ACCESS_TOKEN", ACCESS_TOKEN)
+            .env("MEWS_CLIENT", "Sample Client 1.0.0")
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_examples_call_any_server_that_speaks_the_documented_api() {
+    let server = MockServer::start().await;
+    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    mount(
+        &server,
+        IDENTITY_DOCUMENTS_UPDATE,
+        ResponseTemplate::new(200)
+            .set_body_raw(IDENTITY_DOCUMENTS_UPDATE_RESPONSE, "application/json"),
+    )
+    .await;
+
+    let added = run_example("add_customer", &server).await;
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert!(String::from_utf8_lossy(&added.stdout).contains("Carbone"));
+    let updated = run_example("update_identity_documents", &server).await;
+    assert!(
+        updated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&updated.stderr)
+    );
+    assert!(String::from_utf8_lossy(&updated.stdout).contains("M1234567"));
+
+    let documented = [CUSTOMERS_ADD_REQUEST, IDENTITY_DOCUMENTS_UPDATE_REQUEST]
+        .map(|json| serde_json::from_str::<Value>(json).unwrap());
+    assert_eq!(
+        received_bodies(&server).await,
+        documented,
+        "the examples send the documented requests"
+    );
+
+    server.reset().await;
+    mount(
+        &server,
+        CUSTOMERS_ADD,
+        api_error(403, "Customer already exists."),
+    )
+    .await;
+    let failed = run_example("add_customer", &server).await;
+    assert_eq!(failed.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        stderr.contains("Customer already exists.") && stderr.contains("req-403"),
+        "{stderr}"
+    );
+}
