@@ -5,6 +5,7 @@
 //! only property is the update-wrapper property (`Value` for Mews) is an update value, whatever
 //! its name.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -176,7 +177,7 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .map(|(wire_name, property, property_pointer)| {
                 let hint = format!("{owner}{}", names::type_name(&wire_name));
-                let resolved = self.property(&property, &property_pointer, &hint)?;
+                let resolved = self.schema_or_reference(&property, &property_pointer, &hint)?;
                 Ok(Field {
                     rust_name: field_scope.claim(names::field_name(&wire_name)),
                     required: required.contains(&wire_name),
@@ -254,23 +255,10 @@ impl<'a> Resolver<'a> {
         Ok(())
     }
 
-    fn property(
+    /// The type of a schema or of the component a `$ref` points to.
+    fn schema_or_reference<S: Borrow<Schema>>(
         &mut self,
-        property: &ReferenceOr<Box<Schema>>,
-        pointer: &str,
-        hint: &str,
-    ) -> Result<Resolved, Error> {
-        match property {
-            ReferenceOr::Reference { reference } => {
-                Ok(Resolved::plain(self.reference(reference, pointer)?))
-            }
-            ReferenceOr::Item(schema) => self.schema(schema, pointer, hint),
-        }
-    }
-
-    fn unboxed(
-        &mut self,
-        schema: &ReferenceOr<Schema>,
+        schema: &ReferenceOr<S>,
         pointer: &str,
         hint: &str,
     ) -> Result<Resolved, Error> {
@@ -278,7 +266,7 @@ impl<'a> Resolver<'a> {
             ReferenceOr::Reference { reference } => {
                 Ok(Resolved::plain(self.reference(reference, pointer)?))
             }
-            ReferenceOr::Item(schema) => self.schema(schema, pointer, hint),
+            ReferenceOr::Item(schema) => self.schema(schema.borrow(), pointer, hint),
         }
     }
 
@@ -297,7 +285,7 @@ impl<'a> Resolver<'a> {
         // `allOf: [$ref]` with siblings.
         if let [single] = shape.all_of.as_slice() {
             if shape.properties.is_empty() {
-                let inner = self.unboxed(
+                let inner = self.schema_or_reference(
                     single,
                     &join_pointer(&join_pointer(pointer, "allOf"), "0"),
                     hint,
@@ -370,7 +358,11 @@ impl<'a> Resolver<'a> {
                 match &shape.items {
                     None => TypeRef::Array(Box::new(TypeRef::Json)),
                     Some(items) => {
-                        let item = self.property(items, &items_pointer, &format!("{hint}Item"))?;
+                        let item = self.schema_or_reference(
+                            items,
+                            &items_pointer,
+                            &format!("{hint}Item"),
+                        )?;
                         TypeRef::Array(Box::new(item.ty))
                     }
                 }
@@ -378,7 +370,8 @@ impl<'a> Resolver<'a> {
             Some("object") => match &shape.additional_properties {
                 Some(AdditionalProperties::Schema(values)) => {
                     let values_pointer = join_pointer(pointer, "additionalProperties");
-                    let value = self.unboxed(values, &values_pointer, &format!("{hint}Value"))?;
+                    let value =
+                        self.schema_or_reference(values, &values_pointer, &format!("{hint}Value"))?;
                     TypeRef::Map(Box::new(value.ty))
                 }
                 _ => TypeRef::Json,
@@ -438,7 +431,7 @@ impl<'a> Resolver<'a> {
             self.wrapper_property,
         );
         self.resolving.push(name.to_owned());
-        let value = self.property(&value, &value_pointer, &names::type_name(name));
+        let value = self.schema_or_reference(&value, &value_pointer, &names::type_name(name));
         self.resolving.pop();
         let value = value?;
         let ty = TypeRef::Update {
@@ -624,7 +617,7 @@ impl<'a> Resolver<'a> {
         match &media.schema {
             None => Ok(Some(TypeRef::Json)),
             Some(schema) => Ok(Some(
-                self.unboxed(schema, &join_pointer(&media_pointer, "schema"), hint)?
+                self.schema_or_reference(schema, &join_pointer(&media_pointer, "schema"), hint)?
                     .ty,
             )),
         }

@@ -11,12 +11,10 @@ use serde_json::{json, Value};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const CUSTOMERS_ADD_REQUEST: &str = include_str!("../fixtures/customers_add_request.json");
-const CUSTOMERS_ADD_RESPONSE: &str = include_str!("../fixtures/customers_add_response.json");
-const IDENTITY_DOCUMENTS_UPDATE_REQUEST: &str =
-    include_str!("../fixtures/identity_documents_update_request.json");
-const IDENTITY_DOCUMENTS_UPDATE_RESPONSE: &str =
-    include_str!("../fixtures/identity_documents_update_response.json");
+use mews_tests::{
+    CUSTOMERS_ADD_REQUEST, CUSTOMERS_ADD_RESPONSE, IDENTITY_DOCUMENTS_UPDATE_REQUEST,
+    IDENTITY_DOCUMENTS_UPDATE_RESPONSE,
+};
 
 const CUSTOMERS_ADD: &str = "/api/connector/v1/customers/add";
 const IDENTITY_DOCUMENTS_UPDATE: &str = "/api/connector/v1/identityDocuments/update";
@@ -55,6 +53,10 @@ fn ok_customer() -> ResponseTemplate {
         .set_body_raw(CUSTOMERS_ADD_RESPONSE, "application/json")
 }
 
+fn ok_documents() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_raw(IDENTITY_DOCUMENTS_UPDATE_RESPONSE, "application/json")
+}
+
 fn api_error(status: u16, message: &str) -> ResponseTemplate {
     ResponseTemplate::new(status)
         .insert_header("Request-Id", format!("req-{status}").as_str())
@@ -69,6 +71,23 @@ async fn mount(server: &MockServer, endpoint: &str, response: ResponseTemplate) 
         .respond_with(response)
         .mount(server)
         .await;
+}
+
+/// Answers the first `times` requests to `endpoint` with `first`, and the rest with `then`.
+async fn mount_sequence(
+    server: &MockServer,
+    endpoint: &str,
+    first: ResponseTemplate,
+    times: u64,
+    then: ResponseTemplate,
+) {
+    Mock::given(path(endpoint))
+        .respond_with(first)
+        .up_to_n_times(times)
+        .with_priority(1)
+        .mount(server)
+        .await;
+    mount(server, endpoint, then).await;
 }
 
 async fn received_bodies(server: &MockServer) -> Vec<Value> {
@@ -109,13 +128,7 @@ async fn customers_add_sends_exactly_the_documented_request() {
 #[tokio::test]
 async fn identity_documents_update_sends_exactly_the_documented_request() {
     let server = MockServer::start().await;
-    mount(
-        &server,
-        IDENTITY_DOCUMENTS_UPDATE,
-        ResponseTemplate::new(200)
-            .set_body_raw(IDENTITY_DOCUMENTS_UPDATE_RESPONSE, "application/json"),
-    )
-    .await;
+    mount(&server, IDENTITY_DOCUMENTS_UPDATE, ok_documents()).await;
 
     let result = client(&server)
         .identity_documents_update(&documents_request())
@@ -132,13 +145,7 @@ async fn identity_documents_update_sends_exactly_the_documented_request() {
 #[tokio::test]
 async fn update_values_are_sent_as_absent_value_or_null() {
     let server = MockServer::start().await;
-    mount(
-        &server,
-        IDENTITY_DOCUMENTS_UPDATE,
-        ResponseTemplate::new(200)
-            .set_body_raw(IDENTITY_DOCUMENTS_UPDATE_RESPONSE, "application/json"),
-    )
-    .await;
+    mount(&server, IDENTITY_DOCUMENTS_UPDATE, ok_documents()).await;
     let id = uuid::Uuid::nil();
     let document = IdentityDocumentUpdateParameters {
         number: mews_connector::Update::set("X1"),
@@ -256,13 +263,14 @@ async fn too_many_requests_carries_the_parsed_retry_after() {
 #[tokio::test]
 async fn a_429_with_retry_after_is_retried_once_after_waiting() {
     let server = MockServer::start().await;
-    Mock::given(path(CUSTOMERS_ADD))
-        .respond_with(api_error(429, "slow down").insert_header("Retry-After", "1"))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    mount_sequence(
+        &server,
+        CUSTOMERS_ADD,
+        api_error(429, "slow down").insert_header("Retry-After", "1"),
+        1,
+        ok_customer(),
+    )
+    .await;
     let client = builder(&server).build().unwrap();
 
     let started = Instant::now();
@@ -282,13 +290,14 @@ async fn a_429_with_an_http_date_waits_until_then() {
     let http_date = in_two_seconds
         .format("%a, %d %b %Y %H:%M:%S GMT")
         .to_string();
-    Mock::given(path(CUSTOMERS_ADD))
-        .respond_with(api_error(429, "slow down").insert_header("Retry-After", http_date.as_str()))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    mount_sequence(
+        &server,
+        CUSTOMERS_ADD,
+        api_error(429, "slow down").insert_header("Retry-After", http_date.as_str()),
+        1,
+        ok_customer(),
+    )
+    .await;
 
     let started = Instant::now();
     builder(&server)
@@ -309,13 +318,14 @@ async fn a_429_with_an_http_date_waits_until_then() {
 #[tokio::test]
 async fn a_429_without_retry_after_backs_off_exponentially() {
     let server = MockServer::start().await;
-    Mock::given(path(CUSTOMERS_ADD))
-        .respond_with(api_error(429, "slow down"))
-        .up_to_n_times(2)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
+    mount_sequence(
+        &server,
+        CUSTOMERS_ADD,
+        api_error(429, "slow down"),
+        2,
+        ok_customer(),
+    )
+    .await;
     let policy = RetryPolicy {
         initial_backoff: Duration::from_millis(200),
         ..RetryPolicy::default()
@@ -390,17 +400,12 @@ async fn customers_add_is_not_retried_after_a_server_error() {
 #[tokio::test]
 async fn server_errors_are_retried_when_the_policy_allows_it() {
     let server = MockServer::start().await;
-    Mock::given(path(IDENTITY_DOCUMENTS_UPDATE))
-        .respond_with(api_error(500, "boom"))
-        .up_to_n_times(1)
-        .with_priority(1)
-        .mount(&server)
-        .await;
-    mount(
+    mount_sequence(
         &server,
         IDENTITY_DOCUMENTS_UPDATE,
-        ResponseTemplate::new(200)
-            .set_body_raw(IDENTITY_DOCUMENTS_UPDATE_RESPONSE, "application/json"),
+        api_error(500, "boom"),
+        1,
+        ok_documents(),
     )
     .await;
     let policy = RetryPolicy {
@@ -677,13 +682,7 @@ async fn run_example(name: &str, server: &MockServer) -> std::process::Output {
 async fn the_examples_call_any_server_that_speaks_the_documented_api() {
     let server = MockServer::start().await;
     mount(&server, CUSTOMERS_ADD, ok_customer()).await;
-    mount(
-        &server,
-        IDENTITY_DOCUMENTS_UPDATE,
-        ResponseTemplate::new(200)
-            .set_body_raw(IDENTITY_DOCUMENTS_UPDATE_RESPONSE, "application/json"),
-    )
-    .await;
+    mount(&server, IDENTITY_DOCUMENTS_UPDATE, ok_documents()).await;
 
     let added = run_example("add_customer", &server).await;
     assert!(

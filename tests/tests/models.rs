@@ -10,12 +10,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-const CUSTOMERS_ADD_REQUEST: &str = include_str!("../fixtures/customers_add_request.json");
-const CUSTOMERS_ADD_RESPONSE: &str = include_str!("../fixtures/customers_add_response.json");
-const IDENTITY_DOCUMENTS_UPDATE_REQUEST: &str =
-    include_str!("../fixtures/identity_documents_update_request.json");
-const IDENTITY_DOCUMENTS_UPDATE_RESPONSE: &str =
-    include_str!("../fixtures/identity_documents_update_response.json");
+use mews_tests::{
+    CUSTOMERS_ADD_REQUEST, CUSTOMERS_ADD_RESPONSE, IDENTITY_DOCUMENTS_UPDATE_REQUEST,
+    IDENTITY_DOCUMENTS_UPDATE_RESPONSE,
+};
 
 fn parse<T: DeserializeOwned>(json: &str) -> T {
     serde_json::from_str(json)

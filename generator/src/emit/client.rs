@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::models::rust_type;
+use super::models::{constructor_param, rust_type};
 use super::{doc_attrs, ident};
 use crate::ir::{Api, CommonField, Operation, Response, TypeKind, TypeRef};
 
@@ -112,16 +112,7 @@ fn builder(api: &Api) -> TokenStream {
     });
     let params: Vec<TokenStream> = required
         .iter()
-        .map(|field| {
-            let name = ident(&field.rust_name);
-            match field.ty {
-                TypeRef::String => quote!(#name: impl Into<String>),
-                _ => {
-                    let ty = rust_type(&field.ty);
-                    quote!(#name: #ty)
-                }
-            }
-        })
+        .map(|field| constructor_param(&field.rust_name, &field.ty))
         .collect();
     let param_names: Vec<_> = required
         .iter()

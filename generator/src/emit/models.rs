@@ -179,16 +179,9 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
         .iter()
         .filter(|field| field_shape(field) == FieldShape::Plain)
         .collect();
-    let params = required.iter().map(|field| {
-        let field_name = ident(&field.rust_name);
-        match field.ty {
-            TypeRef::String => quote!(#field_name: impl Into<String>),
-            _ => {
-                let ty = rust_type(&field.ty);
-                quote!(#field_name: #ty)
-            }
-        }
-    });
+    let params = required
+        .iter()
+        .map(|field| constructor_param(&field.rust_name, &field.ty));
     let initializers = structure.fields.iter().map(|field| {
         let field_name = ident(&field.rust_name);
         match (field_shape(field), &field.ty) {
@@ -393,6 +386,18 @@ fn field_docs(field: &Field) -> String {
         docs.push_str(&format!("\n\nDeprecated: {note}"));
     }
     docs
+}
+
+/// A constructor parameter: strings are taken as `impl Into<String>`.
+pub(super) fn constructor_param(name: &str, ty: &TypeRef) -> TokenStream {
+    let name = ident(name);
+    match ty {
+        TypeRef::String => quote!(#name: impl Into<String>),
+        _ => {
+            let ty = rust_type(ty);
+            quote!(#name: #ty)
+        }
+    }
 }
 
 pub(super) fn rust_type(ty: &TypeRef) -> TokenStream {
