@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 use serde::Serialize;
 use crate::http::{
-    ApiError, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse, RetryPolicy,
-    Secret, Settings, Transport, TransportError,
+    ApiError, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse, Request,
+    RetryPolicy, Secret, Settings, Transport, TransportError,
 };
 use crate::models::*;
 use crate::support::{Validate, ValidationError};
@@ -37,8 +37,8 @@ struct CommonFields {
 }
 
 impl CommonFields {
-    /// Adds the fields to a request body; a value the request sets itself wins over the
-    /// client's default.
+    /// Adds the fields to a request body; a value the request sets itself wins over
+    /// the client's default.
     fn add_to(&self, body: &mut serde_json::Map<String, serde_json::Value>) {
         body.insert(
             "ClientToken".to_owned(),
@@ -62,6 +62,19 @@ impl CommonFields {
                 .or_insert_with(|| serde_json::to_value(chain_id).unwrap_or_default());
         }
     }
+}
+
+/// A client of the API. Cloning it is cheap: clones share the connection pool, the
+/// settings and the rate limit.
+#[derive(Debug, Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    transport: Transport,
+    common: CommonFields,
 }
 
 impl ClientBuilder {
@@ -168,19 +181,6 @@ impl Client {
     }
 }
 
-/// A client of the API. Cloning it is cheap: clones share the connection pool, the
-/// settings and the rate limit.
-#[derive(Debug, Clone)]
-pub struct Client {
-    inner: Arc<Inner>,
-}
-
-#[derive(Debug)]
-struct Inner {
-    transport: Transport,
-    common: CommonFields,
-}
-
 impl Client {
     /// Add customer.
     ///
@@ -197,7 +197,9 @@ impl Client {
             path: "/api/connector/v1/customers/add",
             idempotent: false,
         };
-        let response = self.send(&ENDPOINT, request).await?;
+        let request = Request::new(ENDPOINT.path)
+            .body(self.json_body(request)?, "application/json");
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
         match response.status {
             204 => {
                 Err(Error::NoContent {
@@ -225,7 +227,9 @@ impl Client {
             path: "/api/connector/v1/identityDocuments/update",
             idempotent: false,
         };
-        let response = self.send(&ENDPOINT, request).await?;
+        let request = Request::new(ENDPOINT.path)
+            .body(self.json_body(request)?, "application/json");
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
         match response.status {
             204 => {
                 Err(Error::NoContent {
@@ -238,19 +242,17 @@ impl Client {
         }
     }
 
-    /// Validates, serializes and sends a request with the common fields added.
-    async fn send(
+    /// Validates a request and serializes it with the common fields added.
+    fn json_body(
         &self,
-        endpoint: &Endpoint,
         request: &(impl Serialize + Validate),
-    ) -> Result<RawResponse, Error> {
+    ) -> Result<Vec<u8>, Error> {
         request.validate().map_err(Error::Validation)?;
         let mut body = serde_json::to_value(request).map_err(Error::Encode)?;
         if let Some(fields) = body.as_object_mut() {
             self.inner.common.add_to(fields);
         }
-        let body = serde_json::to_vec(&body).map_err(Error::Encode)?;
-        Ok(self.inner.transport.send(endpoint, body).await?)
+        serde_json::to_vec(&body).map_err(Error::Encode)
     }
 
     /// Reads the result of a successful response.

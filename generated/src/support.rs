@@ -228,7 +228,7 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-/// Implements `Display`, `FromStr`, `Serialize` and `Deserialize` for an open enumeration
+/// Implements `Display`, `FromStr`, `Serialize`, `Deserialize` and `ParamValue` for an open enumeration
 /// through its `as_str` and `From<&str>`: unknown values are read into the catch-all variant
 /// and written back unchanged.
 macro_rules! impl_open_enum {
@@ -256,6 +256,12 @@ macro_rules! impl_open_enum {
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 deserializer.deserialize_str($crate::support::OpenEnumVisitor::<Self>::new())
+            }
+        }
+
+        impl $crate::http::ParamValue for $name {
+            fn write(&self, out: &mut Vec<String>) {
+                out.push(self.as_str().to_owned());
             }
         }
     };
@@ -292,6 +298,22 @@ impl<T: for<'a> From<&'a str>> Visitor<'_> for OpenEnumVisitor<T> {
     }
 }
 
+/// Serializes the variant of a discriminated union, adding the tag property when the variant's
+/// own type does not carry it.
+#[doc(hidden)]
+pub fn serialize_tagged<S: Serializer, T: Serialize>(
+    serializer: S,
+    tag_property: &str,
+    tag: &str,
+    value: &T,
+) -> Result<S::Ok, S::Error> {
+    let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
+    if let Some(object) = json.as_object_mut() {
+        object.entry(tag_property).or_insert_with(|| tag.into());
+    }
+    json.serialize(serializer)
+}
+
 /// Checks a request against the limits of the spec (lengths, item counts) before it is sent.
 pub trait Validate {
     /// Checks every limit, reporting all violations at once.
@@ -314,6 +336,12 @@ impl<T: Validate> Validate for Vec<T> {
         for (index, item) in self.iter().enumerate() {
             item.check(&format!("{path}[{index}]"), violations);
         }
+    }
+}
+
+impl<T: Validate> Validate for Box<T> {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        (**self).check(path, violations);
     }
 }
 

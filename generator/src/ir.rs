@@ -59,6 +59,8 @@ pub struct TypeDef {
 pub enum TypeKind {
     Struct(Struct),
     Enum(Enum),
+    /// One of several types (`oneOf`/`anyOf`).
+    Union(Union),
     /// A named schema that is just another type (`type: string` with a format, an array, ...).
     Alias(TypeRef),
 }
@@ -99,6 +101,26 @@ impl Limits {
     }
 }
 
+/// A value of one of several types, from `oneOf` or `anyOf`, with a catch-all for values that
+/// match none of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Union {
+    pub variants: Vec<UnionVariant>,
+    /// The discriminator property, when every variant has a tag value: the enum is then chosen
+    /// by that property instead of by trying each variant in turn.
+    pub discriminator: Option<String>,
+    /// Name of the catch-all variant that keeps values matching no variant.
+    pub fallback: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    pub rust_name: String,
+    pub ty: TypeRef,
+    /// The discriminator value that selects this variant.
+    pub tag: Option<String>,
+}
+
 /// An open string enumeration.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
@@ -132,6 +154,10 @@ pub enum TypeRef {
     Map(Box<TypeRef>),
     /// A named type, by its Rust name.
     Named(String),
+    /// A value on the heap, to break a recursive type (`Box<T>`).
+    Boxed(Box<TypeRef>),
+    /// A body that is not JSON, as raw bytes.
+    Bytes,
     /// A keep / set / clear update of a value, from a wrapper schema whose only property is
     /// `Value`. `clearable` is false when the wrapped value is not nullable.
     Update {
@@ -149,13 +175,39 @@ pub struct Operation {
     pub path: String,
     pub summary: Option<String>,
     pub docs: Option<String>,
+    /// Path, query and header parameters, in spec order.
+    pub parameters: Vec<Parameter>,
     pub request: Option<TypeRef>,
+    /// The media type the request body is sent as (`application/json` unless the spec says
+    /// otherwise; then the body is raw bytes).
+    pub request_media_type: Option<String>,
     /// The documented request example, if any.
     pub request_example: Option<serde_json::Value>,
+    /// Responses documented for one status code.
     pub responses: Vec<Response>,
+    /// `default` and status-range (`4XX`) responses: what other statuses carry.
+    pub fallback_responses: Vec<Response>,
     /// Whether repeating the operation is harmless: `GET`, `PUT`, `DELETE`, ... or
     /// `x-idempotent: true`. Other operations are not retried after a timeout or server error.
     pub idempotent: bool,
+}
+
+/// A path, query or header parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    pub wire_name: String,
+    pub rust_name: String,
+    pub location: ParameterLocation,
+    pub ty: TypeRef,
+    pub required: bool,
+    pub docs: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterLocation {
+    Path,
+    Query,
+    Header,
 }
 
 /// One documented response of an operation.

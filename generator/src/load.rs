@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use openapiv3::OpenAPI;
+use serde_json::{Map, Value};
 
 use crate::error::{join_pointer, Error};
 
@@ -17,7 +18,7 @@ pub fn load(path: &Path) -> Result<OpenAPI, Error> {
 /// Parses spec text; `path` is only used to name the file in errors and to pick the syntax.
 pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
     let is_json = path.extension().is_some_and(|ext| ext == "json");
-    let document: serde_json::Value = if is_json {
+    let document: Value = if is_json {
         serde_json::from_str(text)
             .map_err(|err| Error::file(path, format!("invalid JSON: {err}")))?
     } else {
@@ -25,6 +26,8 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
         serde_yaml::from_str(text)
             .map_err(|err| Error::file(path, format!("invalid YAML: {err}")))?
     };
+    let mut document = document;
+    normalize(&mut document);
     check_version(path, &document)?;
     serde_path_to_error::deserialize(&document).map_err(|err| {
         let pointer = err
@@ -53,13 +56,13 @@ fn segment_token(segment: &serde_path_to_error::Segment) -> String {
 
 /// Rejects documents that are not OpenAPI 3.0 up front, with a clearer message than a
 /// deserialization error deep inside the document would give.
-fn check_version(path: &Path, document: &serde_json::Value) -> Result<(), Error> {
+fn check_version(path: &Path, document: &Value) -> Result<(), Error> {
     match document.get("openapi").and_then(|version| version.as_str()) {
         Some(version) if version.starts_with("3.0") => Ok(()),
         Some(version) => Err(Error::at(
             path,
             "#/openapi",
-            format!("OpenAPI version {version} is not supported; use an OpenAPI 3.0.x document"),
+            format!("OpenAPI version {version} is not supported; use an OpenAPI 3.0.x or 3.1.x document"),
         )),
         None if document.get("swagger").is_some() => Err(Error::at(
             path,
@@ -73,3 +76,150 @@ fn check_version(path: &Path, document: &serde_json::Value) -> Result<(), Error>
         )),
     }
 }
+
+/// Rewrites what OpenAPI 3.1 (and JSON Schema) allows into the OpenAPI 3.0 form the rest of the
+/// pipeline reads, so that both versions end up in the same model:
+/// `type: [T, "null"]` becomes `type: T` with `nullable: true`, `type: "null"` a null-only
+/// schema, `const` a one-value `enum`, a `$ref` with siblings an `allOf` wrapper, numeric
+/// `exclusiveMinimum`/`exclusiveMaximum` the boolean form.
+fn normalize(document: &mut Value) {
+    let Some(root) = document.as_object_mut() else {
+        return;
+    };
+    if root
+        .get("openapi")
+        .and_then(Value::as_str)
+        .is_some_and(|version| version.starts_with("3.1"))
+    {
+        root.insert("openapi".into(), "3.0.3".into());
+        for key in ["webhooks", "jsonSchemaDialect"] {
+            root.remove(key);
+        }
+        root.entry("paths")
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Some(components) = root.get_mut("components").and_then(Value::as_object_mut) {
+            components.remove("pathItems");
+        }
+        if let Some(license) = root
+            .get_mut("info")
+            .and_then(|info| info.get_mut("license"))
+            .and_then(Value::as_object_mut)
+        {
+            license.remove("identifier");
+        }
+    }
+    if let Some(schemas) = root
+        .get_mut("components")
+        .and_then(|c| c.get_mut("schemas"))
+        .and_then(Value::as_object_mut)
+    {
+        schemas.values_mut().for_each(normalize_schema);
+    }
+    normalize_schema_positions(document);
+}
+
+/// Normalizes every value of a `schema` key (media types, parameters, headers).
+fn normalize_schema_positions(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            for (key, child) in object.iter_mut() {
+                if key == "schema" {
+                    normalize_schema(child);
+                } else if key != "components" || !child.is_object() {
+                    normalize_schema_positions(child);
+                } else if let Some(components) = child.as_object_mut() {
+                    // Component schemas are done; the other sections may hold `schema` keys.
+                    for (section, items) in components.iter_mut() {
+                        if section != "schemas" {
+                            normalize_schema_positions(items);
+                        }
+                    }
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(normalize_schema_positions),
+        _ => {}
+    }
+}
+
+fn normalize_schema(schema: &mut Value) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    if object.contains_key("$ref") && object.len() > 1 {
+        let reference = object.remove("$ref").unwrap_or_default();
+        object.insert(
+            "allOf".into(),
+            Value::Array(vec![Value::Object(Map::from_iter([(
+                "$ref".into(),
+                reference,
+            )]))]),
+        );
+    }
+    if let Some(types) = object.get("type").and_then(Value::as_array).cloned() {
+        let nullable = types.iter().any(|t| t == "null");
+        let others: Vec<Value> = types.into_iter().filter(|t| t != "null").collect();
+        object.remove("type");
+        match others.as_slice() {
+            [] => {}
+            [single] => {
+                object.insert("type".into(), single.clone());
+            }
+            several => {
+                let members = several
+                    .iter()
+                    .map(|t| Value::Object(Map::from_iter([("type".into(), t.clone())])))
+                    .collect();
+                object.insert("anyOf".into(), Value::Array(members));
+            }
+        }
+        if nullable {
+            object.insert("nullable".into(), true.into());
+            if others.is_empty() {
+                object.insert(NULL_ONLY.into(), true.into());
+            }
+        }
+    }
+    if object.get("type").is_some_and(|t| t == "null") {
+        object.remove("type");
+        object.insert("nullable".into(), true.into());
+        object.insert(NULL_ONLY.into(), true.into());
+    }
+    if let Some(constant) = object.remove("const") {
+        object.insert("enum".into(), Value::Array(vec![constant]));
+    }
+    if let Some(Value::Array(examples)) = object.remove("examples") {
+        if let Some(first) = examples.into_iter().next() {
+            object.entry("example").or_insert(first);
+        }
+    }
+    for (exclusive, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
+        if let Some(limit) = object
+            .get(exclusive)
+            .filter(|value| value.is_number())
+            .cloned()
+        {
+            object.insert(bound.into(), limit);
+            object.insert(exclusive.into(), true.into());
+        }
+    }
+    for key in ["items", "additionalProperties", "not"] {
+        if let Some(child) = object.get_mut(key) {
+            normalize_schema(child);
+        }
+    }
+    for key in ["allOf", "oneOf", "anyOf"] {
+        if let Some(Value::Array(members)) = object.get_mut(key) {
+            members.iter_mut().for_each(normalize_schema);
+        }
+    }
+    if let Some(Value::Object(properties)) = object.get_mut("properties") {
+        properties.values_mut().for_each(normalize_schema);
+    }
+}
+
+/// Marks a schema that only allows `null` (3.1's `type: "null"`), which OpenAPI 3.0 cannot say.
+pub const NULL_ONLY: &str = "x-null-only";

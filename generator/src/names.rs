@@ -47,7 +47,7 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
 
 /// `UpperCamelCase` name of a type or enum variant.
 pub fn type_name(spec_name: &str) -> String {
-    let name = with_ascii_start(spec_name.to_upper_camel_case(), "T");
+    let name = with_ascii_start(ascii_words(spec_name).to_upper_camel_case(), "T");
     if RESERVED_TYPE_NAMES.contains(&name.as_str()) {
         format!("{name}Model")
     } else {
@@ -57,18 +57,24 @@ pub fn type_name(spec_name: &str) -> String {
 
 /// `UpperCamelCase` name of an enum variant.
 pub fn variant_name(wire_value: &str) -> String {
-    not_unrawable(with_ascii_start(wire_value.to_upper_camel_case(), "V"))
+    not_unrawable(with_ascii_start(
+        ascii_words(wire_value).to_upper_camel_case(),
+        "V",
+    ))
 }
 
 /// `snake_case` name of a field or method. Keywords other than `self`-like ones are emitted as
 /// raw identifiers (`r#type`), which serde reads without the `r#`.
 pub fn field_name(spec_name: &str) -> String {
-    not_unrawable(with_ascii_start(spec_name.to_snake_case(), "field_"))
+    not_unrawable(with_ascii_start(
+        ascii_words(spec_name).to_snake_case(),
+        "field_",
+    ))
 }
 
 /// `SCREAMING_SNAKE_CASE` name of a constant.
 pub fn constant_name(spec_name: &str) -> String {
-    with_ascii_start(spec_name.to_shouty_snake_case(), "C_")
+    with_ascii_start(ascii_words(spec_name).to_shouty_snake_case(), "C_")
 }
 
 /// Renames the keywords that cannot be raw identifiers.
@@ -79,19 +85,16 @@ fn not_unrawable(name: String) -> String {
     }
 }
 
-/// Keeps names valid identifiers: non-identifier characters become `_`, and a name that is
-/// empty or starts with a digit gets `prefix`.
+/// Turns every character that cannot be part of an ASCII identifier into a word break, so that
+/// `Größe` becomes the words `Gr` and `e`, and `e-mail` the words `e` and `mail`.
+fn ascii_words(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
+}
+
+/// Keeps names valid identifiers: a name that is empty or starts with a digit gets `prefix`.
 fn with_ascii_start(name: String, prefix: &str) -> String {
-    let name: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
     match name.chars().next() {
         None => prefix.trim_end_matches('_').to_owned(),
         Some(c) if c.is_ascii_digit() => format!("{prefix}{name}"),
@@ -107,6 +110,13 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// A scope in which `names` are already taken.
+    pub fn with_taken<'a>(names: impl IntoIterator<Item = &'a str>) -> Self {
+        Scope {
+            taken: names.into_iter().map(str::to_owned).collect(),
+        }
+    }
+
     /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free.
     pub fn claim(&mut self, name: String) -> String {
         let unique = if self.taken.contains(&name) {

@@ -18,8 +18,8 @@ use openapiv3::{
 
 use crate::error::{join_pointer, Error};
 use crate::ir::{
-    Api, CommonField, Enum, Field, Limits, Operation, Response, Server, Struct, TypeDef, TypeKind,
-    TypeRef, Variant,
+    Api, CommonField, Enum, Field, Limits, Operation, Parameter, ParameterLocation, Response,
+    Server, Struct, TypeDef, TypeKind, TypeRef, Union, UnionVariant, Variant,
 };
 use crate::names::{self, Scope};
 
@@ -36,6 +36,8 @@ pub fn resolve(doc: &OpenAPI, file: &Path, update_wrapper_property: &str) -> Res
     }
     let operations = resolver.operations()?;
     let mut types = resolver.types;
+    check_alias_cycles(&types, &resolver.type_names, file)?;
+    box_recursive_types(&mut types);
     let common_fields = hoist_common_fields(&mut types, &operations);
     mark_request_types(&mut types, &operations);
     Ok(Api {
@@ -158,7 +160,65 @@ impl<'a> Resolver<'a> {
                 self.structure(rust_name, schema, pointer)?,
             ));
         }
+        if is_union(&shape) {
+            return Ok(TypeKind::Union(
+                self.union(rust_name, schema, &shape, pointer)?,
+            ));
+        }
         Ok(TypeKind::Alias(self.schema(schema, pointer, rust_name)?.ty))
+    }
+
+    /// The variants of a `oneOf`/`anyOf` schema; `null` members are left out (they make the
+    /// use site nullable instead).
+    fn union(
+        &mut self,
+        owner: &str,
+        schema: &Schema,
+        shape: &AnySchema,
+        pointer: &str,
+    ) -> Result<Union, Error> {
+        let (keyword, members) = union_members(shape);
+        let discriminator = schema.schema_data.discriminator.as_ref();
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        for (index, member) in members.iter().enumerate() {
+            if is_null_only(member) {
+                continue;
+            }
+            let member_pointer = join_pointer(&join_pointer(pointer, keyword), &index.to_string());
+            let hint = format!("{owner}Variant{}", index + 1);
+            let ty = self.schema_or_reference(member, &member_pointer, &hint)?.ty;
+            let tag = match (discriminator, member) {
+                (Some(discriminator), ReferenceOr::Reference { reference }) => Some(
+                    discriminator
+                        .mapping
+                        .iter()
+                        .find(|(_, target)| {
+                            *target == reference
+                                || reference.strip_prefix(SCHEMA_REF_PREFIX)
+                                    == Some(target.as_str())
+                        })
+                        .map_or_else(
+                            || reference.rsplit('/').next().unwrap_or_default().to_owned(),
+                            |(value, _)| value.clone(),
+                        ),
+                ),
+                _ => None,
+            };
+            variants.push(UnionVariant {
+                rust_name: scope.claim(variant_name_for(&ty)),
+                ty,
+                tag,
+            });
+        }
+        let discriminator = discriminator
+            .filter(|_| variants.iter().all(|variant| variant.tag.is_some()))
+            .map(|discriminator| discriminator.property_name.clone());
+        Ok(Union {
+            variants,
+            discriminator,
+            fallback: scope.claim("Other".to_owned()),
+        })
     }
 
     /// The fields of an object schema, including those merged in through `allOf`.
@@ -281,17 +341,13 @@ impl<'a> Resolver<'a> {
             min_items: shape.min_items,
             max_items: shape.max_items,
         };
-        // Swashbuckle's way of giving a reference a description or nullability:
-        // `allOf: [$ref]` with siblings.
-        if let [single] = shape.all_of.as_slice() {
+        // Swashbuckle's way of giving a reference a description or nullability,
+        // `allOf: [$ref]` with siblings, and `oneOf: [$ref, {type: "null"}]`, are the wrapped type.
+        if let Some((single, single_pointer, null_member)) = single_member(&shape, pointer) {
             if shape.properties.is_empty() {
-                let inner = self.schema_or_reference(
-                    single,
-                    &join_pointer(&join_pointer(pointer, "allOf"), "0"),
-                    hint,
-                )?;
+                let inner = self.schema_or_reference(single, &single_pointer, hint)?;
                 return Ok(Resolved {
-                    nullable: data.nullable || inner.nullable,
+                    nullable: data.nullable || inner.nullable || null_member,
                     description: data.description.clone().or(inner.description),
                     deprecated: deprecation(data).or(inner.deprecated),
                     limits: if limits.is_empty() {
@@ -320,24 +376,25 @@ impl<'a> Resolver<'a> {
         pointer: &str,
         hint: &str,
     ) -> Result<TypeRef, Error> {
-        for (keyword, present) in [
-            ("oneOf", !shape.one_of.is_empty()),
-            ("anyOf", !shape.any_of.is_empty()),
-            ("not", shape.not.is_some()),
-        ] {
-            if present {
-                return Err(self.error(
-                    &join_pointer(pointer, keyword),
-                    format!("`{keyword}` is not supported yet; describe the value as a single object schema"),
-                ));
-            }
+        if shape.not.is_some() {
+            return Err(self.error(
+                &join_pointer(pointer, "not"),
+                "`not` is not supported; describe the allowed values instead (an `enum`, or `oneOf` the allowed shapes)",
+            ));
         }
-        if string_enum(shape).is_some() || is_struct(shape) {
+        if string_enum(shape).is_some() || is_struct(shape) || is_union(shape) {
             return self.inline_type(schema, pointer, hint);
         }
         let format = shape.format.as_deref();
         Ok(match shape.typ.as_deref() {
-            None if shape.all_of.is_empty() => TypeRef::Json,
+            None if shape.all_of.is_empty()
+                || schema
+                    .schema_data
+                    .extensions
+                    .contains_key(crate::load::NULL_ONLY) =>
+            {
+                TypeRef::Json
+            }
             Some("string") => match format {
                 Some("uuid") => TypeRef::Uuid,
                 Some("date-time") => TypeRef::DateTime,
@@ -480,28 +537,47 @@ impl<'a> Resolver<'a> {
                     return Err(self.error(&pointer, format!("operation name `{name}` is already used by {first}; give one of them another operationId")));
                 }
                 let hint = names::type_name(&name);
-                let (request, request_example) = match &operation.request_body {
-                    None => (None, None),
+                let parameters = self.parameters(
+                    &item.parameters,
+                    &operation.parameters,
+                    &path_pointer,
+                    &pointer,
+                    &hint,
+                )?;
+                let (request, request_media_type, request_example) = match &operation.request_body {
+                    None => (None, None, None),
                     Some(body) => {
                         self.request_body(body, &join_pointer(&pointer, "requestBody"), &hint)?
                     }
                 };
                 let mut responses = Vec::new();
-                for (status, response) in &operation.responses.responses {
-                    let response_pointer =
-                        join_pointer(&join_pointer(&pointer, "responses"), &status.to_string());
-                    let StatusCode::Code(code) = status else {
-                        return Err(self.error(
+                let mut fallback_responses = Vec::new();
+                let documented = operation
+                    .responses
+                    .responses
+                    .iter()
+                    .map(|(status, response)| (status.to_string(), Some(status), response));
+                let default = operation
+                    .responses
+                    .default
+                    .iter()
+                    .map(|response| ("default".to_owned(), None, response));
+                for (key, status, response) in documented.chain(default) {
+                    let response_pointer = join_pointer(&join_pointer(&pointer, "responses"), &key);
+                    match status {
+                        Some(StatusCode::Code(code)) => responses.push(self.response(
+                            *code,
+                            response,
                             &response_pointer,
-                            "status code ranges are not supported yet; list the status codes",
-                        ));
-                    };
-                    responses.push(self.response(
-                        *code,
-                        response,
-                        &response_pointer,
-                        &format!("{hint}{code}"),
-                    )?);
+                            &format!("{hint}{code}"),
+                        )?),
+                        _ => fallback_responses.push(self.response(
+                            0,
+                            response,
+                            &response_pointer,
+                            &format!("{hint}{}", names::type_name(&key)),
+                        )?),
+                    }
                 }
                 operations.push(Operation {
                     name,
@@ -509,9 +585,12 @@ impl<'a> Resolver<'a> {
                     path: path.clone(),
                     summary: operation.summary.clone(),
                     docs: operation.description.clone(),
+                    parameters,
                     request,
+                    request_media_type,
                     request_example,
                     responses,
+                    fallback_responses,
                     idempotent: is_idempotent(method, &operation.extensions),
                 });
             }
@@ -525,7 +604,7 @@ impl<'a> Resolver<'a> {
         body: &ReferenceOr<RequestBody>,
         pointer: &str,
         hint: &str,
-    ) -> Result<(Option<TypeRef>, Option<serde_json::Value>), Error> {
+    ) -> Result<(Option<TypeRef>, Option<String>, Option<serde_json::Value>), Error> {
         let components = self.doc.components.as_ref().map(|c| &c.request_bodies);
         let body = self.component(components, "requestBodies", body, pointer)?;
         let example = body
@@ -533,12 +612,18 @@ impl<'a> Resolver<'a> {
             .iter()
             .find(|(media_type, _)| is_json(media_type))
             .and_then(|(_, media)| media.example.clone());
-        let ty = self.json_body(
+        let media_type = body
+            .content
+            .keys()
+            .find(|media_type| is_json(media_type))
+            .or(body.content.keys().next())
+            .cloned();
+        let ty = self.body_type(
             &body.content,
             &join_pointer(pointer, "content"),
             &format!("{hint}Request"),
         )?;
-        Ok((ty, example))
+        Ok((ty, media_type, example))
     }
 
     fn response(
@@ -553,7 +638,7 @@ impl<'a> Resolver<'a> {
         Ok(Response {
             status,
             docs: Some(response.description.clone()).filter(|docs| !docs.is_empty()),
-            body: self.json_body(
+            body: self.body_type(
                 &response.content,
                 &join_pointer(pointer, "content"),
                 &format!("{hint}Response"),
@@ -596,8 +681,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// The type of the JSON content of a body, if it has one.
-    fn json_body(
+    /// The type of a body: typed when it is JSON, raw bytes for any other media type.
+    fn body_type(
         &mut self,
         content: &IndexMap<String, openapiv3::MediaType>,
         pointer: &str,
@@ -605,13 +690,7 @@ impl<'a> Resolver<'a> {
     ) -> Result<Option<TypeRef>, Error> {
         let Some((media_type, media)) = content.iter().find(|(media_type, _)| is_json(media_type))
         else {
-            return match content.keys().next() {
-                None => Ok(None),
-                Some(media_type) => Err(self.error(
-                    &join_pointer(pointer, media_type),
-                    format!("media type `{media_type}` is not supported yet; only JSON bodies are"),
-                )),
-            };
+            return Ok((!content.is_empty()).then_some(TypeRef::Bytes));
         };
         let media_pointer = join_pointer(pointer, media_type);
         match &media.schema {
@@ -621,6 +700,74 @@ impl<'a> Resolver<'a> {
                     .ty,
             )),
         }
+    }
+
+    /// The parameters of an operation: those of its path item, overridden by its own (same
+    /// name and location). Cookie parameters are not supported.
+    fn parameters(
+        &mut self,
+        path_level: &[ReferenceOr<openapiv3::Parameter>],
+        operation_level: &[ReferenceOr<openapiv3::Parameter>],
+        path_pointer: &str,
+        operation_pointer: &str,
+        hint: &str,
+    ) -> Result<Vec<Parameter>, Error> {
+        let components = self.doc.components.as_ref().map(|c| &c.parameters);
+        let mut resolved: Vec<(Parameter, String)> = Vec::new();
+        let levels = [
+            (path_level, path_pointer),
+            (operation_level, operation_pointer),
+        ];
+        for (parameters, pointer) in levels {
+            for (index, parameter) in parameters.iter().enumerate() {
+                let pointer =
+                    join_pointer(&join_pointer(pointer, "parameters"), &index.to_string());
+                let parameter = self.component(components, "parameters", parameter, &pointer)?;
+                let (location, data) = match parameter {
+                    openapiv3::Parameter::Path { parameter_data, .. } => {
+                        (ParameterLocation::Path, parameter_data)
+                    }
+                    openapiv3::Parameter::Query { parameter_data, .. } => {
+                        (ParameterLocation::Query, parameter_data)
+                    }
+                    openapiv3::Parameter::Header { parameter_data, .. } => {
+                        (ParameterLocation::Header, parameter_data)
+                    }
+                    openapiv3::Parameter::Cookie { .. } => {
+                        return Err(self.error(&pointer, "cookie parameters are not supported; set the cookie on a custom `reqwest::Client` instead"));
+                    }
+                };
+                let ty = match &data.format {
+                    openapiv3::ParameterSchemaOrContent::Schema(schema) => {
+                        let hint = format!("{hint}{}", names::type_name(&data.name));
+                        self.schema_or_reference(schema, &join_pointer(&pointer, "schema"), &hint)?
+                            .ty
+                    }
+                    openapiv3::ParameterSchemaOrContent::Content(_) => TypeRef::String,
+                };
+                let parameter = Parameter {
+                    wire_name: data.name.clone(),
+                    rust_name: names::field_name(&data.name),
+                    location,
+                    ty,
+                    required: data.required || location == ParameterLocation::Path,
+                    docs: data.description.clone(),
+                };
+                resolved.retain(|(existing, _)| {
+                    !(existing.wire_name == parameter.wire_name && existing.location == location)
+                });
+                resolved.push((parameter, pointer));
+            }
+        }
+        // Unique Rust names, even where a path and a query parameter share a name.
+        let mut scope = Scope::with_taken(["request", "params", "body"]);
+        Ok(resolved
+            .into_iter()
+            .map(|(parameter, _)| Parameter {
+                rust_name: scope.claim(parameter.rust_name.clone()),
+                ..parameter
+            })
+            .collect())
     }
 }
 
@@ -687,6 +834,88 @@ fn enumeration(values: Vec<&str>) -> Enum {
     Enum {
         fallback: scope.claim("Unknown".to_owned()),
         variants,
+    }
+}
+
+/// Whether a schema is a `oneOf`/`anyOf` of at least two non-null members.
+fn is_union(shape: &AnySchema) -> bool {
+    let (_, members) = union_members(shape);
+    members
+        .iter()
+        .filter(|member| !is_null_only(member))
+        .count()
+        >= 2
+        && shape.properties.is_empty()
+}
+
+fn union_members(shape: &AnySchema) -> (&'static str, &[ReferenceOr<Schema>]) {
+    if shape.one_of.is_empty() {
+        ("anyOf", &shape.any_of)
+    } else {
+        ("oneOf", &shape.one_of)
+    }
+}
+
+/// The one member of a single-member `allOf`, or of a `oneOf`/`anyOf` whose other members only
+/// allow `null` (then the third value is true), with its JSON pointer.
+fn single_member<'s>(
+    shape: &'s AnySchema,
+    pointer: &str,
+) -> Option<(&'s ReferenceOr<Schema>, String, bool)> {
+    if let [single] = shape.all_of.as_slice() {
+        return Some((
+            single,
+            join_pointer(&join_pointer(pointer, "allOf"), "0"),
+            false,
+        ));
+    }
+    let (keyword, members) = union_members(shape);
+    let mut non_null = members
+        .iter()
+        .enumerate()
+        .filter(|(_, member)| !is_null_only(member));
+    match (non_null.next(), non_null.next()) {
+        (Some((index, single)), None) => Some((
+            single,
+            join_pointer(&join_pointer(pointer, keyword), &index.to_string()),
+            members.len() > 1,
+        )),
+        _ => None,
+    }
+}
+
+/// A member that only allows `null`: 3.1's `type: "null"` (normalized on load) or 3.0's
+/// `{nullable: true}` with nothing else.
+fn is_null_only(member: &ReferenceOr<Schema>) -> bool {
+    match member {
+        ReferenceOr::Item(schema) => {
+            schema
+                .schema_data
+                .extensions
+                .contains_key(crate::load::NULL_ONLY)
+                || matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == AnySchema::default() && schema.schema_data.nullable)
+        }
+        ReferenceOr::Reference { .. } => false,
+    }
+}
+
+/// The name of a union variant holding `ty`.
+fn variant_name_for(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::String => "String".to_owned(),
+        TypeRef::Bool => "Bool".to_owned(),
+        TypeRef::I32 | TypeRef::I64 => "Integer".to_owned(),
+        TypeRef::F32 | TypeRef::F64 => "Number".to_owned(),
+        TypeRef::Uuid => "Uuid".to_owned(),
+        TypeRef::DateTime => "DateTime".to_owned(),
+        TypeRef::Date => "Date".to_owned(),
+        TypeRef::Json => "Json".to_owned(),
+        TypeRef::Array(_) => "Array".to_owned(),
+        TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Update { .. } => "Update".to_owned(),
+        TypeRef::Boxed(inner) => variant_name_for(inner),
+        TypeRef::Bytes => "Bytes".to_owned(),
     }
 }
 
@@ -878,6 +1107,138 @@ fn servers(doc: &OpenAPI) -> Vec<Server> {
         .collect()
 }
 
+/// Named types that a type contains by value (not behind a `Vec` or map), so that a cycle
+/// among them would give a type of infinite size.
+fn by_value_names(ty: &TypeRef) -> Vec<&str> {
+    match ty {
+        TypeRef::Named(name) => vec![name.as_str()],
+        TypeRef::Update { value, .. } => by_value_names(value),
+        _ => Vec::new(),
+    }
+}
+
+/// Boxes every field or union variant through which a type contains itself by value.
+fn box_recursive_types(types: &mut [TypeDef]) {
+    let index: HashMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, def)| (def.name.as_str(), i))
+        .collect();
+    let contained: Vec<Vec<usize>> = types
+        .iter()
+        .map(|def| {
+            let members: Vec<&TypeRef> = match &def.kind {
+                TypeKind::Struct(structure) => {
+                    structure.fields.iter().map(|field| &field.ty).collect()
+                }
+                TypeKind::Union(union) => {
+                    union.variants.iter().map(|variant| &variant.ty).collect()
+                }
+                TypeKind::Alias(target) => vec![target],
+                TypeKind::Enum(_) => Vec::new(),
+            };
+            members
+                .into_iter()
+                .flat_map(by_value_names)
+                .filter_map(|name| index.get(name).copied())
+                .collect()
+        })
+        .collect();
+    let reaches = |from: usize, to: usize| {
+        let mut seen = vec![false; contained.len()];
+        let mut pending = vec![from];
+        while let Some(current) = pending.pop() {
+            if current == to {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[current], true) {
+                pending.extend(&contained[current]);
+            }
+        }
+        false
+    };
+    let mut to_box: Vec<(usize, usize)> = Vec::new();
+    for (owner, def) in types.iter().enumerate() {
+        let members: Vec<&TypeRef> = match &def.kind {
+            TypeKind::Struct(structure) => structure.fields.iter().map(|field| &field.ty).collect(),
+            TypeKind::Union(union) => union.variants.iter().map(|variant| &variant.ty).collect(),
+            _ => Vec::new(),
+        };
+        for (position, ty) in members.into_iter().enumerate() {
+            let recursive = by_value_names(ty)
+                .into_iter()
+                .filter_map(|name| index.get(name).copied())
+                .any(|target| reaches(target, owner));
+            if recursive {
+                to_box.push((owner, position));
+            }
+        }
+    }
+    for (owner, position) in to_box {
+        let ty = match &mut types[owner].kind {
+            TypeKind::Struct(structure) => &mut structure.fields[position].ty,
+            TypeKind::Union(union) => &mut union.variants[position].ty,
+            _ => continue,
+        };
+        *ty = TypeRef::Boxed(Box::new(std::mem::replace(ty, TypeRef::Json)));
+    }
+}
+
+/// Rejects aliases defined in terms of themselves (`A: {$ref: B}`, `B: {$ref: A}`, or an array
+/// of itself): Rust type aliases cannot be recursive, and there is no structure to generate.
+fn check_alias_cycles(
+    types: &[TypeDef],
+    type_names: &HashMap<String, String>,
+    file: &Path,
+) -> Result<(), Error> {
+    fn named(ty: &TypeRef, names: &mut Vec<String>) {
+        match ty {
+            TypeRef::Named(name) => names.push(name.clone()),
+            TypeRef::Array(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Boxed(inner)
+            | TypeRef::Update { value: inner, .. } => named(inner, names),
+            _ => {}
+        }
+    }
+    let aliases: HashMap<&str, &TypeRef> = types
+        .iter()
+        .filter_map(|def| match &def.kind {
+            TypeKind::Alias(target) => Some((def.name.as_str(), target)),
+            _ => None,
+        })
+        .collect();
+    // In declaration order, so the same spec always reports the same schema.
+    for def in types {
+        let TypeKind::Alias(target) = &def.kind else {
+            continue;
+        };
+        let start = def.name.as_str();
+        let mut pending = Vec::new();
+        named(target, &mut pending);
+        let mut seen = HashSet::new();
+        while let Some(name) = pending.pop() {
+            if name == start {
+                let schema = type_names
+                    .iter()
+                    .find(|(_, rust)| rust.as_str() == start)
+                    .map_or(start, |(spec, _)| spec.as_str());
+                return Err(Error::at(
+                    file,
+                    join_pointer("#/components/schemas", schema),
+                    format!("`{schema}` is defined in terms of itself with no object in between; give it an object schema with a property for the nested value"),
+                ));
+            }
+            if seen.insert(name.clone()) {
+                if let Some(next) = aliases.get(name.as_str()) {
+                    named(next, &mut pending);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Marks every type reachable from a request body, so emitters give those types validation
 /// and constructors.
 fn mark_request_types(types: &mut [TypeDef], operations: &[Operation]) {
@@ -899,6 +1260,7 @@ fn mark_request_types(types: &mut [TypeDef], operations: &[Operation]) {
                     if reached.insert(i) {
                         match &snapshot[i].kind {
                             TypeKind::Struct(s) => pending.extend(s.fields.iter().map(|f| &f.ty)),
+                            TypeKind::Union(u) => pending.extend(u.variants.iter().map(|v| &v.ty)),
                             TypeKind::Alias(target) => pending.push(target),
                             TypeKind::Enum(_) => {}
                         }
@@ -906,7 +1268,7 @@ fn mark_request_types(types: &mut [TypeDef], operations: &[Operation]) {
                 }
             }
             TypeRef::Array(item) | TypeRef::Map(item) => pending.push(item),
-            TypeRef::Update { value, .. } => pending.push(value),
+            TypeRef::Update { value, .. } | TypeRef::Boxed(value) => pending.push(value),
             _ => {}
         }
     }

@@ -148,6 +148,125 @@ pub(crate) struct Endpoint {
     pub idempotent: bool,
 }
 
+/// One call: the path with its parameters filled in, query and header parameters, and the body.
+#[derive(Debug)]
+pub(crate) struct Request {
+    path: String,
+    query: Vec<(&'static str, String)>,
+    headers: Vec<(&'static str, String)>,
+    body: Option<(Vec<u8>, &'static str)>,
+}
+
+impl Request {
+    pub fn new(path: impl Into<String>) -> Self {
+        Request {
+            path: path.into(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Adds a query parameter; an array adds one pair per item, an unset value none.
+    #[allow(dead_code)] // Only APIs with query parameters use it.
+    pub fn query(mut self, name: &'static str, value: &(impl ParamValue + ?Sized)) -> Self {
+        let mut values = Vec::new();
+        value.write(&mut values);
+        self.query.extend(values.into_iter().map(|value| (name, value)));
+        self
+    }
+
+    /// Adds a header parameter; an array is sent comma-separated, an unset value not at all.
+    #[allow(dead_code)] // Only APIs with header parameters use it.
+    pub fn header(mut self, name: &'static str, value: &(impl ParamValue + ?Sized)) -> Self {
+        let mut values = Vec::new();
+        value.write(&mut values);
+        if !values.is_empty() {
+            self.headers.push((name, values.join(",")));
+        }
+        self
+    }
+
+    pub fn body(mut self, body: Vec<u8>, content_type: &'static str) -> Self {
+        self.body = Some((body, content_type));
+        self
+    }
+}
+
+/// A value that can be sent as a path, query or header parameter.
+pub trait ParamValue {
+    /// Appends the value's text form; an array appends each item, an unset value nothing.
+    fn write(&self, out: &mut Vec<String>);
+}
+
+macro_rules! param_value_by_display {
+    ($($ty:ty),*) => {
+        $(impl ParamValue for $ty {
+            fn write(&self, out: &mut Vec<String>) {
+                out.push(self.to_string());
+            }
+        })*
+    };
+}
+
+param_value_by_display!(str, String, bool, i32, i64, f32, f64, uuid::Uuid, crate::support::Date);
+
+impl ParamValue for chrono::DateTime<chrono::Utc> {
+    fn write(&self, out: &mut Vec<String>) {
+        out.push(self.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
+    }
+}
+
+impl ParamValue for serde_json::Value {
+    fn write(&self, out: &mut Vec<String>) {
+        match self {
+            serde_json::Value::String(text) => out.push(text.clone()),
+            other => out.push(other.to_string()),
+        }
+    }
+}
+
+impl<T: ParamValue> ParamValue for [T] {
+    fn write(&self, out: &mut Vec<String>) {
+        self.iter().for_each(|item| item.write(out));
+    }
+}
+
+impl<T: ParamValue> ParamValue for Vec<T> {
+    fn write(&self, out: &mut Vec<String>) {
+        self.as_slice().write(out);
+    }
+}
+
+impl<T: ParamValue> ParamValue for Option<T> {
+    fn write(&self, out: &mut Vec<String>) {
+        if let Some(value) = self {
+            value.write(out);
+        }
+    }
+}
+
+impl<T: ParamValue + ?Sized> ParamValue for &T {
+    fn write(&self, out: &mut Vec<String>) {
+        (**self).write(out);
+    }
+}
+
+/// A path parameter, percent-encoded so that it stays one path segment.
+#[allow(dead_code)] // Only APIs with path parameters use it.
+pub(crate) fn path_value(value: &(impl ParamValue + ?Sized)) -> String {
+    let mut values = Vec::new();
+    value.write(&mut values);
+    let mut encoded = String::new();
+    for byte in values.join(",").bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => encoded.push(byte as char),
+            _ => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    encoded
+}
+
 /// Settings of the transport, as the client builder collects them.
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
@@ -217,10 +336,10 @@ impl Transport {
         })
     }
 
-    /// Sends `body` to `endpoint`, retrying as the policy allows, and returns the last
+    /// Sends `request` to `endpoint`, retrying as the policy allows, and returns the last
     /// response, whatever its status.
-    pub async fn send(&self, endpoint: &Endpoint, body: Vec<u8>) -> Result<RawResponse, TransportError> {
-        let url = format!("{}{}", self.base_url, endpoint.path);
+    pub async fn send(&self, endpoint: &Endpoint, request: &Request) -> Result<RawResponse, TransportError> {
+        let url = format!("{}{}", self.base_url, request.path);
         let mut waited = Duration::ZERO;
         let mut attempt = 1;
         loop {
@@ -231,7 +350,7 @@ impl Transport {
                 status = tracing::field::Empty,
                 request_id = tracing::field::Empty,
             );
-            let outcome = self.attempt(endpoint, &url, &body).instrument(span.clone()).await;
+            let outcome = self.attempt(endpoint, &url, request).instrument(span.clone()).await;
             if let Ok(response) = &outcome {
                 span.record("status", response.status);
                 if let Some(request_id) = &response.request_id {
@@ -252,18 +371,25 @@ impl Transport {
         }
     }
 
-    async fn attempt(&self, endpoint: &Endpoint, url: &str, body: &[u8]) -> Result<RawResponse, TransportError> {
+    async fn attempt(&self, endpoint: &Endpoint, url: &str, request: &Request) -> Result<RawResponse, TransportError> {
         if let Some(limiter) = &self.limiter {
             limiter.acquire().await;
         }
-        let request = self
+        let mut builder = self
             .http
             .request(endpoint.method.clone(), url)
-            .header(reqwest::header::CONTENT_TYPE, "application/json")
             .header(reqwest::header::ACCEPT, "application/json")
-            .timeout(self.timeout)
-            .body(body.to_vec());
-        let response = request.send().await.map_err(TransportError::from)?;
+            .timeout(self.timeout);
+        if !request.query.is_empty() {
+            builder = builder.query(&request.query);
+        }
+        for (name, value) in &request.headers {
+            builder = builder.header(*name, value);
+        }
+        if let Some((body, content_type)) = &request.body {
+            builder = builder.header(reqwest::header::CONTENT_TYPE, *content_type).body(body.clone());
+        }
+        let response = builder.send().await.map_err(TransportError::from)?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response

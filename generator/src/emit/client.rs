@@ -8,7 +8,9 @@ use quote::{format_ident, quote};
 
 use super::models::{constructor_param, rust_type};
 use super::{doc_attrs, ident};
-use crate::ir::{Api, CommonField, Operation, Response, TypeKind, TypeRef};
+use crate::ir::{
+    Api, CommonField, Operation, Parameter, ParameterLocation, Response, TypeKind, TypeRef,
+};
 
 pub fn client(api: &Api) -> TokenStream {
     let errors = ErrorVariants::collect(api);
@@ -28,53 +30,99 @@ pub fn client(api: &Api) -> TokenStream {
     let error_mapping = errors.mapping();
     let error_enum = errors.error_enum();
     let error_bodies = error_body_impls(api, &errors);
+    let params_structs = params_structs(api);
+    let has_json_requests = api
+        .operations
+        .iter()
+        .any(|op| op.request.as_ref().is_some_and(|ty| *ty != TypeRef::Bytes));
+    let has_json_results = api.operations.iter().any(|op| {
+        op.responses
+            .iter()
+            .any(|r| is_success(r) && r.body.as_ref().is_some_and(|ty| *ty != TypeRef::Bytes))
+    });
+    let has_path_parameters = api.operations.iter().any(|op| {
+        op.parameters
+            .iter()
+            .any(|p| p.location == ParameterLocation::Path)
+    });
+    let json_imports = has_json_requests.then(|| {
+        quote!(
+            use serde::Serialize;
+        )
+    });
+    let mut http_imports = vec![
+        "ApiError",
+        "DecodeError",
+        "Endpoint",
+        "ErrorBody",
+        "RateLimit",
+        "RawResponse",
+        "Request",
+        "RetryPolicy",
+        "Secret",
+        "Settings",
+        "Transport",
+        "TransportError",
+    ];
+    if has_path_parameters {
+        http_imports.push("path_value");
+    }
+    let http_imports = http_imports
+        .into_iter()
+        .map(|name| format_ident!("{}", name));
+    let support_imports = has_json_requests
+        .then_some("Validate")
+        .into_iter()
+        .chain(["ValidationError"])
+        .map(|name| format_ident!("{}", name));
+    let add_common_fields = (!api.common_fields.is_empty()).then(|| {
+        quote! {
+            if let Some(fields) = body.as_object_mut() {
+                self.inner.common.add_to(fields);
+            }
+        }
+    });
+    let body_mut = add_common_fields.is_some().then(|| quote!(mut));
+    let json_body = has_json_requests.then(|| {
+        quote! {
+            /// Validates a request and serializes it with the common fields added.
+            fn json_body(&self, request: &(impl Serialize + Validate)) -> Result<Vec<u8>, Error> {
+                request.validate().map_err(Error::Validation)?;
+                let #body_mut body = serde_json::to_value(request).map_err(Error::Encode)?;
+                #add_common_fields
+                serde_json::to_vec(&body).map_err(Error::Encode)
+            }
+        }
+    });
+    let result = has_json_results.then(|| {
+        quote! {
+            /// Reads the result of a successful response.
+            fn result<T: serde::de::DeserializeOwned>(&self, response: &RawResponse) -> Result<T, Error> {
+                response.json(&self.inner.transport).map_err(Error::Decode)
+            }
+        }
+    });
     quote! {
         //! The client: one method per operation of the API.
 
         use std::sync::Arc;
         use std::time::Duration;
 
-        use serde::Serialize;
-
-        use crate::http::{ApiError, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse, RetryPolicy, Secret, Settings, Transport, TransportError};
+        #json_imports
+        use crate::http::{#(#http_imports),*};
         use crate::models::*;
-        use crate::support::{Validate, ValidationError};
+        use crate::support::{#(#support_imports),*};
 
         #(#servers)*
 
         #builder
 
-        /// A client of the API. Cloning it is cheap: clones share the connection pool, the
-        /// settings and the rate limit.
-        #[derive(Debug, Clone)]
-        pub struct Client {
-            inner: Arc<Inner>,
-        }
-
-        #[derive(Debug)]
-        struct Inner {
-            transport: Transport,
-            common: CommonFields,
-        }
-
         impl Client {
             #(#operations)*
 
-            /// Validates, serializes and sends a request with the common fields added.
-            async fn send(&self, endpoint: &Endpoint, request: &(impl Serialize + Validate)) -> Result<RawResponse, Error> {
-                request.validate().map_err(Error::Validation)?;
-                let mut body = serde_json::to_value(request).map_err(Error::Encode)?;
-                if let Some(fields) = body.as_object_mut() {
-                    self.inner.common.add_to(fields);
-                }
-                let body = serde_json::to_vec(&body).map_err(Error::Encode)?;
-                Ok(self.inner.transport.send(endpoint, body).await?)
-            }
+            #json_body
 
-            /// Reads the result of a successful response.
-            fn result<T: serde::de::DeserializeOwned>(&self, response: &RawResponse) -> Result<T, Error> {
-                response.json(&self.inner.transport).map_err(Error::Decode)
-            }
+            #result
 
             #error_mapping
         }
@@ -82,6 +130,8 @@ pub fn client(api: &Api) -> TokenStream {
         #error_enum
 
         #error_bodies
+
+        #params_structs
     }
 }
 
@@ -185,26 +235,49 @@ fn builder(api: &Api) -> TokenStream {
     let new_docs = doc_attrs(&format!(
         "Starts configuring a client of the server at `base_url` (one of the server constants of this module, or any address), with the fields every request carries:\n\n{required_docs}"
     ));
+    // An API without common fields has no `CommonFields` at all, rather than an unused one.
+    let has_common = !api.common_fields.is_empty();
+    let common_field = has_common.then(|| quote!(common: CommonFields,));
+    let common_definition = has_common.then(|| {
+        quote! {
+            /// The body fields the client adds to every request.
+            #[derive(Debug, Clone)]
+            struct CommonFields {
+                #(#stored)*
+            }
+
+            impl CommonFields {
+                /// Adds the fields to a request body; a value the request sets itself wins over
+                /// the client's default.
+                fn add_to(&self, body: &mut serde_json::Map<String, serde_json::Value>) {
+                    #(#insertions)*
+                }
+            }
+        }
+    });
+    let common_init = has_common.then(|| quote!(common: CommonFields { #(#initializers),* },));
+    let common_move = has_common.then(|| quote!(common: self.common,));
     quote! {
         /// Configures a [`Client`]: the fields every request carries, and how requests are sent.
         #[derive(Debug, Clone)]
         pub struct ClientBuilder {
             settings: Settings,
-            common: CommonFields,
+            #common_field
         }
 
-        /// The body fields the client adds to every request.
+        #common_definition
+
+        /// A client of the API. Cloning it is cheap: clones share the connection pool, the
+        /// settings and the rate limit.
         #[derive(Debug, Clone)]
-        struct CommonFields {
-            #(#stored)*
+        pub struct Client {
+            inner: Arc<Inner>,
         }
 
-        impl CommonFields {
-            /// Adds the fields to a request body; a value the request sets itself wins over the
-            /// client's default.
-            fn add_to(&self, body: &mut serde_json::Map<String, serde_json::Value>) {
-                #(#insertions)*
-            }
+        #[derive(Debug)]
+        struct Inner {
+            transport: Transport,
+            #common_field
         }
 
         impl ClientBuilder {
@@ -212,9 +285,7 @@ fn builder(api: &Api) -> TokenStream {
             pub fn new(base_url: impl Into<String>, #(#params),*) -> Self {
                 ClientBuilder {
                     settings: Settings::new(base_url.into()),
-                    common: CommonFields {
-                        #(#initializers),*
-                    },
+                    #common_init
                 }
             }
 
@@ -255,7 +326,7 @@ fn builder(api: &Api) -> TokenStream {
                 Ok(Client {
                     inner: Arc::new(Inner {
                         transport,
-                        common: self.common,
+                        #common_move
                     }),
                 })
             }
@@ -302,29 +373,66 @@ fn operation_method(operation: &Operation) -> TokenStream {
     let success = operation
         .responses
         .iter()
-        .find(|response| (200..300).contains(&response.status) && response.body.is_some());
-    let result_type = success
-        .and_then(|response| response.body.as_ref())
-        .map_or_else(|| quote!(()), rust_type);
-    let (request_param, send) = match &operation.request {
-        Some(request) => {
-            let request = rust_type(request);
-            (
-                quote!(request: &#request),
-                quote!(self.send(&ENDPOINT, request).await?),
-            )
+        .find(|response| is_success(response) && response.body.is_some());
+    let success_body = success.and_then(|response| response.body.as_ref());
+    let result_type = success_body.map_or_else(|| quote!(()), rust_type);
+
+    let positional: Vec<&Parameter> = operation.parameters.iter().filter(|p| p.required).collect();
+    let optional: Vec<&Parameter> = operation
+        .parameters
+        .iter()
+        .filter(|p| !p.required)
+        .collect();
+    let mut params: Vec<TokenStream> = positional
+        .iter()
+        .map(|parameter| {
+            let name = ident(&parameter.rust_name);
+            let ty = match &parameter.ty {
+                TypeRef::String => quote!(str),
+                ty => rust_type(ty),
+            };
+            quote!(#name: &#ty)
+        })
+        .collect();
+    if !optional.is_empty() {
+        let params_type = format_ident!("{}", params_type_name(operation));
+        params.push(quote!(params: &#params_type));
+    }
+    let body = match (&operation.request, operation.request_media_type.as_deref()) {
+        (Some(TypeRef::Bytes), media_type) => {
+            let media_type = media_type.unwrap_or("application/octet-stream");
+            params.push(quote!(body: Vec<u8>));
+            quote!(.body(body, #media_type))
         }
-        None => (
-            quote!(),
-            quote!(self.inner.transport.send(&ENDPOINT, Vec::new()).await?),
-        ),
+        (Some(request), _) => {
+            let request_type = rust_type(request);
+            params.push(quote!(request: &#request_type));
+            quote!(.body(self.json_body(request)?, "application/json"))
+        }
+        (None, _) => quote!(),
     };
+    let path_expr = path_expression(operation);
+    let parameters = operation
+        .parameters
+        .iter()
+        .filter(|parameter| parameter.location != ParameterLocation::Path)
+        .map(|parameter| {
+            let wire_name = &parameter.wire_name;
+            let name = ident(&parameter.rust_name);
+            let value = if parameter.required {
+                quote!(#name)
+            } else {
+                quote!(&params.#name)
+            };
+            match parameter.location {
+                ParameterLocation::Header => quote!(.header(#wire_name, #value)),
+                _ => quote!(.query(#wire_name, #value)),
+            }
+        });
     let no_content: Vec<Literal> = operation
         .responses
         .iter()
-        .filter(|response| {
-            (200..300).contains(&response.status) && response.body.is_none() && success.is_some()
-        })
+        .filter(|response| is_success(response) && response.body.is_none() && success.is_some())
         .map(|response| Literal::u16_unsuffixed(response.status))
         .collect();
     let no_content_arm = (!no_content.is_empty()).then(|| {
@@ -335,21 +443,22 @@ fn operation_method(operation: &Operation) -> TokenStream {
             }),
         }
     });
-    let success_arm = if success.is_some() {
-        quote!(200..=299 => self.result(&response),)
-    } else {
-        quote!(200..=299 => Ok(()),)
+    let success_arm = match success_body {
+        Some(TypeRef::Bytes) => quote!(200..=299 => Ok(response.body),),
+        Some(_) => quote!(200..=299 => self.result(&response),),
+        None => quote!(200..=299 => Ok(()),),
     };
     quote! {
         #docs
-        pub async fn #name(&self, #request_param) -> Result<#result_type, Error> {
+        pub async fn #name(&self, #(#params),*) -> Result<#result_type, Error> {
             const ENDPOINT: Endpoint = Endpoint {
                 name: #endpoint_name,
                 method: reqwest::Method::#method,
                 path: #path,
                 idempotent: #idempotent,
             };
-            let response = #send;
+            let request = Request::new(#path_expr) #(#parameters)* #body;
+            let response = self.inner.transport.send(&ENDPOINT, &request).await?;
             match response.status {
                 #no_content_arm
                 #success_arm
@@ -357,6 +466,89 @@ fn operation_method(operation: &Operation) -> TokenStream {
             }
         }
     }
+}
+
+/// The path of a call: the template itself, or a `format!` that fills in the path parameters.
+fn path_expression(operation: &Operation) -> TokenStream {
+    let mut template = String::new();
+    let mut arguments = Vec::new();
+    let mut rest = operation.path.as_str();
+    while let Some(start) = rest.find('{') {
+        let Some(length) = rest[start..].find('}') else {
+            break;
+        };
+        let placeholder = &rest[start + 1..start + length];
+        let parameter = operation
+            .parameters
+            .iter()
+            .find(|p| p.location == ParameterLocation::Path && p.wire_name == placeholder);
+        template.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
+        match parameter {
+            Some(parameter) => {
+                template.push_str("{}");
+                let name = ident(&parameter.rust_name);
+                arguments.push(quote!(path_value(#name)));
+            }
+            None => template.push_str(
+                &rest[start..start + length + 1]
+                    .replace('{', "{{")
+                    .replace('}', "}}"),
+            ),
+        }
+        rest = &rest[start + length + 1..];
+    }
+    if arguments.is_empty() {
+        return quote!(ENDPOINT.path);
+    }
+    template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    quote!(format!(#template, #(#arguments),*))
+}
+
+/// `FindPetsParams` for `find_pets`: the optional query and header parameters.
+fn params_type_name(operation: &Operation) -> String {
+    format!("{}Params", crate::names::type_name(&operation.name))
+}
+
+/// The structs of optional parameters, one per operation that has any.
+fn params_structs(api: &Api) -> TokenStream {
+    let structs = api.operations.iter().filter_map(|operation| {
+        let optional: Vec<&Parameter> = operation
+            .parameters
+            .iter()
+            .filter(|p| !p.required)
+            .collect();
+        if optional.is_empty() {
+            return None;
+        }
+        let name = format_ident!("{}", params_type_name(operation));
+        let docs = doc_attrs(&format!(
+            "The optional parameters of [`Client::{}`].",
+            operation.name
+        ));
+        let fields = optional.iter().map(|parameter| {
+            let field = ident(&parameter.rust_name);
+            let ty = rust_type(&parameter.ty);
+            let docs = doc_attrs(&format!(
+                "`{}` ({}). {}",
+                parameter.wire_name,
+                if parameter.location == ParameterLocation::Header {
+                    "header"
+                } else {
+                    "query"
+                },
+                parameter.docs.as_deref().unwrap_or_default()
+            ));
+            quote!(#docs pub #field: Option<#ty>,)
+        });
+        Some(quote! {
+            #docs
+            #[derive(Debug, Clone, Default, PartialEq)]
+            pub struct #name {
+                #(#fields)*
+            }
+        })
+    });
+    quote!(#(#structs)*)
 }
 
 /// The error variants of the API: one per documented error status, across all operations.

@@ -6,20 +6,22 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{doc_attrs, ident};
-use crate::ir::{Api, Enum, Field, Struct, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Api, Enum, Field, Struct, TypeDef, TypeKind, TypeRef, Union};
 
 pub fn models(api: &Api) -> TokenStream {
     let request_structs: HashSet<&str> = api
         .types
         .iter()
-        .filter(|def| def.in_request && matches!(def.kind, TypeKind::Struct(_)))
+        .filter(|def| {
+            def.in_request && matches!(def.kind, TypeKind::Struct(_) | TypeKind::Union(_))
+        })
         .map(|def| def.name.as_str())
         .collect();
     let types = api.types.iter().map(|def| type_def(def, &request_structs));
     let has_structs = api
         .types
         .iter()
-        .any(|def| matches!(def.kind, TypeKind::Struct(_)));
+        .any(|def| matches!(def.kind, TypeKind::Struct(_) | TypeKind::Union(_)));
     let serde_import = has_structs.then(|| {
         quote!(
             use serde::{Deserialize, Serialize};
@@ -59,7 +61,9 @@ fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
                 }
                 visit(value, used);
             }
-            TypeRef::Array(inner) | TypeRef::Map(inner) => visit(inner, used),
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => {
+                visit(inner, used)
+            }
             _ => {}
         }
     }
@@ -80,6 +84,18 @@ fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
                     {
                         used.insert("Update");
                     }
+                }
+            }
+            TypeKind::Union(union) => {
+                union
+                    .variants
+                    .iter()
+                    .for_each(|variant| visit(&variant.ty, &mut used));
+                if union.discriminator.is_some() {
+                    used.insert("self");
+                }
+                if def.in_request {
+                    used.extend(["Validate", "Violations"]);
                 }
             }
             TypeKind::Enum(_) => {
@@ -111,6 +127,13 @@ fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
             quote!(#definition #request_impls)
         }
         TypeKind::Enum(enumeration) => enum_def(&docs, &name, enumeration),
+        TypeKind::Union(union) => {
+            let definition = union_def(&docs, &name, union);
+            let validation = def
+                .in_request
+                .then(|| union_validation(&name, union, request_structs));
+            quote!(#definition #validation)
+        }
         TypeKind::Alias(target) => {
             let target = rust_type(target);
             quote! {
@@ -293,7 +316,7 @@ fn range(min: Option<usize>, max: Option<usize>) -> Option<TokenStream> {
 fn has_nested_request(ty: &TypeRef, request_structs: &HashSet<&str>) -> bool {
     match ty {
         TypeRef::Named(name) => request_structs.contains(name.as_str()),
-        TypeRef::Array(item) => has_nested_request(item, request_structs),
+        TypeRef::Array(item) | TypeRef::Boxed(item) => has_nested_request(item, request_structs),
         _ => false,
     }
 }
@@ -344,6 +367,115 @@ fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -
         }
 
         support::impl_open_enum!(#name);
+    }
+}
+
+/// An enum with one variant per member, and a catch-all that keeps any other value. With a
+/// discriminator the variant is chosen by the tag property; otherwise serde tries the variants
+/// in order.
+fn union_def(docs: &TokenStream, name: &proc_macro2::Ident, union: &Union) -> TokenStream {
+    let fallback = ident(&union.fallback);
+    let variants = union.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.rust_name);
+        let ty = rust_type(&variant.ty);
+        let docs = doc_attrs(&match &variant.tag {
+            Some(tag) => format!("The variant tagged `{tag}`."),
+            None => format!("A `{}` value.", variant.rust_name),
+        });
+        quote!(#docs #variant_name(#ty),)
+    });
+    let fallback_variant = quote! {
+        /// A value that matches none of the documented variants, kept as received.
+        #fallback(serde_json::Value),
+    };
+    let Some(property) = &union.discriminator else {
+        return quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+            #[serde(untagged)]
+            pub enum #name {
+                #(#variants)*
+                #fallback_variant
+            }
+        };
+    };
+    let serialize_arms = union.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.rust_name);
+        let tag = variant.tag.as_deref().unwrap_or_default();
+        quote!(Self::#variant_name(value) => support::serialize_tagged(serializer, #property, #tag, value),)
+    });
+    let deserialize_arms = union.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.rust_name);
+        let tag = variant.tag.as_deref().unwrap_or_default();
+        quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant_name),)
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            #fallback_variant
+        }
+
+        impl Serialize for #name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    #(#serialize_arms)*
+                    Self::#fallback(value) => value.serialize(serializer),
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for #name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let value = serde_json::Value::deserialize(deserializer)?;
+                let variant = match value.get(#property).and_then(serde_json::Value::as_str) {
+                    #(#deserialize_arms)*
+                    _ => return Ok(Self::#fallback(value)),
+                };
+                variant.map_err(serde::de::Error::custom)
+            }
+        }
+    }
+}
+
+/// `Validate` for a union in a request: the variants that are request types are checked.
+fn union_validation(
+    name: &proc_macro2::Ident,
+    union: &Union,
+    request_structs: &HashSet<&str>,
+) -> TokenStream {
+    let checked: Vec<_> = union
+        .variants
+        .iter()
+        .filter(|variant| has_nested_request(&variant.ty, request_structs))
+        .map(|variant| ident(&variant.rust_name))
+        .collect();
+    let body = match checked.as_slice() {
+        [] => quote!(),
+        [single] => quote! {
+            if let Self::#single(value) = self {
+                value.check(path, violations);
+            }
+        },
+        several => quote! {
+            match self {
+                #(Self::#several(value) => value.check(path, violations),)*
+                _ => {}
+            }
+        },
+    };
+    let (path, violations) = if checked.is_empty() {
+        (format_ident!("_path"), format_ident!("_violations"))
+    } else {
+        (format_ident!("path"), format_ident!("violations"))
+    };
+    quote! {
+        impl Validate for #name {
+            fn check(&self, #path: &str, #violations: &mut Violations) {
+                #body
+            }
+        }
     }
 }
 
@@ -424,6 +556,11 @@ pub(super) fn rust_type(ty: &TypeRef) -> TokenStream {
             let name = ident(name);
             quote!(#name)
         }
+        TypeRef::Boxed(inner) => {
+            let inner = rust_type(inner);
+            quote!(Box<#inner>)
+        }
+        TypeRef::Bytes => quote!(Vec<u8>),
         TypeRef::Update { value, clearable } => {
             let value = rust_type(value);
             if *clearable {
