@@ -50,6 +50,14 @@ pub fn resolve(doc: &OpenAPI, file: &Path, update_wrapper_property: &str) -> Res
     })
 }
 
+/// What an operation's request body is: its type, media type and documented example.
+#[derive(Default)]
+struct RequestBodyShape {
+    ty: Option<TypeRef>,
+    media_type: Option<String>,
+    example: Option<serde_json::Value>,
+}
+
 /// A type together with what the schema that produced it says about the value.
 struct Resolved {
     ty: TypeRef,
@@ -544,8 +552,8 @@ impl<'a> Resolver<'a> {
                     &pointer,
                     &hint,
                 )?;
-                let (request, request_media_type, request_example) = match &operation.request_body {
-                    None => (None, None, None),
+                let body = match &operation.request_body {
+                    None => RequestBodyShape::default(),
                     Some(body) => {
                         self.request_body(body, &join_pointer(&pointer, "requestBody"), &hint)?
                     }
@@ -586,9 +594,9 @@ impl<'a> Resolver<'a> {
                     summary: operation.summary.clone(),
                     docs: operation.description.clone(),
                     parameters,
-                    request,
-                    request_media_type,
-                    request_example,
+                    request: body.ty,
+                    request_media_type: body.media_type,
+                    request_example: body.example,
                     responses,
                     fallback_responses,
                     idempotent: is_idempotent(method, &operation.extensions),
@@ -604,7 +612,7 @@ impl<'a> Resolver<'a> {
         body: &ReferenceOr<RequestBody>,
         pointer: &str,
         hint: &str,
-    ) -> Result<(Option<TypeRef>, Option<String>, Option<serde_json::Value>), Error> {
+    ) -> Result<RequestBodyShape, Error> {
         let components = self.doc.components.as_ref().map(|c| &c.request_bodies);
         let body = self.component(components, "requestBodies", body, pointer)?;
         let example = body
@@ -623,7 +631,11 @@ impl<'a> Resolver<'a> {
             &join_pointer(pointer, "content"),
             &format!("{hint}Request"),
         )?;
-        Ok((ty, media_type, example))
+        Ok(RequestBodyShape {
+            ty,
+            media_type,
+            example,
+        })
     }
 
     fn response(
