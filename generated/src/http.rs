@@ -189,6 +189,22 @@ impl Request {
         self
     }
 
+    /// Adds a cookie parameter to the `Cookie` header.
+    #[allow(dead_code)] // Only APIs with cookie parameters use it.
+    pub fn cookie(mut self, name: &'static str, value: &(impl ParamValue + ?Sized)) -> Self {
+        let mut values = Vec::new();
+        value.write(&mut values);
+        if !values.is_empty() {
+            let cookie = format!("{name}={}", values.join(","));
+            match self.headers.iter_mut().find(|(header, _)| *header == "Cookie") {
+                Some((_, cookies)) => *cookies = format!("{cookies}; {cookie}"),
+                None => self.headers.push(("Cookie", cookie)),
+            }
+        }
+        self
+    }
+
+    #[allow(dead_code)] // An API whose operations take no body does not use it.
     pub fn body(mut self, body: Vec<u8>, content_type: &'static str) -> Self {
         self.body = Some((body, content_type));
         self
@@ -251,6 +267,14 @@ impl<T: ParamValue> ParamValue for Option<T> {
 impl<T: ParamValue + ?Sized> ParamValue for &T {
     fn write(&self, out: &mut Vec<String>) {
         (**self).write(out);
+    }
+}
+
+/// Writes a structured parameter value as JSON text; a string or number as itself.
+#[allow(dead_code)] // Only APIs with object parameters use it.
+pub(crate) fn json_param(value: &impl serde::Serialize, out: &mut Vec<String>) {
+    if let Ok(json) = serde_json::to_value(value) {
+        json.write(out);
     }
 }
 
@@ -348,6 +372,7 @@ impl Transport {
             let span = tracing::info_span!(
                 "request",
                 operation = endpoint.name,
+                path = endpoint.path,
                 attempt,
                 status = tracing::field::Empty,
                 request_id = tracing::field::Empty,
@@ -487,6 +512,20 @@ impl ErrorBody for serde_json::Value {
     }
 }
 
+/// A plain string body is its own message.
+impl ErrorBody for String {
+    fn message(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+/// A body that is not JSON: its text is the message.
+impl ErrorBody for Vec<u8> {
+    fn message(&self) -> Option<&str> {
+        std::str::from_utf8(self).ok()
+    }
+}
+
 impl<B: ErrorBody> fmt::Display for ApiError<B> {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(formatter, "HTTP {}", self.status)?;
@@ -531,6 +570,7 @@ impl std::error::Error for DecodeError {
 
 impl RawResponse {
     /// Reads the body as `T`.
+    #[allow(dead_code)] // An API without JSON results does not use it.
     pub fn json<T: serde::de::DeserializeOwned>(&self, transport: &Transport) -> Result<T, DecodeError> {
         serde_json::from_slice(&self.body).map_err(|source| self.decode_error(transport, source))
     }
@@ -549,6 +589,16 @@ impl RawResponse {
             request_id: self.request_id.clone(),
             body: self.redacted_json(transport)?,
         })
+    }
+
+    /// An [`ApiError`] for a body that is not JSON, kept as bytes with credentials blanked out.
+    #[allow(dead_code)] // Only APIs with non-JSON error bodies use it.
+    pub fn raw_api_error(&self, transport: &Transport) -> ApiError<Vec<u8>> {
+        ApiError {
+            status: self.status,
+            request_id: self.request_id.clone(),
+            body: transport.redact(&String::from_utf8_lossy(&self.body)).into_bytes(),
+        }
     }
 
     fn decode_error(&self, transport: &Transport, source: serde_json::Error) -> DecodeError {

@@ -231,6 +231,7 @@ impl<'de> Deserialize<'de> for Date {
 /// Implements `Display`, `FromStr`, `Serialize`, `Deserialize` and `ParamValue` for an open enumeration
 /// through its `as_str` and `From<&str>`: unknown values are read into the catch-all variant
 /// and written back unchanged.
+#[allow(unused_macros)] // An API without enumerations does not use it.
 macro_rules! impl_open_enum {
     ($name:ident) => {
         impl ::std::fmt::Display for $name {
@@ -259,6 +260,10 @@ macro_rules! impl_open_enum {
             }
         }
 
+        impl $crate::support::Validate for $name {
+            fn check(&self, _path: &str, _violations: &mut $crate::support::Violations) {}
+        }
+
         impl $crate::http::ParamValue for $name {
             fn write(&self, out: &mut Vec<String>) {
                 out.push(self.as_str().to_owned());
@@ -267,6 +272,7 @@ macro_rules! impl_open_enum {
     };
 }
 
+#[allow(unused_imports)]
 pub(crate) use impl_open_enum;
 
 /// Reads an open enumeration from a string without allocating for known values.
@@ -335,6 +341,37 @@ impl<T: Validate> Validate for Vec<T> {
     fn check(&self, path: &str, violations: &mut Violations) {
         for (index, item) in self.iter().enumerate() {
             item.check(&format!("{path}[{index}]"), violations);
+        }
+    }
+}
+
+/// Values without limits of their own.
+macro_rules! nothing_to_validate {
+    ($($ty:ty),*) => {
+        $(impl Validate for $ty {
+            fn check(&self, _path: &str, _violations: &mut Violations) {}
+        })*
+    };
+}
+
+nothing_to_validate!(
+    String,
+    bool,
+    i32,
+    i64,
+    f32,
+    f64,
+    uuid::Uuid,
+    chrono::DateTime<chrono::Utc>,
+    Date,
+    serde_json::Value,
+    Vec<u8>
+);
+
+impl<T: Validate> Validate for std::collections::BTreeMap<String, T> {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        for (key, value) in self {
+            value.check(&format!("{path}[{key:?}]"), violations);
         }
     }
 }

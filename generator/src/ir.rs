@@ -208,6 +208,7 @@ pub enum ParameterLocation {
     Path,
     Query,
     Header,
+    Cookie,
 }
 
 /// One documented response of an operation.

@@ -93,7 +93,7 @@ impl Generator {
             let first_word = self.crate_name.split(['-', '_']).next().unwrap_or_default();
             first_word.to_ascii_uppercase()
         });
-        Ok(emit::emit(
+        emit::emit(
             &api,
             &emit::EmitOptions {
                 crate_name: &self.crate_name,
@@ -101,6 +101,7 @@ impl Generator {
                 update_wrapper_property: &self.update_wrapper_property,
                 env_prefix: &env_prefix,
             },
-        ))
+        )
+        .map_err(|message| Error::file(spec, message))
     }
 }

@@ -95,8 +95,25 @@ fn normalize(document: &mut Value) {
         for key in ["webhooks", "jsonSchemaDialect"] {
             root.remove(key);
         }
-        root.entry("paths")
+        let paths = root
+            .entry("paths")
             .or_insert_with(|| Value::Object(Map::new()));
+        // 3.1 makes `responses` optional.
+        for item in paths
+            .as_object_mut()
+            .into_iter()
+            .flat_map(|paths| paths.values_mut())
+        {
+            for method in [
+                "get", "put", "post", "delete", "options", "head", "patch", "trace",
+            ] {
+                if let Some(operation) = item.get_mut(method).and_then(Value::as_object_mut) {
+                    operation
+                        .entry("responses")
+                        .or_insert_with(|| Value::Object(Map::new()));
+                }
+            }
+        }
         if let Some(components) = root.get_mut("components").and_then(Value::as_object_mut) {
             components.remove("pathItems");
         }

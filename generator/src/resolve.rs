@@ -50,6 +50,66 @@ pub fn resolve(doc: &OpenAPI, file: &Path, update_wrapper_property: &str) -> Res
     })
 }
 
+/// The update-value wrappers among the component schemas: objects whose only property is
+/// `wrapper_property`, and whose value refers to no wrapper-shaped schema (a wrapper of a
+/// wrapper, or of itself, is an ordinary object).
+fn update_wrappers(
+    schemas: &IndexMap<String, ReferenceOr<Schema>>,
+    wrapper_property: &str,
+) -> HashSet<String> {
+    let value_of = |schema: &ReferenceOr<Schema>| -> Option<ReferenceOr<Box<Schema>>> {
+        let ReferenceOr::Item(schema) = schema else {
+            return None;
+        };
+        let shape = flatten(&schema.schema_kind);
+        let only_value = shape.properties.len() == 1
+            && shape.typ.as_deref().is_none_or(|typ| typ == "object")
+            && shape.all_of.is_empty()
+            && shape.one_of.is_empty()
+            && shape.any_of.is_empty();
+        only_value
+            .then(|| shape.properties.get(wrapper_property).cloned())
+            .flatten()
+    };
+    let shaped: HashMap<&str, ReferenceOr<Box<Schema>>> = schemas
+        .iter()
+        .filter_map(|(name, schema)| value_of(schema).map(|value| (name.as_str(), value)))
+        .collect();
+    shaped
+        .iter()
+        .filter(|(_, value)| {
+            let mut references = Vec::new();
+            collect_references(
+                &serde_json::to_value(value).unwrap_or_default(),
+                &mut references,
+            );
+            !references.iter().any(|reference| {
+                reference
+                    .strip_prefix(SCHEMA_REF_PREFIX)
+                    .is_some_and(|name| shaped.contains_key(name))
+            })
+        })
+        .map(|(name, _)| (*name).to_owned())
+        .collect()
+}
+
+fn collect_references(value: &serde_json::Value, references: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(object) => {
+            if let Some(serde_json::Value::String(reference)) = object.get("$ref") {
+                references.push(reference.clone());
+            }
+            object
+                .values()
+                .for_each(|child| collect_references(child, references));
+        }
+        serde_json::Value::Array(items) => items
+            .iter()
+            .for_each(|child| collect_references(child, references)),
+        _ => {}
+    }
+}
+
 /// What an operation's request body is: its type, media type and documented example.
 #[derive(Default)]
 struct RequestBodyShape {
@@ -76,8 +136,8 @@ struct Resolver<'a> {
     type_names: HashMap<String, String>,
     /// Update types of the wrapper schemas resolved so far.
     wrapper_types: HashMap<String, TypeRef>,
-    /// Wrapper schemas being resolved, to report reference cycles instead of looping.
-    resolving: Vec<String>,
+    /// The component schemas that are update-value wrappers.
+    wrappers: HashSet<String>,
     type_scope: Scope,
     types: Vec<TypeDef>,
 }
@@ -97,7 +157,7 @@ impl<'a> Resolver<'a> {
             wrapper_property,
             type_names: HashMap::new(),
             wrapper_types: HashMap::new(),
-            resolving: Vec::new(),
+            wrappers: update_wrappers(schemas, wrapper_property),
             type_scope: Scope::default(),
             types: Vec::new(),
         };
@@ -115,19 +175,8 @@ impl<'a> Resolver<'a> {
         Error::at(self.file, pointer, message)
     }
 
-    /// Whether the component schema `name` is an update-value wrapper: an object whose only
-    /// property is the wrapper property.
     fn is_wrapper(&self, name: &str) -> bool {
-        let Some(ReferenceOr::Item(schema)) = self.schemas.get(name) else {
-            return false;
-        };
-        let shape = flatten(&schema.schema_kind);
-        shape.properties.len() == 1
-            && shape.properties.contains_key(self.wrapper_property)
-            && shape.typ.as_deref().is_none_or(|typ| typ == "object")
-            && shape.all_of.is_empty()
-            && shape.one_of.is_empty()
-            && shape.any_of.is_empty()
+        self.wrappers.contains(name)
     }
 
     fn define_component(&mut self, name: &str, schema: &ReferenceOr<Schema>) -> Result<(), Error> {
@@ -163,7 +212,7 @@ impl<'a> Resolver<'a> {
         if let Some(values) = string_enum(&shape) {
             return Ok(TypeKind::Enum(enumeration(values)));
         }
-        if is_struct(&shape) {
+        if self.is_struct(&shape) {
             return Ok(TypeKind::Struct(
                 self.structure(rust_name, schema, pointer)?,
             ));
@@ -390,7 +439,7 @@ impl<'a> Resolver<'a> {
                 "`not` is not supported; describe the allowed values instead (an `enum`, or `oneOf` the allowed shapes)",
             ));
         }
-        if string_enum(shape).is_some() || is_struct(shape) || is_union(shape) {
+        if string_enum(shape).is_some() || self.is_struct(shape) || is_union(shape) {
             return self.inline_type(schema, pointer, hint);
         }
         let format = shape.format.as_deref();
@@ -447,13 +496,62 @@ impl<'a> Resolver<'a> {
                     format!("unknown schema type `{other}`"),
                 ));
             }
+            // An `allOf` of several members that are not all objects: the members' one
+            // primitive type if they agree (`[{type: string}, {minLength: 1}]`), or any JSON
+            // value if they conflict (`[{type: string}, {type: integer}]`).
             None => {
-                return Err(self.error(
-                    pointer,
-                    "`allOf` without properties of its own must have exactly one member",
-                ))
+                let typed: Vec<(usize, &ReferenceOr<Schema>)> = shape
+                    .all_of
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, member)| {
+                        self.member_shape(member).is_some_and(|m| m.typ.is_some())
+                    })
+                    .collect();
+                let types: HashSet<Option<String>> = typed
+                    .iter()
+                    .map(|(_, member)| self.member_shape(member).and_then(|m| m.typ))
+                    .collect();
+                match typed.first() {
+                    Some((index, member)) if types.len() == 1 => {
+                        let member_pointer =
+                            join_pointer(&join_pointer(pointer, "allOf"), &index.to_string());
+                        self.schema_or_reference(*member, &member_pointer, hint)?.ty
+                    }
+                    _ => TypeRef::Json,
+                }
             }
         })
+    }
+
+    /// The shape of an `allOf` member, following a reference.
+    fn member_shape(&self, member: &ReferenceOr<Schema>) -> Option<AnySchema> {
+        match member {
+            ReferenceOr::Item(schema) => Some(flatten(&schema.schema_kind)),
+            ReferenceOr::Reference { reference } => match self
+                .schemas
+                .get(reference.strip_prefix(SCHEMA_REF_PREFIX)?)?
+            {
+                ReferenceOr::Item(schema) => Some(flatten(&schema.schema_kind)),
+                ReferenceOr::Reference { .. } => None,
+            },
+        }
+    }
+
+    /// Whether a schema describes an object with named properties, possibly merged from
+    /// several `allOf` members that are all objects.
+    fn is_struct(&self, shape: &AnySchema) -> bool {
+        let object_like = |member: &AnySchema| {
+            !member.properties.is_empty()
+                || member.typ.as_deref() == Some("object")
+                || !member.all_of.is_empty()
+        };
+        !shape.properties.is_empty()
+            || (shape.all_of.len() > 1
+                && shape
+                    .all_of
+                    .iter()
+                    .all(|member| self.member_shape(member).is_some_and(|m| object_like(&m))))
     }
 
     /// Defines an inline object or enum as a named type, named stably after its parent and field.
@@ -484,9 +582,6 @@ impl<'a> Resolver<'a> {
         if let Some(ty) = self.wrapper_types.get(name) {
             return Ok(ty.clone());
         }
-        if self.resolving.iter().any(|seen| seen == name) {
-            return Err(self.error(pointer, format!("update value `{name}` wraps itself")));
-        }
         let ReferenceOr::Item(wrapper) = &self.schemas[name] else {
             unreachable!("is_wrapper only accepts inline schemas")
         };
@@ -495,10 +590,8 @@ impl<'a> Resolver<'a> {
             &join_pointer(&join_pointer("#/components/schemas", name), "properties"),
             self.wrapper_property,
         );
-        self.resolving.push(name.to_owned());
-        let value = self.schema_or_reference(&value, &value_pointer, &names::type_name(name));
-        self.resolving.pop();
-        let value = value?;
+        // Wrappers never refer to wrappers (see `update_wrappers`), so this cannot loop.
+        let value = self.schema_or_reference(&value, &value_pointer, &names::type_name(name))?;
         let ty = TypeRef::Update {
             value: Box::new(value.ty),
             clearable: value.nullable,
@@ -715,7 +808,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The parameters of an operation: those of its path item, overridden by its own (same
-    /// name and location). Cookie parameters are not supported.
+    /// name and location).
     fn parameters(
         &mut self,
         path_level: &[ReferenceOr<openapiv3::Parameter>],
@@ -745,8 +838,8 @@ impl<'a> Resolver<'a> {
                     openapiv3::Parameter::Header { parameter_data, .. } => {
                         (ParameterLocation::Header, parameter_data)
                     }
-                    openapiv3::Parameter::Cookie { .. } => {
-                        return Err(self.error(&pointer, "cookie parameters are not supported; set the cookie on a custom `reqwest::Client` instead"));
+                    openapiv3::Parameter::Cookie { parameter_data, .. } => {
+                        (ParameterLocation::Cookie, parameter_data)
                     }
                 };
                 let ty = match &data.format {
@@ -929,11 +1022,6 @@ fn variant_name_for(ty: &TypeRef) -> String {
         TypeRef::Boxed(inner) => variant_name_for(inner),
         TypeRef::Bytes => "Bytes".to_owned(),
     }
-}
-
-/// Whether a schema describes an object with named properties (possibly through `allOf`).
-fn is_struct(shape: &AnySchema) -> bool {
-    !shape.properties.is_empty() || shape.all_of.len() > 1
 }
 
 /// Views any schema kind as the flat `AnySchema`, so that the resolver asks one shape the

@@ -180,8 +180,8 @@ Unrelated:
 }
 
 #[test]
-fn self_wrapping_update_value_is_an_error_not_a_hang() {
-    let err = resolve(&spec(
+fn a_wrapper_of_itself_is_an_ordinary_boxed_struct() {
+    let api = resolve(&spec(
         r#"
 Thing:
   type: object
@@ -192,12 +192,32 @@ Loop:
   properties: { Value: { $ref: '#/components/schemas/Loop' } }
 "#,
     ))
-    .unwrap_err();
+    .unwrap();
+    assert_eq!(fields(&api, "Thing")[0].ty, TypeRef::Named("Loop".into()));
     assert_eq!(
-        err.pointer(),
-        Some("#/components/schemas/Loop/properties/Value")
+        fields(&api, "Loop")[0].ty,
+        TypeRef::Boxed(Box::new(TypeRef::Named("Loop".into())))
     );
-    assert!(err.message().contains("wraps itself"), "{err}");
+}
+
+#[test]
+fn aliases_defined_in_terms_of_themselves_are_rejected() {
+    let err = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    A: { $ref: '#/components/schemas/A' }
+A: { $ref: '#/components/schemas/B' }
+B: { type: array, items: { $ref: '#/components/schemas/A' } }
+"#,
+    ))
+    .unwrap_err();
+    assert_eq!(err.pointer(), Some("#/components/schemas/A"));
+    assert!(
+        err.message().contains("defined in terms of itself"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -11,3 +11,4 @@ pub const IDENTITY_DOCUMENTS_UPDATE_REQUEST: &str =
 /// The documented `identityDocuments/update` response.
 pub const IDENTITY_DOCUMENTS_UPDATE_RESPONSE: &str =
     include_str!("../fixtures/identity_documents_update_response.json");
+pub mod synthetic;

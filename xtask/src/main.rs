@@ -25,7 +25,21 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match codegen(&options) {
+    // A panic is a bug in the generator; it still ends as one line and exit code 1, never a
+    // backtrace, and nothing has been written by then.
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(|| codegen(&options)).unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|reason| reason.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(format!(
+            "{}: internal error of the generator ({reason}); please report it with the spec",
+            options.spec.display()
+        ))
+    });
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("error: {message}");

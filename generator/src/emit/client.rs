@@ -31,6 +31,7 @@ pub fn client(api: &Api) -> TokenStream {
     let error_enum = errors.error_enum();
     let error_bodies = error_body_impls(api, &errors);
     let params_structs = params_structs(api);
+    let object_params = object_param_impls(api);
     let has_json_requests = api
         .operations
         .iter()
@@ -50,29 +51,39 @@ pub fn client(api: &Api) -> TokenStream {
             use serde::Serialize;
         )
     });
-    let mut http_imports = vec![
-        "ApiError",
-        "DecodeError",
-        "Endpoint",
-        "ErrorBody",
-        "RateLimit",
-        "RawResponse",
-        "Request",
-        "RetryPolicy",
-        "Secret",
-        "Settings",
-        "Transport",
-        "TransportError",
-    ];
+    let mut http_imports = vec!["ApiError", "DecodeError", "Endpoint"];
+    if !error_bodies.is_empty() {
+        http_imports.push("ErrorBody");
+    }
+    http_imports.extend(["RateLimit", "RawResponse", "Request", "RetryPolicy"]);
+    if api.common_fields.iter().any(|field| field.secret) {
+        http_imports.push("Secret");
+    }
+    http_imports.extend(["Settings", "Transport", "TransportError"]);
     if has_path_parameters {
         http_imports.push("path_value");
+    }
+    if !object_params.is_empty() {
+        http_imports.extend(["ParamValue", "json_param"]);
     }
     let http_imports = http_imports
         .into_iter()
         .map(|name| format_ident!("{}", name));
-    let support_imports = has_json_requests
-        .then_some("Validate")
+    let models_import = (!api.types.is_empty()).then(|| {
+        quote!(
+            use crate::models::*;
+        )
+    });
+    let uses_date = api
+        .operations
+        .iter()
+        .flat_map(|op| op.parameters.iter().map(|p| &p.ty))
+        .chain(api.common_fields.iter().map(|field| &field.ty))
+        .any(mentions_date);
+    let support_imports = uses_date
+        .then_some("Date")
         .into_iter()
+        .chain(has_json_requests.then_some("Validate"))
         .chain(["ValidationError"])
         .map(|name| format_ident!("{}", name));
     let add_common_fields = (!api.common_fields.is_empty()).then(|| {
@@ -110,7 +121,7 @@ pub fn client(api: &Api) -> TokenStream {
 
         #json_imports
         use crate::http::{#(#http_imports),*};
-        use crate::models::*;
+        #models_import
         use crate::support::{#(#support_imports),*};
 
         #(#servers)*
@@ -132,6 +143,8 @@ pub fn client(api: &Api) -> TokenStream {
         #error_bodies
 
         #params_structs
+
+        #object_params
     }
 }
 
@@ -426,6 +439,7 @@ fn operation_method(operation: &Operation) -> TokenStream {
             };
             match parameter.location {
                 ParameterLocation::Header => quote!(.header(#wire_name, #value)),
+                ParameterLocation::Cookie => quote!(.cookie(#wire_name, #value)),
                 _ => quote!(.query(#wire_name, #value)),
             }
         });
@@ -509,6 +523,43 @@ fn params_type_name(operation: &Operation) -> String {
     format!("{}Params", crate::names::type_name(&operation.name))
 }
 
+/// `ParamValue` for the structs and unions used as parameters: they are sent as JSON text
+/// (strings and numbers as themselves), since the `deepObject` and exploded `form` styles are
+/// not implemented.
+fn object_param_impls(api: &Api) -> TokenStream {
+    let mut names: Vec<&str> = api
+        .operations
+        .iter()
+        .flat_map(|operation| &operation.parameters)
+        .filter_map(|parameter| match &parameter.ty {
+            TypeRef::Named(name) => Some(name.as_str()),
+            TypeRef::Array(item) => match item.as_ref() {
+                TypeRef::Named(name) => Some(name.as_str()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .filter(|name| {
+            api.types.iter().any(|def| {
+                def.name == *name && matches!(def.kind, TypeKind::Struct(_) | TypeKind::Union(_))
+            })
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let impls = names.into_iter().map(|name| {
+        let name = ident(name);
+        quote! {
+            impl ParamValue for #name {
+                fn write(&self, out: &mut Vec<String>) {
+                    json_param(self, out);
+                }
+            }
+        }
+    });
+    quote!(#(#impls)*)
+}
+
 /// The structs of optional parameters, one per operation that has any.
 fn params_structs(api: &Api) -> TokenStream {
     let structs = api.operations.iter().filter_map(|operation| {
@@ -584,19 +635,30 @@ impl ErrorVariants {
                 if let Some(body) = &response.body {
                     bodies.push(body);
                 }
+                let body = response.body.clone().unwrap_or(TypeRef::Json);
                 let variant = statuses
                     .entry(response.status)
                     .or_insert_with(|| StatusVariant {
                         name: status_variant_name(response.status),
                         docs: response.docs.clone(),
-                        body: response.body.clone().unwrap_or(TypeRef::Json),
+                        body: body.clone(),
                         retry_after: false,
                     });
+                // Operations that disagree on a status's body share it as any JSON.
+                if variant.body != body {
+                    variant.body = TypeRef::Json;
+                }
                 variant.retry_after |= response
                     .headers
                     .iter()
                     .any(|header| header.eq_ignore_ascii_case("Retry-After"));
             }
+            bodies.extend(
+                operation
+                    .fallback_responses
+                    .iter()
+                    .filter_map(|r| r.body.as_ref()),
+            );
         }
         let fallback_body = match bodies.split_first() {
             Some((first, rest)) if rest.iter().all(|body| body == first) => (*first).clone(),
@@ -614,24 +676,26 @@ impl ErrorVariants {
         let arms = self.statuses.iter().map(|(status, variant)| {
             let status = Literal::u16_unsuffixed(*status);
             let name = format_ident!("{}", variant.name);
+            let decoded = decode_error_body(&variant.body);
             if variant.retry_after {
                 quote! {
-                    #status => response.api_error(transport).map(|error| Error::#name {
+                    #status => #decoded.map(|error| Error::#name {
                         retry_after: response.retry_after,
                         error: Box::new(error),
                     }),
                 }
             } else {
-                quote!(#status => response.api_error(transport).map(|error| Error::#name(Box::new(error))),)
+                quote!(#status => #decoded.map(|error| Error::#name(Box::new(error))),)
             }
         });
+        let fallback_decoded = decode_error_body(&self.fallback_body);
         quote! {
             /// The error for a response that is not a success.
             fn error(&self, response: RawResponse) -> Error {
                 let transport = &self.inner.transport;
                 let error = match response.status {
                     #(#arms)*
-                    _ => response.api_error(transport).map(|error| Error::UnexpectedStatus(Box::new(error))),
+                    _ => #fallback_decoded.map(|error| Error::UnexpectedStatus(Box::new(error))),
                 };
                 error.unwrap_or_else(Error::Decode)
             }
@@ -809,13 +873,29 @@ impl ErrorVariants {
     }
 }
 
+fn mentions_date(ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Date => true,
+        TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => mentions_date(inner),
+        _ => false,
+    }
+}
+
+/// Reads an error body of type `body` from `response`, as a `Result<ApiError<_>, DecodeError>`.
+fn decode_error_body(body: &TypeRef) -> TokenStream {
+    match body {
+        TypeRef::Bytes => quote!(Ok::<_, DecodeError>(response.raw_api_error(transport))),
+        _ => quote!(response.api_error(transport)),
+    }
+}
+
 fn is_success(response: &Response) -> bool {
     (200..300).contains(&response.status)
 }
 
 /// `ErrorBody` for every error body struct: its message is the field called `message`, if any.
 fn error_body_impls(api: &Api, errors: &ErrorVariants) -> TokenStream {
-    let mut names: Vec<&str> = errors
+    let names: Vec<&str> = errors
         .statuses
         .values()
         .map(|variant| &variant.body)
@@ -825,17 +905,30 @@ fn error_body_impls(api: &Api, errors: &ErrorVariants) -> TokenStream {
             _ => None,
         })
         .collect();
+    // An alias is its target: the impl goes on the type it names, if that is a named type
+    // (the transport implements `ErrorBody` for strings, bytes and JSON values).
+    let mut names: Vec<&str> = names
+        .into_iter()
+        .filter_map(|mut name| loop {
+            match &api.types.iter().find(|def| def.name == name)?.kind {
+                TypeKind::Alias(TypeRef::Named(target)) => name = target.as_str(),
+                TypeKind::Alias(_) => return None,
+                _ => return Some(name),
+            }
+        })
+        .collect();
     names.sort_unstable();
     names.dedup();
     let impls = names.into_iter().filter_map(|name| {
         let def = api.types.iter().find(|def| def.name == name)?;
-        let TypeKind::Struct(structure) = &def.kind else {
-            return None;
+        let message_field = match &def.kind {
+            TypeKind::Struct(structure) => structure
+                .fields
+                .iter()
+                .find(|field| field.rust_name == "message" && field.ty == TypeRef::String),
+            _ => None,
         };
-        let message = structure
-            .fields
-            .iter()
-            .find(|field| field.rust_name == "message" && field.ty == TypeRef::String)
+        let message = message_field
             .map(|field| {
                 let required = field.required && !field.nullable;
                 if required {

@@ -36,8 +36,24 @@ fn example(
     crate_name: &str,
     env_prefix: &str,
 ) -> Option<Example> {
-    let request = operation.request.as_ref()?;
+    // Only operations called with the request alone (and optional parameters) make examples.
+    if operation
+        .parameters
+        .iter()
+        .any(|parameter| parameter.required)
+    {
+        return None;
+    }
+    let request = operation
+        .request
+        .as_ref()
+        .filter(|request| **request != TypeRef::Bytes)?;
     let request_type = rust_type(request);
+    let optional_params = operation
+        .parameters
+        .iter()
+        .any(|parameter| !parameter.required)
+        .then(|| quote!(&Default::default(),));
     let request_import = match request {
         TypeRef::Named(_) => quote!(, #request_type),
         _ => quote!(),
@@ -50,7 +66,12 @@ fn example(
         }
     }
     let request_json = serde_json::to_string_pretty(&request).ok()?;
-    let request_literal: TokenStream = format!("r#\"{request_json}\"#").parse().ok()?;
+    // Enough `#`s that no `"#...` inside the JSON ends the raw string early.
+    let hashes =
+        "#".repeat((1..).find(|n| !request_json.contains(&format!("\"{}", "#".repeat(*n))))?);
+    let request_literal: TokenStream = format!("r{hashes}\"{request_json}\"{hashes}")
+        .parse()
+        .ok()?;
     let crate_ident = format_ident!("{}", crate_name.replace('-', "_"));
     let method = ident(&operation.name);
     let base_url_var = format!("{env_prefix}_BASE_URL");
@@ -82,6 +103,13 @@ fn example(
         env_vars.iter().map(|var| format!("`{var}`")).collect::<Vec<_>>().join(", "),
         example_name(operation),
     ));
+    let required_env = (!env_vars.is_empty()).then(|| {
+        quote! {
+            fn required_env(name: &str) -> Result<String, String> {
+                std::env::var(name).map_err(|_| format!("set the environment variable {name}"))
+            }
+        }
+    });
     let code = quote! {
         #docs
         #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -96,7 +124,7 @@ fn example(
             let base_url = std::env::var(#base_url_var).unwrap_or_else(|_| #default_url_expr.to_owned());
             let client = Client::builder(base_url, #(required_env(#env_vars)?),*).build()?;
             let request: #request_type = serde_json::from_str(REQUEST)?;
-            match client.#method(&request).await {
+            match client.#method(#optional_params &request).await {
                 Ok(result) => println!("{result:#?}"),
                 Err(error) => {
                     eprintln!("error: {error}");
@@ -109,9 +137,7 @@ fn example(
             Ok(())
         }
 
-        fn required_env(name: &str) -> Result<String, String> {
-            std::env::var(name).map_err(|_| format!("set the environment variable {name}"))
-        }
+        #required_env
     };
     Some(Example {
         name: example_name(operation),
