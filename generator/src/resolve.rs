@@ -42,7 +42,7 @@ pub fn resolve(doc: &OpenAPI, file: &Path, update_wrapper_property: &str) -> Res
     mark_request_types(&mut types, &operations);
     Ok(Api {
         title: doc.info.title.clone(),
-        description: doc.info.description.clone(),
+        description: text(&doc.info.description),
         types,
         operations,
         servers: servers(doc),
@@ -188,7 +188,7 @@ impl<'a> Resolver<'a> {
             }
             ReferenceOr::Item(schema) => {
                 let data = &schema.schema_data;
-                let docs = data.description.clone().or_else(|| data.title.clone());
+                let docs = text(&data.description).or_else(|| text(&data.title));
                 (docs, self.type_kind(&rust_name, schema, &pointer)?)
             }
         };
@@ -405,7 +405,7 @@ impl<'a> Resolver<'a> {
                 let inner = self.schema_or_reference(single, &single_pointer, hint)?;
                 return Ok(Resolved {
                     nullable: data.nullable || inner.nullable || null_member,
-                    description: data.description.clone().or(inner.description),
+                    description: text(&data.description).or(inner.description),
                     deprecated: deprecation(data).or(inner.deprecated),
                     limits: if limits.is_empty() {
                         inner.limits
@@ -420,7 +420,7 @@ impl<'a> Resolver<'a> {
         Ok(Resolved {
             ty,
             nullable: data.nullable,
-            description: data.description.clone(),
+            description: text(&data.description),
             deprecated: deprecation(data),
             limits,
         })
@@ -566,7 +566,7 @@ impl<'a> Resolver<'a> {
         let data = &schema.schema_data;
         self.types.push(TypeDef {
             name: rust_name.clone(),
-            docs: data.description.clone().or_else(|| data.title.clone()),
+            docs: text(&data.description).or_else(|| text(&data.title)),
             kind,
             in_request: false,
         });
@@ -684,8 +684,8 @@ impl<'a> Resolver<'a> {
                     name,
                     method: method.to_uppercase(),
                     path: path.clone(),
-                    summary: operation.summary.clone(),
-                    docs: operation.description.clone(),
+                    summary: text(&operation.summary),
+                    docs: text(&operation.description),
                     parameters,
                     request: body.ty,
                     request_media_type: body.media_type,
@@ -742,7 +742,7 @@ impl<'a> Resolver<'a> {
         let response = self.component(components, "responses", response, pointer)?;
         Ok(Response {
             status,
-            docs: Some(response.description.clone()).filter(|docs| !docs.is_empty()),
+            docs: text(&Some(response.description.clone())),
             body: self.body_type(
                 &response.content,
                 &join_pointer(pointer, "content"),
@@ -856,7 +856,7 @@ impl<'a> Resolver<'a> {
                     location,
                     ty,
                     required: data.required || location == ParameterLocation::Path,
-                    docs: data.description.clone(),
+                    docs: text(&data.description),
                 };
                 resolved.retain(|(existing, _)| {
                     !(existing.wire_name == parameter.wire_name && existing.location == location)
@@ -886,6 +886,11 @@ impl Resolved {
             limits: Limits::default(),
         }
     }
+}
+
+/// Documentation text, or `None` when the spec gives none or only white space.
+fn text(value: &Option<String>) -> Option<String> {
+    value.as_ref().filter(|text| !text.trim().is_empty()).cloned()
 }
 
 fn is_idempotent(method: &str, extensions: &IndexMap<String, serde_json::Value>) -> bool {

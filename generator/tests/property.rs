@@ -170,3 +170,36 @@ proptest! {
         prop_assert_eq!(files, generate(&text).unwrap());
     }
 }
+
+mod mutation;
+
+/// The bundled Mews spec, as JSON.
+fn bundled_spec() -> Value {
+    serde_yaml::from_str(include_str!("../../spec/connector.yaml")).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 160, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Almost-right specs: either a clear error or Rust that parses, never a panic.
+    #[test]
+    fn mutated_specs_give_an_error_or_parsable_rust(choices in prop::collection::vec(any::<u8>(), 0..45)) {
+        let mut spec = bundled_spec();
+        mutation::mutate(&mut spec, &choices);
+        let text = serde_json::to_string(&spec).unwrap();
+        match generate(&text) {
+            Ok(files) => {
+                for file in files.iter().filter(|file| file.path.ends_with(".rs")) {
+                    if let Err(err) = syn::parse_file(&file.contents) {
+                        return Err(TestCaseError::fail(format!("{}: {err}", file.path)));
+                    }
+                }
+            }
+            Err(err) => {
+                let message = err.to_string();
+                prop_assert!(message.starts_with("random.json"), "{}", message);
+                prop_assert!(!message.contains('\n'), "one line: {}", message);
+            }
+        }
+    }
+}

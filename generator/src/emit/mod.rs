@@ -231,20 +231,39 @@ fn separate_associated_items(code: &str) -> String {
 /// `#[doc]` attributes for a description, one per line, so rustdoc and readers see the spec's
 /// text as written.
 fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.trim().lines().map(|line| {
-        let line = format!(" {}", line.trim_end());
-        quote!(#[doc = #line])
-    });
+    let lines = doc_lines(text).into_iter().map(|line| quote!(#[doc = #line]));
     quote!(#(#lines)*)
 }
 
 /// `#![doc]` attributes: the same as [`doc_attrs`], for the enclosing module or crate.
 fn inner_doc_attrs(text: &str) -> TokenStream {
-    let lines = text.trim().lines().map(|line| {
-        let line = format!(" {}", line.trim_end());
-        quote!(#![doc = #line])
-    });
+    let lines = doc_lines(text).into_iter().map(|line| quote!(#![doc = #line]));
     quote!(#(#lines)*)
+}
+
+/// The lines of a description as rustdoc text. Rustdoc would compile code in the spec's prose
+/// as doctests, so untagged code fences become `text` fences and indentation, which would make
+/// an indented code block, is dropped outside fences.
+fn doc_lines(text: &str) -> Vec<String> {
+    let mut in_fence = false;
+    text.trim()
+        .lines()
+        .map(|line| {
+            let trimmed = line.trim();
+            if let Some(language) = trimmed.strip_prefix("```") {
+                in_fence = !in_fence;
+                if in_fence && language.trim().is_empty() {
+                    return " ```text".to_owned();
+                }
+                return format!(" {trimmed}");
+            }
+            if in_fence {
+                format!(" {}", line.trim_end())
+            } else {
+                format!(" {trimmed}")
+            }
+        })
+        .collect()
 }
 
 /// An identifier for a name chosen by [`crate::names`], raw where the name is a Rust keyword.
