@@ -890,7 +890,10 @@ impl Resolved {
 
 /// Documentation text, or `None` when the spec gives none or only white space.
 fn text(value: &Option<String>) -> Option<String> {
-    value.as_ref().filter(|text| !text.trim().is_empty()).cloned()
+    value
+        .as_ref()
+        .filter(|text| !text.trim().is_empty())
+        .cloned()
 }
 
 fn is_idempotent(method: &str, extensions: &IndexMap<String, serde_json::Value>) -> bool {

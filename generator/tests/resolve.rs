@@ -246,3 +246,62 @@ fn json_specs_load_too() {
         .collect();
     assert_eq!(order, ["B", "A"], "spec order is kept");
 }
+
+#[test]
+fn references_to_other_files_are_rejected_with_what_to_do() {
+    let err = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    Other: { $ref: 'other.yaml#/components/schemas/Other' }
+"#,
+    ))
+    .unwrap_err();
+    assert_eq!(
+        err.pointer(),
+        Some("#/components/schemas/Thing/properties/Other")
+    );
+    assert!(err.message().contains("bundle the spec first"), "{err}");
+}
+
+#[test]
+fn colliding_type_and_enum_names_stay_distinct_and_keep_their_wire_names() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    A: { $ref: '#/components/schemas/thing' }
+thing:
+  type: string
+  enum: [a-b, A_B, aB, Unknown, "", 1st]
+"#,
+    ))
+    .unwrap();
+    let names: Vec<&str> = api.types.iter().map(|def| def.name.as_str()).collect();
+    assert_eq!(names, ["Thing", "Thing2"]);
+    let TypeKind::Enum(enumeration) = &api.types[1].kind else {
+        panic!("an enum")
+    };
+    let variants: Vec<(&str, &str)> = enumeration
+        .variants
+        .iter()
+        .map(|v| (v.wire_name.as_str(), v.rust_name.as_str()))
+        .collect();
+    assert_eq!(
+        variants,
+        [
+            ("a-b", "AB"),
+            ("A_B", "AB2"),
+            ("aB", "AB3"),
+            ("Unknown", "Unknown"),
+            ("", "V"),
+            ("1st", "V1st")
+        ]
+    );
+    assert_eq!(
+        enumeration.fallback, "Unknown2",
+        "the catch-all gives way to a real value"
+    );
+}

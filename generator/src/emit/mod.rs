@@ -231,13 +231,17 @@ fn separate_associated_items(code: &str) -> String {
 /// `#[doc]` attributes for a description, one per line, so rustdoc and readers see the spec's
 /// text as written.
 fn doc_attrs(text: &str) -> TokenStream {
-    let lines = doc_lines(text).into_iter().map(|line| quote!(#[doc = #line]));
+    let lines = doc_lines(text)
+        .into_iter()
+        .map(|line| quote!(#[doc = #line]));
     quote!(#(#lines)*)
 }
 
 /// `#![doc]` attributes: the same as [`doc_attrs`], for the enclosing module or crate.
 fn inner_doc_attrs(text: &str) -> TokenStream {
-    let lines = doc_lines(text).into_iter().map(|line| quote!(#![doc = #line]));
+    let lines = doc_lines(text)
+        .into_iter()
+        .map(|line| quote!(#![doc = #line]));
     quote!(#(#lines)*)
 }
 

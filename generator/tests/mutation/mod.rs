@@ -50,7 +50,11 @@ fn paths(value: &Value) -> Vec<Vec<Value>> {
         let path = found[index].clone();
         match node(value, &path) {
             Some(Value::Object(object)) => {
-                found.extend(object.keys().map(|key| [path.clone(), vec![Value::String(key.clone())]].concat()));
+                found.extend(
+                    object
+                        .keys()
+                        .map(|key| [path.clone(), vec![Value::String(key.clone())]].concat()),
+                );
             }
             Some(Value::Array(items)) => {
                 found.extend((0..items.len()).map(|i| [path.clone(), vec![json!(i)]].concat()));
@@ -84,7 +88,9 @@ pub fn mutate(spec: &mut Value, choices: &[u8]) {
         let all = paths(spec);
         let target = &all[usize::from(chunk[0]) * all.len() / 256];
         let argument = usize::from(chunk[2]);
-        let donor = node(spec, &all[argument * all.len() / 256]).cloned().unwrap_or(Value::Null);
+        let donor = node(spec, &all[argument * all.len() / 256])
+            .cloned()
+            .unwrap_or(Value::Null);
         let text = STRINGS[argument % STRINGS.len()];
         if let (6, Some((last, parent))) = (chunk[1] % 10, target.split_last()) {
             // Remove the node from its parent.
@@ -102,7 +108,9 @@ pub fn mutate(spec: &mut Value, choices: &[u8]) {
             }
             continue;
         }
-        let Some(slot) = node_mut(spec, target) else { continue };
+        let Some(slot) = node_mut(spec, target) else {
+            continue;
+        };
         match chunk[1] % 10 {
             0 => *slot = Value::Null,
             1 => *slot = json!(argument as i64 - 128),
@@ -118,7 +126,10 @@ pub fn mutate(spec: &mut Value, choices: &[u8]) {
             }
             _ => {
                 if let Value::Object(object) = slot {
-                    object.insert(KEYS[argument % KEYS.len()].to_owned(), Value::String(text.to_owned()));
+                    object.insert(
+                        KEYS[argument % KEYS.len()].to_owned(),
+                        Value::String(text.to_owned()),
+                    );
                 }
             }
         }

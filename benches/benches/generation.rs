@@ -1,0 +1,37 @@
+//! Generation time as the spec grows: the bundled spec, and synthetic Mews-style specs of 10,
+//! 100 and 1,000 operations. Peak memory: `cargo run --release -p mews-benches --bin
+//! generation-memory`.
+
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+
+fn generate(name: &Path, text: &str) -> Vec<codegen::GeneratedFile> {
+    let document = codegen::load::parse(name, text).unwrap();
+    codegen::Generator::new()
+        .crate_name("bench")
+        .generate_from(name, &document)
+        .unwrap()
+}
+
+fn generation(c: &mut Criterion) {
+    let mut group = c.benchmark_group("generation");
+    group.sample_size(10);
+    let bundled = include_str!("../../spec/connector.yaml");
+    group.bench_function("bundled spec (2 operations)", |b| {
+        b.iter(|| generate(Path::new("connector.yaml"), bundled))
+    });
+    for operations in [10, 100, 1000] {
+        let spec = mews_tests::synthetic::mews_style_spec(operations);
+        group.throughput(Throughput::Elements(operations as u64));
+        group.bench_with_input(
+            BenchmarkId::new("synthetic", operations),
+            &spec,
+            |b, spec| b.iter(|| generate(Path::new("synthetic.json"), spec)),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, generation);
+criterion_main!(benches);
