@@ -1252,19 +1252,9 @@ fn box_recursive_types(types: &mut [TypeDef]) {
                 .collect()
         })
         .collect();
-    let reaches = |from: usize, to: usize| {
-        let mut seen = vec![false; contained.len()];
-        let mut pending = vec![from];
-        while let Some(current) = pending.pop() {
-            if current == to {
-                return true;
-            }
-            if !std::mem::replace(&mut seen[current], true) {
-                pending.extend(&contained[current]);
-            }
-        }
-        false
-    };
+    // A member needs a box when its type reaches back to its owner: owner and member type are
+    // then in the same strongly connected component.
+    let component = strongly_connected_components(&contained);
     let mut to_box: Vec<(usize, usize)> = Vec::new();
     for (owner, def) in types.iter().enumerate() {
         let members: Vec<&TypeRef> = match &def.kind {
@@ -1276,7 +1266,7 @@ fn box_recursive_types(types: &mut [TypeDef]) {
             let recursive = by_value_names(ty)
                 .into_iter()
                 .filter_map(|name| index.get(name).copied())
-                .any(|target| reaches(target, owner));
+                .any(|target| component[target] == component[owner]);
             if recursive {
                 to_box.push((owner, position));
             }
@@ -1290,6 +1280,56 @@ fn box_recursive_types(types: &mut [TypeDef]) {
         };
         *ty = TypeRef::Boxed(Box::new(std::mem::replace(ty, TypeRef::Json)));
     }
+}
+
+/// The strongly connected component of every node of a graph given by adjacency lists
+/// (Kosaraju's algorithm, iterative, so that deep specs cannot overflow the stack).
+fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
+    let count = edges.len();
+    let mut order = Vec::with_capacity(count);
+    let mut visited = vec![false; count];
+    for start in 0..count {
+        if visited[start] {
+            continue;
+        }
+        visited[start] = true;
+        let mut stack = vec![(start, 0)];
+        while let Some((node, next)) = stack.pop() {
+            match edges[node].get(next) {
+                Some(&target) => {
+                    stack.push((node, next + 1));
+                    if !visited[target] {
+                        visited[target] = true;
+                        stack.push((target, 0));
+                    }
+                }
+                None => order.push(node),
+            }
+        }
+    }
+    let mut reversed = vec![Vec::new(); count];
+    for (node, targets) in edges.iter().enumerate() {
+        for &target in targets {
+            reversed[target].push(node);
+        }
+    }
+    let mut component = vec![usize::MAX; count];
+    for (id, &root) in order.iter().rev().enumerate() {
+        if component[root] != usize::MAX {
+            continue;
+        }
+        component[root] = id;
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            for &source in &reversed[node] {
+                if component[source] == usize::MAX {
+                    component[source] = id;
+                    stack.push(source);
+                }
+            }
+        }
+    }
+    component
 }
 
 /// Rejects aliases defined in terms of themselves (`A: {$ref: B}`, `B: {$ref: A}`, or an array
