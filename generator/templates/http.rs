@@ -170,17 +170,14 @@ impl Request {
     /// Adds a query parameter; an array adds one pair per item, an unset value none.
     #[allow(dead_code)] // Only APIs with query parameters use it.
     pub fn query(mut self, name: &'static str, value: &(impl ParamValue + ?Sized)) -> Self {
-        let mut values = Vec::new();
-        value.write(&mut values);
-        self.query.extend(values.into_iter().map(|value| (name, value)));
+        self.query.extend(texts(value).into_iter().map(|value| (name, value)));
         self
     }
 
     /// Adds a header parameter; an array is sent comma-separated, an unset value not at all.
     #[allow(dead_code)] // Only APIs with header parameters use it.
     pub fn header(mut self, name: &'static str, value: &(impl ParamValue + ?Sized)) -> Self {
-        let mut values = Vec::new();
-        value.write(&mut values);
+        let values = texts(value);
         if !values.is_empty() {
             self.headers.push((name, values.join(",")));
         }
@@ -190,8 +187,7 @@ impl Request {
     /// Adds a cookie parameter to the `Cookie` header.
     #[allow(dead_code)] // Only APIs with cookie parameters use it.
     pub fn cookie(mut self, name: &'static str, value: &(impl ParamValue + ?Sized)) -> Self {
-        let mut values = Vec::new();
-        value.write(&mut values);
+        let values = texts(value);
         if !values.is_empty() {
             let cookie = format!("{name}={}", values.join(","));
             match self.headers.iter_mut().find(|(header, _)| *header == "Cookie") {
@@ -207,6 +203,14 @@ impl Request {
         self.body = Some((body, content_type));
         self
     }
+}
+
+/// The text forms of a parameter value: one per array item, none when unset.
+#[allow(dead_code)] // Only APIs with parameters use it.
+fn texts(value: &(impl ParamValue + ?Sized)) -> Vec<String> {
+    let mut values = Vec::new();
+    value.write(&mut values);
+    values
 }
 
 /// A value that can be sent as a path, query or header parameter.
@@ -279,10 +283,8 @@ pub(crate) fn json_param(value: &impl serde::Serialize, out: &mut Vec<String>) {
 /// A path parameter, percent-encoded so that it stays one path segment.
 #[allow(dead_code)] // Only APIs with path parameters use it.
 pub(crate) fn path_value(value: &(impl ParamValue + ?Sized)) -> String {
-    let mut values = Vec::new();
-    value.write(&mut values);
     let mut encoded = String::new();
-    for byte in values.join(",").bytes() {
+    for byte in texts(value).join(",").bytes() {
         match byte {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => encoded.push(byte as char),
             _ => encoded.push_str(&format!("%{byte:02X}")),

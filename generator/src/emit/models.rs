@@ -245,21 +245,30 @@ fn validation(
         .iter()
         .filter_map(|field| field_checks(field, request_structs))
         .collect();
-    let (path, violations) = if checks.is_empty() {
-        (format_ident!("_path"), format_ident!("_violations"))
-    } else {
-        (format_ident!("path"), format_ident!("violations"))
-    };
     let deprecated_fields = structure
         .fields
         .iter()
         .any(|field| field.deprecated.is_some());
     let allow_deprecated = deprecated_fields.then(|| quote!(#[allow(deprecated)]));
+    validate_impl(name, allow_deprecated, quote!(#(#checks)*))
+}
+
+/// `impl Validate` with the given checks; the parameters are unused when there are none.
+fn validate_impl(
+    name: &proc_macro2::Ident,
+    attributes: Option<TokenStream>,
+    checks: TokenStream,
+) -> TokenStream {
+    let (path, violations) = if checks.is_empty() {
+        (format_ident!("_path"), format_ident!("_violations"))
+    } else {
+        (format_ident!("path"), format_ident!("violations"))
+    };
     quote! {
         impl Validate for #name {
-            #allow_deprecated
+            #attributes
             fn check(&self, #path: &str, #violations: &mut Violations) {
-                #(#checks)*
+                #checks
             }
         }
     }
@@ -465,18 +474,7 @@ fn union_validation(
             }
         },
     };
-    let (path, violations) = if checked.is_empty() {
-        (format_ident!("_path"), format_ident!("_violations"))
-    } else {
-        (format_ident!("path"), format_ident!("violations"))
-    };
-    quote! {
-        impl Validate for #name {
-            fn check(&self, #path: &str, #violations: &mut Violations) {
-                #body
-            }
-        }
-    }
+    validate_impl(name, None, body)
 }
 
 /// How a field is represented, from its requiredness and nullability.
