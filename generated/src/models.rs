@@ -617,11 +617,11 @@ pub struct ConnectorApiExceptionResult {
 /// - `Misses` - Misses (Mrs.)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Title {
-    /// `Mister`.
+    /// `Mister`: Mister (Mr.)
     Mister,
-    /// `Miss`.
+    /// `Miss`: Miss (Ms.)
     Miss,
-    /// `Misses`.
+    /// `Misses`: Misses (Mrs.)
     Misses,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
@@ -763,7 +763,8 @@ support::impl_open_enum!(IdentityDocumentType);
 pub enum CustomerClassification {
     /// `PaymasterAccount`.
     PaymasterAccount,
-    /// `Blacklist`.
+    /// `Blacklist`: Deprecated, use `Blocklist` instead.
+    #[deprecated = "Deprecated, use `Blocklist` instead."]
     Blacklist,
     /// `Media`.
     Media,
@@ -807,6 +808,7 @@ pub enum CustomerClassification {
     Unknown(String),
 }
 
+#[allow(deprecated)]
 impl CustomerClassification {
     /// The value as it is written on the wire.
     pub fn as_str(&self) -> &str {
@@ -837,6 +839,7 @@ impl CustomerClassification {
     }
 }
 
+#[allow(deprecated)]
 impl From<&str> for CustomerClassification {
     fn from(value: &str) -> Self {
         match value {
@@ -895,9 +898,9 @@ pub enum CustomerOption {
     SendPartnerMarketingPostalMail,
     /// `WithdrawCardConsent`.
     WithdrawCardConsent,
-    /// `GuestPhotoConsent`.
+    /// `GuestPhotoConsent`: Whether to ask for consent to take a guest photo.
     GuestPhotoConsent,
-    /// `IdPhotosConsent`.
+    /// `IdPhotosConsent`: Whether to ask for consent to take identity document photos.
     IdPhotosConsent,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
@@ -970,9 +973,9 @@ pub enum CustomerResultOption {
     SendPartnerMarketingPostalMail,
     /// `WithdrawCardConsent`.
     WithdrawCardConsent,
-    /// `GuestPhotoConsent`.
+    /// `GuestPhotoConsent`: Whether to ask for consent to take a guest photo.
     GuestPhotoConsent,
-    /// `IdPhotosConsent`.
+    /// `IdPhotosConsent`: Whether to ask for consent to take identity document photos.
     IdPhotosConsent,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),

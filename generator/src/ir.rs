@@ -133,6 +133,10 @@ pub struct Enum {
 pub struct Variant {
     pub wire_name: String,
     pub rust_name: String,
+    /// What the enum's description says of this value (`- \`Value\` - meaning` lines).
+    pub docs: Option<String>,
+    /// Whether that text starts with "Deprecated".
+    pub deprecated: bool,
 }
 
 /// The type of a field, an array item or an alias.

@@ -210,7 +210,10 @@ impl<'a> Resolver<'a> {
     ) -> Result<TypeKind, Error> {
         let shape = flatten(&schema.schema_kind);
         if let Some(values) = string_enum(&shape) {
-            return Ok(TypeKind::Enum(enumeration(values)));
+            return Ok(TypeKind::Enum(enumeration(
+                values,
+                schema.schema_data.description.as_deref(),
+            )));
         }
         if self.is_struct(&shape) {
             return Ok(TypeKind::Struct(
@@ -935,19 +938,42 @@ fn string_enum(shape: &AnySchema) -> Option<Vec<&str>> {
         .collect()
 }
 
-fn enumeration(values: Vec<&str>) -> Enum {
+/// An enum; `description` may document values in Mews's style, one `` - `Value` - meaning ``
+/// line per value.
+fn enumeration(values: Vec<&str>, description: Option<&str>) -> Enum {
     let mut scope = Scope::default();
     let variants = values
         .into_iter()
-        .map(|value| Variant {
-            wire_name: value.to_owned(),
-            rust_name: scope.claim(names::variant_name(value)),
+        .map(|value| {
+            let docs = description.and_then(|description| value_docs(description, value));
+            Variant {
+                wire_name: value.to_owned(),
+                rust_name: scope.claim(names::variant_name(value)),
+                deprecated: docs
+                    .as_deref()
+                    .is_some_and(|docs| docs.to_ascii_lowercase().starts_with("deprecated")),
+                docs,
+            }
         })
         .collect();
     Enum {
         fallback: scope.claim("Unknown".to_owned()),
         variants,
     }
+}
+
+/// The text after `` - `value` `` in a description's list of values, if there is one.
+fn value_docs(description: &str, value: &str) -> Option<String> {
+    let marker = format!("`{value}`");
+    description.lines().find_map(|line| {
+        let rest = line
+            .trim()
+            .strip_prefix(['-', '*'])?
+            .trim_start()
+            .strip_prefix(&marker)?;
+        let text = rest.trim_start().trim_start_matches(['-', ':', '–']).trim();
+        (!text.is_empty()).then(|| text.to_owned())
+    })
 }
 
 /// Whether a schema is a `oneOf`/`anyOf` of at least two non-null members.

@@ -305,3 +305,27 @@ thing:
         "the catch-all gives way to a real value"
     );
 }
+
+#[test]
+fn enum_values_take_their_docs_and_deprecation_from_the_description_list() {
+    let api = resolve(&spec(
+        "Thing:\n  type: string\n  description: \"Kinds.\\n\\n- `Old` - Deprecated, use `New` instead.\\n- `New` - The new kind.\\n- `Plain`\"\n  enum: [Old, New, Plain]\n",
+    ))
+    .unwrap();
+    let TypeKind::Enum(enumeration) = &api.types[0].kind else {
+        panic!("an enum")
+    };
+    let docs: Vec<(Option<&str>, bool)> = enumeration
+        .variants
+        .iter()
+        .map(|v| (v.docs.as_deref(), v.deprecated))
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            (Some("Deprecated, use `New` instead."), true),
+            (Some("The new kind."), false),
+            (None, false)
+        ]
+    );
+}

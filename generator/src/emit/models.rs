@@ -334,9 +334,21 @@ fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -
     let fallback = ident(&enumeration.fallback);
     let variants = enumeration.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
-        let docs = doc_attrs(&format!("`{}`.", variant.wire_name));
-        quote!(#docs #variant_name,)
+        let docs = doc_attrs(&match &variant.docs {
+            Some(docs) => format!("`{}`: {docs}", variant.wire_name),
+            None => format!("`{}`.", variant.wire_name),
+        });
+        let deprecated = variant.deprecated.then(|| {
+            let note = variant.docs.as_deref().unwrap_or_default();
+            quote!(#[deprecated = #note])
+        });
+        quote!(#docs #deprecated #variant_name,)
     });
+    let allow_deprecated = enumeration
+        .variants
+        .iter()
+        .any(|variant| variant.deprecated)
+        .then(|| quote!(#[allow(deprecated)]));
     let to_str = enumeration.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
         let wire_name = &variant.wire_name;
@@ -356,6 +368,7 @@ fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -
             #fallback(String),
         }
 
+        #allow_deprecated
         impl #name {
             /// The value as it is written on the wire.
             pub fn as_str(&self) -> &str {
@@ -366,6 +379,7 @@ fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -
             }
         }
 
+        #allow_deprecated
         impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
