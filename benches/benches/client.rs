@@ -6,7 +6,8 @@ use mews_connector::{Client, Customer, CustomerAddParameters, RetryPolicy};
 use mews_tests::{CUSTOMERS_ADD_REQUEST, CUSTOMERS_ADD_RESPONSE};
 
 fn client_overhead(c: &mut Criterion) {
-    let runtime = tokio::runtime::Runtime::new().unwrap();
+    // One thread for the server and the client: less noise than threads competing for 2 cores.
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let base_url = runtime.block_on(mews_benches::server::start(CUSTOMERS_ADD_RESPONSE));
     let url = format!("{base_url}/api/connector/v1/customers/add");
     let request: CustomerAddParameters = serde_json::from_str(CUSTOMERS_ADD_REQUEST).unwrap();
@@ -32,6 +33,21 @@ fn client_overhead(c: &mut Criterion) {
             let response = http
                 .post(&url)
                 .header("Content-Type", "application/json")
+                .body(body.clone())
+                .send()
+                .await
+                .unwrap();
+            let bytes = response.bytes().await.unwrap();
+            serde_json::from_slice::<Customer>(&bytes).unwrap()
+        })
+    });
+    // Every call of the generated client has a timeout; the same bare call with one too.
+    group.bench_function("bare reqwest with a timeout", |b| {
+        b.to_async(&runtime).iter(|| async {
+            let response = http
+                .post(&url)
+                .header("Content-Type", "application/json")
+                .timeout(std::time::Duration::from_secs(60))
                 .body(body.clone())
                 .send()
                 .await

@@ -110,7 +110,26 @@ pub struct AddressParameters {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+pub struct DocumentParameters {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuance: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_city: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct CustomerAddParameters {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Title>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,7 +142,13 @@ pub struct CustomerAddParameters {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nationality_code: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_language_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub birth_date: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_country_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_country_subdivision_code: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub birth_place: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -133,13 +158,27 @@ pub struct CustomerAddParameters {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub loyalty_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub car_registration_number: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub dietary_requirements: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_identification_number: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_id: Option<Uuid>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<AddressParameters>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_card: Option<DocumentParameters>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passport: Option<DocumentParameters>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visa: Option<DocumentParameters>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drivers_license: Option<DocumentParameters>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub classifications: Option<Vec<Classification>>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -37,31 +37,40 @@ struct CommonFields {
 }
 
 impl CommonFields {
-    /// Adds the fields to a request body; a value the request sets itself wins over
-    /// the client's default.
-    fn add_to(&self, body: &mut serde_json::Map<String, serde_json::Value>) {
-        body.insert(
-            "ClientToken".to_owned(),
-            serde_json::Value::from(self.client_token.expose()),
-        );
-        body.insert(
-            "AccessToken".to_owned(),
-            serde_json::Value::from(self.access_token.expose()),
-        );
-        body.insert("Client".to_owned(), serde_json::Value::from(self.client.as_str()));
-        if let Some(language_code) = &self.language_code {
-            body.entry("LanguageCode")
-                .or_insert_with(|| serde_json::Value::from(language_code.as_str()));
-        }
-        if let Some(culture_code) = &self.culture_code {
-            body.entry("CultureCode")
-                .or_insert_with(|| serde_json::Value::from(culture_code.as_str()));
-        }
-        if let Some(chain_id) = &self.chain_id {
-            body.entry("ChainId")
-                .or_insert_with(|| serde_json::to_value(chain_id).unwrap_or_default());
+    /// The fields as sent with one request: the required ones, and each default for
+    /// which the request leaves its own field unset (the flag of the same name).
+    fn body(
+        &self,
+        language_code: bool,
+        culture_code: bool,
+        chain_id: bool,
+    ) -> CommonBody<'_> {
+        CommonBody {
+            client_token: self.client_token.expose(),
+            access_token: self.access_token.expose(),
+            client: &self.client,
+            language_code: self.language_code.as_deref().filter(|_| language_code),
+            culture_code: self.culture_code.as_deref().filter(|_| culture_code),
+            chain_id: self.chain_id.as_ref().filter(|_| chain_id),
         }
     }
+}
+
+/// The common fields of one request body, sent before the request's own fields.
+#[derive(Serialize)]
+struct CommonBody<'a> {
+    #[serde(rename = "ClientToken")]
+    client_token: &'a str,
+    #[serde(rename = "AccessToken")]
+    access_token: &'a str,
+    #[serde(rename = "Client")]
+    client: &'a str,
+    #[serde(rename = "LanguageCode", skip_serializing_if = "Option::is_none")]
+    language_code: Option<&'a str>,
+    #[serde(rename = "CultureCode", skip_serializing_if = "Option::is_none")]
+    culture_code: Option<&'a str>,
+    #[serde(rename = "ChainId", skip_serializing_if = "Option::is_none")]
+    chain_id: Option<&'a uuid::Uuid>,
 }
 
 /// A client of the API. Cloning it is cheap: clones share the connection pool, the
@@ -198,7 +207,21 @@ impl Client {
             idempotent: false,
         };
         let request = Request::new(ENDPOINT.path)
-            .body(self.json_body(request)?, "application/json");
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                                request.chain_id.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
         let response = self.inner.transport.send(&ENDPOINT, &request).await?;
         match response.status {
             204 => {
@@ -228,7 +251,21 @@ impl Client {
             idempotent: false,
         };
         let request = Request::new(ENDPOINT.path)
-            .body(self.json_body(request)?, "application/json");
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                                request.chain_id.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
         let response = self.inner.transport.send(&ENDPOINT, &request).await?;
         match response.status {
             204 => {
@@ -242,17 +279,25 @@ impl Client {
         }
     }
 
-    /// Validates a request and serializes it with the common fields added.
+    /// Validates a request and serializes it after the common fields, as one object.
     fn json_body(
         &self,
         request: &(impl Serialize + Validate),
+        common: CommonBody<'_>,
     ) -> Result<Vec<u8>, Error> {
         request.validate().map_err(Error::Validation)?;
-        let mut body = serde_json::to_value(request).map_err(Error::Encode)?;
-        if let Some(fields) = body.as_object_mut() {
-            self.inner.common.add_to(fields);
+        let mut body = serde_json::to_vec(&common).map_err(Error::Encode)?;
+        let request = serde_json::to_vec(request).map_err(Error::Encode)?;
+        match (body.len(), request.len()) {
+            (_, 0..=2) => Ok(body),
+            (0..=2, _) => Ok(request),
+            _ => {
+                body.pop();
+                body.push(b',');
+                body.extend_from_slice(&request[1..]);
+                Ok(body)
+            }
         }
-        serde_json::to_vec(&body).map_err(Error::Encode)
     }
 
     /// Reads the result of a successful response.

@@ -116,8 +116,8 @@ impl<'de, T: Deserialize<'de>, C: ClearMode> Deserialize<'de> for Update<T, C> {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut update = Update::Keep;
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    if key != UPDATE_VALUE_PROPERTY {
+                while let Some(ValueKey(is_value)) = map.next_key()? {
+                    if !is_value {
                         map.next_value::<IgnoredAny>()?;
                         continue;
                     }
@@ -133,6 +133,30 @@ impl<'de, T: Deserialize<'de>, C: ClearMode> Deserialize<'de> for Update<T, C> {
         }
 
         deserializer.deserialize_option(UpdateVisitor(std::marker::PhantomData))
+    }
+}
+
+/// A key of an update-value object: whether it is the value property. Read without
+/// allocating, since update values fill whole requests.
+struct ValueKey(bool);
+
+impl<'de> Deserialize<'de> for ValueKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl Visitor<'_> for KeyVisitor {
+            type Value = ValueKey;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+                formatter.write_str("a property name")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<ValueKey, E> {
+                Ok(ValueKey(key == UPDATE_VALUE_PROPERTY))
+            }
+        }
+
+        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 
@@ -165,7 +189,8 @@ impl From<Date> for chrono::NaiveDate {
 
 impl fmt::Display for Date {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "{}", self.0.format("%Y-%m-%d"))
+        // `NaiveDate` displays as `YYYY-MM-DD`.
+        fmt::Display::fmt(&self.0, formatter)
     }
 }
 
@@ -186,20 +211,38 @@ impl FromStr for Date {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let invalid = || DateParseError(text.to_owned());
-        let (date, time) = match text.split_once(['T', 't', ' ']) {
-            Some((date, time)) => (date, Some(time)),
-            None => (text, None),
+        let (date, time) = match text.get(..10) {
+            Some(date) => (date, &text[10..]),
+            None => return Err(invalid()),
         };
-        if let Some(time) = time {
+        match time.as_bytes().first() {
+            None => {}
             // The time must be well formed even though only the date is kept.
-            let valid = chrono::DateTime::parse_from_rfc3339(text).is_ok()
-                || chrono::NaiveTime::parse_from_str(time, "%H:%M:%S%.f").is_ok();
-            if !valid {
-                return Err(invalid());
+            Some(b'T' | b't' | b' ') => {
+                let valid = chrono::DateTime::parse_from_rfc3339(text).is_ok()
+                    || chrono::NaiveTime::parse_from_str(&time[1..], "%H:%M:%S%.f").is_ok();
+                if !valid {
+                    return Err(invalid());
+                }
             }
+            Some(_) => return Err(invalid()),
         }
-        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").map(Date).map_err(|_| invalid())
+        parse_ymd(date.as_bytes()).map(Date).ok_or_else(invalid)
     }
+}
+
+/// `YYYY-MM-DD`, read without a format string: dates are in every Mews response.
+fn parse_ymd(date: &[u8]) -> Option<chrono::NaiveDate> {
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |value, digit| {
+            digit.is_ascii_digit().then(|| value * 10 + u32::from(digit - b'0'))
+        })
+    };
+    if date.len() != 10 || date[4] != b'-' || date[7] != b'-' {
+        return None;
+    }
+    let year = i32::try_from(number(&date[..4])?).ok()?;
+    chrono::NaiveDate::from_ymd_opt(year, number(&date[5..7])?, number(&date[8..10])?)
 }
 
 impl Serialize for Date {

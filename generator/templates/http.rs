@@ -154,7 +154,8 @@ pub(crate) struct Request {
     path: String,
     query: Vec<(&'static str, String)>,
     headers: Vec<(&'static str, String)>,
-    body: Option<(Vec<u8>, &'static str)>,
+    /// Shared bytes, so that a retry re-sends the body without copying it.
+    body: Option<(bytes::Bytes, &'static str)>,
 }
 
 impl Request {
@@ -200,7 +201,7 @@ impl Request {
 
     #[allow(dead_code)] // An API whose operations take no body does not use it.
     pub fn body(mut self, body: Vec<u8>, content_type: &'static str) -> Self {
-        self.body = Some((body, content_type));
+        self.body = Some((body.into(), content_type));
         self
     }
 }
@@ -333,7 +334,7 @@ pub(crate) struct RawResponse {
     pub status: u16,
     pub request_id: Option<String>,
     pub retry_after: Option<Duration>,
-    pub body: Vec<u8>,
+    pub body: bytes::Bytes,
 }
 
 /// Why no response could be had.
@@ -427,7 +428,7 @@ impl Transport {
         };
         let request_id = header("Request-Id");
         let retry_after = header("Retry-After").and_then(|value| parse_retry_after(&value));
-        let body = response.bytes().await.map_err(TransportError::from)?.to_vec();
+        let body = response.bytes().await.map_err(TransportError::from)?;
         Ok(RawResponse {
             status,
             request_id,

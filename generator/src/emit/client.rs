@@ -26,7 +26,11 @@ pub fn client(api: &Api) -> TokenStream {
         quote!(#docs pub const #name: &str = #url;)
     });
     let builder = builder(api);
-    let operations = api.operations.iter().map(operation_method);
+    let common_optional: Vec<&CommonField> = api.common_fields.iter().filter(|field| !field.required).collect();
+    let operations = api
+        .operations
+        .iter()
+        .map(|operation| operation_method(operation, &common_optional, !api.common_fields.is_empty()));
     let error_mapping = errors.mapping();
     let error_enum = errors.error_enum();
     let error_bodies = error_body_impls(api, &errors);
@@ -86,25 +90,35 @@ pub fn client(api: &Api) -> TokenStream {
         .chain(has_json_requests.then_some("Validate"))
         .chain(["ValidationError"])
         .map(|name| format_ident!("{}", name));
-    let add_common_fields = (!api.common_fields.is_empty()).then(|| {
-        quote! {
-            if let Some(fields) = body.as_object_mut() {
-                self.inner.common.add_to(fields);
-            }
-        }
-    });
-    let body_mut = add_common_fields.is_some().then(|| quote!(mut));
-    let json_body = has_json_requests.then(|| {
-        quote! {
-            /// Validates a request and serializes it with the common fields added.
+    let json_body = match (has_json_requests, api.common_fields.is_empty()) {
+        (false, _) => None,
+        (true, true) => Some(quote! {
+            /// Validates a request and serializes it.
             fn json_body(&self, request: &(impl Serialize + Validate)) -> Result<Vec<u8>, Error> {
                 request.validate().map_err(Error::Validation)?;
-                let #body_mut body = serde_json::to_value(request).map_err(Error::Encode)?;
-                #add_common_fields
-                serde_json::to_vec(&body).map_err(Error::Encode)
+                serde_json::to_vec(request).map_err(Error::Encode)
             }
-        }
-    });
+        }),
+        (true, false) => Some(quote! {
+            /// Validates a request and serializes it after the common fields, as one object.
+            fn json_body(&self, request: &(impl Serialize + Validate), common: CommonBody<'_>) -> Result<Vec<u8>, Error> {
+                request.validate().map_err(Error::Validation)?;
+                let mut body = serde_json::to_vec(&common).map_err(Error::Encode)?;
+                let request = serde_json::to_vec(request).map_err(Error::Encode)?;
+                // Both are JSON objects (`{...}`); splicing the bytes avoids building a tree.
+                match (body.len(), request.len()) {
+                    (_, 0..=2) => Ok(body),
+                    (0..=2, _) => Ok(request),
+                    _ => {
+                        body.pop();
+                        body.push(b',');
+                        body.extend_from_slice(&request[1..]);
+                        Ok(body)
+                    }
+                }
+            }
+        }),
+    };
     let result = has_json_results.then(|| {
         quote! {
             /// Reads the result of a successful response.
@@ -210,19 +224,31 @@ fn builder(api: &Api) -> TokenStream {
             }
         }
     });
-    let insertions = api.common_fields.iter().map(|field| {
+    let body_fields = api.common_fields.iter().map(|field| {
         let name = ident(&field.rust_name);
         let wire_name = &field.wire_name;
-        if field.required {
-            let value = json_value(quote!(self.#name), quote!(&self.#name), field);
-            quote!(body.insert(#wire_name.to_owned(), #value);)
-        } else {
-            let value = json_value(quote!(#name), quote!(#name), field);
-            quote! {
-                if let Some(#name) = &self.#name {
-                    body.entry(#wire_name).or_insert_with(|| #value);
-                }
+        let ty = match (field.secret, &field.ty) {
+            (true, _) | (false, TypeRef::String) => quote!(&'a str),
+            (false, ty) => {
+                let ty = rust_type(ty);
+                quote!(&'a #ty)
             }
+        };
+        if field.required {
+            quote!(#[serde(rename = #wire_name)] #name: #ty,)
+        } else {
+            quote!(#[serde(rename = #wire_name, skip_serializing_if = "Option::is_none")] #name: Option<#ty>,)
+        }
+    });
+    let optional_names: Vec<_> = optional.iter().map(|field| ident(&field.rust_name)).collect();
+    let body_values = api.common_fields.iter().map(|field| {
+        let name = ident(&field.rust_name);
+        match (field.required, field.secret, &field.ty) {
+            (true, true, _) => quote!(#name: self.#name.expose()),
+            (true, false, _) => quote!(#name: &self.#name),
+            (false, true, _) => quote!(#name: self.#name.as_ref().map(Secret::expose).filter(|_| #name)),
+            (false, false, TypeRef::String) => quote!(#name: self.#name.as_deref().filter(|_| #name)),
+            (false, false, _) => quote!(#name: self.#name.as_ref().filter(|_| #name)),
         }
     });
     let secret_fields = |required: bool| {
@@ -260,11 +286,19 @@ fn builder(api: &Api) -> TokenStream {
             }
 
             impl CommonFields {
-                /// Adds the fields to a request body; a value the request sets itself wins over
-                /// the client's default.
-                fn add_to(&self, body: &mut serde_json::Map<String, serde_json::Value>) {
-                    #(#insertions)*
+                /// The fields as sent with one request: the required ones, and each default for
+                /// which the request leaves its own field unset (the flag of the same name).
+                fn body(&self, #(#optional_names: bool),*) -> CommonBody<'_> {
+                    CommonBody {
+                        #(#body_values),*
+                    }
                 }
+            }
+
+            /// The common fields of one request body, sent before the request's own fields.
+            #[derive(Serialize)]
+            struct CommonBody<'a> {
+                #(#body_fields)*
             }
         }
     });
@@ -354,18 +388,8 @@ fn builder(api: &Api) -> TokenStream {
     }
 }
 
-/// A `serde_json::Value` of a common field's value: `value` is a place expression, `reference`
-/// a reference to it.
-fn json_value(value: TokenStream, reference: TokenStream, field: &CommonField) -> TokenStream {
-    match (field.secret, &field.ty) {
-        (true, _) => quote!(serde_json::Value::from(#value.expose())),
-        (false, TypeRef::String) => quote!(serde_json::Value::from(#value.as_str())),
-        // Serializing these types (uuids, numbers, enums) cannot fail.
-        (false, _) => quote!(serde_json::to_value(#reference).unwrap_or_default()),
-    }
-}
-
-fn operation_method(operation: &Operation) -> TokenStream {
+/// `common_optional` names the optional common fields, which a request may set itself.
+fn operation_method(operation: &Operation, common_optional: &[&CommonField], has_common: bool) -> TokenStream {
     let name = ident(&operation.name);
     let mut docs = String::new();
     if let Some(summary) = &operation.summary {
@@ -420,7 +444,14 @@ fn operation_method(operation: &Operation) -> TokenStream {
         (Some(request), _) => {
             let request_type = rust_type(request);
             params.push(quote!(request: &#request_type));
-            quote!(.body(self.json_body(request)?, "application/json"))
+            let common = has_common.then(|| {
+                let unset = common_optional.iter().map(|field| {
+                    let name = ident(&field.rust_name);
+                    quote!(request.#name.is_none())
+                });
+                quote!(, self.inner.common.body(#(#unset),*))
+            });
+            quote!(.body(self.json_body(request #common)?, "application/json"))
         }
         (None, _) => quote!(),
     };
@@ -458,7 +489,7 @@ fn operation_method(operation: &Operation) -> TokenStream {
         }
     });
     let success_arm = match success_body {
-        Some(TypeRef::Bytes) => quote!(200..=299 => Ok(response.body),),
+        Some(TypeRef::Bytes) => quote!(200..=299 => Ok(response.body.to_vec()),),
         Some(_) => quote!(200..=299 => self.result(&response),),
         None => quote!(200..=299 => Ok(()),),
     };

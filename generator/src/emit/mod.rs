@@ -92,6 +92,7 @@ description = "Typed client for the API, generated from its OpenAPI description.
 publish = false
 
 [dependencies]
+bytes = "1"
 chrono = {{ version = "0.4", default-features = false, features = ["clock", "std", "serde"] }}
 fastrand = "2"
 reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
@@ -170,18 +171,15 @@ fn lib_rs(api: &Api) -> TokenStream {
 /// `prettyplease` keeps no blank lines, so items are printed one by one and separated by a
 /// blank line, as a person would write them; consecutive `use` items stay together.
 fn format_tokens(tokens: TokenStream) -> Result<String, syn::Error> {
-    let file = syn::parse2::<syn::File>(tokens)?;
-    let empty = syn::File {
-        attrs: Vec::new(),
-        items: Vec::new(),
-        ..file.clone()
-    };
+    let mut empty = syn::parse2::<syn::File>(tokens)?;
+    let items = std::mem::take(&mut empty.items);
+    let attrs = std::mem::take(&mut empty.attrs);
     let mut chunks = vec![syn::File {
-        attrs: file.attrs,
+        attrs,
         ..empty.clone()
     }];
     let mut previous_was_use = false;
-    for item in file.items {
+    for item in items {
         let is_use = matches!(item, syn::Item::Use(_));
         if !(is_use && previous_was_use) {
             chunks.push(empty.clone());
