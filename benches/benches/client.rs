@@ -1,64 +1,34 @@
-//! What the generated client adds to a request, against a bare `reqwest` call that sends the
-//! same bytes and decodes the same result, both to a minimal server on loopback.
+//! What the generated client adds to a request, against bare `reqwest` calls that send the
+//! same bytes and decode the same result, all to a minimal server on loopback. Instruction
+//! counts, which do not vary from run to run: `cargo run --release -p mews-benches --bin
+//! client-instructions` under `valgrind --tool=callgrind` (see BENCHMARKS.md).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use mews_connector::{Client, Customer, CustomerAddParameters, RetryPolicy};
-use mews_tests::{CUSTOMERS_ADD_REQUEST, CUSTOMERS_ADD_RESPONSE};
+use mews_benches::calls::Calls;
 
 fn client_overhead(c: &mut Criterion) {
     // One thread for the server and the client: less noise than threads competing for 2 cores.
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    let base_url = runtime.block_on(mews_benches::server::start(CUSTOMERS_ADD_RESPONSE));
-    let url = format!("{base_url}/api/connector/v1/customers/add");
-    let request: CustomerAddParameters = serde_json::from_str(CUSTOMERS_ADD_REQUEST).unwrap();
-    let http = reqwest::Client::new();
-    let client = Client::builder(&base_url, "client-token", "access-token", "Bench 1.0")
-        .retry_policy(RetryPolicy::never())
-        .http_client(http.clone())
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
         .build()
         .unwrap();
-    // The exact bytes the generated client sends.
-    let body = {
-        let mut json: serde_json::Value = serde_json::to_value(&request).unwrap();
-        let fields = json.as_object_mut().unwrap();
-        fields.insert("ClientToken".into(), "client-token".into());
-        fields.insert("AccessToken".into(), "access-token".into());
-        fields.insert("Client".into(), "Bench 1.0".into());
-        serde_json::to_vec(&json).unwrap()
-    };
-
+    let calls = runtime.block_on(Calls::start());
     let mut group = c.benchmark_group("customers_add over loopback");
+    // Loopback round trips vary more than in-memory work: longer runs, more samples.
+    group
+        .measurement_time(std::time::Duration::from_secs(10))
+        .sample_size(200);
     group.bench_function("bare reqwest", |b| {
-        b.to_async(&runtime).iter(|| async {
-            let response = http
-                .post(&url)
-                .header("Content-Type", "application/json")
-                .body(body.clone())
-                .send()
-                .await
-                .unwrap();
-            let bytes = response.bytes().await.unwrap();
-            serde_json::from_slice::<Customer>(&bytes).unwrap()
-        })
+        b.to_async(&runtime).iter(|| calls.bare())
     });
-    // Every call of the generated client has a timeout; the same bare call with one too.
     group.bench_function("bare reqwest with a timeout", |b| {
-        b.to_async(&runtime).iter(|| async {
-            let response = http
-                .post(&url)
-                .header("Content-Type", "application/json")
-                .timeout(std::time::Duration::from_secs(60))
-                .body(body.clone())
-                .send()
-                .await
-                .unwrap();
-            let bytes = response.bytes().await.unwrap();
-            serde_json::from_slice::<Customer>(&bytes).unwrap()
-        })
+        b.to_async(&runtime).iter(|| calls.bare_with_timeout())
+    });
+    group.bench_function("same job by hand", |b| {
+        b.to_async(&runtime).iter(|| calls.same_job_by_hand())
     });
     group.bench_function("generated client", |b| {
-        b.to_async(&runtime)
-            .iter(|| async { client.customers_add(&request).await.unwrap() })
+        b.to_async(&runtime).iter(|| calls.generated())
     });
     group.finish();
 }

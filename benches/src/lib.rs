@@ -2,5 +2,6 @@
 //! generated ones (the practical limit the generated types are measured against), and a
 //! minimal HTTP server on loopback.
 
+pub mod calls;
 pub mod handwritten;
 pub mod server;

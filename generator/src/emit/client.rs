@@ -26,11 +26,14 @@ pub fn client(api: &Api) -> TokenStream {
         quote!(#docs pub const #name: &str = #url;)
     });
     let builder = builder(api);
-    let common_optional: Vec<&CommonField> = api.common_fields.iter().filter(|field| !field.required).collect();
-    let operations = api
-        .operations
+    let common_optional: Vec<&CommonField> = api
+        .common_fields
         .iter()
-        .map(|operation| operation_method(operation, &common_optional, !api.common_fields.is_empty()));
+        .filter(|field| !field.required)
+        .collect();
+    let operations = api.operations.iter().map(|operation| {
+        operation_method(operation, &common_optional, !api.common_fields.is_empty())
+    });
     let error_mapping = errors.mapping();
     let error_enum = errors.error_enum();
     let error_bodies = error_body_impls(api, &errors);
@@ -240,14 +243,21 @@ fn builder(api: &Api) -> TokenStream {
             quote!(#[serde(rename = #wire_name, skip_serializing_if = "Option::is_none")] #name: Option<#ty>,)
         }
     });
-    let optional_names: Vec<_> = optional.iter().map(|field| ident(&field.rust_name)).collect();
+    let optional_names: Vec<_> = optional
+        .iter()
+        .map(|field| ident(&field.rust_name))
+        .collect();
     let body_values = api.common_fields.iter().map(|field| {
         let name = ident(&field.rust_name);
         match (field.required, field.secret, &field.ty) {
             (true, true, _) => quote!(#name: self.#name.expose()),
             (true, false, _) => quote!(#name: &self.#name),
-            (false, true, _) => quote!(#name: self.#name.as_ref().map(Secret::expose).filter(|_| #name)),
-            (false, false, TypeRef::String) => quote!(#name: self.#name.as_deref().filter(|_| #name)),
+            (false, true, _) => {
+                quote!(#name: self.#name.as_ref().map(Secret::expose).filter(|_| #name))
+            }
+            (false, false, TypeRef::String) => {
+                quote!(#name: self.#name.as_deref().filter(|_| #name))
+            }
             (false, false, _) => quote!(#name: self.#name.as_ref().filter(|_| #name)),
         }
     });
@@ -389,7 +399,11 @@ fn builder(api: &Api) -> TokenStream {
 }
 
 /// `common_optional` names the optional common fields, which a request may set itself.
-fn operation_method(operation: &Operation, common_optional: &[&CommonField], has_common: bool) -> TokenStream {
+fn operation_method(
+    operation: &Operation,
+    common_optional: &[&CommonField],
+    has_common: bool,
+) -> TokenStream {
     let name = ident(&operation.name);
     let mut docs = String::new();
     if let Some(summary) = &operation.summary {
