@@ -329,3 +329,59 @@ fn enum_values_take_their_docs_and_deprecation_from_the_description_list() {
         ]
     );
 }
+
+#[test]
+fn openapi_3_1_is_normalised_into_the_same_model() {
+    let yaml = r#"
+openapi: 3.1.0
+info: { title: Test, version: v1 }
+components:
+  schemas:
+    Thing:
+      type: object
+      required: [Kind, Label, Other]
+      properties:
+        Kind: { const: fixed }
+        Label: { type: [string, "null"] }
+        Count: { type: [integer, string] }
+        Other: { $ref: '#/components/schemas/Other', description: The other one. }
+        Nothing: { type: "null" }
+    Other:
+      type: object
+      properties: { A: { type: boolean } }
+"#;
+    let api = resolve(yaml).unwrap();
+    let fields = fields(&api, "Thing");
+    assert_eq!(
+        fields[0].ty,
+        TypeRef::Named("ThingKind".into()),
+        "const is a one-value enum"
+    );
+    assert_eq!(
+        (fields[1].ty.clone(), fields[1].nullable),
+        (TypeRef::String, true)
+    );
+    assert_eq!(
+        fields[2].ty,
+        TypeRef::Named("ThingCount".into()),
+        "several types are a union"
+    );
+    assert_eq!(fields[3].ty, TypeRef::Named("Other".into()));
+    assert_eq!(
+        fields[3].docs.as_deref(),
+        Some("The other one."),
+        "a $ref keeps its siblings"
+    );
+    assert_eq!(
+        (fields[4].ty.clone(), fields[4].nullable),
+        (TypeRef::Json, true)
+    );
+    let kind = api
+        .types
+        .iter()
+        .find(|def| def.name == "ThingKind")
+        .unwrap();
+    assert!(
+        matches!(&kind.kind, TypeKind::Enum(e) if e.variants.len() == 1 && e.variants[0].wire_name == "fixed")
+    );
+}
