@@ -55,6 +55,18 @@ pub struct TypeDef {
     pub in_request: bool,
 }
 
+impl TypeDef {
+    /// The types this type is made of: its fields, its variants, or the type it aliases.
+    pub fn member_types(&self) -> Vec<&TypeRef> {
+        match &self.kind {
+            TypeKind::Struct(structure) => structure.fields.iter().map(|field| &field.ty).collect(),
+            TypeKind::Union(union) => union.variants.iter().map(|variant| &variant.ty).collect(),
+            TypeKind::Alias(target) => vec![target],
+            TypeKind::Enum(_) => Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum TypeKind {
     Struct(Struct),

@@ -1261,17 +1261,7 @@ fn box_recursive_types(types: &mut [TypeDef]) {
     let contained: Vec<Vec<usize>> = types
         .iter()
         .map(|def| {
-            let members: Vec<&TypeRef> = match &def.kind {
-                TypeKind::Struct(structure) => {
-                    structure.fields.iter().map(|field| &field.ty).collect()
-                }
-                TypeKind::Union(union) => {
-                    union.variants.iter().map(|variant| &variant.ty).collect()
-                }
-                TypeKind::Alias(target) => vec![target],
-                TypeKind::Enum(_) => Vec::new(),
-            };
-            members
+            def.member_types()
                 .into_iter()
                 .flat_map(by_value_names)
                 .filter_map(|name| index.get(name).copied())
@@ -1282,13 +1272,12 @@ fn box_recursive_types(types: &mut [TypeDef]) {
     // then in the same strongly connected component.
     let component = strongly_connected_components(&contained);
     let mut to_box: Vec<(usize, usize)> = Vec::new();
+    // Only fields and variants can be boxed; an alias cycle is an error of its own.
     for (owner, def) in types.iter().enumerate() {
-        let members: Vec<&TypeRef> = match &def.kind {
-            TypeKind::Struct(structure) => structure.fields.iter().map(|field| &field.ty).collect(),
-            TypeKind::Union(union) => union.variants.iter().map(|variant| &variant.ty).collect(),
-            _ => Vec::new(),
-        };
-        for (position, ty) in members.into_iter().enumerate() {
+        if matches!(def.kind, TypeKind::Alias(_)) {
+            continue;
+        }
+        for (position, ty) in def.member_types().into_iter().enumerate() {
             let recursive = by_value_names(ty)
                 .into_iter()
                 .filter_map(|name| index.get(name).copied())
@@ -1416,28 +1405,22 @@ fn check_alias_cycles(
 /// Marks every type reachable from a request body, so emitters give those types validation
 /// and constructors.
 fn mark_request_types(types: &mut [TypeDef], operations: &[Operation]) {
-    let index: HashMap<String, usize> = types
+    let index: HashMap<&str, usize> = types
         .iter()
         .enumerate()
-        .map(|(i, ty)| (ty.name.clone(), i))
+        .map(|(i, ty)| (ty.name.as_str(), i))
         .collect();
     let mut pending: Vec<&TypeRef> = operations
         .iter()
         .filter_map(|op| op.request.as_ref())
         .collect();
     let mut reached = HashSet::new();
-    let snapshot = types.to_vec();
     while let Some(ty) = pending.pop() {
         match ty {
             TypeRef::Named(name) => {
-                if let Some(&i) = index.get(name) {
+                if let Some(&i) = index.get(name.as_str()) {
                     if reached.insert(i) {
-                        match &snapshot[i].kind {
-                            TypeKind::Struct(s) => pending.extend(s.fields.iter().map(|f| &f.ty)),
-                            TypeKind::Union(u) => pending.extend(u.variants.iter().map(|v| &v.ty)),
-                            TypeKind::Alias(target) => pending.push(target),
-                            TypeKind::Enum(_) => {}
-                        }
+                        pending.extend(types[i].member_types());
                     }
                 }
             }
