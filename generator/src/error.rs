@@ -7,28 +7,73 @@ use std::path::{Path, PathBuf};
 /// that node's JSON pointer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
+    kind: ErrorKind,
     file: PathBuf,
     pointer: Option<String>,
     message: String,
 }
 
+/// What kind of failure an [`Error`] is, for callers that react differently to each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The spec is not valid YAML or JSON, not OpenAPI 3, or not consistent.
+    InvalidSpec,
+    /// The spec is valid but uses something the generator does not implement.
+    Unsupported,
+    /// A file could not be read or written.
+    Io,
+    /// A bug of the generator: it produced something it cannot use.
+    Internal,
+}
+
 impl Error {
-    /// An error about the node at `pointer` (e.g. `#/components/schemas/Customer`).
+    /// An invalid spec: the node at `pointer` (e.g. `#/components/schemas/Customer`).
     pub fn at(file: &Path, pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidSpec, file, Some(pointer.into()), message)
+    }
+
+    /// A construct at `pointer` that the generator does not support.
+    pub fn unsupported(
+        file: &Path,
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(ErrorKind::Unsupported, file, Some(pointer.into()), message)
+    }
+
+    /// A spec that is invalid as a whole (not YAML, not OpenAPI, ...).
+    pub fn invalid_file(file: &Path, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidSpec, file, None, message)
+    }
+
+    /// A file that cannot be read or written.
+    pub fn io(file: &Path, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Io, file, None, message)
+    }
+
+    /// A bug of the generator, noticed while generating from `file`.
+    pub fn internal(file: &Path, message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Internal, file, None, message)
+    }
+
+    fn new(
+        kind: ErrorKind,
+        file: &Path,
+        pointer: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Error {
+            kind,
             file: file.to_path_buf(),
-            pointer: Some(pointer.into()),
+            pointer,
             message: message.into(),
         }
     }
 
-    /// An error about the file as a whole (unreadable, unwritable, ...).
-    pub fn file(file: &Path, message: impl Into<String>) -> Self {
-        Error {
-            file: file.to_path_buf(),
-            pointer: None,
-            message: message.into(),
-        }
+    /// What kind of failure this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
     }
 
     /// The file the error is about.

@@ -17,6 +17,53 @@ pub struct Api {
     /// Body properties every operation takes (the authentication fields of Mews); the client
     /// sends them, so request types leave out the required ones.
     pub common_fields: Vec<CommonField>,
+    /// The only property of an update-value wrapper (`Value` for Mews), which `Update<T>`
+    /// writes and reads.
+    pub update_value_property: String,
+    /// The variants of the client's `Error` type.
+    pub errors: Errors,
+}
+
+/// The client's error type: one variant per documented error status, across all operations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Errors {
+    /// In status order.
+    pub statuses: Vec<StatusError>,
+    /// Body type of statuses the spec does not document.
+    pub fallback_body: TypeRef,
+    /// Whether some operation documents a success without a body beside one with a result, so
+    /// that a `NoContent` variant is needed.
+    pub has_no_content: bool,
+    /// The named error body types, which tell the error's message.
+    pub bodies: Vec<ErrorBodyType>,
+}
+
+/// The variant of one documented error status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusError {
+    pub status: u16,
+    /// `UpperCamelCase` variant name (`TooManyRequests`).
+    pub variant: String,
+    pub docs: Option<String>,
+    pub body: TypeRef,
+    /// Whether some operation documents a `Retry-After` header with this status.
+    pub retry_after: bool,
+}
+
+/// A named type used as an error body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorBodyType {
+    pub name: String,
+    /// Its `message` string field, if it has one.
+    pub message: Option<MessageField>,
+}
+
+/// The field of an error body that carries the human-readable message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageField {
+    pub rust_name: String,
+    /// `Option<String>` rather than `String`.
+    pub optional: bool,
 }
 
 /// A base address the spec lists.
@@ -96,6 +143,31 @@ pub struct Field {
     /// `Some(message)` when the spec marks the field deprecated.
     pub deprecated: Option<String>,
     pub limits: Limits,
+}
+
+/// How a field is represented, from its requiredness and nullability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldShape {
+    /// Required and not nullable: `T`.
+    Plain,
+    /// Required but nullable: `Option<T>`, sent as `null` when `None`.
+    Nullable,
+    /// Optional: `Option<T>`, left out when `None`.
+    Omittable,
+    /// An update value: `Update<T>`, left out when `Keep`.
+    Update,
+}
+
+impl Field {
+    /// How the field is represented in Rust and on the wire.
+    pub fn shape(&self) -> FieldShape {
+        match (&self.ty, self.required, self.nullable) {
+            (TypeRef::Update { .. }, _, _) => FieldShape::Update,
+            (_, true, false) => FieldShape::Plain,
+            (_, true, true) => FieldShape::Nullable,
+            (_, false, _) => FieldShape::Omittable,
+        }
+    }
 }
 
 /// Size limits a request value must respect before it is sent.
@@ -182,6 +254,42 @@ pub enum TypeRef {
     },
 }
 
+impl TypeRef {
+    /// The one type directly inside this one: an array's items, a map's values, a box's or an
+    /// update's value.
+    pub fn inner(&self) -> Option<&TypeRef> {
+        match self {
+            TypeRef::Array(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Boxed(inner)
+            | TypeRef::Update { value: inner, .. } => Some(inner),
+            _ => None,
+        }
+    }
+
+    /// This type and every type nested in it, outermost first.
+    pub fn walk(&self) -> impl Iterator<Item = &TypeRef> {
+        std::iter::successors(Some(self), |ty| ty.inner())
+    }
+
+    /// This type and the types it holds by value (through a box or an update, not through a
+    /// `Vec` or map): those whose size is part of this type's size.
+    pub fn walk_by_value(&self) -> impl Iterator<Item = &TypeRef> {
+        std::iter::successors(Some(self), |ty| match ty {
+            TypeRef::Boxed(_) | TypeRef::Update { .. } => ty.inner(),
+            _ => None,
+        })
+    }
+
+    /// The named type this type is or contains, if any.
+    pub fn named(&self) -> Option<&str> {
+        self.walk().find_map(|ty| match ty {
+            TypeRef::Named(name) => Some(name.as_str()),
+            _ => None,
+        })
+    }
+}
+
 /// One HTTP operation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
@@ -201,6 +309,15 @@ pub struct Operation {
     pub request_example: Option<serde_json::Value>,
     /// Responses documented for one status code.
     pub responses: Vec<Response>,
+    /// The type of a successful result, `None` when success has no body.
+    pub result: Option<TypeRef>,
+    /// Success statuses documented without a body beside a status with a result: they end in
+    /// `Error::NoContent`.
+    pub no_content_statuses: Vec<u16>,
+    /// The struct of the optional parameters (`FindPetsParams`), when there are any.
+    pub params_struct: Option<String>,
+    /// The file name of the example program that sends the documented request, if it has one.
+    pub example: Option<String>,
     /// `default` and status-range (`4XX`) responses: what other statuses carry.
     pub fallback_responses: Vec<Response>,
     /// Whether repeating the operation is harmless: `GET`, `PUT`, `DELETE`, ... or
@@ -236,4 +353,11 @@ pub struct Response {
     pub body: Option<TypeRef>,
     /// Names of the documented headers.
     pub headers: Vec<String>,
+}
+
+impl Response {
+    /// Whether the status is a `2XX` success.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
 }

@@ -24,7 +24,7 @@ pub mod resolve;
 use std::path::Path;
 
 pub use emit::GeneratedFile;
-pub use error::Error;
+pub use error::{Error, ErrorKind};
 
 /// Configuration of one generation run; every setting has a sensible default.
 #[derive(Debug, Clone)]
@@ -97,11 +97,10 @@ impl Generator {
             &api,
             &emit::EmitOptions {
                 crate_name: &self.crate_name,
+                spec,
                 spec_name: &spec_name,
-                update_wrapper_property: &self.update_wrapper_property,
                 env_prefix: &env_prefix,
             },
         )
-        .map_err(|message| Error::file(spec, message))
     }
 }

@@ -11,7 +11,7 @@ use crate::error::{join_pointer, Error};
 /// OpenAPI, its JSON pointer.
 pub fn load(path: &Path) -> Result<OpenAPI, Error> {
     let text = std::fs::read_to_string(path)
-        .map_err(|err| Error::file(path, format!("cannot read the spec: {err}")))?;
+        .map_err(|err| Error::io(path, format!("cannot read the spec: {err}")))?;
     parse(path, &text)
 }
 
@@ -20,11 +20,11 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
     let is_json = path.extension().is_some_and(|ext| ext == "json");
     let document: Value = if is_json {
         serde_json::from_str(text)
-            .map_err(|err| Error::file(path, format!("invalid JSON: {err}")))?
+            .map_err(|err| Error::invalid_file(path, format!("invalid JSON: {err}")))?
     } else {
         // YAML is a superset of JSON, so a JSON spec with another extension still loads.
         serde_yaml::from_str(text)
-            .map_err(|err| Error::file(path, format!("invalid YAML: {err}")))?
+            .map_err(|err| Error::invalid_file(path, format!("invalid YAML: {err}")))?
     };
     let mut document = document;
     normalize(&mut document);
@@ -59,12 +59,12 @@ fn segment_token(segment: &serde_path_to_error::Segment) -> String {
 fn check_version(path: &Path, document: &Value) -> Result<(), Error> {
     match document.get("openapi").and_then(|version| version.as_str()) {
         Some(version) if version.starts_with("3.0") => Ok(()),
-        Some(version) => Err(Error::at(
+        Some(version) => Err(Error::unsupported(
             path,
             "#/openapi",
             format!("OpenAPI version {version} is not supported; use an OpenAPI 3.0.x or 3.1.x document"),
         )),
-        None if document.get("swagger").is_some() => Err(Error::at(
+        None if document.get("swagger").is_some() => Err(Error::unsupported(
             path,
             "#/swagger",
             "Swagger 2.0 is not supported; convert the document to OpenAPI 3.0 first",

@@ -141,5 +141,5 @@ fn is_generated(path: &Path) -> bool {
 }
 
 fn io_error(path: &Path, what: &str, err: std::io::Error) -> Error {
-    Error::file(path, format!("{what}: {err}"))
+    Error::io(path, format!("{what}: {err}"))
 }

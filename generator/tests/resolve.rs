@@ -218,6 +218,7 @@ B: { type: array, items: { $ref: '#/components/schemas/A' } }
         err.message().contains("defined in terms of itself"),
         "{err}"
     );
+    assert_eq!(err.kind(), codegen::ErrorKind::InvalidSpec);
 }
 
 #[test]
@@ -263,6 +264,7 @@ Thing:
         Some("#/components/schemas/Thing/properties/Other")
     );
     assert!(err.message().contains("bundle the spec first"), "{err}");
+    assert_eq!(err.kind(), codegen::ErrorKind::Unsupported);
 }
 
 #[test]

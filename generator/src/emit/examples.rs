@@ -1,14 +1,13 @@
 //! Emits `examples/*.rs`: one runnable program per operation with a documented request
 //! example, configured from the environment.
 
-use heck::{ToShoutySnakeCase, ToSnakeCase};
+use heck::ToShoutySnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::models::rust_type;
 use super::{ident, inner_doc_attrs};
 use crate::ir::{Api, Operation, TypeRef};
-use crate::names::Scope;
 
 /// A generated example program.
 pub struct Example {
@@ -19,14 +18,9 @@ pub struct Example {
 
 /// `env_prefix` names the environment variables (`MEWS` gives `MEWS_BASE_URL`, ...).
 pub fn examples(api: &Api, crate_name: &str, env_prefix: &str) -> Vec<Example> {
-    let mut names = Scope::default();
     api.operations
         .iter()
         .filter_map(|operation| example(api, operation, crate_name, env_prefix))
-        .map(|example| Example {
-            name: names.claim(example.name),
-            ..example
-        })
         .collect()
 }
 
@@ -36,18 +30,8 @@ fn example(
     crate_name: &str,
     env_prefix: &str,
 ) -> Option<Example> {
-    // Only operations called with the request alone (and optional parameters) make examples.
-    if operation
-        .parameters
-        .iter()
-        .any(|parameter| parameter.required)
-    {
-        return None;
-    }
-    let request = operation
-        .request
-        .as_ref()
-        .filter(|request| **request != TypeRef::Bytes)?;
+    let name = operation.example.clone()?;
+    let request = operation.request.as_ref()?;
     let request_type = rust_type(request);
     let optional_params = operation
         .parameters
@@ -97,11 +81,10 @@ fn example(
     let docs = inner_doc_attrs(&format!(
         "{title}: sends the documented example request to `{} {}` and prints the result, or the error.\n\n\
          Configured by environment variables: `{base_url_var}` (default: {default_url}), {}.\n\n\
-         Run it with `cargo run --example {}`.",
+         Run it with `cargo run --example {name}`.",
         operation.method,
         operation.path,
         env_vars.iter().map(|var| format!("`{var}`")).collect::<Vec<_>>().join(", "),
-        example_name(operation),
     ));
     let required_env = (!env_vars.is_empty()).then(|| {
         quote! {
@@ -139,20 +122,7 @@ fn example(
 
         #required_env
     };
-    Some(Example {
-        name: example_name(operation),
-        code,
-    })
-}
-
-/// The example's name, from the operation's summary (`Add customer` -> `add_customer`).
-fn example_name(operation: &Operation) -> String {
-    operation
-        .summary
-        .as_deref()
-        .map(|summary| summary.to_snake_case())
-        .filter(|name| !name.is_empty())
-        .unwrap_or_else(|| operation.name.clone())
+    Some(Example { name, code })
 }
 
 /// The server to use when none is configured: a demo or sandbox server if the spec lists one,

@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{doc_attrs, ident};
-use crate::ir::{Api, Enum, Field, Struct, TypeDef, TypeKind, TypeRef, Union};
+use crate::ir::{Api, Enum, Field, FieldShape, Struct, TypeDef, TypeKind, TypeRef, Union};
 
 pub fn models(api: &Api) -> TokenStream {
     let request_structs: HashSet<&str> = api
@@ -50,21 +50,19 @@ pub fn models(api: &Api) -> TokenStream {
 /// imported.
 fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
     fn visit(ty: &TypeRef, used: &mut BTreeSet<&'static str>) {
-        match ty {
-            TypeRef::Date => {
-                used.insert("Date");
-            }
-            TypeRef::Update { value, clearable } => {
-                used.insert("Update");
-                if !clearable {
-                    used.insert("NotClearable");
+        for ty in ty.walk() {
+            match ty {
+                TypeRef::Date => {
+                    used.insert("Date");
                 }
-                visit(value, used);
+                TypeRef::Update { clearable, .. } => {
+                    used.insert("Update");
+                    if !clearable {
+                        used.insert("NotClearable");
+                    }
+                }
+                _ => {}
             }
-            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Boxed(inner) => {
-                visit(inner, used)
-            }
-            _ => {}
         }
     }
     let mut used = BTreeSet::new();
@@ -80,7 +78,7 @@ fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
                     if structure
                         .fields
                         .iter()
-                        .any(|field| field_shape(field) == FieldShape::Update)
+                        .any(|field| field.shape() == FieldShape::Update)
                     {
                         used.insert("Update");
                     }
@@ -117,7 +115,7 @@ fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
             let all_optional = !structure
                 .fields
                 .iter()
-                .any(|field| field_shape(field) == FieldShape::Plain);
+                .any(|field| field.shape() == FieldShape::Plain);
             let definition = struct_def(&docs, &name, structure, def.in_request && all_optional);
             let request_impls = def.in_request.then(|| {
                 let constructor = constructor(&name, structure);
@@ -165,7 +163,7 @@ fn struct_def(
             let wire_name = &field.wire_name;
             serde_args.push(quote!(rename = #wire_name));
         }
-        match field_shape(field) {
+        match field.shape() {
             FieldShape::Update => {
                 serde_args.push(quote!(default, skip_serializing_if = "Update::is_keep"))
             }
@@ -200,14 +198,14 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
     let required: Vec<&Field> = structure
         .fields
         .iter()
-        .filter(|field| field_shape(field) == FieldShape::Plain)
+        .filter(|field| field.shape() == FieldShape::Plain)
         .collect();
     let params = required
         .iter()
         .map(|field| constructor_param(&field.rust_name, &field.ty));
     let initializers = structure.fields.iter().map(|field| {
         let field_name = ident(&field.rust_name);
-        match (field_shape(field), &field.ty) {
+        match (field.shape(), &field.ty) {
             (FieldShape::Plain, TypeRef::String) => quote!(#field_name: #field_name.into()),
             (FieldShape::Plain, _) => quote!(#field_name),
             (FieldShape::Update, _) => quote!(#field_name: Update::Keep),
@@ -276,7 +274,7 @@ fn validate_impl(
 
 fn field_checks(field: &Field, request_structs: &HashSet<&str>) -> Option<TokenStream> {
     let field_name = ident(&field.rust_name);
-    let shape = field_shape(field);
+    let shape = field.shape();
     let value = match shape {
         FieldShape::Plain => quote!(&self.#field_name),
         _ => quote!(value),
@@ -321,13 +319,12 @@ fn range(min: Option<usize>, max: Option<usize>) -> Option<TokenStream> {
     }
 }
 
-/// Whether a value of this type is or holds a request struct, which has limits of its own.
+/// Whether a value of this type is or holds (in a `Vec` or a box) a request struct, which has
+/// limits of its own.
 fn has_nested_request(ty: &TypeRef, request_structs: &HashSet<&str>) -> bool {
-    match ty {
-        TypeRef::Named(name) => request_structs.contains(name.as_str()),
-        TypeRef::Array(item) | TypeRef::Boxed(item) => has_nested_request(item, request_structs),
-        _ => false,
-    }
+    ty.walk()
+        .take_while(|ty| !matches!(ty, TypeRef::Map(_) | TypeRef::Update { .. }))
+        .any(|ty| matches!(ty, TypeRef::Named(name) if request_structs.contains(name.as_str())))
 }
 
 fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -> TokenStream {
@@ -491,31 +488,9 @@ fn union_validation(
     validate_impl(name, None, body)
 }
 
-/// How a field is represented, from its requiredness and nullability.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FieldShape {
-    /// Required and not nullable: `T`.
-    Plain,
-    /// Required but nullable: `Option<T>`, sent as `null` when `None`.
-    Nullable,
-    /// Optional: `Option<T>`, left out when `None`.
-    Omittable,
-    /// An update value: `Update<T>`, left out when `Keep`.
-    Update,
-}
-
-fn field_shape(field: &Field) -> FieldShape {
-    match (&field.ty, field.required, field.nullable) {
-        (TypeRef::Update { .. }, _, _) => FieldShape::Update,
-        (_, true, false) => FieldShape::Plain,
-        (_, true, true) => FieldShape::Nullable,
-        (_, false, _) => FieldShape::Omittable,
-    }
-}
-
 fn field_type(field: &Field) -> TokenStream {
     let ty = rust_type(&field.ty);
-    match field_shape(field) {
+    match field.shape() {
         FieldShape::Plain | FieldShape::Update => ty,
         FieldShape::Nullable | FieldShape::Omittable => quote!(Option<#ty>),
     }

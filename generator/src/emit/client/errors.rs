@@ -1,0 +1,246 @@
+//! The `Error` enum: one variant per documented error status, and how responses map to it.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::super::models::rust_type;
+use super::super::{doc_attrs, ident};
+use crate::ir::{Errors, TypeRef};
+
+/// `Client::error`: the variant for a non-success response.
+pub(super) fn mapping(errors: &Errors) -> TokenStream {
+    let arms = errors.statuses.iter().map(|variant| {
+        let status = &variant.status;
+        let status = Literal::u16_unsuffixed(*status);
+        let name = format_ident!("{}", variant.variant);
+        let decoded = decode_error_body(&variant.body);
+        if variant.retry_after {
+            quote! {
+                #status => #decoded.map(|error| Error::#name {
+                    retry_after: response.retry_after,
+                    error: Box::new(error),
+                }),
+            }
+        } else {
+            quote!(#status => #decoded.map(|error| Error::#name(Box::new(error))),)
+        }
+    });
+    let fallback_decoded = decode_error_body(&errors.fallback_body);
+    quote! {
+        /// The error for a response that is not a success.
+        fn error(&self, response: RawResponse) -> Error {
+            let transport = &self.inner.transport;
+            let error = match response.status {
+                #(#arms)*
+                _ => #fallback_decoded.map(|error| Error::UnexpectedStatus(Box::new(error))),
+            };
+            error.unwrap_or_else(Error::Decode)
+        }
+    }
+}
+
+/// The `Error` enum and its accessors.
+pub(super) fn error_enum(errors: &Errors) -> TokenStream {
+    let variants = errors.statuses.iter().map(|variant| {
+        let status = &variant.status;
+        let name = format_ident!("{}", variant.variant);
+        let body = rust_type(&variant.body);
+        let docs = doc_attrs(&format!(
+            "`{status}`: {}",
+            variant
+                .docs
+                .as_deref()
+                .unwrap_or("documented error status.")
+        ));
+        if variant.retry_after {
+            quote! {
+                #docs
+                #name {
+                    /// The status, request id and error body.
+                    error: Box<ApiError<#body>>,
+                    /// How long the server asks to wait before the next request (`Retry-After`).
+                    retry_after: Option<Duration>,
+                },
+            }
+        } else {
+            quote!(#docs #name(Box<ApiError<#body>>),)
+        }
+    });
+    let fallback_body = rust_type(&errors.fallback_body);
+    let no_content = errors.has_no_content.then(|| {
+        quote! {
+            /// A success status the operation documents without a body (such as `204 No
+            /// Content`), so there is no result to return.
+            NoContent {
+                /// The HTTP status.
+                status: u16,
+                /// The `Request-Id` header of the response.
+                request_id: Option<String>,
+            },
+        }
+    });
+    let api_patterns: Vec<TokenStream> = errors
+        .statuses
+        .iter()
+        .map(|variant| {
+            let name = format_ident!("{}", variant.variant);
+            if variant.retry_after {
+                quote!(Error::#name { error, .. })
+            } else {
+                quote!(Error::#name(error))
+            }
+        })
+        .chain(std::iter::once(quote!(Error::UnexpectedStatus(error))))
+        .collect();
+    let display_arms = api_patterns
+        .iter()
+        .map(|pattern| quote!(#pattern => error.fmt(formatter),));
+    let status_arms = api_patterns
+        .iter()
+        .map(|pattern| quote!(#pattern => Some(error.status),));
+    let request_id_arms = api_patterns
+        .iter()
+        .map(|pattern| quote!(#pattern => error.request_id.as_deref(),));
+    let no_content_display = errors.has_no_content.then(|| {
+            quote! {
+                Error::NoContent { status, .. } => write!(formatter, "HTTP {status}: no content, but the operation returns a result"),
+            }
+        });
+    let no_content_status = errors
+        .has_no_content
+        .then(|| quote!(Error::NoContent { status, .. } => Some(*status),));
+    let no_content_request_id = errors
+        .has_no_content
+        .then(|| quote!(Error::NoContent { request_id, .. } => request_id.as_deref(),));
+    let retry_after_arms = errors
+        .statuses
+        .iter()
+        .filter(|variant| variant.retry_after)
+        .map(|variant| {
+            let name = format_ident!("{}", variant.variant);
+            quote!(Error::#name { retry_after, .. } => *retry_after,)
+        });
+    quote! {
+        /// Everything a call can fail with. Nothing in the client panics on a response:
+        /// whatever the server sends ends up here. Error responses are boxed to keep
+        /// `Result`s small.
+        #[derive(Debug)]
+        #[non_exhaustive]
+        pub enum Error {
+            #(#variants)*
+            /// A status the spec does not document for any operation.
+            UnexpectedStatus(Box<ApiError<#fallback_body>>),
+            #no_content
+            /// No response arrived within the timeout.
+            Timeout,
+            /// The request could not be sent or the response not received.
+            Transport(reqwest::Error),
+            /// The response body is not the documented JSON.
+            Decode(DecodeError),
+            /// The request could not be serialized.
+            Encode(serde_json::Error),
+            /// The request breaks a limit of the spec; nothing was sent.
+            Validation(ValidationError),
+        }
+
+        impl Error {
+            /// The HTTP status of the response, if one arrived.
+            pub fn status(&self) -> Option<u16> {
+                match self {
+                    #(#status_arms)*
+                    #no_content_status
+                    Error::Decode(error) => Some(error.status),
+                    _ => None,
+                }
+            }
+
+            /// The `Request-Id` of the response, if one arrived with it: quote it when
+            /// reporting a problem.
+            pub fn request_id(&self) -> Option<&str> {
+                match self {
+                    #(#request_id_arms)*
+                    #no_content_request_id
+                    Error::Decode(error) => error.request_id.as_deref(),
+                    _ => None,
+                }
+            }
+
+            /// How long the server asked to wait before the next request.
+            pub fn retry_after(&self) -> Option<Duration> {
+                match self {
+                    #(#retry_after_arms)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for Error {
+            fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self {
+                    #(#display_arms)*
+                    #no_content_display
+                    Error::Timeout => formatter.write_str("no response within the timeout"),
+                    Error::Transport(error) => write!(formatter, "transport error: {error}"),
+                    Error::Decode(error) => error.fmt(formatter),
+                    Error::Encode(error) => write!(formatter, "cannot serialize the request: {error}"),
+                    Error::Validation(error) => write!(formatter, "invalid request, not sent: {error}"),
+                }
+            }
+        }
+
+        impl std::error::Error for Error {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                match self {
+                    Error::Transport(error) => Some(error),
+                    Error::Decode(error) => Some(error),
+                    Error::Encode(error) => Some(error),
+                    Error::Validation(error) => Some(error),
+                    _ => None,
+                }
+            }
+        }
+
+        impl From<TransportError> for Error {
+            fn from(error: TransportError) -> Self {
+                match error {
+                    TransportError::Timeout => Error::Timeout,
+                    TransportError::Failed(error) => Error::Transport(error),
+                }
+            }
+        }
+    }
+}
+
+/// Reads an error body of type `body` from `response`, as a `Result<ApiError<_>, DecodeError>`.
+fn decode_error_body(body: &TypeRef) -> TokenStream {
+    match body {
+        TypeRef::Bytes => quote!(Ok::<_, DecodeError>(response.raw_api_error(transport))),
+        _ => quote!(response.api_error(transport)),
+    }
+}
+
+/// `ErrorBody` for every named error body type: the message is its `message` field, if any.
+pub(super) fn error_body_impls(errors: &Errors) -> TokenStream {
+    let impls = errors.bodies.iter().map(|body| {
+        let message = match &body.message {
+            Some(field) => {
+                let name = ident(&field.rust_name);
+                if field.optional {
+                    quote!(self.#name.as_deref())
+                } else {
+                    quote!(Some(&self.#name))
+                }
+            }
+            None => quote!(None),
+        };
+        let name = ident(&body.name);
+        quote! {
+            impl ErrorBody for #name {
+                fn message(&self) -> Option<&str> {
+                    #message
+                }
+            }
+        }
+    });
+    quote!(#(#impls)*)
+}

@@ -1,0 +1,164 @@
+//! One async method per operation.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::super::models::rust_type;
+use super::super::{doc_attrs, ident};
+use crate::ir::{CommonField, Operation, ParameterLocation, TypeRef};
+
+/// `common_optional` names the optional common fields, which a request may set itself.
+pub(super) fn operation_method(
+    operation: &Operation,
+    common_optional: &[&CommonField],
+    has_common: bool,
+) -> TokenStream {
+    let name = ident(&operation.name);
+    let mut docs = String::new();
+    if let Some(summary) = &operation.summary {
+        docs.push_str(&format!("{summary}.\n\n"));
+    }
+    if let Some(description) = &operation.docs {
+        docs.push_str(&format!("{description}\n\n"));
+    }
+    docs.push_str(&format!("`{} {}`", operation.method, operation.path));
+    if !operation.idempotent {
+        docs.push_str(". Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error");
+    }
+    let docs = doc_attrs(&format!("{docs}."));
+    let endpoint_name = &operation.name;
+    let method = format_ident!("{}", operation.method);
+    let path = &operation.path;
+    let idempotent = operation.idempotent;
+    let success_body = operation.result.as_ref();
+    let result_type = success_body.map_or_else(|| quote!(()), rust_type);
+
+    let mut params: Vec<TokenStream> = operation
+        .parameters
+        .iter()
+        .filter(|parameter| parameter.required)
+        .map(|parameter| {
+            let name = ident(&parameter.rust_name);
+            let ty = match &parameter.ty {
+                TypeRef::String => quote!(str),
+                ty => rust_type(ty),
+            };
+            quote!(#name: &#ty)
+        })
+        .collect();
+    if let Some(params_struct) = &operation.params_struct {
+        let params_type = format_ident!("{}", params_struct);
+        params.push(quote!(params: &#params_type));
+    }
+    let body = match (&operation.request, operation.request_media_type.as_deref()) {
+        (Some(TypeRef::Bytes), media_type) => {
+            let media_type = media_type.unwrap_or("application/octet-stream");
+            params.push(quote!(body: Vec<u8>));
+            quote!(.body(body, #media_type))
+        }
+        (Some(request), _) => {
+            let request_type = rust_type(request);
+            params.push(quote!(request: &#request_type));
+            let common = has_common.then(|| {
+                let unset = common_optional.iter().map(|field| {
+                    let name = ident(&field.rust_name);
+                    quote!(request.#name.is_none())
+                });
+                quote!(, self.inner.common.body(#(#unset),*))
+            });
+            quote!(.body(self.json_body(request #common)?, "application/json"))
+        }
+        (None, _) => quote!(),
+    };
+    let path_expr = path_expression(operation);
+    let parameters = operation
+        .parameters
+        .iter()
+        .filter(|parameter| parameter.location != ParameterLocation::Path)
+        .map(|parameter| {
+            let wire_name = &parameter.wire_name;
+            let name = ident(&parameter.rust_name);
+            let value = if parameter.required {
+                quote!(#name)
+            } else {
+                quote!(&params.#name)
+            };
+            match parameter.location {
+                ParameterLocation::Header => quote!(.header(#wire_name, #value)),
+                ParameterLocation::Cookie => quote!(.cookie(#wire_name, #value)),
+                _ => quote!(.query(#wire_name, #value)),
+            }
+        });
+    let no_content: Vec<Literal> = operation
+        .no_content_statuses
+        .iter()
+        .map(|&status| Literal::u16_unsuffixed(status))
+        .collect();
+    let no_content_arm = (!no_content.is_empty()).then(|| {
+        quote! {
+            #(#no_content)|* => Err(Error::NoContent {
+                status: response.status,
+                request_id: response.request_id,
+            }),
+        }
+    });
+    let success_arm = match success_body {
+        Some(TypeRef::Bytes) => quote!(200..=299 => Ok(response.body.to_vec()),),
+        Some(_) => quote!(200..=299 => self.result(&response),),
+        None => quote!(200..=299 => Ok(()),),
+    };
+    quote! {
+        #docs
+        pub async fn #name(&self, #(#params),*) -> Result<#result_type, Error> {
+            const ENDPOINT: Endpoint = Endpoint {
+                name: #endpoint_name,
+                method: reqwest::Method::#method,
+                path: #path,
+                idempotent: #idempotent,
+            };
+            let request = Request::new(#path_expr) #(#parameters)* #body;
+            let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+            match response.status {
+                #no_content_arm
+                #success_arm
+                _ => Err(self.error(response)),
+            }
+        }
+    }
+}
+
+/// The path of a call: the template itself, or a `format!` that fills in the path parameters.
+fn path_expression(operation: &Operation) -> TokenStream {
+    let mut template = String::new();
+    let mut arguments = Vec::new();
+    let mut rest = operation.path.as_str();
+    while let Some(start) = rest.find('{') {
+        let Some(length) = rest[start..].find('}') else {
+            break;
+        };
+        let placeholder = &rest[start + 1..start + length];
+        let parameter = operation
+            .parameters
+            .iter()
+            .find(|p| p.location == ParameterLocation::Path && p.wire_name == placeholder);
+        template.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
+        match parameter {
+            Some(parameter) => {
+                template.push_str("{}");
+                let name = ident(&parameter.rust_name);
+                arguments.push(quote!(path_value(#name)));
+            }
+            None => template.push_str(
+                &rest[start..start + length + 1]
+                    .replace('{', "{{")
+                    .replace('}', "}}"),
+            ),
+        }
+        rest = &rest[start + length + 1..];
+    }
+    if arguments.is_empty() {
+        return quote!(ENDPOINT.path);
+    }
+    template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
+    quote!(format!(#template, #(#arguments),*))
+}

@@ -1,0 +1,169 @@
+//! Emits `client.rs`: the client builder, one async method per operation, and the error type
+//! with one variant per documented status.
+
+mod builder;
+mod errors;
+mod methods;
+mod params;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::doc_attrs;
+use crate::ir::{Api, CommonField, ParameterLocation, TypeRef};
+
+pub fn client(api: &Api) -> TokenStream {
+    let servers = api.servers.iter().map(|server| {
+        let name = format_ident!("{}", server.name);
+        let url = &server.url;
+        let docs = doc_attrs(
+            server
+                .description
+                .as_deref()
+                .unwrap_or("A server of the API."),
+        );
+        quote!(#docs pub const #name: &str = #url;)
+    });
+    let builder = builder::builder(api);
+    let common_optional: Vec<&CommonField> = api
+        .common_fields
+        .iter()
+        .filter(|field| !field.required)
+        .collect();
+    let operations = api.operations.iter().map(|operation| {
+        methods::operation_method(operation, &common_optional, !api.common_fields.is_empty())
+    });
+    let error_mapping = errors::mapping(&api.errors);
+    let error_enum = errors::error_enum(&api.errors);
+    let error_bodies = errors::error_body_impls(&api.errors);
+    let params_structs = params::params_structs(api);
+    let object_params = params::object_param_impls(api);
+    let has_json_requests = api
+        .operations
+        .iter()
+        .any(|op| op.request.as_ref().is_some_and(|ty| *ty != TypeRef::Bytes));
+    let has_json_results = api.operations.iter().any(|op| {
+        op.responses
+            .iter()
+            .any(|r| r.is_success() && r.body.as_ref().is_some_and(|ty| *ty != TypeRef::Bytes))
+    });
+    let has_path_parameters = api.operations.iter().any(|op| {
+        op.parameters
+            .iter()
+            .any(|p| p.location == ParameterLocation::Path)
+    });
+    let json_imports = has_json_requests.then(|| {
+        quote!(
+            use serde::Serialize;
+        )
+    });
+    let mut http_imports = vec!["ApiError", "DecodeError", "Endpoint"];
+    if !error_bodies.is_empty() {
+        http_imports.push("ErrorBody");
+    }
+    http_imports.extend(["RateLimit", "RawResponse", "Request", "RetryPolicy"]);
+    if api.common_fields.iter().any(|field| field.secret) {
+        http_imports.push("Secret");
+    }
+    http_imports.extend(["Settings", "Transport", "TransportError"]);
+    if has_path_parameters {
+        http_imports.push("path_value");
+    }
+    if !object_params.is_empty() {
+        http_imports.extend(["ParamValue", "json_param"]);
+    }
+    let http_imports = http_imports
+        .into_iter()
+        .map(|name| format_ident!("{}", name));
+    let models_import = (!api.types.is_empty()).then(|| {
+        quote!(
+            use crate::models::*;
+        )
+    });
+    let uses_date = api
+        .operations
+        .iter()
+        .flat_map(|op| op.parameters.iter().map(|p| &p.ty))
+        .chain(api.common_fields.iter().map(|field| &field.ty))
+        .any(mentions_date);
+    let support_imports = uses_date
+        .then_some("Date")
+        .into_iter()
+        .chain(has_json_requests.then_some("Validate"))
+        .chain(["ValidationError"])
+        .map(|name| format_ident!("{}", name));
+    let json_body = match (has_json_requests, api.common_fields.is_empty()) {
+        (false, _) => None,
+        (true, true) => Some(quote! {
+            /// Validates a request and serializes it.
+            fn json_body(&self, request: &(impl Serialize + Validate)) -> Result<Vec<u8>, Error> {
+                request.validate().map_err(Error::Validation)?;
+                serde_json::to_vec(request).map_err(Error::Encode)
+            }
+        }),
+        (true, false) => Some(quote! {
+            /// Validates a request and serializes it after the common fields, as one object.
+            fn json_body(&self, request: &(impl Serialize + Validate), common: CommonBody<'_>) -> Result<Vec<u8>, Error> {
+                request.validate().map_err(Error::Validation)?;
+                let mut body = serde_json::to_vec(&common).map_err(Error::Encode)?;
+                let request = serde_json::to_vec(request).map_err(Error::Encode)?;
+                // Both are JSON objects (`{...}`); splicing the bytes avoids building a tree.
+                match (body.len(), request.len()) {
+                    (_, 0..=2) => Ok(body),
+                    (0..=2, _) => Ok(request),
+                    _ => {
+                        body.pop();
+                        body.push(b',');
+                        body.extend_from_slice(&request[1..]);
+                        Ok(body)
+                    }
+                }
+            }
+        }),
+    };
+    let result = has_json_results.then(|| {
+        quote! {
+            /// Reads the result of a successful response.
+            fn result<T: serde::de::DeserializeOwned>(&self, response: &RawResponse) -> Result<T, Error> {
+                response.json(&self.inner.transport).map_err(Error::Decode)
+            }
+        }
+    });
+    quote! {
+        //! The client: one method per operation of the API.
+
+        use std::sync::Arc;
+        use std::time::Duration;
+
+        #json_imports
+        use crate::http::{#(#http_imports),*};
+        #models_import
+        use crate::support::{#(#support_imports),*};
+
+        #(#servers)*
+
+        #builder
+
+        impl Client {
+            #(#operations)*
+
+            #json_body
+
+            #result
+
+            #error_mapping
+        }
+
+        #error_enum
+
+        #error_bodies
+
+        #params_structs
+
+        #object_params
+    }
+}
+
+fn mentions_date(ty: &TypeRef) -> bool {
+    ty.walk().any(|ty| *ty == TypeRef::Date)
+}

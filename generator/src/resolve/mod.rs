@@ -1,0 +1,167 @@
+//! Stage 2: turn the `openapiv3` document into the intermediate model ([`crate::ir`]).
+//!
+//! Every `$ref` is resolved here and every Rust name is chosen here, so the emitters never look
+//! at the spec again. Patterns are detected from the shape of the spec: an object schema whose
+//! only property is the update-wrapper property (`Value` for Mews) is an update value, whatever
+//! its name.
+
+mod errors;
+mod operations;
+mod passes;
+mod schemas;
+mod wrappers;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use indexmap::IndexMap;
+use openapiv3::{OpenAPI, ReferenceOr, Schema};
+
+use crate::error::Error;
+use crate::ir::{Api, Limits, Server, TypeDef, TypeRef};
+use crate::names::{self, Scope};
+
+const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
+
+/// Resolves `doc` (read from `file`) into the intermediate model. `update_wrapper_property`
+/// is the name of the only property of an update-value wrapper schema.
+pub fn resolve(doc: &OpenAPI, file: &Path, update_wrapper_property: &str) -> Result<Api, Error> {
+    let mut resolver = Resolver::new(doc, file, update_wrapper_property);
+    for (name, schema) in resolver.schemas {
+        if !resolver.is_wrapper(name) {
+            resolver.define_component(name, schema)?;
+        }
+    }
+    let operations = resolver.operations()?;
+    let mut types = resolver.types;
+    passes::check_alias_cycles(&types, &resolver.type_names, file)?;
+    passes::box_recursive_types(&mut types);
+    let common_fields = passes::hoist_common_fields(&mut types, &operations);
+    passes::mark_request_types(&mut types, &operations);
+    let errors = errors::errors(&operations, &types);
+    Ok(Api {
+        title: doc.info.title.clone(),
+        description: text(&doc.info.description),
+        types,
+        operations,
+        servers: servers(doc),
+        common_fields,
+        update_value_property: update_wrapper_property.to_owned(),
+        errors,
+    })
+}
+
+/// What an operation's request body is: its type, media type and documented example.
+#[derive(Default)]
+struct RequestBodyShape {
+    ty: Option<TypeRef>,
+    media_type: Option<String>,
+    example: Option<serde_json::Value>,
+}
+
+/// A type together with what the schema that produced it says about the value.
+struct Resolved {
+    ty: TypeRef,
+    nullable: bool,
+    description: Option<String>,
+    deprecated: Option<String>,
+    limits: Limits,
+}
+
+struct Resolver<'a> {
+    doc: &'a OpenAPI,
+    file: &'a Path,
+    schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
+    wrapper_property: &'a str,
+    /// Rust name of every component schema that becomes a named type.
+    type_names: HashMap<String, String>,
+    /// Update types of the wrapper schemas resolved so far.
+    wrapper_types: HashMap<String, TypeRef>,
+    /// The component schemas that are update-value wrappers.
+    wrappers: HashSet<String>,
+    type_scope: Scope,
+    types: Vec<TypeDef>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(doc: &'a OpenAPI, file: &'a Path, wrapper_property: &'a str) -> Self {
+        static NO_SCHEMAS: std::sync::OnceLock<IndexMap<String, ReferenceOr<Schema>>> =
+            std::sync::OnceLock::new();
+        let schemas = match &doc.components {
+            Some(components) => &components.schemas,
+            None => NO_SCHEMAS.get_or_init(IndexMap::new),
+        };
+        let mut resolver = Resolver {
+            doc,
+            file,
+            schemas,
+            wrapper_property,
+            type_names: HashMap::new(),
+            wrapper_types: HashMap::new(),
+            wrappers: wrappers::update_wrappers(schemas, wrapper_property),
+            type_scope: Scope::default(),
+            types: Vec::new(),
+        };
+        // Names first, so that references can be resolved in any order.
+        for name in schemas.keys() {
+            if !resolver.is_wrapper(name) {
+                let rust_name = resolver.type_scope.claim(names::type_name(name));
+                resolver.type_names.insert(name.clone(), rust_name);
+            }
+        }
+        resolver
+    }
+
+    fn error(&self, pointer: &str, message: impl Into<String>) -> Error {
+        Error::at(self.file, pointer, message)
+    }
+
+    fn unsupported(&self, pointer: &str, message: impl Into<String>) -> Error {
+        Error::unsupported(self.file, pointer, message)
+    }
+
+    fn is_wrapper(&self, name: &str) -> bool {
+        self.wrappers.contains(name)
+    }
+}
+
+impl Resolved {
+    fn plain(ty: TypeRef) -> Self {
+        Resolved {
+            ty,
+            nullable: false,
+            description: None,
+            deprecated: None,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// Documentation text, or `None` when the spec gives none or only white space.
+fn text(value: &Option<String>) -> Option<String> {
+    value
+        .as_ref()
+        .filter(|text| !text.trim().is_empty())
+        .cloned()
+}
+
+fn servers(doc: &OpenAPI) -> Vec<Server> {
+    let mut scope = Scope::default();
+    doc.servers
+        .iter()
+        .enumerate()
+        .map(|(index, server)| {
+            let first_word = server
+                .description
+                .as_deref()
+                .and_then(|description| description.split_whitespace().next())
+                .map(names::constant_name)
+                .filter(|name| !name.is_empty());
+            Server {
+                name: scope.claim(first_word.unwrap_or_else(|| format!("SERVER_{}", index + 1))),
+                url: server.url.clone(),
+                description: server.description.clone(),
+            }
+        })
+        .collect()
+}

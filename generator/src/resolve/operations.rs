@@ -1,0 +1,317 @@
+//! Operations: parameters, request bodies and responses.
+
+use std::collections::HashMap;
+
+use heck::ToSnakeCase;
+use indexmap::IndexMap;
+use openapiv3::{ReferenceOr, RequestBody, StatusCode};
+
+use super::{text, RequestBodyShape, Resolver};
+use crate::error::{join_pointer, Error};
+use crate::ir::{Operation, Parameter, ParameterLocation, Response, TypeRef};
+use crate::names::{self, Scope};
+
+impl<'a> Resolver<'a> {
+    pub(super) fn operations(&mut self) -> Result<Vec<Operation>, Error> {
+        let mut operations = Vec::new();
+        let mut operation_names: HashMap<String, String> = HashMap::new();
+        let mut example_names = Scope::default();
+        for (path, item) in &self.doc.paths.paths {
+            let path_pointer = join_pointer("#/paths", path);
+            let ReferenceOr::Item(item) = item else {
+                return Err(
+                    self.unsupported(&path_pointer, "path item references are not supported")
+                );
+            };
+            for (method, operation) in item.iter() {
+                let pointer = join_pointer(&path_pointer, method);
+                let name = match &operation.operation_id {
+                    Some(id) => names::field_name(id),
+                    None => names::field_name(&format!("{method} {path}")),
+                };
+                if let Some(first) = operation_names.insert(name.clone(), pointer.clone()) {
+                    return Err(self.error(&pointer, format!("operation name `{name}` is already used by {first}; give one of them another operationId")));
+                }
+                let hint = names::type_name(&name);
+                let parameters = self.parameters(
+                    &item.parameters,
+                    &operation.parameters,
+                    &path_pointer,
+                    &pointer,
+                    &hint,
+                )?;
+                let body = match &operation.request_body {
+                    None => RequestBodyShape::default(),
+                    Some(body) => {
+                        self.request_body(body, &join_pointer(&pointer, "requestBody"), &hint)?
+                    }
+                };
+                let mut responses = Vec::new();
+                let mut fallback_responses = Vec::new();
+                let documented = operation
+                    .responses
+                    .responses
+                    .iter()
+                    .map(|(status, response)| (status.to_string(), Some(status), response));
+                let default = operation
+                    .responses
+                    .default
+                    .iter()
+                    .map(|response| ("default".to_owned(), None, response));
+                for (key, status, response) in documented.chain(default) {
+                    let response_pointer = join_pointer(&join_pointer(&pointer, "responses"), &key);
+                    match status {
+                        Some(StatusCode::Code(code)) => responses.push(self.response(
+                            *code,
+                            response,
+                            &response_pointer,
+                            &format!("{hint}{code}"),
+                        )?),
+                        _ => fallback_responses.push(self.response(
+                            0,
+                            response,
+                            &response_pointer,
+                            &format!("{hint}{}", names::type_name(&key)),
+                        )?),
+                    }
+                }
+                let result = responses
+                    .iter()
+                    .find(|response| response.is_success() && response.body.is_some())
+                    .and_then(|response| response.body.clone());
+                let no_content_statuses = responses
+                    .iter()
+                    .filter(|r| r.is_success() && r.body.is_none() && result.is_some())
+                    .map(|response| response.status)
+                    .collect();
+                let params_struct = parameters
+                    .iter()
+                    .any(|parameter| !parameter.required)
+                    .then(|| self.type_scope.claim(format!("{hint}Params")));
+                let has_example = !parameters.iter().any(|parameter| parameter.required)
+                    && body.ty.as_ref().is_some_and(|ty| *ty != TypeRef::Bytes)
+                    && body.example.is_some();
+                let example = has_example.then(|| {
+                    let title = text(&operation.summary)
+                        .map(|summary| summary.to_snake_case())
+                        .filter(|title| !title.is_empty())
+                        .unwrap_or_else(|| name.clone());
+                    example_names.claim(title)
+                });
+                operations.push(Operation {
+                    name,
+                    method: method.to_uppercase(),
+                    path: path.clone(),
+                    summary: text(&operation.summary),
+                    docs: text(&operation.description),
+                    parameters,
+                    request: body.ty,
+                    request_media_type: body.media_type,
+                    request_example: body.example,
+                    responses,
+                    result,
+                    no_content_statuses,
+                    params_struct,
+                    example,
+                    fallback_responses,
+                    idempotent: is_idempotent(method, &operation.extensions),
+                });
+            }
+        }
+        Ok(operations)
+    }
+
+    /// The type and documented example of a request body.
+    fn request_body(
+        &mut self,
+        body: &ReferenceOr<RequestBody>,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<RequestBodyShape, Error> {
+        let components = self.doc.components.as_ref().map(|c| &c.request_bodies);
+        let body = self.component(components, "requestBodies", body, pointer)?;
+        let example = body
+            .content
+            .iter()
+            .find(|(media_type, _)| is_json(media_type))
+            .and_then(|(_, media)| media.example.clone());
+        let media_type = body
+            .content
+            .keys()
+            .find(|media_type| is_json(media_type))
+            .or(body.content.keys().next())
+            .cloned();
+        let ty = self.body_type(
+            &body.content,
+            &join_pointer(pointer, "content"),
+            &format!("{hint}Request"),
+        )?;
+        Ok(RequestBodyShape {
+            ty,
+            media_type,
+            example,
+        })
+    }
+
+    fn response(
+        &mut self,
+        status: u16,
+        response: &ReferenceOr<openapiv3::Response>,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<Response, Error> {
+        let components = self.doc.components.as_ref().map(|c| &c.responses);
+        let response = self.component(components, "responses", response, pointer)?;
+        Ok(Response {
+            status,
+            docs: text(&Some(response.description.clone())),
+            body: self.body_type(
+                &response.content,
+                &join_pointer(pointer, "content"),
+                &format!("{hint}Response"),
+            )?,
+            headers: response.headers.keys().cloned().collect(),
+        })
+    }
+
+    /// An inline item, or the item a `#/components/<section>/<name>` reference points to.
+    fn component<'b, T>(
+        &self,
+        section: Option<&'b IndexMap<String, ReferenceOr<T>>>,
+        section_name: &str,
+        item: &'b ReferenceOr<T>,
+        pointer: &str,
+    ) -> Result<&'b T, Error> {
+        let reference = match item {
+            ReferenceOr::Item(item) => return Ok(item),
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let prefix = format!("#/components/{section_name}/");
+        let Some(name) = reference.strip_prefix(&prefix) else {
+            return Err(self.error(
+                pointer,
+                format!("reference `{reference}` is not to `{prefix}...`"),
+            ));
+        };
+        match section.and_then(|section| section.get(name)) {
+            Some(ReferenceOr::Item(item)) => Ok(item),
+            Some(ReferenceOr::Reference { .. }) => Err(self.error(
+                pointer,
+                format!(
+                    "reference `{reference}` points to another reference; refer to the item itself"
+                ),
+            )),
+            None => Err(self.error(
+                pointer,
+                format!("reference `{reference}` points to nothing"),
+            )),
+        }
+    }
+
+    /// The type of a body: typed when it is JSON, raw bytes for any other media type.
+    fn body_type(
+        &mut self,
+        content: &IndexMap<String, openapiv3::MediaType>,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<Option<TypeRef>, Error> {
+        let Some((media_type, media)) = content.iter().find(|(media_type, _)| is_json(media_type))
+        else {
+            return Ok((!content.is_empty()).then_some(TypeRef::Bytes));
+        };
+        let media_pointer = join_pointer(pointer, media_type);
+        match &media.schema {
+            None => Ok(Some(TypeRef::Json)),
+            Some(schema) => Ok(Some(
+                self.schema_or_reference(schema, &join_pointer(&media_pointer, "schema"), hint)?
+                    .ty,
+            )),
+        }
+    }
+
+    /// The parameters of an operation: those of its path item, overridden by its own (same
+    /// name and location).
+    fn parameters(
+        &mut self,
+        path_level: &[ReferenceOr<openapiv3::Parameter>],
+        operation_level: &[ReferenceOr<openapiv3::Parameter>],
+        path_pointer: &str,
+        operation_pointer: &str,
+        hint: &str,
+    ) -> Result<Vec<Parameter>, Error> {
+        let components = self.doc.components.as_ref().map(|c| &c.parameters);
+        let mut resolved: Vec<(Parameter, String)> = Vec::new();
+        let levels = [
+            (path_level, path_pointer),
+            (operation_level, operation_pointer),
+        ];
+        for (parameters, pointer) in levels {
+            for (index, parameter) in parameters.iter().enumerate() {
+                let pointer =
+                    join_pointer(&join_pointer(pointer, "parameters"), &index.to_string());
+                let parameter = self.component(components, "parameters", parameter, &pointer)?;
+                let (location, data) = match parameter {
+                    openapiv3::Parameter::Path { parameter_data, .. } => {
+                        (ParameterLocation::Path, parameter_data)
+                    }
+                    openapiv3::Parameter::Query { parameter_data, .. } => {
+                        (ParameterLocation::Query, parameter_data)
+                    }
+                    openapiv3::Parameter::Header { parameter_data, .. } => {
+                        (ParameterLocation::Header, parameter_data)
+                    }
+                    openapiv3::Parameter::Cookie { parameter_data, .. } => {
+                        (ParameterLocation::Cookie, parameter_data)
+                    }
+                };
+                let ty = match &data.format {
+                    openapiv3::ParameterSchemaOrContent::Schema(schema) => {
+                        let hint = format!("{hint}{}", names::type_name(&data.name));
+                        self.schema_or_reference(schema, &join_pointer(&pointer, "schema"), &hint)?
+                            .ty
+                    }
+                    openapiv3::ParameterSchemaOrContent::Content(_) => TypeRef::String,
+                };
+                let parameter = Parameter {
+                    wire_name: data.name.clone(),
+                    rust_name: names::field_name(&data.name),
+                    location,
+                    ty,
+                    required: data.required || location == ParameterLocation::Path,
+                    docs: text(&data.description),
+                };
+                resolved.retain(|(existing, _)| {
+                    !(existing.wire_name == parameter.wire_name && existing.location == location)
+                });
+                resolved.push((parameter, pointer));
+            }
+        }
+        // Unique Rust names, even where a path and a query parameter share a name.
+        let mut scope = Scope::with_taken(["request", "params", "body"]);
+        Ok(resolved
+            .into_iter()
+            .map(|(parameter, _)| Parameter {
+                rust_name: scope.claim(parameter.rust_name.clone()),
+                ..parameter
+            })
+            .collect())
+    }
+}
+
+fn is_idempotent(method: &str, extensions: &IndexMap<String, serde_json::Value>) -> bool {
+    match extensions
+        .get("x-idempotent")
+        .and_then(serde_json::Value::as_bool)
+    {
+        Some(idempotent) => idempotent,
+        None => matches!(
+            method,
+            "get" | "head" | "options" | "put" | "delete" | "trace"
+        ),
+    }
+}
+
+fn is_json(media_type: &str) -> bool {
+    let essence = media_type.split(';').next().unwrap_or_default().trim();
+    essence == "application/json" || essence.ends_with("+json")
+}

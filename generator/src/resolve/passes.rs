@@ -1,0 +1,253 @@
+//! Passes over the resolved types: common fields, recursion, alias cycles, request types.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use crate::error::{join_pointer, Error};
+use crate::ir::{CommonField, Field, Operation, TypeDef, TypeKind, TypeRef};
+
+/// Finds the body properties that every operation takes (Mews's `ClientToken`, `AccessToken`
+/// and `Client`), and removes the required ones from the request types, since the client
+/// sends them. The pattern only holds when every operation has a struct body and there are at
+/// least two operations.
+pub(super) fn hoist_common_fields(
+    types: &mut [TypeDef],
+    operations: &[Operation],
+) -> Vec<CommonField> {
+    let mut bodies: Vec<usize> = Vec::new();
+    for operation in operations {
+        let body = match &operation.request {
+            Some(TypeRef::Named(name)) => types
+                .iter()
+                .position(|def| def.name == *name && matches!(def.kind, TypeKind::Struct(_))),
+            _ => None,
+        };
+        match body {
+            Some(index) if !bodies.contains(&index) => bodies.push(index),
+            Some(_) => {}
+            None => return Vec::new(),
+        }
+    }
+    if operations.len() < 2 {
+        return Vec::new();
+    }
+    let struct_fields = |def: &TypeDef| match &def.kind {
+        TypeKind::Struct(structure) => structure.fields.clone(),
+        _ => Vec::new(),
+    };
+    let all_fields: Vec<Vec<Field>> = bodies
+        .iter()
+        .map(|&index| struct_fields(&types[index]))
+        .collect();
+    let common: Vec<CommonField> = all_fields[0]
+        .iter()
+        .filter_map(|field| {
+            let twins: Vec<&Field> = all_fields
+                .iter()
+                .filter_map(|fields| {
+                    fields
+                        .iter()
+                        .find(|other| other.wire_name == field.wire_name && other.ty == field.ty)
+                })
+                .collect();
+            (twins.len() == all_fields.len()).then(|| CommonField {
+                wire_name: field.wire_name.clone(),
+                rust_name: field.rust_name.clone(),
+                docs: field.docs.clone(),
+                ty: field.ty.clone(),
+                required: twins.iter().all(|twin| twin.required && !twin.nullable),
+                secret: is_secret(&field.wire_name),
+            })
+        })
+        .collect();
+    for &index in &bodies {
+        if let TypeKind::Struct(structure) = &mut types[index].kind {
+            structure.fields.retain(|field| {
+                !common
+                    .iter()
+                    .any(|c| c.required && c.wire_name == field.wire_name)
+            });
+        }
+    }
+    common
+}
+
+/// Credentials by their conventional names.
+fn is_secret(wire_name: &str) -> bool {
+    let name = wire_name.to_ascii_lowercase();
+    ["token", "secret", "password", "apikey", "api_key"]
+        .iter()
+        .any(|marker| name.contains(marker))
+}
+
+/// The named type a type contains by value (not behind a `Vec` or map), so that a cycle
+/// among such types would give a type of infinite size.
+fn by_value_name(ty: &TypeRef) -> Option<&str> {
+    ty.walk_by_value().find_map(|ty| match ty {
+        TypeRef::Named(name) => Some(name.as_str()),
+        _ => None,
+    })
+}
+
+/// Boxes every field or union variant through which a type contains itself by value.
+pub(super) fn box_recursive_types(types: &mut [TypeDef]) {
+    let index: HashMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, def)| (def.name.as_str(), i))
+        .collect();
+    let contained: Vec<Vec<usize>> = types
+        .iter()
+        .map(|def| {
+            def.member_types()
+                .into_iter()
+                .filter_map(|ty| index.get(by_value_name(ty)?).copied())
+                .collect()
+        })
+        .collect();
+    // A member needs a box when its type reaches back to its owner: owner and member type are
+    // then in the same strongly connected component.
+    let component = strongly_connected_components(&contained);
+    let mut to_box: Vec<(usize, usize)> = Vec::new();
+    // Only fields and variants can be boxed; an alias cycle is an error of its own.
+    for (owner, def) in types.iter().enumerate() {
+        if matches!(def.kind, TypeKind::Alias(_)) {
+            continue;
+        }
+        for (position, ty) in def.member_types().into_iter().enumerate() {
+            let recursive = by_value_name(ty)
+                .and_then(|name| index.get(name))
+                .is_some_and(|&target| component[target] == component[owner]);
+            if recursive {
+                to_box.push((owner, position));
+            }
+        }
+    }
+    for (owner, position) in to_box {
+        let ty = match &mut types[owner].kind {
+            TypeKind::Struct(structure) => &mut structure.fields[position].ty,
+            TypeKind::Union(union) => &mut union.variants[position].ty,
+            _ => continue,
+        };
+        *ty = TypeRef::Boxed(Box::new(std::mem::replace(ty, TypeRef::Json)));
+    }
+}
+
+/// The strongly connected component of every node of a graph given by adjacency lists
+/// (Kosaraju's algorithm, iterative, so that deep specs cannot overflow the stack).
+fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
+    let count = edges.len();
+    let mut order = Vec::with_capacity(count);
+    let mut visited = vec![false; count];
+    for start in 0..count {
+        if visited[start] {
+            continue;
+        }
+        visited[start] = true;
+        let mut stack = vec![(start, 0)];
+        while let Some((node, next)) = stack.pop() {
+            match edges[node].get(next) {
+                Some(&target) => {
+                    stack.push((node, next + 1));
+                    if !visited[target] {
+                        visited[target] = true;
+                        stack.push((target, 0));
+                    }
+                }
+                None => order.push(node),
+            }
+        }
+    }
+    let mut reversed = vec![Vec::new(); count];
+    for (node, targets) in edges.iter().enumerate() {
+        for &target in targets {
+            reversed[target].push(node);
+        }
+    }
+    let mut component = vec![usize::MAX; count];
+    for (id, &root) in order.iter().rev().enumerate() {
+        if component[root] != usize::MAX {
+            continue;
+        }
+        component[root] = id;
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            for &source in &reversed[node] {
+                if component[source] == usize::MAX {
+                    component[source] = id;
+                    stack.push(source);
+                }
+            }
+        }
+    }
+    component
+}
+
+/// Rejects aliases defined in terms of themselves (`A: {$ref: B}`, `B: {$ref: A}`, or an array
+/// of itself): Rust type aliases cannot be recursive, and there is no structure to generate.
+pub(super) fn check_alias_cycles(
+    types: &[TypeDef],
+    type_names: &HashMap<String, String>,
+    file: &Path,
+) -> Result<(), Error> {
+    let aliases: HashMap<&str, &TypeRef> = types
+        .iter()
+        .filter_map(|def| match &def.kind {
+            TypeKind::Alias(target) => Some((def.name.as_str(), target)),
+            _ => None,
+        })
+        .collect();
+    // In declaration order, so the same spec always reports the same schema.
+    for def in types {
+        let TypeKind::Alias(target) = &def.kind else {
+            continue;
+        };
+        let start = def.name.as_str();
+        let mut pending: Vec<&str> = target.named().into_iter().collect();
+        let mut seen = HashSet::new();
+        while let Some(name) = pending.pop() {
+            if name == start {
+                let schema = type_names
+                    .iter()
+                    .find(|(_, rust)| rust.as_str() == start)
+                    .map_or(start, |(spec, _)| spec.as_str());
+                return Err(Error::at(
+                    file,
+                    join_pointer("#/components/schemas", schema),
+                    format!("`{schema}` is defined in terms of itself with no object in between; give it an object schema with a property for the nested value"),
+                ));
+            }
+            if seen.insert(name) {
+                if let Some(next) = aliases.get(name) {
+                    pending.extend(next.named());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Marks every type reachable from a request body, so emitters give those types validation
+/// and constructors.
+pub(super) fn mark_request_types(types: &mut [TypeDef], operations: &[Operation]) {
+    let index: HashMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, ty)| (ty.name.as_str(), i))
+        .collect();
+    let mut pending: Vec<&TypeRef> = operations
+        .iter()
+        .filter_map(|op| op.request.as_ref())
+        .collect();
+    let mut reached = HashSet::new();
+    while let Some(ty) = pending.pop() {
+        if let Some(&i) = ty.named().and_then(|name| index.get(name)) {
+            if reached.insert(i) {
+                pending.extend(types[i].member_types());
+            }
+        }
+    }
+    for i in reached {
+        types[i].in_request = true;
+    }
+}

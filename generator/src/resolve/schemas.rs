@@ -1,0 +1,698 @@
+//! Schemas: named types, inline types, and what a schema says of a value.
+
+use std::borrow::Borrow;
+use std::collections::HashSet;
+
+use openapiv3::{
+    AdditionalProperties, AnySchema, ArrayType, BooleanType, IntegerType, NumberType, ReferenceOr,
+    Schema, SchemaData, SchemaKind, StringType, Type, VariantOrUnknownOrEmpty,
+};
+
+use super::{text, Resolved, Resolver, SCHEMA_REF_PREFIX};
+use crate::error::{join_pointer, Error};
+use crate::ir::{
+    Enum, Field, Limits, Struct, TypeDef, TypeKind, TypeRef, Union, UnionVariant, Variant,
+};
+use crate::names::{self, Scope};
+
+impl<'a> Resolver<'a> {
+    pub(super) fn define_component(
+        &mut self,
+        name: &str,
+        schema: &ReferenceOr<Schema>,
+    ) -> Result<(), Error> {
+        let pointer = join_pointer("#/components/schemas", name);
+        let rust_name = self.type_names[name].clone();
+        let (docs, kind) = match schema {
+            ReferenceOr::Reference { reference } => {
+                (None, TypeKind::Alias(self.reference(reference, &pointer)?))
+            }
+            ReferenceOr::Item(schema) => {
+                let data = &schema.schema_data;
+                let docs = text(&data.description).or_else(|| text(&data.title));
+                (docs, self.type_kind(&rust_name, schema, &pointer)?)
+            }
+        };
+        self.types.push(TypeDef {
+            name: rust_name,
+            docs,
+            kind,
+            in_request: false,
+        });
+        Ok(())
+    }
+
+    /// What a schema that gets a name of its own becomes: a struct, an enum, or an alias.
+    fn type_kind(
+        &mut self,
+        rust_name: &str,
+        schema: &Schema,
+        pointer: &str,
+    ) -> Result<TypeKind, Error> {
+        let shape = flatten(&schema.schema_kind);
+        if let Some(values) = string_enum(&shape) {
+            return Ok(TypeKind::Enum(enumeration(
+                values,
+                schema.schema_data.description.as_deref(),
+            )));
+        }
+        if self.is_struct(&shape) {
+            return Ok(TypeKind::Struct(
+                self.structure(rust_name, schema, pointer)?,
+            ));
+        }
+        if is_union(&shape) {
+            return Ok(TypeKind::Union(
+                self.union(rust_name, schema, &shape, pointer)?,
+            ));
+        }
+        Ok(TypeKind::Alias(self.schema(schema, pointer, rust_name)?.ty))
+    }
+
+    /// The variants of a `oneOf`/`anyOf` schema; `null` members are left out (they make the
+    /// use site nullable instead).
+    fn union(
+        &mut self,
+        owner: &str,
+        schema: &Schema,
+        shape: &AnySchema,
+        pointer: &str,
+    ) -> Result<Union, Error> {
+        let (keyword, members) = union_members(shape);
+        let discriminator = schema.schema_data.discriminator.as_ref();
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        for (index, member) in members.iter().enumerate() {
+            if is_null_only(member) {
+                continue;
+            }
+            let member_pointer = join_pointer(&join_pointer(pointer, keyword), &index.to_string());
+            let hint = format!("{owner}Variant{}", index + 1);
+            let ty = self.schema_or_reference(member, &member_pointer, &hint)?.ty;
+            let tag = match (discriminator, member) {
+                (Some(discriminator), ReferenceOr::Reference { reference }) => Some(
+                    discriminator
+                        .mapping
+                        .iter()
+                        .find(|(_, target)| {
+                            *target == reference
+                                || reference.strip_prefix(SCHEMA_REF_PREFIX)
+                                    == Some(target.as_str())
+                        })
+                        .map_or_else(
+                            || reference.rsplit('/').next().unwrap_or_default().to_owned(),
+                            |(value, _)| value.clone(),
+                        ),
+                ),
+                _ => None,
+            };
+            variants.push(UnionVariant {
+                rust_name: scope.claim(variant_name_for(&ty)),
+                ty,
+                tag,
+            });
+        }
+        let discriminator = discriminator
+            .filter(|_| variants.iter().all(|variant| variant.tag.is_some()))
+            .map(|discriminator| discriminator.property_name.clone());
+        Ok(Union {
+            variants,
+            discriminator,
+            fallback: scope.claim("Other".to_owned()),
+        })
+    }
+
+    /// The fields of an object schema, including those merged in through `allOf`.
+    fn structure(&mut self, owner: &str, schema: &Schema, pointer: &str) -> Result<Struct, Error> {
+        let mut properties = Vec::new();
+        let mut required = HashSet::new();
+        self.collect_properties(
+            schema,
+            pointer,
+            &mut properties,
+            &mut required,
+            &mut Vec::new(),
+        )?;
+        let mut field_scope = Scope::default();
+        let fields = properties
+            .into_iter()
+            .map(|(wire_name, property, property_pointer)| {
+                let hint = format!("{owner}{}", names::type_name(&wire_name));
+                let resolved = self.schema_or_reference(&property, &property_pointer, &hint)?;
+                Ok(Field {
+                    rust_name: field_scope.claim(names::field_name(&wire_name)),
+                    required: required.contains(&wire_name),
+                    wire_name,
+                    docs: resolved.description,
+                    ty: resolved.ty,
+                    nullable: resolved.nullable,
+                    deprecated: resolved.deprecated,
+                    limits: resolved.limits,
+                })
+            })
+            .collect::<Result<_, Error>>()?;
+        Ok(Struct { fields })
+    }
+
+    /// Gathers the properties of `schema` and of every `allOf` member, in spec order; a later
+    /// property of the same name replaces an earlier one in place.
+    #[allow(clippy::type_complexity)]
+    fn collect_properties(
+        &self,
+        schema: &Schema,
+        pointer: &str,
+        properties: &mut Vec<(String, ReferenceOr<Box<Schema>>, String)>,
+        required: &mut HashSet<String>,
+        visiting: &mut Vec<String>,
+    ) -> Result<(), Error> {
+        let (all_of, own_properties, own_required) = match &schema.schema_kind {
+            SchemaKind::AllOf { all_of } => (all_of.as_slice(), None, None),
+            SchemaKind::Type(Type::Object(object)) => {
+                (&[][..], Some(&object.properties), Some(&object.required))
+            }
+            SchemaKind::Any(any) => (
+                any.all_of.as_slice(),
+                Some(&any.properties),
+                Some(&any.required),
+            ),
+            _ => return Err(self.error(pointer, "expected an object schema here")),
+        };
+        for (index, member) in all_of.iter().enumerate() {
+            let member_pointer = join_pointer(&join_pointer(pointer, "allOf"), &index.to_string());
+            let (member, member_pointer) = match member {
+                ReferenceOr::Item(member) => (member, member_pointer),
+                ReferenceOr::Reference { reference } => {
+                    let name = self.schema_name(reference, &member_pointer)?;
+                    if visiting.iter().any(|seen| seen == name) {
+                        return Err(self.error(
+                            &member_pointer,
+                            format!("`allOf` cycle through `{reference}`"),
+                        ));
+                    }
+                    visiting.push(name.to_owned());
+                    let ReferenceOr::Item(target) = &self.schemas[name] else {
+                        return Err(self.unsupported(
+                            &member_pointer,
+                            "`allOf` of a reference to a reference is not supported",
+                        ));
+                    };
+                    (target, join_pointer("#/components/schemas", name))
+                }
+            };
+            self.collect_properties(member, &member_pointer, properties, required, visiting)?;
+        }
+        for (name, property) in own_properties.into_iter().flatten() {
+            let property_pointer = join_pointer(&join_pointer(pointer, "properties"), name);
+            let entry = (name.clone(), property.clone(), property_pointer);
+            match properties
+                .iter_mut()
+                .find(|(existing, _, _)| existing == name)
+            {
+                Some(slot) => *slot = entry,
+                None => properties.push(entry),
+            }
+        }
+        required.extend(own_required.into_iter().flatten().cloned());
+        Ok(())
+    }
+
+    /// The type of a schema or of the component a `$ref` points to.
+    pub(super) fn schema_or_reference<S: Borrow<Schema>>(
+        &mut self,
+        schema: &ReferenceOr<S>,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<Resolved, Error> {
+        match schema {
+            ReferenceOr::Reference { reference } => {
+                Ok(Resolved::plain(self.reference(reference, pointer)?))
+            }
+            ReferenceOr::Item(schema) => self.schema(schema.borrow(), pointer, hint),
+        }
+    }
+
+    /// The type of an inline schema. Objects and enums defined inline become named types called
+    /// `hint`.
+    fn schema(&mut self, schema: &Schema, pointer: &str, hint: &str) -> Result<Resolved, Error> {
+        let data = &schema.schema_data;
+        let shape = flatten(&schema.schema_kind);
+        let limits = Limits {
+            min_length: shape.min_length,
+            max_length: shape.max_length,
+            min_items: shape.min_items,
+            max_items: shape.max_items,
+        };
+        // Swashbuckle's way of giving a reference a description or nullability,
+        // `allOf: [$ref]` with siblings, and `oneOf: [$ref, {type: "null"}]`, are the wrapped type.
+        if let Some((single, single_pointer, null_member)) = single_member(&shape, pointer) {
+            if shape.properties.is_empty() {
+                let inner = self.schema_or_reference(single, &single_pointer, hint)?;
+                return Ok(Resolved {
+                    nullable: data.nullable || inner.nullable || null_member,
+                    description: text(&data.description).or(inner.description),
+                    deprecated: deprecation(data).or(inner.deprecated),
+                    limits: if limits.is_empty() {
+                        inner.limits
+                    } else {
+                        limits
+                    },
+                    ty: inner.ty,
+                });
+            }
+        }
+        let ty = self.shape_type(schema, &shape, pointer, hint)?;
+        Ok(Resolved {
+            ty,
+            nullable: data.nullable,
+            description: text(&data.description),
+            deprecated: deprecation(data),
+            limits,
+        })
+    }
+
+    fn shape_type(
+        &mut self,
+        schema: &Schema,
+        shape: &AnySchema,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<TypeRef, Error> {
+        if shape.not.is_some() {
+            return Err(self.unsupported(
+                &join_pointer(pointer, "not"),
+                "`not` is not supported; describe the allowed values instead (an `enum`, or `oneOf` the allowed shapes)",
+            ));
+        }
+        if string_enum(shape).is_some() || self.is_struct(shape) || is_union(shape) {
+            return self.inline_type(schema, pointer, hint);
+        }
+        let format = shape.format.as_deref();
+        Ok(match shape.typ.as_deref() {
+            None if shape.all_of.is_empty()
+                || schema
+                    .schema_data
+                    .extensions
+                    .contains_key(crate::load::NULL_ONLY) =>
+            {
+                TypeRef::Json
+            }
+            Some("string") => match format {
+                Some("uuid") => TypeRef::Uuid,
+                Some("date-time") => TypeRef::DateTime,
+                Some("date") => TypeRef::Date,
+                _ => TypeRef::String,
+            },
+            Some("boolean") => TypeRef::Bool,
+            Some("integer") => match format {
+                Some("int32") => TypeRef::I32,
+                _ => TypeRef::I64,
+            },
+            Some("number") => match format {
+                Some("float") => TypeRef::F32,
+                _ => TypeRef::F64,
+            },
+            Some("array") => {
+                let items_pointer = join_pointer(pointer, "items");
+                match &shape.items {
+                    None => TypeRef::Array(Box::new(TypeRef::Json)),
+                    Some(items) => {
+                        let item = self.schema_or_reference(
+                            items,
+                            &items_pointer,
+                            &format!("{hint}Item"),
+                        )?;
+                        TypeRef::Array(Box::new(item.ty))
+                    }
+                }
+            }
+            Some("object") => match &shape.additional_properties {
+                Some(AdditionalProperties::Schema(values)) => {
+                    let values_pointer = join_pointer(pointer, "additionalProperties");
+                    let value =
+                        self.schema_or_reference(values, &values_pointer, &format!("{hint}Value"))?;
+                    TypeRef::Map(Box::new(value.ty))
+                }
+                _ => TypeRef::Json,
+            },
+            Some(other) => {
+                return Err(self.error(
+                    &join_pointer(pointer, "type"),
+                    format!("unknown schema type `{other}`"),
+                ));
+            }
+            // An `allOf` of several members that are not all objects: the members' one
+            // primitive type if they agree (`[{type: string}, {minLength: 1}]`), or any JSON
+            // value if they conflict (`[{type: string}, {type: integer}]`).
+            None => {
+                let typed: Vec<(usize, &ReferenceOr<Schema>)> = shape
+                    .all_of
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, member)| {
+                        self.member_shape(member).is_some_and(|m| m.typ.is_some())
+                    })
+                    .collect();
+                let types: HashSet<Option<String>> = typed
+                    .iter()
+                    .map(|(_, member)| self.member_shape(member).and_then(|m| m.typ))
+                    .collect();
+                match typed.first() {
+                    Some((index, member)) if types.len() == 1 => {
+                        let member_pointer =
+                            join_pointer(&join_pointer(pointer, "allOf"), &index.to_string());
+                        self.schema_or_reference(*member, &member_pointer, hint)?.ty
+                    }
+                    _ => TypeRef::Json,
+                }
+            }
+        })
+    }
+
+    /// The shape of an `allOf` member, following a reference.
+    fn member_shape(&self, member: &ReferenceOr<Schema>) -> Option<AnySchema> {
+        match member {
+            ReferenceOr::Item(schema) => Some(flatten(&schema.schema_kind)),
+            ReferenceOr::Reference { reference } => match self
+                .schemas
+                .get(reference.strip_prefix(SCHEMA_REF_PREFIX)?)?
+            {
+                ReferenceOr::Item(schema) => Some(flatten(&schema.schema_kind)),
+                ReferenceOr::Reference { .. } => None,
+            },
+        }
+    }
+
+    /// Whether a schema describes an object with named properties, possibly merged from
+    /// several `allOf` members that are all objects.
+    fn is_struct(&self, shape: &AnySchema) -> bool {
+        let object_like = |member: &AnySchema| {
+            !member.properties.is_empty()
+                || member.typ.as_deref() == Some("object")
+                || !member.all_of.is_empty()
+        };
+        !shape.properties.is_empty()
+            || (shape.all_of.len() > 1
+                && shape
+                    .all_of
+                    .iter()
+                    .all(|member| self.member_shape(member).is_some_and(|m| object_like(&m))))
+    }
+
+    /// Defines an inline object or enum as a named type, named stably after its parent and field.
+    fn inline_type(
+        &mut self,
+        schema: &Schema,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<TypeRef, Error> {
+        let rust_name = self.type_scope.claim(names::type_name(hint));
+        let kind = self.type_kind(&rust_name, schema, pointer)?;
+        let data = &schema.schema_data;
+        self.types.push(TypeDef {
+            name: rust_name.clone(),
+            docs: text(&data.description).or_else(|| text(&data.title)),
+            kind,
+            in_request: false,
+        });
+        Ok(TypeRef::Named(rust_name))
+    }
+
+    /// The type a `$ref` to a component schema stands for.
+    fn reference(&mut self, reference: &str, pointer: &str) -> Result<TypeRef, Error> {
+        let name = self.schema_name(reference, pointer)?;
+        if !self.is_wrapper(name) {
+            return Ok(TypeRef::Named(self.type_names[name].clone()));
+        }
+        if let Some(ty) = self.wrapper_types.get(name) {
+            return Ok(ty.clone());
+        }
+        let ReferenceOr::Item(wrapper) = &self.schemas[name] else {
+            unreachable!("is_wrapper only accepts inline schemas")
+        };
+        let value = flatten(&wrapper.schema_kind).properties[self.wrapper_property].clone();
+        let value_pointer = join_pointer(
+            &join_pointer(&join_pointer("#/components/schemas", name), "properties"),
+            self.wrapper_property,
+        );
+        // Wrappers never refer to wrappers (see `update_wrappers`), so this cannot loop.
+        let value = self.schema_or_reference(&value, &value_pointer, &names::type_name(name))?;
+        let ty = TypeRef::Update {
+            value: Box::new(value.ty),
+            clearable: value.nullable,
+        };
+        self.wrapper_types.insert(name.to_owned(), ty.clone());
+        Ok(ty)
+    }
+
+    /// The component schema name a `$ref` points to.
+    fn schema_name(&self, reference: &str, pointer: &str) -> Result<&'a str, Error> {
+        let Some(name) = reference.strip_prefix(SCHEMA_REF_PREFIX) else {
+            return Err(self.unsupported(
+                pointer,
+                format!("reference `{reference}` is not to `{SCHEMA_REF_PREFIX}...`; references to other files or sections are not supported, bundle the spec first"),
+            ));
+        };
+        let name = name.replace("~1", "/").replace("~0", "~");
+        self.schemas
+            .get_key_value(name.as_str())
+            .map(|(key, _)| key.as_str())
+            .ok_or_else(|| {
+                self.error(
+                    pointer,
+                    format!("reference `{reference}` points to no schema"),
+                )
+            })
+    }
+}
+
+fn deprecation(data: &SchemaData) -> Option<String> {
+    data.deprecated.then(|| {
+        data.extensions
+            .get("x-deprecatedMessage")
+            .and_then(|message| message.as_str())
+            .map_or_else(|| "Deprecated by the API.".to_owned(), str::to_owned)
+    })
+}
+
+/// The enum values of a string enumeration schema.
+fn string_enum(shape: &AnySchema) -> Option<Vec<&str>> {
+    if shape.enumeration.is_empty() || shape.typ.as_deref().is_some_and(|typ| typ != "string") {
+        return None;
+    }
+    shape
+        .enumeration
+        .iter()
+        .map(|value| value.as_str())
+        .collect()
+}
+
+/// An enum; `description` may document values in Mews's style, one `` - `Value` - meaning ``
+/// line per value.
+fn enumeration(values: Vec<&str>, description: Option<&str>) -> Enum {
+    let mut scope = Scope::default();
+    let variants = values
+        .into_iter()
+        .map(|value| {
+            let docs = description.and_then(|description| value_docs(description, value));
+            Variant {
+                wire_name: value.to_owned(),
+                rust_name: scope.claim(names::variant_name(value)),
+                deprecated: docs
+                    .as_deref()
+                    .is_some_and(|docs| docs.to_ascii_lowercase().starts_with("deprecated")),
+                docs,
+            }
+        })
+        .collect();
+    Enum {
+        fallback: scope.claim("Unknown".to_owned()),
+        variants,
+    }
+}
+
+/// The text after `` - `value` `` in a description's list of values, if there is one.
+fn value_docs(description: &str, value: &str) -> Option<String> {
+    let marker = format!("`{value}`");
+    description.lines().find_map(|line| {
+        let rest = line
+            .trim()
+            .strip_prefix(['-', '*'])?
+            .trim_start()
+            .strip_prefix(&marker)?;
+        let text = rest.trim_start().trim_start_matches(['-', ':', '–']).trim();
+        (!text.is_empty()).then(|| text.to_owned())
+    })
+}
+
+/// Whether a schema is a `oneOf`/`anyOf` of at least two non-null members.
+fn is_union(shape: &AnySchema) -> bool {
+    let (_, members) = union_members(shape);
+    members
+        .iter()
+        .filter(|member| !is_null_only(member))
+        .count()
+        >= 2
+        && shape.properties.is_empty()
+}
+
+fn union_members(shape: &AnySchema) -> (&'static str, &[ReferenceOr<Schema>]) {
+    if shape.one_of.is_empty() {
+        ("anyOf", &shape.any_of)
+    } else {
+        ("oneOf", &shape.one_of)
+    }
+}
+
+/// The one member of a single-member `allOf`, or of a `oneOf`/`anyOf` whose other members only
+/// allow `null` (then the third value is true), with its JSON pointer.
+fn single_member<'s>(
+    shape: &'s AnySchema,
+    pointer: &str,
+) -> Option<(&'s ReferenceOr<Schema>, String, bool)> {
+    if let [single] = shape.all_of.as_slice() {
+        return Some((
+            single,
+            join_pointer(&join_pointer(pointer, "allOf"), "0"),
+            false,
+        ));
+    }
+    let (keyword, members) = union_members(shape);
+    let mut non_null = members
+        .iter()
+        .enumerate()
+        .filter(|(_, member)| !is_null_only(member));
+    match (non_null.next(), non_null.next()) {
+        (Some((index, single)), None) => Some((
+            single,
+            join_pointer(&join_pointer(pointer, keyword), &index.to_string()),
+            members.len() > 1,
+        )),
+        _ => None,
+    }
+}
+
+/// A member that only allows `null`: 3.1's `type: "null"` (normalized on load) or 3.0's
+/// `{nullable: true}` with nothing else.
+fn is_null_only(member: &ReferenceOr<Schema>) -> bool {
+    match member {
+        ReferenceOr::Item(schema) => {
+            schema
+                .schema_data
+                .extensions
+                .contains_key(crate::load::NULL_ONLY)
+                || matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == AnySchema::default() && schema.schema_data.nullable)
+        }
+        ReferenceOr::Reference { .. } => false,
+    }
+}
+
+/// The name of a union variant holding `ty`.
+fn variant_name_for(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.clone(),
+        TypeRef::String => "String".to_owned(),
+        TypeRef::Bool => "Bool".to_owned(),
+        TypeRef::I32 | TypeRef::I64 => "Integer".to_owned(),
+        TypeRef::F32 | TypeRef::F64 => "Number".to_owned(),
+        TypeRef::Uuid => "Uuid".to_owned(),
+        TypeRef::DateTime => "DateTime".to_owned(),
+        TypeRef::Date => "Date".to_owned(),
+        TypeRef::Json => "Json".to_owned(),
+        TypeRef::Array(_) => "Array".to_owned(),
+        TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Update { .. } => "Update".to_owned(),
+        TypeRef::Boxed(inner) => variant_name_for(inner),
+        TypeRef::Bytes => "Bytes".to_owned(),
+    }
+}
+
+/// Views any schema kind as the flat `AnySchema`, so that the resolver asks one shape the
+/// same questions whichever way `openapiv3` happened to classify it.
+pub(super) fn flatten(kind: &SchemaKind) -> AnySchema {
+    let typed = |typ: &str| AnySchema {
+        typ: Some(typ.to_owned()),
+        ..AnySchema::default()
+    };
+    match kind {
+        SchemaKind::Type(Type::String(StringType {
+            format: f,
+            enumeration,
+            min_length,
+            max_length,
+            ..
+        })) => AnySchema {
+            format: format(f, |f: &openapiv3::StringFormat| match f {
+                openapiv3::StringFormat::Date => "date",
+                openapiv3::StringFormat::DateTime => "date-time",
+                openapiv3::StringFormat::Password => "password",
+                openapiv3::StringFormat::Byte => "byte",
+                openapiv3::StringFormat::Binary => "binary",
+            }),
+            enumeration: enumeration
+                .iter()
+                .flatten()
+                .map(|value| value.as_str().into())
+                .collect(),
+            min_length: *min_length,
+            max_length: *max_length,
+            ..typed("string")
+        },
+        SchemaKind::Type(Type::Number(NumberType { format: f, .. })) => AnySchema {
+            format: format(f, |f: &openapiv3::NumberFormat| match f {
+                openapiv3::NumberFormat::Float => "float",
+                openapiv3::NumberFormat::Double => "double",
+            }),
+            ..typed("number")
+        },
+        SchemaKind::Type(Type::Integer(IntegerType { format: f, .. })) => AnySchema {
+            format: format(f, |f: &openapiv3::IntegerFormat| match f {
+                openapiv3::IntegerFormat::Int32 => "int32",
+                openapiv3::IntegerFormat::Int64 => "int64",
+            }),
+            ..typed("integer")
+        },
+        SchemaKind::Type(Type::Boolean(BooleanType { .. })) => typed("boolean"),
+        SchemaKind::Type(Type::Object(object)) => AnySchema {
+            properties: object.properties.clone(),
+            required: object.required.clone(),
+            additional_properties: object.additional_properties.clone(),
+            ..typed("object")
+        },
+        SchemaKind::Type(Type::Array(ArrayType {
+            items,
+            min_items,
+            max_items,
+            ..
+        })) => AnySchema {
+            items: items.clone(),
+            min_items: *min_items,
+            max_items: *max_items,
+            ..typed("array")
+        },
+        SchemaKind::OneOf { one_of } => AnySchema {
+            one_of: one_of.clone(),
+            ..AnySchema::default()
+        },
+        SchemaKind::AllOf { all_of } => AnySchema {
+            all_of: all_of.clone(),
+            ..AnySchema::default()
+        },
+        SchemaKind::AnyOf { any_of } => AnySchema {
+            any_of: any_of.clone(),
+            ..AnySchema::default()
+        },
+        SchemaKind::Not { not } => AnySchema {
+            not: Some(not.clone()),
+            ..AnySchema::default()
+        },
+        SchemaKind::Any(any) => any.clone(),
+    }
+}
+
+fn format<T>(format: &VariantOrUnknownOrEmpty<T>, name: fn(&T) -> &'static str) -> Option<String> {
+    match format {
+        VariantOrUnknownOrEmpty::Item(item) => Some(name(item).to_owned()),
+        VariantOrUnknownOrEmpty::Unknown(unknown) => Some(unknown.clone()),
+        VariantOrUnknownOrEmpty::Empty => None,
+    }
+}
