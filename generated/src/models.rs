@@ -7,6 +7,7 @@ use crate::support::{self, Date, NotClearable, Update, Validate, Violations};
 
 /// Customer add parameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerAddParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
@@ -164,6 +165,249 @@ impl CustomerAddParameters {
             italian_lottery_code: None,
         }
     }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `Title`: Title prefix of the customer.
+    #[must_use]
+    pub fn with_title(mut self, value: Title) -> Self {
+        self.title = Some(value);
+        self
+    }
+
+    /// Sets `Sex`: Sex of the customer.
+    #[must_use]
+    pub fn with_sex(mut self, value: Sex) -> Self {
+        self.sex = Some(value);
+        self
+    }
+
+    /// Sets `FirstName`: First name of the customer.
+    #[must_use]
+    pub fn with_first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(value.into());
+        self
+    }
+
+    /// Sets `SecondLastName`: Second last name of the customer.
+    #[must_use]
+    pub fn with_second_last_name(mut self, value: impl Into<String>) -> Self {
+        self.second_last_name = Some(value.into());
+        self
+    }
+
+    /// Sets `NationalityCode`: ISO 3166-1 code of the Country.
+    #[must_use]
+    pub fn with_nationality_code(mut self, value: impl Into<String>) -> Self {
+        self.nationality_code = Some(value.into());
+        self
+    }
+
+    /// Sets `PreferredLanguageCode`: Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
+    #[must_use]
+    pub fn with_preferred_language_code(mut self, value: impl Into<String>) -> Self {
+        self.preferred_language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `BirthDate`: Date of birth in ISO 8601 format.
+    #[must_use]
+    pub fn with_birth_date(mut self, value: Date) -> Self {
+        self.birth_date = Some(value);
+        self
+    }
+
+    /// Sets `BirthCountryCode`: Country of birth.
+    #[must_use]
+    pub fn with_birth_country_code(mut self, value: impl Into<String>) -> Self {
+        self.birth_country_code = Some(value.into());
+        self
+    }
+
+    /// Sets `BirthCountrySubdivisionCode`: Province of birth.
+    #[must_use]
+    pub fn with_birth_country_subdivision_code(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
+        self.birth_country_subdivision_code = Some(value.into());
+        self
+    }
+
+    /// Sets `BirthPlace`: Place of birth.
+    #[must_use]
+    pub fn with_birth_place(mut self, value: impl Into<String>) -> Self {
+        self.birth_place = Some(value.into());
+        self
+    }
+
+    /// Sets `Occupation`: Occupation of the customer.
+    #[must_use]
+    pub fn with_occupation(mut self, value: impl Into<String>) -> Self {
+        self.occupation = Some(value.into());
+        self
+    }
+
+    /// Sets `Email`: Email address of the customer.
+    #[must_use]
+    pub fn with_email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+
+    /// Sets `Phone`: Phone number of the customer (possibly mobile).
+    #[must_use]
+    pub fn with_phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+
+    /// Sets `LoyaltyCode`: Loyalty code of the customer.
+    #[must_use]
+    pub fn with_loyalty_code(mut self, value: impl Into<String>) -> Self {
+        self.loyalty_code = Some(value.into());
+        self
+    }
+
+    /// Sets `Notes`: Internal notes about the customer.
+    #[must_use]
+    pub fn with_notes(mut self, value: impl Into<String>) -> Self {
+        self.notes = Some(value.into());
+        self
+    }
+
+    /// Sets `CarRegistrationNumber`: Registration number of the customer's car.
+    #[must_use]
+    pub fn with_car_registration_number(mut self, value: impl Into<String>) -> Self {
+        self.car_registration_number = Some(value.into());
+        self
+    }
+
+    /// Sets `DietaryRequirements`: Customer's dietary requirements, e.g. Vegan, Halal.
+    #[must_use]
+    pub fn with_dietary_requirements(mut self, value: impl Into<String>) -> Self {
+        self.dietary_requirements = Some(value.into());
+        self
+    }
+
+    /// Sets `TaxIdentificationNumber`: Tax identification number of the customer.
+    #[must_use]
+    pub fn with_tax_identification_number(mut self, value: impl Into<String>) -> Self {
+        self.tax_identification_number = Some(value.into());
+        self
+    }
+
+    /// Sets `CompanyId`: Unique identifier of Company the customer is associated with.
+    #[must_use]
+    pub fn with_company_id(mut self, value: uuid::Uuid) -> Self {
+        self.company_id = Some(value);
+        self
+    }
+
+    /// Sets `Address`: Address of the customer.
+    #[must_use]
+    pub fn with_address(mut self, value: AddressParameters) -> Self {
+        self.address = Some(value);
+        self
+    }
+
+    /// Sets `IdentityCard`: Identity card details of the customer.
+    ///
+    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
+    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_identity_card(mut self, value: DocumentParameters) -> Self {
+        self.identity_card = Some(value);
+        self
+    }
+
+    /// Sets `Passport`: Passport details of the customer.
+    ///
+    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
+    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_passport(mut self, value: DocumentParameters) -> Self {
+        self.passport = Some(value);
+        self
+    }
+
+    /// Sets `Visa`: Visa details of the customer.
+    ///
+    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
+    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_visa(mut self, value: DocumentParameters) -> Self {
+        self.visa = Some(value);
+        self
+    }
+
+    /// Sets `DriversLicense`: Drivers license details of the customer.
+    ///
+    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
+    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_drivers_license(mut self, value: DocumentParameters) -> Self {
+        self.drivers_license = Some(value);
+        self
+    }
+
+    /// Sets `Classifications`: Classifications of the customer.
+    #[must_use]
+    pub fn with_classifications(mut self, value: Vec<CustomerClassification>) -> Self {
+        self.classifications = Some(value);
+        self
+    }
+
+    /// Sets `Options`: Options of the customer.
+    #[must_use]
+    pub fn with_options(mut self, value: Vec<CustomerOption>) -> Self {
+        self.options = Some(value);
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
+        self.chain_id = Some(value);
+        self
+    }
+
+    /// Sets `ItalianDestinationCode`: Value of Italian destination code.
+    #[must_use]
+    pub fn with_italian_destination_code(mut self, value: impl Into<String>) -> Self {
+        self.italian_destination_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ItalianFiscalCode`: Value of Italian fiscal code.
+    #[must_use]
+    pub fn with_italian_fiscal_code(mut self, value: impl Into<String>) -> Self {
+        self.italian_fiscal_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ItalianLotteryCode`: Value of Italian lottery code.
+    #[must_use]
+    pub fn with_italian_lottery_code(mut self, value: impl Into<String>) -> Self {
+        self.italian_lottery_code = Some(value.into());
+        self
+    }
 }
 
 impl Validate for CustomerAddParameters {
@@ -199,6 +443,7 @@ impl Validate for CustomerAddParameters {
 
 /// Address parameters
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct AddressParameters {
     /// First line of the address.
@@ -233,6 +478,48 @@ impl AddressParameters {
             country_subdivision_code: None,
         }
     }
+
+    /// Sets `Line1`: First line of the address.
+    #[must_use]
+    pub fn with_line1(mut self, value: impl Into<String>) -> Self {
+        self.line1 = Some(value.into());
+        self
+    }
+
+    /// Sets `Line2`: Second line of the address.
+    #[must_use]
+    pub fn with_line2(mut self, value: impl Into<String>) -> Self {
+        self.line2 = Some(value.into());
+        self
+    }
+
+    /// Sets `City`: The city.
+    #[must_use]
+    pub fn with_city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(value.into());
+        self
+    }
+
+    /// Sets `PostalCode`: Postal code.
+    #[must_use]
+    pub fn with_postal_code(mut self, value: impl Into<String>) -> Self {
+        self.postal_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CountryCode`: ISO 3166-1 code of the Country.
+    #[must_use]
+    pub fn with_country_code(mut self, value: impl Into<String>) -> Self {
+        self.country_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CountrySubdivisionCode`: ISO 3166-2 code of the administrative division, e.g. `DE-BW`.
+    #[must_use]
+    pub fn with_country_subdivision_code(mut self, value: impl Into<String>) -> Self {
+        self.country_subdivision_code = Some(value.into());
+        self
+    }
 }
 
 impl Validate for AddressParameters {
@@ -241,6 +528,7 @@ impl Validate for AddressParameters {
 
 /// Identity document parameters
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct DocumentParameters {
     /// Number of the document (e.g. passport number).
@@ -271,6 +559,41 @@ impl DocumentParameters {
             issuing_city: None,
         }
     }
+
+    /// Sets `Number`: Number of the document (e.g. passport number).
+    #[must_use]
+    pub fn with_number(mut self, value: impl Into<String>) -> Self {
+        self.number = Some(value.into());
+        self
+    }
+
+    /// Sets `Expiration`: Expiration date in ISO 8601 format.
+    #[must_use]
+    pub fn with_expiration(mut self, value: Date) -> Self {
+        self.expiration = Some(value);
+        self
+    }
+
+    /// Sets `Issuance`: Date of issuance in ISO 8601 format.
+    #[must_use]
+    pub fn with_issuance(mut self, value: Date) -> Self {
+        self.issuance = Some(value);
+        self
+    }
+
+    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the Country.
+    #[must_use]
+    pub fn with_issuing_country_code(mut self, value: impl Into<String>) -> Self {
+        self.issuing_country_code = Some(value.into());
+        self
+    }
+
+    /// Sets `IssuingCity`: City from which document issued.
+    #[must_use]
+    pub fn with_issuing_city(mut self, value: impl Into<String>) -> Self {
+        self.issuing_city = Some(value.into());
+        self
+    }
 }
 
 impl Validate for DocumentParameters {
@@ -278,7 +601,8 @@ impl Validate for DocumentParameters {
 }
 
 /// Customer
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct Customer {
     /// Unique identifier of the customer.
@@ -427,7 +751,8 @@ pub struct Customer {
 }
 
 /// Address
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct Address {
     /// Unique identifier of the address.
@@ -460,6 +785,7 @@ pub struct Address {
 
 /// Multiple identity document update parameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct MultipleIdentityDocumentUpdateParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
@@ -485,6 +811,27 @@ impl MultipleIdentityDocumentUpdateParameters {
             identity_documents,
         }
     }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
+        self.chain_id = Some(value);
+        self
+    }
 }
 
 impl Validate for MultipleIdentityDocumentUpdateParameters {
@@ -496,6 +843,7 @@ impl Validate for MultipleIdentityDocumentUpdateParameters {
 
 /// Identity document update parameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct IdentityDocumentUpdateParameters {
     /// Unique identifier of the document.
@@ -545,6 +893,78 @@ impl IdentityDocumentUpdateParameters {
             is_verified: Update::Keep,
         }
     }
+
+    /// Sets `Type`: Type of the document (or `null` if the type should not be updated).
+    #[must_use]
+    pub fn with_type(
+        mut self,
+        value: Update<IdentityDocumentType, NotClearable>,
+    ) -> Self {
+        self.r#type = value;
+        self
+    }
+
+    /// Sets `Number`: Number of the document (e.g. passport number or `null` if the number should not be updated).
+    #[must_use]
+    pub fn with_number(mut self, value: Update<String>) -> Self {
+        self.number = value;
+        self
+    }
+
+    /// Sets `ExpirationDate`: Expiration date in ISO 8601 format (or `null` if the expiration date should not be updated).
+    #[must_use]
+    pub fn with_expiration_date(mut self, value: Update<String>) -> Self {
+        self.expiration_date = value;
+        self
+    }
+
+    /// Sets `IssuanceDate`: Date of issuance in ISO 8601 format (or `null` if the issuance date should not be updated).
+    #[must_use]
+    pub fn with_issuance_date(mut self, value: Update<String>) -> Self {
+        self.issuance_date = value;
+        self
+    }
+
+    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the Country (or `null` if the issuing country code should not be updated).
+    #[must_use]
+    pub fn with_issuing_country_code(mut self, value: Update<String>) -> Self {
+        self.issuing_country_code = value;
+        self
+    }
+
+    /// Sets `IssuingCountrySubdivisionCode`: Identifier of the country subdivision where the document was issued (province, state or region) (or `null` if the value should not be updated).
+    #[must_use]
+    pub fn with_issuing_country_subdivision_code(
+        mut self,
+        value: Update<String>,
+    ) -> Self {
+        self.issuing_country_subdivision_code = value;
+        self
+    }
+
+    /// Sets `IssuingCity`: City where the document was issued (or `null` if the issuing city should not be updated).
+    #[must_use]
+    pub fn with_issuing_city(mut self, value: Update<String>) -> Self {
+        self.issuing_city = value;
+        self
+    }
+
+    /// Sets `IdentityDocumentSupportNumber`: Identity document support number. Only required for Spanish identity cards in Spanish hotels.
+    #[must_use]
+    pub fn with_identity_document_support_number(
+        mut self,
+        value: Update<String>,
+    ) -> Self {
+        self.identity_document_support_number = value;
+        self
+    }
+
+    /// Sets `IsVerified`: Whether the document has been verified (or `null` if the value should not be updated).
+    #[must_use]
+    pub fn with_is_verified(mut self, value: Update<bool, NotClearable>) -> Self {
+        self.is_verified = value;
+        self
+    }
 }
 
 impl Validate for IdentityDocumentUpdateParameters {
@@ -552,7 +972,8 @@ impl Validate for IdentityDocumentUpdateParameters {
 }
 
 /// Identity document write result
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct IdentityDocumentWriteResult {
     /// Modified identity documents.
@@ -560,7 +981,8 @@ pub struct IdentityDocumentWriteResult {
 }
 
 /// Identity document (ver 2024-10-25)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct IdentityDocument {
     /// Unique identifier of the document.
@@ -594,7 +1016,8 @@ pub struct IdentityDocument {
 }
 
 /// Error returned by the Connector API.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct ConnectorApiExceptionResult {
     /// Description of the error.
@@ -616,6 +1039,7 @@ pub struct ConnectorApiExceptionResult {
 /// - `Miss` - Miss (Ms.)
 /// - `Misses` - Misses (Mrs.)
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Title {
     /// `Mister`: Mister (Mr.)
     Mister,
@@ -625,6 +1049,14 @@ pub enum Title {
     Misses,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for Title {
+    fn default() -> Self {
+        Self::Mister
+    }
 }
 
 impl Title {
@@ -657,6 +1089,7 @@ support::impl_open_enum!(Title);
 /// - `Male`
 /// - `Female`
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Sex {
     /// `Male`.
     Male,
@@ -664,6 +1097,14 @@ pub enum Sex {
     Female,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for Sex {
+    fn default() -> Self {
+        Self::Male
+    }
 }
 
 impl Sex {
@@ -696,6 +1137,7 @@ support::impl_open_enum!(Sex);
 /// - `Visa`
 /// - `DriversLicense`
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IdentityDocumentType {
     /// `IdentityCard`.
     IdentityCard,
@@ -707,6 +1149,14 @@ pub enum IdentityDocumentType {
     DriversLicense,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for IdentityDocumentType {
+    fn default() -> Self {
+        Self::IdentityCard
+    }
 }
 
 impl IdentityDocumentType {
@@ -760,6 +1210,7 @@ support::impl_open_enum!(IdentityDocumentType);
 /// - `Student`
 /// - `Blocklist`
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomerClassification {
     /// `PaymasterAccount`.
     PaymasterAccount,
@@ -806,6 +1257,15 @@ pub enum CustomerClassification {
     Blocklist,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+#[allow(deprecated)]
+impl Default for CustomerClassification {
+    fn default() -> Self {
+        Self::PaymasterAccount
+    }
 }
 
 #[allow(deprecated)]
@@ -883,6 +1343,7 @@ support::impl_open_enum!(CustomerClassification);
 /// - `GuestPhotoConsent` - Whether to ask for consent to take a guest photo.
 /// - `IdPhotosConsent` - Whether to ask for consent to take identity document photos.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomerOption {
     /// `SendMarketingEmails`.
     SendMarketingEmails,
@@ -904,6 +1365,14 @@ pub enum CustomerOption {
     IdPhotosConsent,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for CustomerOption {
+    fn default() -> Self {
+        Self::SendMarketingEmails
+    }
 }
 
 impl CustomerOption {
@@ -956,6 +1425,7 @@ support::impl_open_enum!(CustomerOption);
 /// - `GuestPhotoConsent` - Whether to ask for consent to take a guest photo.
 /// - `IdPhotosConsent` - Whether to ask for consent to take identity document photos.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CustomerResultOption {
     /// `None`.
     None,
@@ -979,6 +1449,14 @@ pub enum CustomerResultOption {
     IdPhotosConsent,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for CustomerResultOption {
+    fn default() -> Self {
+        Self::None
+    }
 }
 
 impl CustomerResultOption {
@@ -1043,6 +1521,7 @@ support::impl_open_enum!(CustomerResultOption);
 /// - `PrivateBathroom`
 /// - `SharedBathroom`
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PreferredSpaceFeature {
     /// `SeaView`.
     SeaView,
@@ -1086,6 +1565,14 @@ pub enum PreferredSpaceFeature {
     SharedBathroom,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for PreferredSpaceFeature {
+    fn default() -> Self {
+        Self::SeaView
+    }
 }
 
 impl PreferredSpaceFeature {

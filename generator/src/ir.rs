@@ -36,6 +36,8 @@ pub struct Errors {
     pub has_no_content: bool,
     /// The named error body types, which tell the error's message.
     pub bodies: Vec<ErrorBodyType>,
+    /// Whether some operation is paginated, so that a walk can fail on a repeated cursor.
+    pub repeated_cursor: bool,
 }
 
 /// The variant of one documented error status.
@@ -100,6 +102,10 @@ pub struct TypeDef {
     /// Whether the type is reachable from a request body, so it needs validation and a
     /// constructor.
     pub in_request: bool,
+    /// Whether the type implements `Default`: results do, so that users can build them in
+    /// their tests although they are `#[non_exhaustive]`; so do requests without required
+    /// fields.
+    pub has_default: bool,
 }
 
 impl TypeDef {
@@ -143,6 +149,9 @@ pub struct Field {
     /// `Some(message)` when the spec marks the field deprecated.
     pub deprecated: Option<String>,
     pub limits: Limits,
+    /// For the limitation of a paginated request: the page size its constructor starts with,
+    /// so that the limitation is not an argument of the request's `new`.
+    pub page_size: Option<i64>,
 }
 
 /// How a field is represented, from its requiredness and nullability.
@@ -177,6 +186,9 @@ pub struct Limits {
     pub max_length: Option<usize>,
     pub min_items: Option<usize>,
     pub max_items: Option<usize>,
+    /// Bounds of an integer value.
+    pub minimum: Option<i64>,
+    pub maximum: Option<i64>,
 }
 
 impl Limits {
@@ -246,6 +258,8 @@ pub enum TypeRef {
     Boxed(Box<TypeRef>),
     /// A body that is not JSON, as raw bytes.
     Bytes,
+    /// Bytes sent as a Base64 string (`format: byte`); only ever the type of a struct field.
+    Base64,
     /// A keep / set / clear update of a value, from a wrapper schema whose only property is
     /// `Value`. `clearable` is false when the wrapped value is not nullable.
     Update {
@@ -318,11 +332,43 @@ pub struct Operation {
     pub params_struct: Option<String>,
     /// The file name of the example program that sends the documented request, if it has one.
     pub example: Option<String>,
+    /// `Some(message)` when the spec marks the operation deprecated.
+    pub deprecated: Option<String>,
+    /// How to walk the results page by page, for an operation with cursor pagination.
+    pub pagination: Option<Pagination>,
     /// `default` and status-range (`4XX`) responses: what other statuses carry.
     pub fallback_responses: Vec<Response>,
     /// Whether repeating the operation is harmless: `GET`, `PUT`, `DELETE`, ... or
     /// `x-idempotent: true`. Other operations are not retried after a timeout or server error.
     pub idempotent: bool,
+}
+
+/// Cursor pagination: the request carries a limitation (a page size and the cursor to start
+/// after), the result the cursor of its last item and one array of items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// The method that returns a stream of whole pages (`customers_get_all_pages`).
+    pub pages_method: String,
+    /// The method that returns a stream of items (`customers_get_all_items`).
+    pub items_method: String,
+    /// The limitation field of the request, its type and whether it is optional.
+    pub limitation_field: String,
+    pub limitation_type: String,
+    pub limitation_optional: bool,
+    /// The page size and cursor fields of the limitation, and the cursor's type.
+    pub count_field: String,
+    pub cursor_field: String,
+    pub cursor_type: TypeRef,
+    /// The cursor field of the result, and whether it is an `Option`.
+    pub result_cursor_field: String,
+    pub result_cursor_optional: bool,
+    /// The items field of the result, and the type of one item.
+    pub items_field: String,
+    pub item_type: TypeRef,
+    /// Whether the items field is `Option<Vec<_>>` rather than `Vec<_>`.
+    pub items_optional: bool,
+    /// The page size used when the caller sets none: the largest the spec allows.
+    pub default_page_size: i64,
 }
 
 /// A path, query or header parameter.

@@ -30,7 +30,7 @@ pub use error::{Error, ErrorKind};
 #[derive(Debug, Clone)]
 pub struct Generator {
     crate_name: String,
-    update_wrapper_property: String,
+    settings: resolve::Settings,
     env_prefix: Option<String>,
 }
 
@@ -38,7 +38,7 @@ impl Default for Generator {
     fn default() -> Self {
         Generator {
             crate_name: "api-client".to_owned(),
-            update_wrapper_property: "Value".to_owned(),
+            settings: resolve::Settings::default(),
             env_prefix: None,
         }
     }
@@ -59,7 +59,15 @@ impl Generator {
     /// The name of the only property of an update-value wrapper schema (`Value` for Mews's
     /// `StringUpdateValue` and its siblings).
     pub fn update_wrapper_property(mut self, name: impl Into<String>) -> Self {
-        self.update_wrapper_property = name.into();
+        self.settings.update_value_property = name.into();
+        self
+    }
+
+    /// The property names of cursor pagination (`Limitation`, `Count`, `Cursor` for Mews):
+    /// an operation whose request has the limitation object and whose result has the cursor
+    /// and one array of items gets methods that walk every page.
+    pub fn pagination_names(mut self, names: resolve::PaginationNames) -> Self {
+        self.settings.pagination = names;
         self
     }
 
@@ -84,7 +92,7 @@ impl Generator {
         spec: &Path,
         document: &openapiv3::OpenAPI,
     ) -> Result<Vec<GeneratedFile>, Error> {
-        let api = resolve::resolve(document, spec, &self.update_wrapper_property)?;
+        let api = resolve::resolve_with(document, spec, &self.settings)?;
         let spec_name = spec.file_name().map_or_else(
             || spec.display().to_string(),
             |name| name.to_string_lossy().into_owned(),

@@ -1,5 +1,5 @@
-//! Types the generated models build on: update values, tolerant dates, open enumerations and
-//! request validation.
+//! Types the generated models build on: update values, tolerant dates, open enumerations,
+//! Base64 bytes and request validation.
 
 use std::fmt;
 use std::ops::{Bound, RangeBounds};
@@ -163,7 +163,7 @@ impl<'de> Deserialize<'de> for ValueKey {
 /// Mews documents such fields as dates (`1985-09-30`) but often sends them as midnight UTC
 /// date-times (`2040-10-24T00:00:00Z`); both are read, keeping the date as written. It is sent
 /// as a plain date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(pub chrono::NaiveDate);
 
 impl Date {
@@ -474,12 +474,12 @@ pub struct Violations(Vec<Violation>);
 impl Violations {
     /// Checks the length of a string, in characters.
     pub fn length(&mut self, path: &str, field: &str, value: &str, limits: impl RangeBounds<usize>) {
-        self.count(path, field, value.chars().count(), "characters", limits);
+        self.count(path, field, value.chars().count(), " characters", limits);
     }
 
     /// Checks the number of items of an array.
     pub fn items<T>(&mut self, path: &str, field: &str, items: &[T], limits: impl RangeBounds<usize>) {
-        self.count(path, field, items.len(), "items", limits);
+        self.count(path, field, items.len(), " items", limits);
     }
 
     /// Checks a nested value.
@@ -487,10 +487,15 @@ impl Violations {
         value.check(&field_path(path, field), self);
     }
 
-    fn count(&mut self, path: &str, field: &str, count: usize, unit: &str, limits: impl RangeBounds<usize>) {
+    /// Checks the bounds of an integer.
+    pub fn range(&mut self, path: &str, field: &str, value: i64, limits: impl RangeBounds<i64>) {
+        self.count(path, field, value, "", limits);
+    }
+
+    fn count<N: PartialOrd + fmt::Display>(&mut self, path: &str, field: &str, count: N, unit: &str, limits: impl RangeBounds<N>) {
         let message = match (limits.start_bound(), limits.end_bound()) {
-            (Bound::Included(&min), _) if count < min => format!("{count} {unit}, at least {min} required"),
-            (_, Bound::Included(&max)) if count > max => format!("{count} {unit}, at most {max} allowed"),
+            (Bound::Included(min), _) if count < *min => format!("{count}{unit}, at least {min} required"),
+            (_, Bound::Included(max)) if count > *max => format!("{count}{unit}, at most {max} allowed"),
             _ => return,
         };
         self.0.push(Violation {
@@ -505,5 +510,43 @@ fn field_path(path: &str, field: &str) -> String {
         field.to_owned()
     } else {
         format!("{path}.{field}")
+    }
+}
+
+/// Serde for bytes sent as Base64 text (`format: byte`): `#[serde(with = "support::base64")]`.
+pub mod base64 {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the bytes as Base64 text.
+    pub fn serialize<S: Serializer>(bytes: &[u8], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    /// Reads Base64 text into bytes.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        STANDARD.decode(text.as_bytes()).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for optional bytes: `None` is `null`.
+    pub mod option {
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        /// Writes the bytes as Base64 text, or `null`.
+        pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, serializer: S) -> Result<S::Ok, S::Error> {
+            match bytes {
+                Some(bytes) => super::serialize(bytes, serializer),
+                None => serializer.serialize_none(),
+            }
+        }
+
+        /// Reads Base64 text, or `null`, into bytes.
+        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<u8>>, D::Error> {
+            #[derive(Deserialize)]
+            struct Base64(#[serde(with = "super")] Vec<u8>);
+            Ok(Option::<Base64>::deserialize(deserializer)?.map(|Base64(bytes)| bytes))
+        }
     }
 }

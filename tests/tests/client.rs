@@ -147,11 +147,9 @@ async fn update_values_are_sent_as_absent_value_or_null() {
     let server = MockServer::start().await;
     mount(&server, IDENTITY_DOCUMENTS_UPDATE, ok_documents()).await;
     let id = uuid::Uuid::nil();
-    let document = IdentityDocumentUpdateParameters {
-        number: mews_connector::Update::set("X1"),
-        issuing_city: mews_connector::Update::clear(),
-        ..IdentityDocumentUpdateParameters::new(id)
-    };
+    let document = IdentityDocumentUpdateParameters::new(id)
+        .with_number(mews_connector::Update::set("X1"))
+        .with_issuing_city(mews_connector::Update::clear());
     let request = MultipleIdentityDocumentUpdateParameters::new(vec![document]);
 
     client(&server)

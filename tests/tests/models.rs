@@ -117,21 +117,16 @@ fn update_values_serialize_to_absent_value_or_null() {
     let keep = IdentityDocumentUpdateParameters::new(id);
     assert_eq!(to_json(&keep), json!({ "Id": id }));
 
-    let set = IdentityDocumentUpdateParameters {
-        number: Update::set("M1234567"),
-        r#type: Update::Set(IdentityDocumentType::Visa),
-        is_verified: Update::Set(false),
-        ..IdentityDocumentUpdateParameters::new(id)
-    };
+    let set = IdentityDocumentUpdateParameters::new(id)
+        .with_number(Update::set("M1234567"))
+        .with_type(Update::Set(IdentityDocumentType::Visa))
+        .with_is_verified(Update::Set(false));
     assert_eq!(
         to_json(&set),
         json!({ "Id": id, "Type": { "Value": "Visa" }, "Number": { "Value": "M1234567" }, "IsVerified": { "Value": false } })
     );
 
-    let clear = IdentityDocumentUpdateParameters {
-        issuing_city: Update::clear(),
-        ..IdentityDocumentUpdateParameters::new(id)
-    };
+    let clear = IdentityDocumentUpdateParameters::new(id).with_issuing_city(Update::clear());
     assert_eq!(
         to_json(&clear),
         json!({ "Id": id, "IssuingCity": { "Value": null } })
@@ -226,11 +221,9 @@ fn dates_accept_plain_dates_and_date_times_and_are_sent_as_plain_dates() {
 
 #[test]
 fn requests_are_built_from_required_fields_only() {
-    let request = CustomerAddParameters {
-        first_name: Some("Thea".to_owned()),
-        email: Some("thea@quotidiano.example".to_owned()),
-        ..CustomerAddParameters::new("Carbone", false)
-    };
+    let request = CustomerAddParameters::new("Carbone", false)
+        .with_first_name("Thea")
+        .with_email("thea@quotidiano.example");
     assert_eq!(
         to_json(&request),
         json!({
@@ -262,11 +255,9 @@ fn validation_reports_every_limit_with_its_field_path() {
         "IdentityDocuments: 0 items, at least 1 required"
     );
 
-    let customer = CustomerAddParameters {
-        italian_lottery_code: Some("A".to_owned()),
-        car_registration_number: Some("x".repeat(256)),
-        ..CustomerAddParameters::new("", true)
-    };
+    let customer = CustomerAddParameters::new("", true)
+        .with_italian_lottery_code("A")
+        .with_car_registration_number("x".repeat(256));
     let err = customer.validate().unwrap_err();
     let paths: Vec<&str> = err
         .violations
@@ -286,9 +277,7 @@ fn validation_reports_every_limit_with_its_field_path() {
 
 #[test]
 fn lengths_count_characters_not_bytes() {
-    let customer = CustomerAddParameters {
-        dietary_requirements: Some("é".repeat(255)),
-        ..CustomerAddParameters::new("Čapek", false)
-    };
+    let customer =
+        CustomerAddParameters::new("Čapek", false).with_dietary_requirements("é".repeat(255));
     assert_eq!(customer.validate(), Ok(()));
 }

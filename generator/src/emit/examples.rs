@@ -86,6 +86,47 @@ fn example(
         operation.path,
         env_vars.iter().map(|var| format!("`{var}`")).collect::<Vec<_>>().join(", "),
     ));
+    let report_error = quote! {
+        eprintln!("error: {error}");
+        if let Some(request_id) = error.request_id() {
+            eprintln!("request id: {request_id}");
+        }
+        std::process::exit(1);
+    };
+    // A paginated operation walks every page; any other prints its one result.
+    let call = match &operation.pagination {
+        Some(pagination) => {
+            let items = ident(&pagination.items_method);
+            quote! {
+                let mut items = client.#items(request);
+                while let Some(item) = items.next().await {
+                    match item {
+                        Ok(item) => println!("{item:#?}"),
+                        Err(error) => {
+                            #report_error
+                        }
+                    }
+                }
+            }
+        }
+        None => quote! {
+            match client.#method(#optional_params &request).await {
+                Ok(result) => println!("{result:#?}"),
+                Err(error) => {
+                    #report_error
+                }
+            }
+        },
+    };
+    let stream_import = operation.pagination.is_some().then(|| {
+        quote!(
+            use futures::StreamExt;
+        )
+    });
+    let allow_deprecated = operation
+        .deprecated
+        .is_some()
+        .then(|| quote!(#[allow(deprecated)]));
     let required_env = (!env_vars.is_empty()).then(|| {
         quote! {
             fn required_env(name: &str) -> Result<String, String> {
@@ -97,26 +138,19 @@ fn example(
         #docs
         #![cfg_attr(rustfmt, rustfmt::skip)]
 
+        #stream_import
         use #crate_ident::{Client #request_import};
 
         /// The documented example request, without the fields the client adds itself.
         const REQUEST: &str = #request_literal;
 
         #[tokio::main]
+        #allow_deprecated
         async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let base_url = std::env::var(#base_url_var).unwrap_or_else(|_| #default_url_expr.to_owned());
             let client = Client::builder(base_url, #(required_env(#env_vars)?),*).build()?;
             let request: #request_type = serde_json::from_str(REQUEST)?;
-            match client.#method(#optional_params &request).await {
-                Ok(result) => println!("{result:#?}"),
-                Err(error) => {
-                    eprintln!("error: {error}");
-                    if let Some(request_id) = error.request_id() {
-                        eprintln!("request id: {request_id}");
-                    }
-                    std::process::exit(1);
-                }
-            }
+            #call
             Ok(())
         }
 

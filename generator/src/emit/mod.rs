@@ -5,7 +5,7 @@ mod examples;
 mod models;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use std::path::Path;
 
@@ -101,9 +101,11 @@ description = "Typed client for the API, generated from its OpenAPI description.
 publish = false
 
 [dependencies]
+base64 = "0.22"
 bytes = "1"
 chrono = {{ version = "0.4", default-features = false, features = ["clock", "std", "serde"] }}
 fastrand = "2"
+futures = {{ version = "0.3", default-features = false, features = ["std", "async-await"] }}
 reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
@@ -152,9 +154,14 @@ fn lib_rs(api: &Api) -> TokenStream {
             mod http;
         }
     });
+    let params_structs = api
+        .operations
+        .iter()
+        .filter_map(|operation| operation.params_struct.as_deref())
+        .map(|name| format_ident!("{}", name));
     let client_reexports = has_operations.then(|| {
         quote! {
-            pub use client::{Client, ClientBuilder, Error};
+            pub use client::{Client, ClientBuilder, Error #(, #params_structs)*};
             pub use http::{ApiError, RateLimit, RetryPolicy};
         }
     });

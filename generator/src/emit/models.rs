@@ -112,11 +112,7 @@ fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
     let name = ident(&def.name);
     match &def.kind {
         TypeKind::Struct(structure) => {
-            let all_optional = !structure
-                .fields
-                .iter()
-                .any(|field| field.shape() == FieldShape::Plain);
-            let definition = struct_def(&docs, &name, structure, def.in_request && all_optional);
+            let definition = struct_def(&docs, &name, structure, def.has_default);
             let request_impls = def.in_request.then(|| {
                 let constructor = constructor(&name, structure);
                 let validation = validation(&name, structure, request_structs);
@@ -142,7 +138,8 @@ fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
     }
 }
 
-/// A struct; `default` derives `Default` too (request types without required fields).
+/// A struct, `#[non_exhaustive]` so that fields the API adds later are not a breaking change;
+/// `default` derives `Default` too (results, and requests without required fields).
 fn struct_def(
     docs: &TokenStream,
     name: &proc_macro2::Ident,
@@ -172,6 +169,12 @@ fn struct_def(
             }
             FieldShape::Plain | FieldShape::Nullable => {}
         }
+        if field.ty == TypeRef::Base64 {
+            serde_args.push(match field.shape() {
+                FieldShape::Plain => quote!(with = "support::base64"),
+                _ => quote!(default, with = "support::base64::option"),
+            });
+        }
         let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
         let ty = field_type(field);
         quote! {
@@ -185,6 +188,7 @@ fn struct_def(
     quote! {
         #docs
         #[derive(Debug, Clone, #derive_default PartialEq, Serialize, Deserialize)]
+        #[non_exhaustive]
         #rename_all
         pub struct #name {
             #(#fields)*
@@ -192,13 +196,14 @@ fn struct_def(
     }
 }
 
-/// `new(required...)` for request types, so that optional fields never have to be spelled out:
-/// `Parameters { first_name: Some(..), ..Parameters::new(..) }`.
+/// `new(required...)` for request types, and a `with_` setter per other field, so that optional
+/// fields are never spelled out and new ones do not break callers:
+/// `Parameters::new(..).with_first_name("Thea")`.
 fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
     let required: Vec<&Field> = structure
         .fields
         .iter()
-        .filter(|field| field.shape() == FieldShape::Plain)
+        .filter(|field| field.shape() == FieldShape::Plain && field.page_size.is_none())
         .collect();
     let params = required
         .iter()
@@ -206,6 +211,11 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
     let initializers = structure.fields.iter().map(|field| {
         let field_name = ident(&field.rust_name);
         match (field.shape(), &field.ty) {
+            (FieldShape::Plain, ty) if field.page_size.is_some() => {
+                let ty = rust_type(ty);
+                let page_size = Literal::i64_unsuffixed(field.page_size.unwrap_or_default());
+                quote!(#field_name: #ty::new(#page_size))
+            }
             (FieldShape::Plain, TypeRef::String) => quote!(#field_name: #field_name.into()),
             (FieldShape::Plain, _) => quote!(#field_name),
             (FieldShape::Update, _) => quote!(#field_name: Update::Keep),
@@ -218,9 +228,34 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
         .any(|field| field.deprecated.is_some());
     let allow_deprecated = deprecated_fields.then(|| quote!(#[allow(deprecated)]));
     let too_many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let setters = structure
+        .fields
+        .iter()
+        .filter(|field| field.shape() != FieldShape::Plain || field.page_size.is_some())
+        .map(|field| {
+            setter(
+                &field.rust_name,
+                &field.wire_name,
+                &field_docs(field),
+                &field.ty,
+                field.shape() != FieldShape::Plain && field.shape() != FieldShape::Update,
+                field.deprecated.as_deref(),
+            )
+        });
+    let page_size_docs = structure
+        .fields
+        .iter()
+        .find_map(|field| Some((&field.wire_name, field.page_size?)))
+        .map(|(wire_name, page_size)| {
+            let text = format!(
+                " `{wire_name}` starts with a page size of {page_size}, the largest the API allows."
+            );
+            quote!(#[doc = ""] #[doc = #text])
+        });
     quote! {
         impl #name {
             /// Creates the value from its required fields; every optional field is left unset.
+            #page_size_docs
             #allow_deprecated
             #too_many
             pub fn new(#(#params),*) -> Self {
@@ -228,6 +263,42 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
                     #(#initializers),*
                 }
             }
+
+            #(#setters)*
+        }
+    }
+}
+
+/// A `with_` setter that consumes and returns the value, for building it in one expression.
+/// `optional` fields take the value itself and store it as `Some`.
+pub(super) fn setter(
+    rust_name: &str,
+    wire_name: &str,
+    docs: &str,
+    ty: &TypeRef,
+    optional: bool,
+    deprecated: Option<&str>,
+) -> TokenStream {
+    let field = ident(rust_name);
+    let method = format_ident!("with_{}", rust_name);
+    let (parameter, value) = match ty {
+        TypeRef::String => (quote!(impl Into<String>), quote!(value.into())),
+        ty => (rust_type(ty), quote!(value)),
+    };
+    let value = if optional {
+        quote!(Some(#value))
+    } else {
+        value
+    };
+    let docs = doc_attrs(&format!("Sets `{wire_name}`: {docs}"));
+    let deprecated = deprecated.map(|note| quote!(#[deprecated = #note] #[allow(deprecated)]));
+    quote! {
+        #docs
+        #deprecated
+        #[must_use]
+        pub fn #method(mut self, value: #parameter) -> Self {
+            self.#field = #value;
+            self
         }
     }
 }
@@ -282,11 +353,22 @@ fn field_checks(field: &Field, request_structs: &HashSet<&str>) -> Option<TokenS
     let wire_name = &field.wire_name;
     let limits = &field.limits;
     let mut checks = Vec::new();
-    if let Some(range) = range(limits.min_length, limits.max_length) {
+    let size = |bound: Option<usize>| bound.map(Literal::usize_unsuffixed);
+    if let Some(range) = range(size(limits.min_length), size(limits.max_length)) {
         checks.push(quote!(violations.length(path, #wire_name, #value, #range);));
     }
-    if let Some(range) = range(limits.min_items, limits.max_items) {
+    if let Some(range) = range(size(limits.min_items), size(limits.max_items)) {
         checks.push(quote!(violations.items(path, #wire_name, #value, #range);));
+    }
+    if matches!(field.ty, TypeRef::I32 | TypeRef::I64) {
+        let bound = |bound: Option<i64>| bound.map(Literal::i64_unsuffixed);
+        let number = match shape {
+            FieldShape::Plain => quote!(self.#field_name),
+            _ => quote!(*value),
+        };
+        if let Some(bounds) = range(bound(limits.minimum), bound(limits.maximum)) {
+            checks.push(quote!(violations.range(path, #wire_name, i64::from(#number), #bounds);));
+        }
     }
     if has_nested_request(&field.ty, request_structs) {
         checks.push(quote!(violations.nested(path, #wire_name, #value);));
@@ -309,8 +391,8 @@ fn field_checks(field: &Field, request_structs: &HashSet<&str>) -> Option<TokenS
     })
 }
 
-fn range(min: Option<usize>, max: Option<usize>) -> Option<TokenStream> {
-    let [min, max] = [min, max].map(|bound| bound.map(Literal::usize_unsuffixed));
+/// A range expression from optional bounds (`1..=10`, `..=10`, `1..`).
+fn range(min: Option<Literal>, max: Option<Literal>) -> Option<TokenStream> {
     match (min, max) {
         (None, None) => None,
         (Some(min), None) => Some(quote!(#min..)),
@@ -356,13 +438,30 @@ fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -
         let wire_name = &variant.wire_name;
         quote!(#wire_name => Self::#variant_name,)
     });
+    let default = match enumeration.variants.first() {
+        Some(first) => {
+            let first = ident(&first.rust_name);
+            quote!(Self::#first)
+        }
+        None => quote!(Self::#fallback(String::new())),
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A value this version of the crate does not know, kept exactly as received.
             #fallback(String),
+        }
+
+        /// The first value the API lists, so that results holding one can be built with
+        /// `Default` in tests.
+        #allow_deprecated
+        impl Default for #name {
+            fn default() -> Self {
+                #default
+            }
         }
 
         #allow_deprecated
@@ -408,15 +507,27 @@ fn union_def(docs: &TokenStream, name: &proc_macro2::Ident, union: &Union) -> To
         /// A value that matches none of the documented variants, kept as received.
         #fallback(serde_json::Value),
     };
+    let default_impl = quote! {
+        /// The catch-all holding `null`, so that results holding one can be built with
+        /// `Default` in tests.
+        impl Default for #name {
+            fn default() -> Self {
+                Self::#fallback(serde_json::Value::Null)
+            }
+        }
+    };
     let Some(property) = &union.discriminator else {
         return quote! {
             #docs
             #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
             #[serde(untagged)]
+            #[non_exhaustive]
             pub enum #name {
                 #(#variants)*
                 #fallback_variant
             }
+
+            #default_impl
         };
     };
     let serialize_arms = union.variants.iter().map(|variant| {
@@ -432,10 +543,13 @@ fn union_def(docs: &TokenStream, name: &proc_macro2::Ident, union: &Union) -> To
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             #fallback_variant
         }
+
+        #default_impl
 
         impl Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -547,7 +661,7 @@ pub(super) fn rust_type(ty: &TypeRef) -> TokenStream {
             let inner = rust_type(inner);
             quote!(Box<#inner>)
         }
-        TypeRef::Bytes => quote!(Vec<u8>),
+        TypeRef::Bytes | TypeRef::Base64 => quote!(Vec<u8>),
         TypeRef::Update { value, clearable } => {
             let value = rust_type(value);
             if *clearable {

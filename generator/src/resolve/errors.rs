@@ -61,6 +61,9 @@ pub(super) fn errors(operations: &[Operation], types: &[TypeDef]) -> Errors {
             .iter()
             .any(|operation| !operation.no_content_statuses.is_empty()),
         bodies,
+        repeated_cursor: operations
+            .iter()
+            .any(|operation| operation.pagination.is_some()),
     }
 }
 

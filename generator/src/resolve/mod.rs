@@ -7,6 +7,7 @@
 
 mod errors;
 mod operations;
+mod pagination;
 mod passes;
 mod schemas;
 mod wrappers;
@@ -23,21 +24,54 @@ use crate::names::{self, Scope};
 
 const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
 
-/// Resolves `doc` (read from `file`) into the intermediate model. `update_wrapper_property`
-/// is the name of the only property of an update-value wrapper schema.
+pub use pagination::PaginationNames;
+
+/// The names by which the resolver recognises Mews's patterns in any spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The only property of an update-value wrapper schema (`Value`).
+    pub update_value_property: String,
+    /// The properties of cursor pagination.
+    pub pagination: PaginationNames,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            update_value_property: "Value".to_owned(),
+            pagination: PaginationNames::default(),
+        }
+    }
+}
+
+/// Resolves `doc` (read from `file`) into the intermediate model with the default settings,
+/// except for `update_wrapper_property`, the only property of an update-value wrapper schema.
 pub fn resolve(doc: &OpenAPI, file: &Path, update_wrapper_property: &str) -> Result<Api, Error> {
+    let settings = Settings {
+        update_value_property: update_wrapper_property.to_owned(),
+        ..Settings::default()
+    };
+    resolve_with(doc, file, &settings)
+}
+
+/// Resolves `doc` (read from `file`) into the intermediate model.
+pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<Api, Error> {
+    let update_wrapper_property = settings.update_value_property.as_str();
     let mut resolver = Resolver::new(doc, file, update_wrapper_property);
     for (name, schema) in resolver.schemas {
         if !resolver.is_wrapper(name) {
             resolver.define_component(name, schema)?;
         }
     }
-    let operations = resolver.operations()?;
+    let mut operations = resolver.operations()?;
     let mut types = resolver.types;
+    passes::confine_base64(&mut types, &mut operations);
     passes::check_alias_cycles(&types, &resolver.type_names, file)?;
     passes::box_recursive_types(&mut types);
     let common_fields = passes::hoist_common_fields(&mut types, &operations);
     passes::mark_request_types(&mut types, &operations);
+    pagination::detect(&mut operations, &mut types, &settings.pagination);
+    passes::mark_default_types(&mut types);
     let errors = errors::errors(&operations, &types);
     Ok(Api {
         title: doc.info.title.clone(),

@@ -4,9 +4,10 @@ use std::collections::HashMap;
 
 use heck::ToSnakeCase;
 use indexmap::IndexMap;
-use openapiv3::{ReferenceOr, RequestBody, StatusCode};
+use openapiv3::{AdditionalProperties, ReferenceOr, RequestBody, SchemaKind, StatusCode, Type};
 
-use super::{text, RequestBodyShape, Resolver};
+use super::schemas::deprecation_message;
+use super::{text, RequestBodyShape, Resolver, SCHEMA_REF_PREFIX};
 use crate::error::{join_pointer, Error};
 use crate::ir::{Operation, Parameter, ParameterLocation, Response, TypeRef};
 use crate::names::{self, Scope};
@@ -115,6 +116,10 @@ impl<'a> Resolver<'a> {
                     example,
                     fallback_responses,
                     idempotent: is_idempotent(method, &operation.extensions),
+                    deprecated: operation
+                        .deprecated
+                        .then(|| deprecation_message(&operation.extensions)),
+                    pagination: None,
                 });
             }
         }
@@ -162,14 +167,16 @@ impl<'a> Resolver<'a> {
     ) -> Result<Response, Error> {
         let components = self.doc.components.as_ref().map(|c| &c.responses);
         let response = self.component(components, "responses", response, pointer)?;
+        let body = self.body_type(
+            &response.content,
+            &join_pointer(pointer, "content"),
+            &format!("{hint}Response"),
+        )?;
         Ok(Response {
             status,
             docs: text(&Some(response.description.clone())),
-            body: self.body_type(
-                &response.content,
-                &join_pointer(pointer, "content"),
-                &format!("{hint}Response"),
-            )?,
+            // `{}` by contract: nothing to return.
+            body: body.filter(|_| !self.is_closed_empty_object(&response.content)),
             headers: response.headers.keys().cloned().collect(),
         })
     }
@@ -227,6 +234,46 @@ impl<'a> Resolver<'a> {
                     .ty,
             )),
         }
+    }
+
+    /// Whether a JSON body is documented as an object that has no properties and admits none
+    /// (`{"type": "object", "additionalProperties": false}`), possibly behind references.
+    fn is_closed_empty_object(&self, content: &IndexMap<String, openapiv3::MediaType>) -> bool {
+        let Some(mut schema) = content
+            .iter()
+            .find(|(media_type, _)| is_json(media_type))
+            .and_then(|(_, media)| media.schema.as_ref())
+        else {
+            return false;
+        };
+        for _ in 0..=self.schemas.len() {
+            let target = match schema {
+                ReferenceOr::Item(schema) => schema,
+                ReferenceOr::Reference { reference } => {
+                    match reference
+                        .strip_prefix(SCHEMA_REF_PREFIX)
+                        .and_then(|name| self.schemas.get(name))
+                    {
+                        Some(next) => {
+                            schema = next;
+                            continue;
+                        }
+                        None => return false,
+                    }
+                }
+            };
+            return match &target.schema_kind {
+                SchemaKind::Type(Type::Object(object)) => {
+                    object.properties.is_empty()
+                        && matches!(
+                            object.additional_properties,
+                            Some(AdditionalProperties::Any(false))
+                        )
+                }
+                _ => false,
+            };
+        }
+        false
     }
 
     /// The parameters of an operation: those of its path item, overridden by its own (same

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{join_pointer, Error};
-use crate::ir::{CommonField, Field, Operation, TypeDef, TypeKind, TypeRef};
+use crate::ir::{CommonField, Field, FieldShape, Operation, TypeDef, TypeKind, TypeRef};
 
 /// Finds the body properties that every operation takes (Mews's `ClientToken`, `AccessToken`
 /// and `Client`), and removes the required ones from the request types, since the client
@@ -249,5 +249,105 @@ pub(super) fn mark_request_types(types: &mut [TypeDef], operations: &[Operation]
     }
     for i in reached {
         types[i].in_request = true;
+    }
+}
+
+/// Decides which types implement `Default`: enums and unions (their first value, their
+/// catch-all), and structs whose required fields all have a default, except requests with
+/// required fields, which are built by `new` so that none is forgotten.
+pub(super) fn mark_default_types(types: &mut [TypeDef]) {
+    let index: HashMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, def)| (def.name.clone(), i))
+        .collect();
+    for def in types.iter_mut() {
+        def.has_default = match &def.kind {
+            TypeKind::Struct(structure) => {
+                !(def.in_request
+                    && structure
+                        .fields
+                        .iter()
+                        .any(|field| field.shape() == FieldShape::Plain))
+            }
+            _ => true,
+        };
+    }
+    // A struct or alias whose required value has no default has none either; repeat until
+    // nothing changes, since that can travel up through several types.
+    loop {
+        let lacks_default = |ty: &TypeRef, types: &[TypeDef]| {
+            ty.walk_by_value()
+                .find_map(|ty| match ty {
+                    TypeRef::Named(name) => index.get(name),
+                    _ => None,
+                })
+                .is_some_and(|&i| !types[i].has_default)
+        };
+        let mut changed = false;
+        for i in 0..types.len() {
+            if !types[i].has_default {
+                continue;
+            }
+            let lost = match &types[i].kind {
+                TypeKind::Struct(structure) => structure
+                    .fields
+                    .iter()
+                    .filter(|field| field.shape() == FieldShape::Plain)
+                    .any(|field| lacks_default(&field.ty, types)),
+                TypeKind::Alias(target) => lacks_default(target, types),
+                TypeKind::Enum(_) | TypeKind::Union(_) => false,
+            };
+            if lost {
+                types[i].has_default = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// Base64 bytes are only supported as the type of a struct field (where a serde attribute
+/// encodes them); anywhere else they stay the Base64 text.
+pub(super) fn confine_base64(types: &mut [TypeDef], operations: &mut [Operation]) {
+    fn as_text(ty: &mut TypeRef) {
+        match ty {
+            TypeRef::Base64 => *ty = TypeRef::String,
+            TypeRef::Array(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Boxed(inner)
+            | TypeRef::Update { value: inner, .. } => as_text(inner),
+            _ => {}
+        }
+    }
+    for def in types.iter_mut() {
+        match &mut def.kind {
+            TypeKind::Struct(structure) => structure
+                .fields
+                .iter_mut()
+                .filter(|field| field.ty != TypeRef::Base64)
+                .for_each(|field| as_text(&mut field.ty)),
+            TypeKind::Union(union) => union
+                .variants
+                .iter_mut()
+                .for_each(|variant| as_text(&mut variant.ty)),
+            TypeKind::Alias(target) => as_text(target),
+            TypeKind::Enum(_) => {}
+        }
+    }
+    for operation in operations {
+        let parameters = operation.parameters.iter_mut().map(|p| &mut p.ty);
+        let bodies = operation
+            .request
+            .iter_mut()
+            .chain(operation.result.iter_mut());
+        let responses = operation
+            .responses
+            .iter_mut()
+            .chain(operation.fallback_responses.iter_mut())
+            .filter_map(|response| response.body.as_mut());
+        parameters.chain(bodies).chain(responses).for_each(as_text);
     }
 }

@@ -3,6 +3,7 @@
 use std::borrow::Borrow;
 use std::collections::HashSet;
 
+use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, AnySchema, ArrayType, BooleanType, IntegerType, NumberType, ReferenceOr,
     Schema, SchemaData, SchemaKind, StringType, Type, VariantOrUnknownOrEmpty,
@@ -38,6 +39,7 @@ impl<'a> Resolver<'a> {
             docs,
             kind,
             in_request: false,
+            has_default: false,
         });
         Ok(())
     }
@@ -148,6 +150,7 @@ impl<'a> Resolver<'a> {
                     nullable: resolved.nullable,
                     deprecated: resolved.deprecated,
                     limits: resolved.limits,
+                    page_size: None,
                 })
             })
             .collect::<Result<_, Error>>()?;
@@ -236,12 +239,7 @@ impl<'a> Resolver<'a> {
     fn schema(&mut self, schema: &Schema, pointer: &str, hint: &str) -> Result<Resolved, Error> {
         let data = &schema.schema_data;
         let shape = flatten(&schema.schema_kind);
-        let limits = Limits {
-            min_length: shape.min_length,
-            max_length: shape.max_length,
-            min_items: shape.min_items,
-            max_items: shape.max_items,
-        };
+        let limits = limits(&shape);
         // Swashbuckle's way of giving a reference a description or nullability,
         // `allOf: [$ref]` with siblings, and `oneOf: [$ref, {type: "null"}]`, are the wrapped type.
         if let Some((single, single_pointer, null_member)) = single_member(&shape, pointer) {
@@ -300,6 +298,7 @@ impl<'a> Resolver<'a> {
                 Some("uuid") => TypeRef::Uuid,
                 Some("date-time") => TypeRef::DateTime,
                 Some("date") => TypeRef::Date,
+                Some("byte") => TypeRef::Base64,
                 _ => TypeRef::String,
             },
             Some("boolean") => TypeRef::Bool,
@@ -413,6 +412,7 @@ impl<'a> Resolver<'a> {
             docs: text(&data.description).or_else(|| text(&data.title)),
             kind,
             in_request: false,
+            has_default: false,
         });
         Ok(TypeRef::Named(rust_name))
     }
@@ -466,12 +466,16 @@ impl<'a> Resolver<'a> {
 }
 
 fn deprecation(data: &SchemaData) -> Option<String> {
-    data.deprecated.then(|| {
-        data.extensions
-            .get("x-deprecatedMessage")
-            .and_then(|message| message.as_str())
-            .map_or_else(|| "Deprecated by the API.".to_owned(), str::to_owned)
-    })
+    data.deprecated
+        .then(|| deprecation_message(&data.extensions))
+}
+
+/// What the spec says instead of a deprecated item (Swashbuckle's `x-deprecatedMessage`).
+pub(super) fn deprecation_message(extensions: &IndexMap<String, serde_json::Value>) -> String {
+    extensions
+        .get("x-deprecatedMessage")
+        .and_then(|message| message.as_str())
+        .map_or_else(|| "Deprecated by the API.".to_owned(), str::to_owned)
 }
 
 /// The enum values of a string enumeration schema.
@@ -602,12 +606,38 @@ fn variant_name_for(ty: &TypeRef) -> String {
         TypeRef::Map(_) => "Map".to_owned(),
         TypeRef::Update { .. } => "Update".to_owned(),
         TypeRef::Boxed(inner) => variant_name_for(inner),
-        TypeRef::Bytes => "Bytes".to_owned(),
+        TypeRef::Bytes | TypeRef::Base64 => "Bytes".to_owned(),
     }
 }
 
 /// Views any schema kind as the flat `AnySchema`, so that the resolver asks one shape the
 /// same questions whichever way `openapiv3` happened to classify it.
+/// The limits a request value must respect: lengths of strings and arrays, bounds of integers
+/// (an exclusive bound is the next integer inside it).
+fn limits(shape: &AnySchema) -> Limits {
+    let integer = shape.typ.as_deref() == Some("integer");
+    let bound = |value: Option<f64>, exclusive: Option<bool>, step: i64| {
+        value
+            .filter(|value| integer && value.is_finite() && value.fract() == 0.0)
+            .map(|value| value as i64)
+            .map(|value| {
+                if exclusive == Some(true) {
+                    value.saturating_add(step)
+                } else {
+                    value
+                }
+            })
+    };
+    Limits {
+        min_length: shape.min_length,
+        max_length: shape.max_length,
+        min_items: shape.min_items,
+        max_items: shape.max_items,
+        minimum: bound(shape.minimum, shape.exclusive_minimum, 1),
+        maximum: bound(shape.maximum, shape.exclusive_maximum, -1),
+    }
+}
+
 pub(super) fn flatten(kind: &SchemaKind) -> AnySchema {
     let typed = |typ: &str| AnySchema {
         typ: Some(typ.to_owned()),
@@ -644,11 +674,22 @@ pub(super) fn flatten(kind: &SchemaKind) -> AnySchema {
             }),
             ..typed("number")
         },
-        SchemaKind::Type(Type::Integer(IntegerType { format: f, .. })) => AnySchema {
+        SchemaKind::Type(Type::Integer(IntegerType {
+            format: f,
+            minimum,
+            maximum,
+            exclusive_minimum,
+            exclusive_maximum,
+            ..
+        })) => AnySchema {
             format: format(f, |f: &openapiv3::IntegerFormat| match f {
                 openapiv3::IntegerFormat::Int32 => "int32",
                 openapiv3::IntegerFormat::Int64 => "int64",
             }),
+            minimum: minimum.map(|minimum| minimum as f64),
+            maximum: maximum.map(|maximum| maximum as f64),
+            exclusive_minimum: Some(*exclusive_minimum),
+            exclusive_maximum: Some(*exclusive_maximum),
             ..typed("integer")
         },
         SchemaKind::Type(Type::Boolean(BooleanType { .. })) => typed("boolean"),

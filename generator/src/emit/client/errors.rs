@@ -41,6 +41,23 @@ pub(super) fn mapping(errors: &Errors) -> TokenStream {
 
 /// The `Error` enum and its accessors.
 pub(super) fn error_enum(errors: &Errors) -> TokenStream {
+    let repeated_cursor_variant = errors.repeated_cursor.then(|| {
+        quote! {
+            /// While walking the pages of `operation`, the server returned a cursor it had
+            /// already returned; the walk stopped rather than loop.
+            RepeatedCursor {
+                /// The paginated operation.
+                operation: &'static str,
+                /// The cursor that came back.
+                cursor: String,
+            },
+        }
+    });
+    let repeated_cursor_display = errors.repeated_cursor.then(|| {
+        quote! {
+            Error::RepeatedCursor { operation, cursor } => write!(formatter, "{operation}: the server returned the cursor {cursor} again; the walk stopped"),
+        }
+    });
     let variants = errors.statuses.iter().map(|variant| {
         let status = &variant.status;
         let name = format_ident!("{}", variant.variant);
@@ -141,6 +158,7 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
             Encode(serde_json::Error),
             /// The request breaks a limit of the spec; nothing was sent.
             Validation(ValidationError),
+            #repeated_cursor_variant
         }
 
         impl Error {
@@ -184,6 +202,7 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
                     Error::Decode(error) => error.fmt(formatter),
                     Error::Encode(error) => write!(formatter, "cannot serialize the request: {error}"),
                     Error::Validation(error) => write!(formatter, "invalid request, not sent: {error}"),
+                    #repeated_cursor_display
                 }
             }
         }

@@ -5,6 +5,7 @@ use quote::{format_ident, quote};
 
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident};
+use super::pagination;
 use crate::ir::{CommonField, Operation, ParameterLocation, TypeRef};
 
 /// `common_optional` names the optional common fields, which a request may set itself.
@@ -107,8 +108,17 @@ pub(super) fn operation_method(
         Some(_) => quote!(200..=299 => self.result(&response),),
         None => quote!(200..=299 => Ok(()),),
     };
+    let deprecated = operation
+        .deprecated
+        .as_deref()
+        .map(|note| quote!(#[deprecated = #note]));
+    let pagination = operation
+        .request
+        .as_ref()
+        .and_then(|request| pagination::pagination_methods(operation, request));
     quote! {
         #docs
+        #deprecated
         pub async fn #name(&self, #(#params),*) -> Result<#result_type, Error> {
             const ENDPOINT: Endpoint = Endpoint {
                 name: #endpoint_name,
@@ -124,6 +134,8 @@ pub(super) fn operation_method(
                 _ => Err(self.error(response)),
             }
         }
+
+        #pagination
     }
 }
 

@@ -4,6 +4,7 @@
 mod builder;
 mod errors;
 mod methods;
+mod pagination;
 mod params;
 
 use proc_macro2::TokenStream;
@@ -51,6 +52,11 @@ pub fn client(api: &Api) -> TokenStream {
         op.parameters
             .iter()
             .any(|p| p.location == ParameterLocation::Path)
+    });
+    let stream_imports = api.errors.repeated_cursor.then(|| {
+        quote!(
+            use futures::{StreamExt, TryStreamExt};
+        )
     });
     let json_imports = has_json_requests.then(|| {
         quote!(
@@ -135,6 +141,7 @@ pub fn client(api: &Api) -> TokenStream {
         use std::sync::Arc;
         use std::time::Duration;
 
+        #stream_imports
         #json_imports
         use crate::http::{#(#http_imports),*};
         #models_import

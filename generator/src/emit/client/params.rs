@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::super::models::rust_type;
+use super::super::models::{rust_type, setter};
 use super::super::{doc_attrs, ident};
 use crate::ir::{Api, ParameterLocation, TypeKind, TypeRef};
 
@@ -52,27 +52,44 @@ pub(super) fn params_structs(api: &Api) -> TokenStream {
             "The optional parameters of [`Client::{}`].",
             operation.name
         ));
-        let optional = operation.parameters.iter().filter(|p| !p.required);
-        let fields = optional.map(|parameter| {
+        let optional: Vec<_> = operation
+            .parameters
+            .iter()
+            .filter(|p| !p.required)
+            .map(|parameter| {
+                let text = format!(
+                    "`{}` ({}). {}",
+                    parameter.wire_name,
+                    match parameter.location {
+                        ParameterLocation::Header => "header",
+                        ParameterLocation::Cookie => "cookie",
+                        _ => "query",
+                    },
+                    parameter.docs.as_deref().unwrap_or_default()
+                );
+                (parameter, text)
+            })
+            .collect();
+        let fields = optional.iter().map(|(parameter, text)| {
             let field = ident(&parameter.rust_name);
             let ty = rust_type(&parameter.ty);
-            let docs = doc_attrs(&format!(
-                "`{}` ({}). {}",
-                parameter.wire_name,
-                if parameter.location == ParameterLocation::Header {
-                    "header"
-                } else {
-                    "query"
-                },
-                parameter.docs.as_deref().unwrap_or_default()
-            ));
+            let docs = doc_attrs(text);
             quote!(#docs pub #field: Option<#ty>,)
+        });
+        let setters = optional.iter().map(|(parameter, text)| {
+            let name = &parameter.rust_name;
+            setter(name, &parameter.wire_name, text, &parameter.ty, true, None)
         });
         Some(quote! {
             #docs
             #[derive(Debug, Clone, Default, PartialEq)]
+            #[non_exhaustive]
             pub struct #name {
                 #(#fields)*
+            }
+
+            impl #name {
+                #(#setters)*
             }
         })
     });
