@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use futures::{StreamExt, TryStreamExt};
 use serde::Serialize;
 use crate::http::{
     ApiError, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse, Request,
@@ -33,25 +34,18 @@ struct CommonFields {
     client: String,
     language_code: Option<String>,
     culture_code: Option<String>,
-    chain_id: Option<uuid::Uuid>,
 }
 
 impl CommonFields {
     /// The fields as sent with one request: the required ones, and each default for
     /// which the request leaves its own field unset (the flag of the same name).
-    fn body(
-        &self,
-        language_code: bool,
-        culture_code: bool,
-        chain_id: bool,
-    ) -> CommonBody<'_> {
+    fn body(&self, language_code: bool, culture_code: bool) -> CommonBody<'_> {
         CommonBody {
             client_token: self.client_token.expose(),
             access_token: self.access_token.expose(),
             client: &self.client,
             language_code: self.language_code.as_deref().filter(|_| language_code),
             culture_code: self.culture_code.as_deref().filter(|_| culture_code),
-            chain_id: self.chain_id.as_ref().filter(|_| chain_id),
         }
     }
 }
@@ -69,8 +63,6 @@ struct CommonBody<'a> {
     language_code: Option<&'a str>,
     #[serde(rename = "CultureCode", skip_serializing_if = "Option::is_none")]
     culture_code: Option<&'a str>,
-    #[serde(rename = "ChainId", skip_serializing_if = "Option::is_none")]
-    chain_id: Option<&'a uuid::Uuid>,
 }
 
 /// A client of the API. Cloning it is cheap: clones share the connection pool, the
@@ -106,7 +98,6 @@ impl ClientBuilder {
                 client: client.into(),
                 language_code: None,
                 culture_code: None,
-                chain_id: None,
             },
         }
     }
@@ -124,14 +115,6 @@ impl ClientBuilder {
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     pub fn culture_code(mut self, culture_code: impl Into<String>) -> Self {
         self.common.culture_code = Some(culture_code.into());
-        self
-    }
-
-    /// Sends `ChainId` with every request that does not set it itself.
-    ///
-    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
-    pub fn chain_id(mut self, chain_id: uuid::Uuid) -> Self {
-        self.common.chain_id = Some(chain_id);
         self
     }
 
@@ -191,6 +174,262 @@ impl Client {
 }
 
 impl Client {
+    /// Get all customers.
+    ///
+    /// Returns all customers filtered by identifiers, emails, names and other filters. Note this operation uses Pagination and supports Portfolio Access Tokens.
+    ///
+    /// `POST /api/connector/v1/customers/getAll`.
+    pub async fn customers_get_all(
+        &self,
+        request: &CustomerFilterParameters,
+    ) -> Result<CustomerResult, Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "customers_get_all",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/customers/getAll",
+            idempotent: true,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            204 => {
+                Err(Error::NoContent {
+                    status: response.status,
+                    request_id: response.request_id,
+                })
+            }
+            200..=299 => self.result(&response),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Every page of [`Client::customers_get_all`], in order: sends the request, then again after the cursor of each page, until a page is shorter than the page size or empty (Mews returns a cursor on every page). Without a page size of its own the request asks for 1000, the largest the API allows.
+    ///
+    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk.
+    pub fn customers_get_all_pages(
+        &self,
+        request: CustomerFilterParameters,
+    ) -> futures::stream::BoxStream<'_, Result<CustomerResult, Error>> {
+        let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
+        futures::stream::try_unfold(
+                Some(walk),
+                move |walk| async move {
+                    let Some((mut request, mut seen)) = walk else {
+                        return Ok(None);
+                    };
+                    let page = self.customers_get_all(&request).await?;
+                    let limitation = &mut request.limitation;
+                    let full = usize::try_from(limitation.count)
+                        .is_ok_and(|size| size > 0 && page.customers.len() >= size);
+                    let next = match page.cursor.clone() {
+                        Some(next) if full => {
+                            if !seen.insert(next.clone()) {
+                                return Err(Error::RepeatedCursor {
+                                    operation: "customers_get_all",
+                                    cursor: next.to_string(),
+                                });
+                            }
+                            limitation.cursor = Some(next);
+                            Some((request, seen))
+                        }
+                        _ => None,
+                    };
+                    Ok(Some((page, next)))
+                },
+            )
+            .boxed()
+    }
+
+    /// Every item of every page of [`Client::customers_get_all`]: [`Client::customers_get_all_pages`] with the pages flattened.
+    ///
+    /// ```no_run
+    /// # use mews_connector::*;
+    /// # async fn walk(client: &Client, request: CustomerFilterParameters) -> Result<(), Error> {
+    /// use futures::TryStreamExt;
+    /// let mut items = client.customers_get_all_items(request);
+    /// while let Some(item) = items.try_next().await? {
+    ///     println!("{item:?}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn customers_get_all_items(
+        &self,
+        request: CustomerFilterParameters,
+    ) -> futures::stream::BoxStream<'_, Result<Customer, Error>> {
+        self.customers_get_all_pages(request)
+            .map_ok(|page| futures::stream::iter(page.customers.into_iter().map(Ok)))
+            .try_flatten()
+            .boxed()
+    }
+
+    /// Get customers relationships.
+    ///
+    /// Restricted! This operation is currently in beta-test and as such it is subject to change.
+    ///
+    /// Returns relationships between customers (e.g. Spouse, Friend) for the provided unique identifiers of customers.
+    ///
+    /// `POST /api/connector/v1/customers/getRelationships`.
+    pub async fn customers_get_relationships(
+        &self,
+        request: &CustomerRelationshipFilterParameters,
+    ) -> Result<CustomerRelationshipResult, Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "customers_get_relationships",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/customers/getRelationships",
+            idempotent: true,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            204 => {
+                Err(Error::NoContent {
+                    status: response.status,
+                    request_id: response.request_id,
+                })
+            }
+            200..=299 => self.result(&response),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Every page of [`Client::customers_get_relationships`], in order: sends the request, then again after the cursor of each page, until a page is shorter than the page size or empty (Mews returns a cursor on every page). Without a page size of its own the request asks for 1000, the largest the API allows.
+    ///
+    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk.
+    pub fn customers_get_relationships_pages(
+        &self,
+        request: CustomerRelationshipFilterParameters,
+    ) -> futures::stream::BoxStream<'_, Result<CustomerRelationshipResult, Error>> {
+        let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
+        futures::stream::try_unfold(
+                Some(walk),
+                move |walk| async move {
+                    let Some((mut request, mut seen)) = walk else {
+                        return Ok(None);
+                    };
+                    let page = self.customers_get_relationships(&request).await?;
+                    let limitation = &mut request.limitation;
+                    let full = usize::try_from(limitation.count)
+                        .is_ok_and(|size| {
+                            size > 0 && page.customer_relationships.len() >= size
+                        });
+                    let next = match page.cursor.clone() {
+                        Some(next) if full => {
+                            if !seen.insert(next.clone()) {
+                                return Err(Error::RepeatedCursor {
+                                    operation: "customers_get_relationships",
+                                    cursor: next.to_string(),
+                                });
+                            }
+                            limitation.cursor = Some(next);
+                            Some((request, seen))
+                        }
+                        _ => None,
+                    };
+                    Ok(Some((page, next)))
+                },
+            )
+            .boxed()
+    }
+
+    /// Every item of every page of [`Client::customers_get_relationships`]: [`Client::customers_get_relationships_pages`] with the pages flattened.
+    ///
+    /// ```no_run
+    /// # use mews_connector::*;
+    /// # async fn walk(client: &Client, request: CustomerRelationshipFilterParameters) -> Result<(), Error> {
+    /// use futures::TryStreamExt;
+    /// let mut items = client.customers_get_relationships_items(request);
+    /// while let Some(item) = items.try_next().await? {
+    ///     println!("{item:?}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn customers_get_relationships_items(
+        &self,
+        request: CustomerRelationshipFilterParameters,
+    ) -> futures::stream::BoxStream<'_, Result<CustomerRelationship, Error>> {
+        self.customers_get_relationships_pages(request)
+            .map_ok(|page| futures::stream::iter(
+                page.customer_relationships.into_iter().map(Ok),
+            ))
+            .try_flatten()
+            .boxed()
+    }
+
+    /// Get customers open items.
+    ///
+    /// Deprecated! This operation is deprecated. Use Get all payments and Get all order items instead.
+    ///
+    /// `POST /api/connector/v1/customers/getOpenItems`.
+    #[deprecated = "This operation is deprecated. Use Get all payments and Get all order items instead."]
+    pub async fn customers_get_open_items(
+        &self,
+        request: &CustomerItemParameters,
+    ) -> Result<CustomerItemResult, Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "customers_get_open_items",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/customers/getOpenItems",
+            idempotent: true,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            204 => {
+                Err(Error::NoContent {
+                    status: response.status,
+                    request_id: response.request_id,
+                })
+            }
+            200..=299 => self.result(&response),
+            _ => Err(self.error(response)),
+        }
+    }
+
     /// Add customer.
     ///
     /// Adds a new customer to the system and returns details of the added customer. If a customer with the specified email already exists, and `OverwriteExisting` is set to `true`, then the existing customer profile information is overwritten and the existing customer data returned. If `OverwriteExisting` is set to `false`, an error response is returned. Note this operation supports Portfolio Access Tokens.
@@ -217,7 +456,327 @@ impl Client {
                             .body(
                                 request.language_code.is_none(),
                                 request.culture_code.is_none(),
-                                request.chain_id.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            204 => {
+                Err(Error::NoContent {
+                    status: response.status,
+                    request_id: response.request_id,
+                })
+            }
+            200..=299 => self.result(&response),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Update customer.
+    ///
+    /// Updates personal information of a customer. Note that if any of the fields is left blank, it won't clear the field in Mews. The field will be left intact. In case of email update, the email will change in Mews only if there is no other customer profile in the hotel with such email. Otherwise an error response is returned. Note this operation supports Portfolio Access Tokens.
+    ///
+    /// `POST /api/connector/v1/customers/update`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    pub async fn customers_update(
+        &self,
+        request: &CustomerUpdateParameters,
+    ) -> Result<Customer, Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "customers_update",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/customers/update",
+            idempotent: false,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            204 => {
+                Err(Error::NoContent {
+                    status: response.status,
+                    request_id: response.request_id,
+                })
+            }
+            200..=299 => self.result(&response),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Add customer file.
+    ///
+    /// Attaches the specified file to the customer profile.
+    ///
+    /// Allowed MIME types: `application/pdf`, `image/bmp`, `image/gif`, `image/jpeg`, `image/png`, `image/tiff`.
+    ///
+    /// Note this operation supports Portfolio Access Tokens.
+    ///
+    /// `POST /api/connector/v1/customers/addFile`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    pub async fn customers_add_file(
+        &self,
+        request: &CustomerFileParameters,
+    ) -> Result<CustomerAddFileResult, Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "customers_add_file",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/customers/addFile",
+            idempotent: false,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            204 => {
+                Err(Error::NoContent {
+                    status: response.status,
+                    request_id: response.request_id,
+                })
+            }
+            200..=299 => self.result(&response),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Search customers.
+    ///
+    /// Searches for customers that are active at the moment in the enterprise (e.g. companions of checked-in reservations or paymasters).
+    ///
+    /// `POST /api/connector/v1/customers/search`.
+    pub async fn customers_search(
+        &self,
+        request: &CustomerSearchParameters,
+    ) -> Result<CustomerSearchResult, Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "customers_search",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/customers/search",
+            idempotent: true,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            204 => {
+                Err(Error::NoContent {
+                    status: response.status,
+                    request_id: response.request_id,
+                })
+            }
+            200..=299 => self.result(&response),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Merge customers.
+    ///
+    /// Deprecated! This operation is deprecated. Use Merge accounts instead.
+    ///
+    /// `POST /api/connector/v1/customers/merge`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    #[deprecated = "This operation is deprecated. Use Merge accounts instead."]
+    pub async fn customers_merge(
+        &self,
+        request: &CustomerMergeParameters,
+    ) -> Result<(), Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "customers_merge",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/customers/merge",
+            idempotent: false,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            200..=299 => Ok(()),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Get all identity documents.
+    ///
+    /// Returns all identity documents for the specified customers, with additional filtering options available. This operation supports Portfolio Access Tokens.
+    ///
+    /// `POST /api/connector/v1/identityDocuments/getAll`.
+    pub async fn identity_documents_get_all(
+        &self,
+        request: &IdentityDocumentFilterParameters,
+    ) -> Result<IdentityDocumentResult, Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "identity_documents_get_all",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/identityDocuments/getAll",
+            idempotent: true,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            204 => {
+                Err(Error::NoContent {
+                    status: response.status,
+                    request_id: response.request_id,
+                })
+            }
+            200..=299 => self.result(&response),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Every page of [`Client::identity_documents_get_all`], in order: sends the request, then again after the cursor of each page, until a page is shorter than the page size or empty (Mews returns a cursor on every page). Without a page size of its own the request asks for 1000, the largest the API allows.
+    ///
+    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk.
+    pub fn identity_documents_get_all_pages(
+        &self,
+        request: IdentityDocumentFilterParameters,
+    ) -> futures::stream::BoxStream<'_, Result<IdentityDocumentResult, Error>> {
+        let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
+        futures::stream::try_unfold(
+                Some(walk),
+                move |walk| async move {
+                    let Some((mut request, mut seen)) = walk else {
+                        return Ok(None);
+                    };
+                    let page = self.identity_documents_get_all(&request).await?;
+                    let limitation = &mut request.limitation;
+                    let full = usize::try_from(limitation.count)
+                        .is_ok_and(|size| {
+                            size > 0 && page.identity_documents.len() >= size
+                        });
+                    let next = match page.cursor.clone() {
+                        Some(next) if full => {
+                            if !seen.insert(next.clone()) {
+                                return Err(Error::RepeatedCursor {
+                                    operation: "identity_documents_get_all",
+                                    cursor: next.to_string(),
+                                });
+                            }
+                            limitation.cursor = Some(next);
+                            Some((request, seen))
+                        }
+                        _ => None,
+                    };
+                    Ok(Some((page, next)))
+                },
+            )
+            .boxed()
+    }
+
+    /// Every item of every page of [`Client::identity_documents_get_all`]: [`Client::identity_documents_get_all_pages`] with the pages flattened.
+    ///
+    /// ```no_run
+    /// # use mews_connector::*;
+    /// # async fn walk(client: &Client, request: IdentityDocumentFilterParameters) -> Result<(), Error> {
+    /// use futures::TryStreamExt;
+    /// let mut items = client.identity_documents_get_all_items(request);
+    /// while let Some(item) = items.try_next().await? {
+    ///     println!("{item:?}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn identity_documents_get_all_items(
+        &self,
+        request: IdentityDocumentFilterParameters,
+    ) -> futures::stream::BoxStream<'_, Result<IdentityDocument, Error>> {
+        self.identity_documents_get_all_pages(request)
+            .map_ok(|page| futures::stream::iter(
+                page.identity_documents.into_iter().map(Ok),
+            ))
+            .try_flatten()
+            .boxed()
+    }
+
+    /// Add identity documents.
+    ///
+    /// Adds identity documents. This operation supports Portfolio Access Tokens.
+    ///
+    /// `POST /api/connector/v1/identityDocuments/add`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    pub async fn identity_documents_add(
+        &self,
+        request: &IdentityDocumentsAddParameters,
+    ) -> Result<IdentityDocumentWriteResult, Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "identity_documents_add",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/identityDocuments/add",
+            idempotent: false,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
                             ),
                     )?,
                 "application/json",
@@ -261,7 +820,6 @@ impl Client {
                             .body(
                                 request.language_code.is_none(),
                                 request.culture_code.is_none(),
-                                request.chain_id.is_none(),
                             ),
                     )?,
                 "application/json",
@@ -275,6 +833,80 @@ impl Client {
                 })
             }
             200..=299 => self.result(&response),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Delete identity documents.
+    ///
+    /// Deletes specified identity documents. This operation supports Portfolio Access Tokens.
+    ///
+    /// `POST /api/connector/v1/identityDocuments/delete`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    pub async fn identity_documents_delete(
+        &self,
+        request: &IdentityDocumentDeleteParameters,
+    ) -> Result<(), Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "identity_documents_delete",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/identityDocuments/delete",
+            idempotent: false,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            200..=299 => Ok(()),
+            _ => Err(self.error(response)),
+        }
+    }
+
+    /// Clear identity documents.
+    ///
+    /// Deletes all identity documents for the specified customers. This operation supports Portfolio Access Tokens.
+    ///
+    /// `POST /api/connector/v1/identityDocuments/clear`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    pub async fn identity_documents_clear(
+        &self,
+        request: &IdentityDocumentClearParameters,
+    ) -> Result<(), Error> {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: "identity_documents_clear",
+            method: reqwest::Method::POST,
+            path: "/api/connector/v1/identityDocuments/clear",
+            idempotent: false,
+        };
+        let request = Request::new(ENDPOINT.path)
+            .body(
+                self
+                    .json_body(
+                        request,
+                        self
+                            .inner
+                            .common
+                            .body(
+                                request.language_code.is_none(),
+                                request.culture_code.is_none(),
+                            ),
+                    )?,
+                "application/json",
+            );
+        let response = self.inner.transport.send(&ENDPOINT, &request).await?;
+        match response.status {
+            200..=299 => Ok(()),
             _ => Err(self.error(response)),
         }
     }
@@ -327,10 +959,25 @@ impl Client {
                     .api_error(transport)
                     .map(|error| Error::Forbidden(Box::new(error)))
             }
+            404 => {
+                response
+                    .api_error(transport)
+                    .map(|error| Error::NotFound(Box::new(error)))
+            }
             408 => {
                 response
                     .api_error(transport)
                     .map(|error| Error::RequestTimeout(Box::new(error)))
+            }
+            409 => {
+                response
+                    .api_error(transport)
+                    .map(|error| Error::Conflict(Box::new(error)))
+            }
+            413 => {
+                response
+                    .api_error(transport)
+                    .map(|error| Error::PayloadTooLarge(Box::new(error)))
             }
             429 => {
                 response
@@ -344,6 +991,21 @@ impl Client {
                 response
                     .api_error(transport)
                     .map(|error| Error::InternalServerError(Box::new(error)))
+            }
+            502 => {
+                response
+                    .api_error(transport)
+                    .map(|error| Error::BadGateway(Box::new(error)))
+            }
+            503 => {
+                response
+                    .api_error(transport)
+                    .map(|error| Error::ServiceUnavailable(Box::new(error)))
+            }
+            504 => {
+                response
+                    .api_error(transport)
+                    .map(|error| Error::GatewayTimeout(Box::new(error)))
             }
             _ => {
                 response
@@ -361,23 +1023,35 @@ impl Client {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// `400`: Error caused by the client app, e.g. in case of malformed request or invalid identifier of a resource. In most cases, such an error signifies a bug in the client app (consumer of the API).
+    /// `400`: The request is invalid or cannot be processed due to a client-side error, such as malformed input or an invalid resource identifier. In most cases, this response indicates an issue in the client application.
     BadRequest(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `401`: Error caused by usage of invalid ClientToken, AccessToken, or you may not have the necessary permission to use the endpoint.
+    /// `401`: The request could not be authorized due to invalid or expired credentials, or because the client does not have sufficient permissions to access the endpoint.
     Unauthorized(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `403`: Server error that should be reported to the end user of the client app. Happens for example when the server-side validation fails or when a business-logic check is violated.
+    /// `403`: An error returned by the server that should be surfaced to the end user of the client application. This typically occurs when server-side validation fails or a business-logic rule is violated.
     Forbidden(Box<ApiError<ConnectorApiExceptionResult>>),
+    /// `404`: The server cannot find the resource requested by the client app. Verify the URL and request method.
+    NotFound(Box<ApiError<ConnectorApiExceptionResult>>),
     /// `408`: Error caused by heavy request that takes too long to process (typically tens of seconds). To get around this, request data in smaller batches. For more information, see Request timeouts.
     RequestTimeout(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `429`: Error caused by too many requests sent in a given amount of time. Response contains Retry-After header indicating how long the user agent should wait before making a follow-up request. For more information, see Request limits.
+    /// `409`: The request cannot be completed because the data has changed. Refresh data on the client and resubmit the request.
+    Conflict(Box<ApiError<ConnectorApiExceptionResult>>),
+    /// `413`: The request body is too large. Try reducing the amount and size of request parameters (for example, by splitting the payload to multiple requests). In case of binary file upload, consider reducing the resolution of photos and scanned documents.
+    PayloadTooLarge(Box<ApiError<ConnectorApiExceptionResult>>),
+    /// `429`: Error caused by too many requests sent in a given amount of time. Response contains `Retry-After` header indicating how long the user agent should wait before making a follow-up request. For more information, see Request limits.
     TooManyRequests {
         /// The status, request id and error body.
         error: Box<ApiError<ConnectorApiExceptionResult>>,
         /// How long the server asks to wait before the next request (`Retry-After`).
         retry_after: Option<Duration>,
     },
-    /// `500`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified, however you can raise an issue through GitHub on our documentation repository.
+    /// `500`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
     InternalServerError(Box<ApiError<ConnectorApiExceptionResult>>),
+    /// `502`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    BadGateway(Box<ApiError<ConnectorApiExceptionResult>>),
+    /// `503`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    ServiceUnavailable(Box<ApiError<ConnectorApiExceptionResult>>),
+    /// `504`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    GatewayTimeout(Box<ApiError<ConnectorApiExceptionResult>>),
     /// A status the spec does not document for any operation.
     UnexpectedStatus(Box<ApiError<ConnectorApiExceptionResult>>),
     /// A success status the operation documents without a body (such as `204 No
@@ -398,6 +1072,14 @@ pub enum Error {
     Encode(serde_json::Error),
     /// The request breaks a limit of the spec; nothing was sent.
     Validation(ValidationError),
+    /// While walking the pages of `operation`, the server returned a cursor it had
+    /// already returned; the walk stopped rather than loop.
+    RepeatedCursor {
+        /// The paginated operation.
+        operation: &'static str,
+        /// The cursor that came back.
+        cursor: String,
+    },
 }
 
 impl Error {
@@ -407,9 +1089,15 @@ impl Error {
             Error::BadRequest(error) => Some(error.status),
             Error::Unauthorized(error) => Some(error.status),
             Error::Forbidden(error) => Some(error.status),
+            Error::NotFound(error) => Some(error.status),
             Error::RequestTimeout(error) => Some(error.status),
+            Error::Conflict(error) => Some(error.status),
+            Error::PayloadTooLarge(error) => Some(error.status),
             Error::TooManyRequests { error, .. } => Some(error.status),
             Error::InternalServerError(error) => Some(error.status),
+            Error::BadGateway(error) => Some(error.status),
+            Error::ServiceUnavailable(error) => Some(error.status),
+            Error::GatewayTimeout(error) => Some(error.status),
             Error::UnexpectedStatus(error) => Some(error.status),
             Error::NoContent { status, .. } => Some(*status),
             Error::Decode(error) => Some(error.status),
@@ -424,9 +1112,15 @@ impl Error {
             Error::BadRequest(error) => error.request_id.as_deref(),
             Error::Unauthorized(error) => error.request_id.as_deref(),
             Error::Forbidden(error) => error.request_id.as_deref(),
+            Error::NotFound(error) => error.request_id.as_deref(),
             Error::RequestTimeout(error) => error.request_id.as_deref(),
+            Error::Conflict(error) => error.request_id.as_deref(),
+            Error::PayloadTooLarge(error) => error.request_id.as_deref(),
             Error::TooManyRequests { error, .. } => error.request_id.as_deref(),
             Error::InternalServerError(error) => error.request_id.as_deref(),
+            Error::BadGateway(error) => error.request_id.as_deref(),
+            Error::ServiceUnavailable(error) => error.request_id.as_deref(),
+            Error::GatewayTimeout(error) => error.request_id.as_deref(),
             Error::UnexpectedStatus(error) => error.request_id.as_deref(),
             Error::NoContent { request_id, .. } => request_id.as_deref(),
             Error::Decode(error) => error.request_id.as_deref(),
@@ -449,9 +1143,15 @@ impl std::fmt::Display for Error {
             Error::BadRequest(error) => error.fmt(formatter),
             Error::Unauthorized(error) => error.fmt(formatter),
             Error::Forbidden(error) => error.fmt(formatter),
+            Error::NotFound(error) => error.fmt(formatter),
             Error::RequestTimeout(error) => error.fmt(formatter),
+            Error::Conflict(error) => error.fmt(formatter),
+            Error::PayloadTooLarge(error) => error.fmt(formatter),
             Error::TooManyRequests { error, .. } => error.fmt(formatter),
             Error::InternalServerError(error) => error.fmt(formatter),
+            Error::BadGateway(error) => error.fmt(formatter),
+            Error::ServiceUnavailable(error) => error.fmt(formatter),
+            Error::GatewayTimeout(error) => error.fmt(formatter),
             Error::UnexpectedStatus(error) => error.fmt(formatter),
             Error::NoContent { status, .. } => {
                 write!(
@@ -467,6 +1167,12 @@ impl std::fmt::Display for Error {
             }
             Error::Validation(error) => {
                 write!(formatter, "invalid request, not sent: {error}")
+            }
+            Error::RepeatedCursor { operation, cursor } => {
+                write!(
+                    formatter,
+                    "{operation}: the server returned the cursor {cursor} again; the walk stopped"
+                )
             }
         }
     }

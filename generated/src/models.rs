@@ -5,6 +5,495 @@
 use serde::{Deserialize, Serialize};
 use crate::support::{self, Date, NotClearable, Update, Validate, Violations};
 
+/// Customer filter parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerFilterParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifiers of the chains. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_ids: Option<Vec<uuid::Uuid>>,
+    /// Interval in which Customer was created. Max length 3 months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_utc: Option<TimeFilterInterval>,
+    /// Interval in which Customer was updated. Max length 3 months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<TimeFilterInterval>,
+    /// Extent of data to be returned.
+    pub extent: CustomerExtent,
+    /// Interval in which Customer was deleted. `ActivityStates` value `Deleted` should be provided with this filter to get expected results. Max length 3 months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deleted_utc: Option<TimeFilterInterval>,
+    /// Whether to return only active, only deleted or both records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity_states: Option<Vec<ActivityState>>,
+    /// Unique identifiers of Customers. Required if no other filter is provided.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_ids: Option<Vec<uuid::Uuid>>,
+    /// Unique identifier of the Company the customer is associated with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_ids: Option<Vec<uuid::Uuid>>,
+    /// Emails of the Customers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub emails: Option<Vec<String>>,
+    /// First names of the Customers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_names: Option<Vec<String>>,
+    /// Last names of the Customers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_names: Option<Vec<String>>,
+    /// Loyalty codes of the Customers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loyalty_codes: Option<Vec<String>>,
+    /// Limitation on the quantity of data returned.
+    pub limitation: Limitation,
+}
+
+impl CustomerFilterParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    ///
+    /// `Limitation` starts with a page size of 1000, the largest the API allows.
+    pub fn new(extent: CustomerExtent) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            chain_ids: None,
+            created_utc: None,
+            updated_utc: None,
+            extent,
+            deleted_utc: None,
+            activity_states: None,
+            customer_ids: None,
+            company_ids: None,
+            emails: None,
+            first_names: None,
+            last_names: None,
+            loyalty_codes: None,
+            limitation: Limitation::new(1000),
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ChainIds`: Unique identifiers of the chains. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[must_use]
+    pub fn with_chain_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
+        self.chain_ids = Some(value);
+        self
+    }
+
+    /// Sets `CreatedUtc`: Interval in which Customer was created. Max length 3 months.
+    #[must_use]
+    pub fn with_created_utc(mut self, value: TimeFilterInterval) -> Self {
+        self.created_utc = Some(value);
+        self
+    }
+
+    /// Sets `UpdatedUtc`: Interval in which Customer was updated. Max length 3 months.
+    #[must_use]
+    pub fn with_updated_utc(mut self, value: TimeFilterInterval) -> Self {
+        self.updated_utc = Some(value);
+        self
+    }
+
+    /// Sets `DeletedUtc`: Interval in which Customer was deleted. `ActivityStates` value `Deleted` should be provided with this filter to get expected results. Max length 3 months.
+    #[must_use]
+    pub fn with_deleted_utc(mut self, value: TimeFilterInterval) -> Self {
+        self.deleted_utc = Some(value);
+        self
+    }
+
+    /// Sets `ActivityStates`: Whether to return only active, only deleted or both records.
+    #[must_use]
+    pub fn with_activity_states(mut self, value: Vec<ActivityState>) -> Self {
+        self.activity_states = Some(value);
+        self
+    }
+
+    /// Sets `CustomerIds`: Unique identifiers of Customers. Required if no other filter is provided.
+    #[must_use]
+    pub fn with_customer_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
+        self.customer_ids = Some(value);
+        self
+    }
+
+    /// Sets `CompanyIds`: Unique identifier of the Company the customer is associated with.
+    #[must_use]
+    pub fn with_company_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
+        self.company_ids = Some(value);
+        self
+    }
+
+    /// Sets `Emails`: Emails of the Customers.
+    #[must_use]
+    pub fn with_emails(mut self, value: Vec<String>) -> Self {
+        self.emails = Some(value);
+        self
+    }
+
+    /// Sets `FirstNames`: First names of the Customers.
+    #[must_use]
+    pub fn with_first_names(mut self, value: Vec<String>) -> Self {
+        self.first_names = Some(value);
+        self
+    }
+
+    /// Sets `LastNames`: Last names of the Customers.
+    #[must_use]
+    pub fn with_last_names(mut self, value: Vec<String>) -> Self {
+        self.last_names = Some(value);
+        self
+    }
+
+    /// Sets `LoyaltyCodes`: Loyalty codes of the Customers.
+    #[must_use]
+    pub fn with_loyalty_codes(mut self, value: Vec<String>) -> Self {
+        self.loyalty_codes = Some(value);
+        self
+    }
+
+    /// Sets `Limitation`: Limitation on the quantity of data returned.
+    #[must_use]
+    pub fn with_limitation(mut self, value: Limitation) -> Self {
+        self.limitation = value;
+        self
+    }
+}
+
+impl Validate for CustomerFilterParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Some(value) = &self.chain_ids {
+            violations.items(path, "ChainIds", value, ..=1000);
+        }
+        if let Some(value) = &self.created_utc {
+            violations.nested(path, "CreatedUtc", value);
+        }
+        if let Some(value) = &self.updated_utc {
+            violations.nested(path, "UpdatedUtc", value);
+        }
+        violations.nested(path, "Extent", &self.extent);
+        if let Some(value) = &self.deleted_utc {
+            violations.nested(path, "DeletedUtc", value);
+        }
+        if let Some(value) = &self.customer_ids {
+            violations.items(path, "CustomerIds", value, ..=1000);
+        }
+        if let Some(value) = &self.company_ids {
+            violations.items(path, "CompanyIds", value, ..=1);
+        }
+        if let Some(value) = &self.emails {
+            violations.items(path, "Emails", value, ..=1000);
+        }
+        if let Some(value) = &self.first_names {
+            violations.items(path, "FirstNames", value, ..=1000);
+        }
+        if let Some(value) = &self.last_names {
+            violations.items(path, "LastNames", value, ..=1000);
+        }
+        if let Some(value) = &self.loyalty_codes {
+            violations.items(path, "LoyaltyCodes", value, ..=1000);
+        }
+        violations.nested(path, "Limitation", &self.limitation);
+    }
+}
+
+/// Customer extent
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerExtent {
+    /// Whether the response should contain information about customers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customers: Option<bool>,
+    /// Whether the response should contain addresses of customers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addresses: Option<bool>,
+    /// Whether the response should contain identity documents of customers.
+    ///
+    /// Deprecated: Use Get all identity documents instead.
+    #[deprecated = "Use Get all identity documents instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<bool>,
+}
+
+impl CustomerExtent {
+    /// Creates the value from its required fields; every optional field is left unset.
+    #[allow(deprecated)]
+    pub fn new() -> Self {
+        Self {
+            customers: None,
+            addresses: None,
+            documents: None,
+        }
+    }
+
+    /// Sets `Customers`: Whether the response should contain information about customers.
+    #[must_use]
+    pub fn with_customers(mut self, value: bool) -> Self {
+        self.customers = Some(value);
+        self
+    }
+
+    /// Sets `Addresses`: Whether the response should contain addresses of customers.
+    #[must_use]
+    pub fn with_addresses(mut self, value: bool) -> Self {
+        self.addresses = Some(value);
+        self
+    }
+
+    /// Sets `Documents`: Whether the response should contain identity documents of customers.
+    ///
+    /// Deprecated: Use Get all identity documents instead.
+    #[deprecated = "Use Get all identity documents instead."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_documents(mut self, value: bool) -> Self {
+        self.documents = Some(value);
+        self
+    }
+}
+
+impl Validate for CustomerExtent {
+    #[allow(deprecated)]
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Customer result
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerResult {
+    /// The customers.
+    pub customers: Vec<Customer>,
+    /// Unique identifier of the last and hence oldest customer item returned. This can be used in Limitation in a subsequent request to fetch the next batch of older customers. If Limitation is specified in the request message, then Cursor will always be included in the response message; this is true even when using Extents set to false so that no actual data is returned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<uuid::Uuid>,
+    /// The identity documents of customers.
+    ///
+    /// Deprecated: Use Get all identity documents to fetch identity documents.
+    #[deprecated = "Use Get all identity documents to fetch identity documents."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<Document>>,
+}
+
+/// Customer relationship filter parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerRelationshipFilterParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_ids: Option<Vec<uuid::Uuid>>,
+    /// Unique identifiers of `Customer`.
+    pub customer_ids: Vec<uuid::Uuid>,
+    /// Interval in which the relationship was updated. Max length 3 months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<TimeFilterInterval>,
+    /// Limitation on the quantity of data returned and optional Cursor for the starting point of data.
+    pub limitation: Limitation,
+}
+
+impl CustomerRelationshipFilterParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    ///
+    /// `Limitation` starts with a page size of 1000, the largest the API allows.
+    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            chain_ids: None,
+            customer_ids,
+            updated_utc: None,
+            limitation: Limitation::new(1000),
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ChainIds`: Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
+    #[must_use]
+    pub fn with_chain_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
+        self.chain_ids = Some(value);
+        self
+    }
+
+    /// Sets `UpdatedUtc`: Interval in which the relationship was updated. Max length 3 months.
+    #[must_use]
+    pub fn with_updated_utc(mut self, value: TimeFilterInterval) -> Self {
+        self.updated_utc = Some(value);
+        self
+    }
+
+    /// Sets `Limitation`: Limitation on the quantity of data returned and optional Cursor for the starting point of data.
+    #[must_use]
+    pub fn with_limitation(mut self, value: Limitation) -> Self {
+        self.limitation = value;
+        self
+    }
+}
+
+impl Validate for CustomerRelationshipFilterParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Some(value) = &self.chain_ids {
+            violations.items(path, "ChainIds", value, ..=1000);
+        }
+        violations.items(path, "CustomerIds", &self.customer_ids, ..=100);
+        if let Some(value) = &self.updated_utc {
+            violations.nested(path, "UpdatedUtc", value);
+        }
+        violations.nested(path, "Limitation", &self.limitation);
+    }
+}
+
+/// Customer relationship result
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerRelationshipResult {
+    /// The relationships for the customers.
+    pub customer_relationships: Vec<CustomerRelationship>,
+    /// Unique identifier of the item one newer in time order than the items to be returned. If Cursor is not specified, i.e. null, then the latest or most recent items will be returned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<uuid::Uuid>,
+}
+
+/// Customer relationship
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerRelationship {
+    /// Unique identifier of the customer in the relationship.
+    pub customer_id: uuid::Uuid,
+    /// Unique identifier of the related customer.
+    pub related_customer_id: uuid::Uuid,
+    /// Type of relationship between the two customers (e.g. Child = the related customer is the child of this customer).
+    pub relationship: CustomerRelationshipType,
+    /// Date and time when the relationship was last updated in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+}
+
+/// Customer item parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerItemParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifiers of `Customer`.
+    pub customer_ids: Vec<uuid::Uuid>,
+    /// ISO-4217 code of the Currency the item costs should be converted to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+}
+
+impl CustomerItemParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            customer_ids,
+            currency: None,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `Currency`: ISO-4217 code of the Currency the item costs should be converted to.
+    #[must_use]
+    pub fn with_currency(mut self, value: impl Into<String>) -> Self {
+        self.currency = Some(value.into());
+        self
+    }
+}
+
+impl Validate for CustomerItemParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.items(path, "CustomerIds", &self.customer_ids, ..=1000);
+    }
+}
+
+/// Customer item result
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerItemResult {
+    /// The customers with their items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customers: Option<Vec<CustomerItems>>,
+}
+
+/// Customer items
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerItems {
+    /// Unique identifier of the `Customer`.
+    pub customer_id: uuid::Uuid,
+    /// The open order items (consumed items such as nights or products).
+    pub order_items: Vec<OrderItemOld>,
+    /// The open payment items (such as cash, credit card payments or invoices).
+    pub payment_items: Vec<PaymentItemOld>,
+    /// The `Items` field.
+    ///
+    /// Deprecated: Use `OrderItems` and `PaymentItems` instead.
+    #[deprecated = "Use `OrderItems` and `PaymentItems` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<AccountingItem>>,
+}
+
 /// Customer add parameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -30,7 +519,7 @@ pub struct CustomerAddParameters {
     /// Second last name of the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub second_last_name: Option<String>,
-    /// ISO 3166-1 code of the Country.
+    /// ISO 3166-1 code of the `Country`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nationality_code: Option<String>,
     /// Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
@@ -72,7 +561,7 @@ pub struct CustomerAddParameters {
     /// Tax identification number of the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_identification_number: Option<String>,
-    /// Unique identifier of Company the customer is associated with.
+    /// Unique identifier of `Company` the customer is associated with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company_id: Option<uuid::Uuid>,
     /// Address of the customer.
@@ -80,26 +569,26 @@ pub struct CustomerAddParameters {
     pub address: Option<AddressParameters>,
     /// Identity card details of the customer.
     ///
-    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
-    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    /// Deprecated: Use Add identity documents to add document.
+    #[deprecated = "Use Add identity documents to add document."]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_card: Option<DocumentParameters>,
     /// Passport details of the customer.
     ///
-    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
-    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    /// Deprecated: Use Add identity documents to add document.
+    #[deprecated = "Use Add identity documents to add document."]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub passport: Option<DocumentParameters>,
     /// Visa details of the customer.
     ///
-    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
-    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    /// Deprecated: Use Add identity documents to add document.
+    #[deprecated = "Use Add identity documents to add document."]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub visa: Option<DocumentParameters>,
     /// Drivers license details of the customer.
     ///
-    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
-    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    /// Deprecated: Use Add identity documents to add document.
+    #[deprecated = "Use Add identity documents to add document."]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drivers_license: Option<DocumentParameters>,
     /// Classifications of the customer.
@@ -108,7 +597,7 @@ pub struct CustomerAddParameters {
     /// Options of the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub options: Option<Vec<CustomerOption>>,
-    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    /// Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chain_id: Option<uuid::Uuid>,
     /// Whether an existing customer should be overwritten in case of duplicity. This applies only to basic personal information (`Title`, `FirstName`, `LastName`, ...).
@@ -208,7 +697,7 @@ impl CustomerAddParameters {
         self
     }
 
-    /// Sets `NationalityCode`: ISO 3166-1 code of the Country.
+    /// Sets `NationalityCode`: ISO 3166-1 code of the `Country`.
     #[must_use]
     pub fn with_nationality_code(mut self, value: impl Into<String>) -> Self {
         self.nationality_code = Some(value.into());
@@ -309,7 +798,7 @@ impl CustomerAddParameters {
         self
     }
 
-    /// Sets `CompanyId`: Unique identifier of Company the customer is associated with.
+    /// Sets `CompanyId`: Unique identifier of `Company` the customer is associated with.
     #[must_use]
     pub fn with_company_id(mut self, value: uuid::Uuid) -> Self {
         self.company_id = Some(value);
@@ -325,8 +814,8 @@ impl CustomerAddParameters {
 
     /// Sets `IdentityCard`: Identity card details of the customer.
     ///
-    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
-    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    /// Deprecated: Use Add identity documents to add document.
+    #[deprecated = "Use Add identity documents to add document."]
     #[allow(deprecated)]
     #[must_use]
     pub fn with_identity_card(mut self, value: DocumentParameters) -> Self {
@@ -336,8 +825,8 @@ impl CustomerAddParameters {
 
     /// Sets `Passport`: Passport details of the customer.
     ///
-    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
-    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    /// Deprecated: Use Add identity documents to add document.
+    #[deprecated = "Use Add identity documents to add document."]
     #[allow(deprecated)]
     #[must_use]
     pub fn with_passport(mut self, value: DocumentParameters) -> Self {
@@ -347,8 +836,8 @@ impl CustomerAddParameters {
 
     /// Sets `Visa`: Visa details of the customer.
     ///
-    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
-    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    /// Deprecated: Use Add identity documents to add document.
+    #[deprecated = "Use Add identity documents to add document."]
     #[allow(deprecated)]
     #[must_use]
     pub fn with_visa(mut self, value: DocumentParameters) -> Self {
@@ -358,8 +847,8 @@ impl CustomerAddParameters {
 
     /// Sets `DriversLicense`: Drivers license details of the customer.
     ///
-    /// Deprecated: Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document.
-    #[deprecated = "Use the identity documents operations instead: Add identity documents (`identityDocuments/add`) to add a document."]
+    /// Deprecated: Use Add identity documents to add document.
+    #[deprecated = "Use Add identity documents to add document."]
     #[allow(deprecated)]
     #[must_use]
     pub fn with_drivers_license(mut self, value: DocumentParameters) -> Self {
@@ -381,7 +870,7 @@ impl CustomerAddParameters {
         self
     }
 
-    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
     #[must_use]
     pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
         self.chain_id = Some(value);
@@ -441,7 +930,7 @@ impl Validate for CustomerAddParameters {
     }
 }
 
-/// Address parameters
+/// New address details.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
@@ -461,7 +950,7 @@ pub struct AddressParameters {
     /// ISO 3166-1 code of the Country.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
-    /// ISO 3166-2 code of the administrative division, e.g. `DE-BW`.
+    /// ISO 3166-2 code of the administrative division, e.g. DE-BW
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country_subdivision_code: Option<String>,
 }
@@ -514,7 +1003,7 @@ impl AddressParameters {
         self
     }
 
-    /// Sets `CountrySubdivisionCode`: ISO 3166-2 code of the administrative division, e.g. `DE-BW`.
+    /// Sets `CountrySubdivisionCode`: ISO 3166-2 code of the administrative division, e.g. DE-BW
     #[must_use]
     pub fn with_country_subdivision_code(mut self, value: impl Into<String>) -> Self {
         self.country_subdivision_code = Some(value.into());
@@ -540,10 +1029,13 @@ pub struct DocumentParameters {
     /// Date of issuance in ISO 8601 format.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuance: Option<Date>,
-    /// ISO 3166-1 code of the Country.
+    /// ISO 3166-1 code of the `Country`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuing_country_code: Option<String>,
-    /// City from which document issued.
+    /// Identifier of the country subdivision where the document was issued (province, state or region).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_subdivision_code: Option<String>,
+    /// City from which document issued
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuing_city: Option<String>,
 }
@@ -556,6 +1048,7 @@ impl DocumentParameters {
             expiration: None,
             issuance: None,
             issuing_country_code: None,
+            issuing_country_subdivision_code: None,
             issuing_city: None,
         }
     }
@@ -581,14 +1074,24 @@ impl DocumentParameters {
         self
     }
 
-    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the Country.
+    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the `Country`.
     #[must_use]
     pub fn with_issuing_country_code(mut self, value: impl Into<String>) -> Self {
         self.issuing_country_code = Some(value.into());
         self
     }
 
-    /// Sets `IssuingCity`: City from which document issued.
+    /// Sets `IssuingCountrySubdivisionCode`: Identifier of the country subdivision where the document was issued (province, state or region).
+    #[must_use]
+    pub fn with_issuing_country_subdivision_code(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
+        self.issuing_country_subdivision_code = Some(value.into());
+        self
+    }
+
+    /// Sets `IssuingCity`: City from which document issued
     #[must_use]
     pub fn with_issuing_city(mut self, value: impl Into<String>) -> Self {
         self.issuing_city = Some(value.into());
@@ -600,6 +1103,683 @@ impl Validate for DocumentParameters {
     fn check(&self, _path: &str, _violations: &mut Violations) {}
 }
 
+/// Customer update parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerUpdateParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_id: Option<uuid::Uuid>,
+    /// Unique identifier of the `Customer` to be updated.
+    pub customer_id: uuid::Uuid,
+    /// New title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Title>,
+    /// New first name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// New last name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// New second last name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_last_name: Option<String>,
+    /// New nationality code as ISO 3166-1 code of the `Country`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nationality_code: Option<String>,
+    /// Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_language_code: Option<String>,
+    /// Sex of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    /// New birth date in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<Date>,
+    /// Country of birth.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_country_code: Option<String>,
+    /// Province of birth.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_country_subdivision_code: Option<String>,
+    /// New birth place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_place: Option<String>,
+    /// Occupation of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<String>,
+    /// New email address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// New phone number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Loyalty code of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loyalty_code: Option<String>,
+    /// Internal notes about the customer. Old value will be overwritten.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// New registration number of the customer's car.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub car_registration_number: Option<String>,
+    /// Customer's dietary requirements, e.g. Vegan, Halal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dietary_requirements: Option<String>,
+    /// New tax identification number of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_identification_number: Option<String>,
+    /// Unique identifier of `Company` the customer is associated with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_id: Option<uuid::Uuid>,
+    /// New address details.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<AddressParameters>,
+    /// New classifications of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classifications: Option<Vec<CustomerClassification>>,
+    /// Options of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<CustomerOption>>,
+    /// New Italian destination code of customer.
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub italian_destination_code: Update<String>,
+    /// New Italian fiscal code of customer.
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub italian_fiscal_code: Update<String>,
+    /// New Italian lottery code of customer.
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub italian_lottery_code: Update<String>,
+    /// New identity card details.
+    ///
+    /// Deprecated: Use Update identity documents to update document.
+    #[deprecated = "Use Update identity documents to update document."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_card: Option<DocumentParameters>,
+    /// New passport details.
+    ///
+    /// Deprecated: Use Update identity documents to update document.
+    #[deprecated = "Use Update identity documents to update document."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passport: Option<DocumentParameters>,
+    /// New visa details.
+    ///
+    /// Deprecated: Use Update identity documents to update document.
+    #[deprecated = "Use Update identity documents to update document."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visa: Option<DocumentParameters>,
+    /// New drivers license details.
+    ///
+    /// Deprecated: Use Update identity documents to update document.
+    #[deprecated = "Use Update identity documents to update document."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drivers_license: Option<DocumentParameters>,
+}
+
+impl CustomerUpdateParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    #[allow(deprecated)]
+    pub fn new(customer_id: uuid::Uuid) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            chain_id: None,
+            customer_id,
+            title: None,
+            first_name: None,
+            last_name: None,
+            second_last_name: None,
+            nationality_code: None,
+            preferred_language_code: None,
+            sex: None,
+            birth_date: None,
+            birth_country_code: None,
+            birth_country_subdivision_code: None,
+            birth_place: None,
+            occupation: None,
+            email: None,
+            phone: None,
+            loyalty_code: None,
+            notes: None,
+            car_registration_number: None,
+            dietary_requirements: None,
+            tax_identification_number: None,
+            company_id: None,
+            address: None,
+            classifications: None,
+            options: None,
+            italian_destination_code: Update::Keep,
+            italian_fiscal_code: Update::Keep,
+            italian_lottery_code: Update::Keep,
+            identity_card: None,
+            passport: None,
+            visa: None,
+            drivers_license: None,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
+        self.chain_id = Some(value);
+        self
+    }
+
+    /// Sets `Title`: New title.
+    #[must_use]
+    pub fn with_title(mut self, value: Title) -> Self {
+        self.title = Some(value);
+        self
+    }
+
+    /// Sets `FirstName`: New first name.
+    #[must_use]
+    pub fn with_first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(value.into());
+        self
+    }
+
+    /// Sets `LastName`: New last name.
+    #[must_use]
+    pub fn with_last_name(mut self, value: impl Into<String>) -> Self {
+        self.last_name = Some(value.into());
+        self
+    }
+
+    /// Sets `SecondLastName`: New second last name.
+    #[must_use]
+    pub fn with_second_last_name(mut self, value: impl Into<String>) -> Self {
+        self.second_last_name = Some(value.into());
+        self
+    }
+
+    /// Sets `NationalityCode`: New nationality code as ISO 3166-1 code of the `Country`.
+    #[must_use]
+    pub fn with_nationality_code(mut self, value: impl Into<String>) -> Self {
+        self.nationality_code = Some(value.into());
+        self
+    }
+
+    /// Sets `PreferredLanguageCode`: Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
+    #[must_use]
+    pub fn with_preferred_language_code(mut self, value: impl Into<String>) -> Self {
+        self.preferred_language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `Sex`: Sex of the customer.
+    #[must_use]
+    pub fn with_sex(mut self, value: Sex) -> Self {
+        self.sex = Some(value);
+        self
+    }
+
+    /// Sets `BirthDate`: New birth date in ISO 8601 format.
+    #[must_use]
+    pub fn with_birth_date(mut self, value: Date) -> Self {
+        self.birth_date = Some(value);
+        self
+    }
+
+    /// Sets `BirthCountryCode`: Country of birth.
+    #[must_use]
+    pub fn with_birth_country_code(mut self, value: impl Into<String>) -> Self {
+        self.birth_country_code = Some(value.into());
+        self
+    }
+
+    /// Sets `BirthCountrySubdivisionCode`: Province of birth.
+    #[must_use]
+    pub fn with_birth_country_subdivision_code(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
+        self.birth_country_subdivision_code = Some(value.into());
+        self
+    }
+
+    /// Sets `BirthPlace`: New birth place.
+    #[must_use]
+    pub fn with_birth_place(mut self, value: impl Into<String>) -> Self {
+        self.birth_place = Some(value.into());
+        self
+    }
+
+    /// Sets `Occupation`: Occupation of the customer.
+    #[must_use]
+    pub fn with_occupation(mut self, value: impl Into<String>) -> Self {
+        self.occupation = Some(value.into());
+        self
+    }
+
+    /// Sets `Email`: New email address.
+    #[must_use]
+    pub fn with_email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(value.into());
+        self
+    }
+
+    /// Sets `Phone`: New phone number.
+    #[must_use]
+    pub fn with_phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(value.into());
+        self
+    }
+
+    /// Sets `LoyaltyCode`: Loyalty code of the customer.
+    #[must_use]
+    pub fn with_loyalty_code(mut self, value: impl Into<String>) -> Self {
+        self.loyalty_code = Some(value.into());
+        self
+    }
+
+    /// Sets `Notes`: Internal notes about the customer. Old value will be overwritten.
+    #[must_use]
+    pub fn with_notes(mut self, value: impl Into<String>) -> Self {
+        self.notes = Some(value.into());
+        self
+    }
+
+    /// Sets `CarRegistrationNumber`: New registration number of the customer's car.
+    #[must_use]
+    pub fn with_car_registration_number(mut self, value: impl Into<String>) -> Self {
+        self.car_registration_number = Some(value.into());
+        self
+    }
+
+    /// Sets `DietaryRequirements`: Customer's dietary requirements, e.g. Vegan, Halal.
+    #[must_use]
+    pub fn with_dietary_requirements(mut self, value: impl Into<String>) -> Self {
+        self.dietary_requirements = Some(value.into());
+        self
+    }
+
+    /// Sets `TaxIdentificationNumber`: New tax identification number of the customer.
+    #[must_use]
+    pub fn with_tax_identification_number(mut self, value: impl Into<String>) -> Self {
+        self.tax_identification_number = Some(value.into());
+        self
+    }
+
+    /// Sets `CompanyId`: Unique identifier of `Company` the customer is associated with.
+    #[must_use]
+    pub fn with_company_id(mut self, value: uuid::Uuid) -> Self {
+        self.company_id = Some(value);
+        self
+    }
+
+    /// Sets `Address`: New address details.
+    #[must_use]
+    pub fn with_address(mut self, value: AddressParameters) -> Self {
+        self.address = Some(value);
+        self
+    }
+
+    /// Sets `Classifications`: New classifications of the customer.
+    #[must_use]
+    pub fn with_classifications(mut self, value: Vec<CustomerClassification>) -> Self {
+        self.classifications = Some(value);
+        self
+    }
+
+    /// Sets `Options`: Options of the customer.
+    #[must_use]
+    pub fn with_options(mut self, value: Vec<CustomerOption>) -> Self {
+        self.options = Some(value);
+        self
+    }
+
+    /// Sets `ItalianDestinationCode`: New Italian destination code of customer.
+    #[must_use]
+    pub fn with_italian_destination_code(mut self, value: Update<String>) -> Self {
+        self.italian_destination_code = value;
+        self
+    }
+
+    /// Sets `ItalianFiscalCode`: New Italian fiscal code of customer.
+    #[must_use]
+    pub fn with_italian_fiscal_code(mut self, value: Update<String>) -> Self {
+        self.italian_fiscal_code = value;
+        self
+    }
+
+    /// Sets `ItalianLotteryCode`: New Italian lottery code of customer.
+    #[must_use]
+    pub fn with_italian_lottery_code(mut self, value: Update<String>) -> Self {
+        self.italian_lottery_code = value;
+        self
+    }
+
+    /// Sets `IdentityCard`: New identity card details.
+    ///
+    /// Deprecated: Use Update identity documents to update document.
+    #[deprecated = "Use Update identity documents to update document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_identity_card(mut self, value: DocumentParameters) -> Self {
+        self.identity_card = Some(value);
+        self
+    }
+
+    /// Sets `Passport`: New passport details.
+    ///
+    /// Deprecated: Use Update identity documents to update document.
+    #[deprecated = "Use Update identity documents to update document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_passport(mut self, value: DocumentParameters) -> Self {
+        self.passport = Some(value);
+        self
+    }
+
+    /// Sets `Visa`: New visa details.
+    ///
+    /// Deprecated: Use Update identity documents to update document.
+    #[deprecated = "Use Update identity documents to update document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_visa(mut self, value: DocumentParameters) -> Self {
+        self.visa = Some(value);
+        self
+    }
+
+    /// Sets `DriversLicense`: New drivers license details.
+    ///
+    /// Deprecated: Use Update identity documents to update document.
+    #[deprecated = "Use Update identity documents to update document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_drivers_license(mut self, value: DocumentParameters) -> Self {
+        self.drivers_license = Some(value);
+        self
+    }
+}
+
+impl Validate for CustomerUpdateParameters {
+    #[allow(deprecated)]
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Some(value) = &self.car_registration_number {
+            violations.length(path, "CarRegistrationNumber", value, ..=255);
+        }
+        if let Some(value) = &self.dietary_requirements {
+            violations.length(path, "DietaryRequirements", value, ..=255);
+        }
+        if let Some(value) = &self.address {
+            violations.nested(path, "Address", value);
+        }
+        if let Update::Set(value) = &self.italian_lottery_code {
+            violations.length(path, "ItalianLotteryCode", value, ..=15);
+        }
+        if let Some(value) = &self.identity_card {
+            violations.nested(path, "IdentityCard", value);
+        }
+        if let Some(value) = &self.passport {
+            violations.nested(path, "Passport", value);
+        }
+        if let Some(value) = &self.visa {
+            violations.nested(path, "Visa", value);
+        }
+        if let Some(value) = &self.drivers_license {
+            violations.nested(path, "DriversLicense", value);
+        }
+    }
+}
+
+/// Customer file parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerFileParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Customer.
+    pub customer_id: uuid::Uuid,
+    /// Name of the file.
+    pub name: String,
+    /// MIME type of the file (e.g. `application/pdf`).
+    pub r#type: String,
+    /// Base64-encoded data of the file.
+    #[serde(with = "support::base64")]
+    pub data: Vec<u8>,
+}
+
+impl CustomerFileParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(
+        customer_id: uuid::Uuid,
+        name: impl Into<String>,
+        r#type: impl Into<String>,
+        data: Vec<u8>,
+    ) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            chain_id: None,
+            customer_id,
+            name: name.into(),
+            r#type: r#type.into(),
+            data,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
+        self.chain_id = Some(value);
+        self
+    }
+}
+
+impl Validate for CustomerFileParameters {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Customer add file result
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerAddFileResult {
+    /// Unique identifier of the uploaded file.
+    pub file_id: uuid::Uuid,
+}
+
+/// Customer search parameters
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerSearchParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Name to search by (applies to first name, last name, and full name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Identifier of Resource to search by (members of reservation assigned there will be returned).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<uuid::Uuid>,
+    /// Extent of data to be returned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extent: Option<CustomerExtent>,
+}
+
+impl CustomerSearchParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new() -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            name: None,
+            resource_id: None,
+            extent: None,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `Name`: Name to search by (applies to first name, last name, and full name).
+    #[must_use]
+    pub fn with_name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(value.into());
+        self
+    }
+
+    /// Sets `ResourceId`: Identifier of Resource to search by (members of reservation assigned there will be returned).
+    #[must_use]
+    pub fn with_resource_id(mut self, value: uuid::Uuid) -> Self {
+        self.resource_id = Some(value);
+        self
+    }
+
+    /// Sets `Extent`: Extent of data to be returned.
+    #[must_use]
+    pub fn with_extent(mut self, value: CustomerExtent) -> Self {
+        self.extent = Some(value);
+        self
+    }
+}
+
+impl Validate for CustomerSearchParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Some(value) = &self.extent {
+            violations.nested(path, "Extent", value);
+        }
+    }
+}
+
+/// Customer search result
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerSearchResult {
+    /// The customer search results.
+    pub customers: Vec<ChargeableCustomer>,
+    /// The identity documents of customers.
+    ///
+    /// Deprecated: Use Get all identity documents to fetch identity documents.
+    #[deprecated = "Use Get all identity documents to fetch identity documents."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<Document>>,
+}
+
+/// Customer search result
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ChargeableCustomer {
+    /// The found customer.
+    pub customer: Customer,
+    /// Reservation of the customer in case they are currently staying in the property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reservation: Option<ReservationOld>,
+}
+
+/// Customer merge parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerMergeParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifier of the source Customer.
+    pub source_customer_id: uuid::Uuid,
+    /// Unique identifier of the target Customer.
+    pub target_customer_id: uuid::Uuid,
+}
+
+impl CustomerMergeParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(source_customer_id: uuid::Uuid, target_customer_id: uuid::Uuid) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            source_customer_id,
+            target_customer_id,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+}
+
+impl Validate for CustomerMergeParameters {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// The empty JSON object (`{}`) that operations without a result return.
+pub type EmptyResult = serde_json::Value;
+
 /// Customer
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -609,11 +1789,14 @@ pub struct Customer {
     pub id: uuid::Uuid,
     /// Unique identifier of the chain.
     pub chain_id: uuid::Uuid,
-    /// Number of the customer.
+    /// Unique number of the customer (max 19 digits).
     pub number: String,
-    /// Title of the customer.
+    /// Title of the customer. Mutually exclusive with `CustomTitleName`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Title>,
+    /// Name of the customer's custom title, as configured in the chain's guest titles. Mutually exclusive with `Title`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_title_name: Option<String>,
     /// Sex of the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sex: Option<Sex>,
@@ -640,7 +1823,7 @@ pub struct Customer {
     /// ISO 3166-1 alpha-2 code of the birth country.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub birth_country_code: Option<String>,
-    /// ISO 3166-2 code of the administrative division, e.g. `ES-C`.
+    /// ISO 3166-2 code of the administrative division, e.g. ES-C.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub birth_country_subdivision_code: Option<String>,
     /// Place of birth.
@@ -682,31 +1865,31 @@ pub struct Customer {
     pub created_utc: chrono::DateTime<chrono::Utc>,
     /// Last update date and time of the customer in UTC timezone in ISO 8601 format.
     pub updated_utc: chrono::DateTime<chrono::Utc>,
-    /// Passport details of the customer.
+    /// The `Passport` field.
     ///
-    /// Deprecated: Use the identity documents operations instead: Get all identity documents (`identityDocuments/getAll`) to fetch identity documents.
-    #[deprecated = "Use the identity documents operations instead: Get all identity documents (`identityDocuments/getAll`) to fetch identity documents."]
+    /// Deprecated: Use Get all identity documents to fetch identity documents.
+    #[deprecated = "Use Get all identity documents to fetch identity documents."]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub passport: Option<IdentityDocument>,
-    /// Identity card details of the customer.
+    pub passport: Option<Document>,
+    /// The `IdentityCard` field.
     ///
-    /// Deprecated: Use the identity documents operations instead: Get all identity documents (`identityDocuments/getAll`) to fetch identity documents.
-    #[deprecated = "Use the identity documents operations instead: Get all identity documents (`identityDocuments/getAll`) to fetch identity documents."]
+    /// Deprecated: Use Get all identity documents to fetch identity documents.
+    #[deprecated = "Use Get all identity documents to fetch identity documents."]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_card: Option<IdentityDocument>,
-    /// Visa details of the customer.
+    pub identity_card: Option<Document>,
+    /// The `Visa` field.
     ///
-    /// Deprecated: Use the identity documents operations instead: Get all identity documents (`identityDocuments/getAll`) to fetch identity documents.
-    #[deprecated = "Use the identity documents operations instead: Get all identity documents (`identityDocuments/getAll`) to fetch identity documents."]
+    /// Deprecated: Use Get all identity documents to fetch identity documents.
+    #[deprecated = "Use Get all identity documents to fetch identity documents."]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub visa: Option<IdentityDocument>,
-    /// Drivers license details of the customer.
+    pub visa: Option<Document>,
+    /// The `DriversLicense` field.
     ///
-    /// Deprecated: Use the identity documents operations instead: Get all identity documents (`identityDocuments/getAll`) to fetch identity documents.
-    #[deprecated = "Use the identity documents operations instead: Get all identity documents (`identityDocuments/getAll`) to fetch identity documents."]
+    /// Deprecated: Use Get all identity documents to fetch identity documents.
+    #[deprecated = "Use Get all identity documents to fetch identity documents."]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub drivers_license: Option<IdentityDocument>,
-    /// Address of the customer.
+    pub drivers_license: Option<Document>,
+    /// The `Address` field.
     ///
     /// Deprecated: Use `AddressId` instead.
     #[deprecated = "Use `AddressId` instead."]
@@ -769,7 +1952,7 @@ pub struct Address {
     /// Postal code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
-    /// ISO 3166-1 code of the Country.
+    /// ISO 3166-1 code of the `Country`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country_code: Option<String>,
     /// ISO 3166-2 code of the administrative division, e.g. `DE-BW`.
@@ -781,6 +1964,404 @@ pub struct Address {
     /// The longitude.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub longitude: Option<f64>,
+}
+
+/// Identity document filter parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentFilterParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_ids: Option<Vec<uuid::Uuid>>,
+    /// Unique identifiers of `Identity document`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_document_ids: Option<Vec<uuid::Uuid>>,
+    /// Unique identifiers of `Customer`.
+    pub customer_ids: Vec<uuid::Uuid>,
+    /// Type of the identity document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub types: Option<Vec<IdentityDocumentType>>,
+    /// Limitation on the quantity of data returned and optional Cursor for the starting point of data.
+    pub limitation: Limitation,
+}
+
+impl IdentityDocumentFilterParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    ///
+    /// `Limitation` starts with a page size of 1000, the largest the API allows.
+    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            chain_ids: None,
+            identity_document_ids: None,
+            customer_ids,
+            types: None,
+            limitation: Limitation::new(1000),
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ChainIds`: Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
+    #[must_use]
+    pub fn with_chain_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
+        self.chain_ids = Some(value);
+        self
+    }
+
+    /// Sets `IdentityDocumentIds`: Unique identifiers of `Identity document`.
+    #[must_use]
+    pub fn with_identity_document_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
+        self.identity_document_ids = Some(value);
+        self
+    }
+
+    /// Sets `Types`: Type of the identity document.
+    #[must_use]
+    pub fn with_types(mut self, value: Vec<IdentityDocumentType>) -> Self {
+        self.types = Some(value);
+        self
+    }
+
+    /// Sets `Limitation`: Limitation on the quantity of data returned and optional Cursor for the starting point of data.
+    #[must_use]
+    pub fn with_limitation(mut self, value: Limitation) -> Self {
+        self.limitation = value;
+        self
+    }
+}
+
+impl Validate for IdentityDocumentFilterParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Some(value) = &self.chain_ids {
+            violations.items(path, "ChainIds", value, ..=1000);
+        }
+        if let Some(value) = &self.identity_document_ids {
+            violations.items(path, "IdentityDocumentIds", value, ..=100);
+        }
+        violations.items(path, "CustomerIds", &self.customer_ids, ..=100);
+        violations.nested(path, "Limitation", &self.limitation);
+    }
+}
+
+/// Identity document result
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentResult {
+    /// The identity documents of customers.
+    pub identity_documents: Vec<IdentityDocument>,
+    /// Unique identifier of the item one newer in time order than the items to be returned. If Cursor is not specified, i.e. null, then the latest or most recent items will be returned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<uuid::Uuid>,
+}
+
+/// Identity document add parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentsAddParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_id: Option<uuid::Uuid>,
+    /// Identity documents to be added.
+    pub identity_documents: Vec<IdentityDocumentsAddData>,
+}
+
+impl IdentityDocumentsAddParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(identity_documents: Vec<IdentityDocumentsAddData>) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            chain_id: None,
+            identity_documents,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
+        self.chain_id = Some(value);
+        self
+    }
+}
+
+impl Validate for IdentityDocumentsAddParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.items(path, "IdentityDocuments", &self.identity_documents, ..=10);
+        violations.nested(path, "IdentityDocuments", &self.identity_documents);
+    }
+}
+
+/// Identity document parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentsAddData {
+    /// Identifier of the `Customer`.
+    pub customer_id: uuid::Uuid,
+    /// Type of the document.
+    pub r#type: IdentityDocumentType,
+    /// Number of the document (e.g. passport number). If the number is not collected in certain regions, such as The Netherlands, use an empty string. In all other cases, a value should be supplied.
+    pub number: String,
+    /// Expiration date in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration_date: Option<Date>,
+    /// Date of issuance in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuance_date: Option<Date>,
+    /// ISO 3166-1 code of the `Country`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_code: Option<String>,
+    /// Identifier of the country subdivision where the document was issued (province, state or region).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_subdivision_code: Option<String>,
+    /// City where the document was issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_city: Option<String>,
+    /// Identity document support number. Only required for Spanish identity cards in Spanish hotels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_document_support_number: Option<String>,
+    /// Whether the document has been verified. Defaults to `false` when not specified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_verified: Option<bool>,
+}
+
+impl IdentityDocumentsAddData {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(
+        customer_id: uuid::Uuid,
+        r#type: IdentityDocumentType,
+        number: impl Into<String>,
+    ) -> Self {
+        Self {
+            customer_id,
+            r#type,
+            number: number.into(),
+            expiration_date: None,
+            issuance_date: None,
+            issuing_country_code: None,
+            issuing_country_subdivision_code: None,
+            issuing_city: None,
+            identity_document_support_number: None,
+            is_verified: None,
+        }
+    }
+
+    /// Sets `ExpirationDate`: Expiration date in ISO 8601 format.
+    #[must_use]
+    pub fn with_expiration_date(mut self, value: Date) -> Self {
+        self.expiration_date = Some(value);
+        self
+    }
+
+    /// Sets `IssuanceDate`: Date of issuance in ISO 8601 format.
+    #[must_use]
+    pub fn with_issuance_date(mut self, value: Date) -> Self {
+        self.issuance_date = Some(value);
+        self
+    }
+
+    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the `Country`).
+    #[must_use]
+    pub fn with_issuing_country_code(mut self, value: impl Into<String>) -> Self {
+        self.issuing_country_code = Some(value.into());
+        self
+    }
+
+    /// Sets `IssuingCountrySubdivisionCode`: Identifier of the country subdivision where the document was issued (province, state or region).
+    #[must_use]
+    pub fn with_issuing_country_subdivision_code(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
+        self.issuing_country_subdivision_code = Some(value.into());
+        self
+    }
+
+    /// Sets `IssuingCity`: City where the document was issued.
+    #[must_use]
+    pub fn with_issuing_city(mut self, value: impl Into<String>) -> Self {
+        self.issuing_city = Some(value.into());
+        self
+    }
+
+    /// Sets `IdentityDocumentSupportNumber`: Identity document support number. Only required for Spanish identity cards in Spanish hotels.
+    #[must_use]
+    pub fn with_identity_document_support_number(
+        mut self,
+        value: impl Into<String>,
+    ) -> Self {
+        self.identity_document_support_number = Some(value.into());
+        self
+    }
+
+    /// Sets `IsVerified`: Whether the document has been verified. Defaults to `false` when not specified.
+    #[must_use]
+    pub fn with_is_verified(mut self, value: bool) -> Self {
+        self.is_verified = Some(value);
+        self
+    }
+}
+
+impl Validate for IdentityDocumentsAddData {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Identity document delete parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentDeleteParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_id: Option<uuid::Uuid>,
+    /// Unique identifiers of the identity documents to be deleted.
+    pub identity_document_ids: Vec<uuid::Uuid>,
+}
+
+impl IdentityDocumentDeleteParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(identity_document_ids: Vec<uuid::Uuid>) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            chain_id: None,
+            identity_document_ids,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
+        self.chain_id = Some(value);
+        self
+    }
+}
+
+impl Validate for IdentityDocumentDeleteParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations
+            .items(path, "IdentityDocumentIds", &self.identity_document_ids, ..=100);
+    }
+}
+
+/// Identity document clear parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentClearParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub culture_code: Option<String>,
+    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_id: Option<uuid::Uuid>,
+    /// Unique identifiers of the `Customer` for whom documents will be deleted.
+    pub customer_ids: Vec<uuid::Uuid>,
+}
+
+impl IdentityDocumentClearParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
+        Self {
+            language_code: None,
+            culture_code: None,
+            chain_id: None,
+            customer_ids,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
+        self.language_code = Some(value.into());
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
+        self.culture_code = Some(value.into());
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
+        self.chain_id = Some(value);
+        self
+    }
+}
+
+impl Validate for IdentityDocumentClearParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.items(path, "CustomerIds", &self.customer_ids, ..=10);
+    }
 }
 
 /// Multiple identity document update parameters
@@ -860,7 +2441,7 @@ pub struct IdentityDocumentUpdateParameters {
     /// Date of issuance in ISO 8601 format (or `null` if the issuance date should not be updated).
     #[serde(default, skip_serializing_if = "Update::is_keep")]
     pub issuance_date: Update<String>,
-    /// ISO 3166-1 code of the Country (or `null` if the issuing country code should not be updated).
+    /// ISO 3166-1 code of the `Country` (or `null` if the issuing country code should not be updated).
     #[serde(default, skip_serializing_if = "Update::is_keep")]
     pub issuing_country_code: Update<String>,
     /// Identifier of the country subdivision where the document was issued (province, state or region) (or `null` if the value should not be updated).
@@ -925,7 +2506,7 @@ impl IdentityDocumentUpdateParameters {
         self
     }
 
-    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the Country (or `null` if the issuing country code should not be updated).
+    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the `Country` (or `null` if the issuing country code should not be updated).
     #[must_use]
     pub fn with_issuing_country_code(mut self, value: Update<String>) -> Self {
         self.issuing_country_code = value;
@@ -980,6 +2561,40 @@ pub struct IdentityDocumentWriteResult {
     pub identity_documents: Vec<IdentityDocument>,
 }
 
+/// The identity document shape of the deprecated `Passport`, `IdentityCard`, `Visa` and `DriversLicense` properties of a `Customer` and of the deprecated `Documents` results.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Document {
+    /// Unique identifier of the document.
+    pub id: uuid::Uuid,
+    /// Identifier of the `Customer`.
+    pub customer_id: uuid::Uuid,
+    /// Type of the document.
+    pub r#type: IdentityDocumentType,
+    /// Number of the document (e.g. passport number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Expiration date in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<Date>,
+    /// Date of issuance in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuance: Option<Date>,
+    /// ISO 3166-1 code of the `Country`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_code: Option<String>,
+    /// Identifier of the country subdivision where the document was issued (province, state or region).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_subdivision_code: Option<String>,
+    /// City where the document was issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_city: Option<String>,
+    /// Identity document support number. Only required for Spanish identity cards in Spanish hotels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_document_support_number: Option<String>,
+}
+
 /// Identity document (ver 2024-10-25)
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -987,7 +2602,7 @@ pub struct IdentityDocumentWriteResult {
 pub struct IdentityDocument {
     /// Unique identifier of the document.
     pub id: uuid::Uuid,
-    /// Identifier of the Customer.
+    /// Identifier of the `Customer`.
     pub customer_id: uuid::Uuid,
     /// Type of the document.
     pub r#type: IdentityDocumentType,
@@ -999,7 +2614,7 @@ pub struct IdentityDocument {
     /// Date of issuance in ISO 8601 format.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuance_date: Option<Date>,
-    /// ISO 3166-1 code of the Country.
+    /// ISO 3166-1 code of the `Country`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuing_country_code: Option<String>,
     /// Identifier of the country subdivision where the document was issued (province, state or region).
@@ -1014,6 +2629,1157 @@ pub struct IdentityDocument {
     /// Whether the document has been verified.
     pub is_verified: bool,
 }
+
+/// Limitation on the quantity of data returned (using cursor pagination).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Limitation {
+    /// Unique identifier of the item one newer in time order than the items to be returned. If Cursor is not specified, i.e. null, then the latest or most recent items will be returned. Note that the response message will include the identifier of the oldest item in the response, which can then be used in subsequent calls.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<uuid::Uuid>,
+    /// Count of items to be returned, minimum 1, maximum 1000.
+    pub count: i32,
+}
+
+impl Limitation {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(count: i32) -> Self {
+        Self { cursor: None, count }
+    }
+
+    /// Sets `Cursor`: Unique identifier of the item one newer in time order than the items to be returned. If Cursor is not specified, i.e. null, then the latest or most recent items will be returned. Note that the response message will include the identifier of the oldest item in the response, which can then be used in subsequent calls.
+    #[must_use]
+    pub fn with_cursor(mut self, value: uuid::Uuid) -> Self {
+        self.cursor = Some(value);
+        self
+    }
+}
+
+impl Validate for Limitation {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.range(path, "Count", i64::from(self.count), 1..=1000);
+    }
+}
+
+/// A time interval used for filtering. When `StartUtc` equals `EndUtc`, only records at exactly that instant match; otherwise the interval is half-open: `StartUtc` is inclusive and `EndUtc` exclusive.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct TimeFilterInterval {
+    /// Start of the interval in UTC timezone in ISO 8601 format (see Datetimes).
+    pub start_utc: chrono::DateTime<chrono::Utc>,
+    /// End of the interval in UTC timezone in ISO 8601 format (see Datetimes).
+    pub end_utc: chrono::DateTime<chrono::Utc>,
+}
+
+impl TimeFilterInterval {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(
+        start_utc: chrono::DateTime<chrono::Utc>,
+        end_utc: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        Self { start_utc, end_utc }
+    }
+}
+
+impl Validate for TimeFilterInterval {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Order item
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct OrderItemOld {
+    /// Unique identifier of the item.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the account (for example `Customer`) the item belongs to.
+    pub account_id: uuid::Uuid,
+    /// Unique identifier of the order (or `Reservation` which is a special type of order) the item belongs to.
+    pub order_id: uuid::Uuid,
+    /// Unique identifier of the `Bill` the item is assigned to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_id: Option<uuid::Uuid>,
+    /// Unique identifier of the `AccountingCategory` the item belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounting_category_id: Option<uuid::Uuid>,
+    /// Unit count of item, i.e. the number of sub-items or units, if applicable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_count: Option<i32>,
+    /// Unit amount of item, i.e. the amount of each individual sub-item or unit, if applicable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_amount: Option<Amount>,
+    /// Amount of item; note a negative amount represents a rebate or payment.
+    pub amount: ExtendedAmount,
+    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest known value in conversion chain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_amount: Option<ExtendedAmount>,
+    /// Revenue type of the item.
+    pub revenue_type: String,
+    /// Unique identifier of the user who created the item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creator_profile_id: Option<uuid::Uuid>,
+    /// Unique identifier of the user who updated the item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updater_profile_id: Option<uuid::Uuid>,
+    /// Creation date and time of the item in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Last update date and time of the item in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Date and time of the item consumption in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Cancellation date and time of the item in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canceled_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Date and time of the item bill closure in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Start date and time of the item in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Accounting state of the item.
+    pub accounting_state: String,
+    /// Additional data specific to particular order item.
+    pub data: OrderItemOldDataCoproductOfOrderItemTypeOld,
+}
+
+/// Order item data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct OrderItemOldDataCoproductOfOrderItemTypeOld {
+    /// Determines type of value.
+    pub discriminator: OrderItemTypeOld,
+    /// Based on order item discriminator or `null` for types without any additional data. For `Rebate` it has the shape of `RebateOrderItemData`; the page links a product order item data shape for `ProductOrder` without describing it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+}
+
+/// Type of an order item's data.
+///
+/// - `CancellationFee` - No additional data.
+/// - `Rebate` - Rebate order item data
+/// - `Deposit` - No additional data.
+/// - `ExchangeRateDifference` - No additional data.
+/// - `CustomItem` - No additional data.
+/// - `Surcharge` - No additional data.
+/// - `SurchargeDiscount` - No additional data.
+/// - `SpaceOrder` - No additional data.
+/// - `ProductOrder` - Product order item data
+/// - `Other` - No additional data.
+/// - `TaxCorrection` - No additional data.
+/// - `ResourceUpgradeFee` - No additional data.
+/// - `InvoiceFee` - No additional data.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderItemTypeOld {
+    /// `CancellationFee`: No additional data.
+    CancellationFee,
+    /// `Rebate`: Rebate order item data
+    Rebate,
+    /// `Deposit`: No additional data.
+    Deposit,
+    /// `ExchangeRateDifference`: No additional data.
+    ExchangeRateDifference,
+    /// `CustomItem`: No additional data.
+    CustomItem,
+    /// `Surcharge`: No additional data.
+    Surcharge,
+    /// `SurchargeDiscount`: No additional data.
+    SurchargeDiscount,
+    /// `SpaceOrder`: No additional data.
+    SpaceOrder,
+    /// `ProductOrder`: Product order item data
+    ProductOrder,
+    /// `Other`: No additional data.
+    Other,
+    /// `TaxCorrection`: No additional data.
+    TaxCorrection,
+    /// `ResourceUpgradeFee`: No additional data.
+    ResourceUpgradeFee,
+    /// `InvoiceFee`: No additional data.
+    InvoiceFee,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for OrderItemTypeOld {
+    fn default() -> Self {
+        Self::CancellationFee
+    }
+}
+
+impl OrderItemTypeOld {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CancellationFee => "CancellationFee",
+            Self::Rebate => "Rebate",
+            Self::Deposit => "Deposit",
+            Self::ExchangeRateDifference => "ExchangeRateDifference",
+            Self::CustomItem => "CustomItem",
+            Self::Surcharge => "Surcharge",
+            Self::SurchargeDiscount => "SurchargeDiscount",
+            Self::SpaceOrder => "SpaceOrder",
+            Self::ProductOrder => "ProductOrder",
+            Self::Other => "Other",
+            Self::TaxCorrection => "TaxCorrection",
+            Self::ResourceUpgradeFee => "ResourceUpgradeFee",
+            Self::InvoiceFee => "InvoiceFee",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for OrderItemTypeOld {
+    fn from(value: &str) -> Self {
+        match value {
+            "CancellationFee" => Self::CancellationFee,
+            "Rebate" => Self::Rebate,
+            "Deposit" => Self::Deposit,
+            "ExchangeRateDifference" => Self::ExchangeRateDifference,
+            "CustomItem" => Self::CustomItem,
+            "Surcharge" => Self::Surcharge,
+            "SurchargeDiscount" => Self::SurchargeDiscount,
+            "SpaceOrder" => Self::SpaceOrder,
+            "ProductOrder" => Self::ProductOrder,
+            "Other" => Self::Other,
+            "TaxCorrection" => Self::TaxCorrection,
+            "ResourceUpgradeFee" => Self::ResourceUpgradeFee,
+            "InvoiceFee" => Self::InvoiceFee,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(OrderItemTypeOld);
+
+/// The `Value` of order item data whose discriminator is `Rebate`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct RebateOrderItemData {
+    /// Unique identifier of `OrderItem` which has been rebated by current item.
+    pub rebated_item_id: uuid::Uuid,
+}
+
+/// Payment item
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct PaymentItemOld {
+    /// Unique identifier of the item.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the account (for example `Customer`) the item belongs to.
+    pub account_id: uuid::Uuid,
+    /// Unique identifier of the `Bill` the item is assigned to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_id: Option<uuid::Uuid>,
+    /// Unique identifier of the `AccountingCategory` the item belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounting_category_id: Option<uuid::Uuid>,
+    /// Item's amount, negative amount represents either rebate or a payment.
+    pub amount: ExtendedAmount,
+    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest known value in conversion chain.
+    pub original_amount: ExtendedAmount,
+    /// Additional notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Identifier of the settled payment from the external system (ApplePay/GooglePay).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settlement_id: Option<String>,
+    /// Date and time of the item consumption in UTC timezone in ISO 8601 format.
+    pub consumed_utc: chrono::DateTime<chrono::Utc>,
+    /// Date and time of the item bill closure in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Accounting state of the item.
+    pub accounting_state: String,
+    /// Payment state of the item.
+    pub state: String,
+    /// External payment identifier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// Additional data specific to particular payment item.
+    pub data: PaymentItemOldDataCoproductOfPaymentType,
+    /// Item's amount in property's default currency, negative amount represents either rebate or a payment.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_default: Option<ExtendedAmount>,
+}
+
+/// Payment item data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct PaymentItemOldDataCoproductOfPaymentType {
+    /// Determines type of value.
+    pub discriminator: PaymentType,
+    /// Based on payment item data discriminator or `null` for types without any additional data. For `CreditCard` it has the shape of `PaymentCardPaymentData`; the page links an invoice payment item data shape for `Invoice` without describing it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+}
+
+/// Type of a payment item's data.
+///
+/// - `CreditCard` - Credit card payment item data
+/// - `Invoice` - Invoice payment item data
+/// - `Cash` - No additional data.
+/// - `Unspecified` - No additional data.
+/// - `BadDebts` - No additional data.
+/// - `WireTransfer` - No additional data.
+/// - `ExchangeRateDifference` - No additional data.
+/// - `ExchangeRoundingDifference` - No additional data.
+/// - `BankCharges` - No additional data.
+/// - `Cheque` - No additional data.
+/// - `Other` - No additional data.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentType {
+    /// `CreditCard`: Credit card payment item data
+    CreditCard,
+    /// `Invoice`: Invoice payment item data
+    Invoice,
+    /// `Cash`: No additional data.
+    Cash,
+    /// `Unspecified`: No additional data.
+    Unspecified,
+    /// `BadDebts`: No additional data.
+    BadDebts,
+    /// `WireTransfer`: No additional data.
+    WireTransfer,
+    /// `ExchangeRateDifference`: No additional data.
+    ExchangeRateDifference,
+    /// `ExchangeRoundingDifference`: No additional data.
+    ExchangeRoundingDifference,
+    /// `BankCharges`: No additional data.
+    BankCharges,
+    /// `Cheque`: No additional data.
+    Cheque,
+    /// `Other`: No additional data.
+    Other,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for PaymentType {
+    fn default() -> Self {
+        Self::CreditCard
+    }
+}
+
+impl PaymentType {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreditCard => "CreditCard",
+            Self::Invoice => "Invoice",
+            Self::Cash => "Cash",
+            Self::Unspecified => "Unspecified",
+            Self::BadDebts => "BadDebts",
+            Self::WireTransfer => "WireTransfer",
+            Self::ExchangeRateDifference => "ExchangeRateDifference",
+            Self::ExchangeRoundingDifference => "ExchangeRoundingDifference",
+            Self::BankCharges => "BankCharges",
+            Self::Cheque => "Cheque",
+            Self::Other => "Other",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for PaymentType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CreditCard" => Self::CreditCard,
+            "Invoice" => Self::Invoice,
+            "Cash" => Self::Cash,
+            "Unspecified" => Self::Unspecified,
+            "BadDebts" => Self::BadDebts,
+            "WireTransfer" => Self::WireTransfer,
+            "ExchangeRateDifference" => Self::ExchangeRateDifference,
+            "ExchangeRoundingDifference" => Self::ExchangeRoundingDifference,
+            "BankCharges" => Self::BankCharges,
+            "Cheque" => Self::Cheque,
+            "Other" => Self::Other,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(PaymentType);
+
+/// The `Value` of payment item data whose discriminator is `CreditCard`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct PaymentCardPaymentData {
+    /// Unique identifier of the `CreditCard`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_card_id: Option<uuid::Uuid>,
+}
+
+/// Accounting item
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct AccountingItem {
+    /// Unique identifier of the item.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the Customer whose account the item belongs to.
+    pub customer_id: uuid::Uuid,
+    /// Unique identifier of the order (or Reservation which is a special type of order) the item belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Service the item belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Product.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_id: Option<uuid::Uuid>,
+    /// Unique identifier of the bill the item is assigned to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_id: Option<uuid::Uuid>,
+    /// Unique identifier of the invoiced Bill the item is receivable for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Accounting category the item belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounting_category_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Credit card the item is associated to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_card_id: Option<uuid::Uuid>,
+    /// Type of the item: `ServiceRevenue`, `ProductRevenue`, `AdditionalRevenue` or `Payment`.
+    pub r#type: String,
+    /// subtype of the item. Note that the subtype depends on the `Type` of the item.
+    pub sub_type: String,
+    /// Name of the item.
+    pub name: String,
+    /// Additional notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Date and time of the item consumption in UTC timezone in ISO 8601 format.
+    pub consumption_utc: chrono::DateTime<chrono::Utc>,
+    /// Date and time of the item bill closure in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// State of the accounting item.
+    pub state: String,
+    /// Substate of the item. Note that the substate depends on the `Type` of the item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub_state: Option<String>,
+    /// Item's amout, negative amount represents either rebate or a payment.
+    pub amount: ExtendedAmount,
+}
+
+/// Amount
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Amount {
+    /// ISO-4217 code of the Currency.
+    pub currency: String,
+    /// Net value without taxes.
+    pub net_value: f64,
+    /// Gross value including all taxes.
+    pub gross_value: f64,
+    /// The tax values applied.
+    pub tax_values: Vec<TaxValue>,
+    /// Information about individual tax amounts.
+    pub breakdown: TaxBreakdown,
+}
+
+/// Extended amount
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ExtendedAmount {
+    /// ISO-4217 code of the Currency.
+    pub currency: String,
+    /// Net value without taxes.
+    pub net_value: f64,
+    /// Gross value including all taxes.
+    pub gross_value: f64,
+    /// The tax values applied.
+    pub tax_values: Vec<TaxValue>,
+    /// Information about individual tax amounts.
+    pub breakdown: TaxBreakdown,
+    /// Amount in the currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The `Net` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub net: Option<f64>,
+    /// The `Tax` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax: Option<f64>,
+    /// The `TaxRate` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_rate: Option<f64>,
+}
+
+/// Tax value
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct TaxValue {
+    /// Code corresponding to tax type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Amount of tax applied.
+    pub value: f64,
+}
+
+/// Tax breakdown
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct TaxBreakdown {
+    /// Tax breakdown items per each tax rate applied.
+    pub items: Vec<TaxBreakdownItem>,
+}
+
+/// Tax breakdown item
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct TaxBreakdownItem {
+    /// Tax rate code for the item. `null` for untaxed amounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_rate_code: Option<String>,
+    /// The net value that the tax is calculated from.
+    pub net_value: f64,
+    /// The value of the tax.
+    pub tax_value: f64,
+}
+
+/// Reservation (ver 2017-04-12)
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ReservationOld {
+    /// Unique identifier of the reservation.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the Service that is reserved.
+    pub service_id: uuid::Uuid,
+    /// Unique identifier of the Reservation group.
+    pub group_id: uuid::Uuid,
+    /// Confirmation number of the reservation in Mews.
+    pub number: String,
+    /// Number of the reservation within the Channel (i.e. OTA, GDS, CRS, etc) in case the reservation group originates there (e.g. Booking.com confirmation number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_number: Option<String>,
+    /// Unique number of the reservation within the reservation group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_manager_number: Option<String>,
+    /// Number of the reservation group within a Channel manager that transferred the reservation from Channel to Mews.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_manager_group_number: Option<String>,
+    /// Name of the Channel manager (e.g. AvailPro, SiteMinder, TravelClick, etc).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_manager: Option<String>,
+    /// The `State` field.
+    pub state: ServiceOrderStateOld,
+    /// The `Origin` field.
+    pub origin: ReservationOldOrigin,
+    /// Details about the reservation origin.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin_details: Option<String>,
+    /// Purpose of the reservation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<ReservationPurpose>,
+    /// Creation date and time of the reservation in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the reservation in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+    /// Cancellation date and time in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancelled_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Start of the reservation in UTC timezone in ISO 8601 format. This is either the scheduled reservation start time, or the actual customer check-in time if this is earlier than the scheduled start time.
+    pub start_utc: chrono::DateTime<chrono::Utc>,
+    /// End of the reservation (departure) in UTC timezone in ISO 8601 format.
+    pub end_utc: chrono::DateTime<chrono::Utc>,
+    /// Date when the optional reservation is released in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub released_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Identifier of the requested Resource category.
+    pub requested_category_id: uuid::Uuid,
+    /// Identifier of the assigned Resource.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_resource_id: Option<uuid::Uuid>,
+    /// Whether the reservation is locked to the assigned Resource and cannot be moved.
+    pub assigned_resource_locked: bool,
+    /// Identifier of the reservation Business segment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_segment_id: Option<uuid::Uuid>,
+    /// Identifier of the Company on behalf of which the reservation was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_id: Option<uuid::Uuid>,
+    /// Identifier of the Company that mediated the reservation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub travel_agency_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Availability block the reservation is assigned to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub availability_block_id: Option<uuid::Uuid>,
+    /// Identifier of the reservation Rate.
+    pub rate_id: uuid::Uuid,
+    /// Unique identifier of the Voucher that has been used to create reservation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voucher_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Credit card.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_card_id: Option<uuid::Uuid>,
+    /// Cancellation reason of the reservation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancellation_reason: Option<CancellationReason>,
+    /// Number of people per age category the reservation was booked for.
+    pub person_counts: Vec<ReservationPersonCount>,
+    /// Unique identifier of the Customer or Company who owns the reservation.
+    pub owner_id: uuid::Uuid,
+    /// Unique identifier of the Customer on whose behalf the reservation was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub booker_id: Option<uuid::Uuid>,
+    /// Options of the reservation.
+    pub options: ReservationOptions,
+    /// Identifier of the assigned Space.
+    ///
+    /// Deprecated: Use `AssignedResourceId` instead.
+    #[deprecated = "Use `AssignedResourceId` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_space_id: Option<uuid::Uuid>,
+    /// Whether the reservation is locked to the assigned Space and cannot be moved.
+    ///
+    /// Deprecated: Use `AssignedResourceLocked` instead.
+    #[deprecated = "Use `AssignedResourceLocked` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_space_locked: Option<bool>,
+    /// Count of adults the reservation was booked for.
+    ///
+    /// Deprecated: Use `PersonCounts` instead.
+    #[deprecated = "Use `PersonCounts` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adult_count: Option<i32>,
+    /// Count of children the reservation was booked for.
+    ///
+    /// Deprecated: Use `PersonCounts` instead.
+    #[deprecated = "Use `PersonCounts` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub child_count: Option<i32>,
+    /// Unique identifier of the Customer who owns the reservation.
+    ///
+    /// Deprecated: Use `OwnerId` instead.
+    #[deprecated = "Use `OwnerId` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<uuid::Uuid>,
+    /// Unique identifiers of the `Customer`s that will use the resource.
+    ///
+    /// Deprecated: Use `companionships/getAll` instead.
+    #[deprecated = "Use `companionships/getAll` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub companion_ids: Option<Vec<uuid::Uuid>>,
+    /// Channel Manager number.
+    ///
+    /// Deprecated: Use `ChannelManagerNumber` instead.
+    #[deprecated = "Use `ChannelManagerNumber` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_manager_id: Option<String>,
+}
+
+/// Age category parameters
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ReservationPersonCount {
+    /// Unique identifier of the Age category.
+    pub age_category_id: uuid::Uuid,
+    /// Number of people of a given age category. Only positive value is accepted.
+    pub count: i32,
+}
+
+/// Reservation options
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ReservationOptions {
+    /// Owner of the reservation checked in.
+    pub owner_checked_in: bool,
+    /// All companions of the reservation checked in.
+    pub all_companions_checked_in: bool,
+    /// Any companion of the reservation checked in.
+    pub any_companion_checked_in: bool,
+}
+
+/// State of the reservation.
+///
+/// - `Enquired`
+/// - `Confirmed`
+/// - `Started`
+/// - `Processed`
+/// - `Canceled`
+/// - `Optional`
+/// - `Requested`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceOrderStateOld {
+    /// `Enquired`.
+    Enquired,
+    /// `Confirmed`.
+    Confirmed,
+    /// `Started`.
+    Started,
+    /// `Processed`.
+    Processed,
+    /// `Canceled`.
+    Canceled,
+    /// `Optional`.
+    Optional,
+    /// `Requested`.
+    Requested,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ServiceOrderStateOld {
+    fn default() -> Self {
+        Self::Enquired
+    }
+}
+
+impl ServiceOrderStateOld {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Enquired => "Enquired",
+            Self::Confirmed => "Confirmed",
+            Self::Started => "Started",
+            Self::Processed => "Processed",
+            Self::Canceled => "Canceled",
+            Self::Optional => "Optional",
+            Self::Requested => "Requested",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceOrderStateOld {
+    fn from(value: &str) -> Self {
+        match value {
+            "Enquired" => Self::Enquired,
+            "Confirmed" => Self::Confirmed,
+            "Started" => Self::Started,
+            "Processed" => Self::Processed,
+            "Canceled" => Self::Canceled,
+            "Optional" => Self::Optional,
+            "Requested" => Self::Requested,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ServiceOrderStateOld);
+
+/// Origin of the reservation.
+///
+/// - `Distributor` - From the Mews Booking Engine or Booking Engine API.
+/// - `ChannelManager` - From a channel manager.
+/// - `Import` - From an import process.
+/// - `Connector` - From the Mews Connector API.
+/// - `Navigator` - From Mews Guest Services.
+/// - `CommanderInPerson` - From Mews Operations, in person.
+/// - `CommanderChannel` - From Mews Operations, via channel.
+/// - `CommanderPhone` - From Mews Operations, via telephone.
+/// - `CommanderEmail` - From Mews Operations, via email.
+/// - `CommanderWebsite` - From Mews Operations, via website.
+/// - `CommanderMessage` - From Mews Operations, via message person.
+/// - `CommanderCallCenter` - From Mews Operations, via call center.
+/// - `CommanderRoomingList` - From Mews Operations, via rooming list.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReservationOldOrigin {
+    /// `Distributor`: From the Mews Booking Engine or Booking Engine API.
+    Distributor,
+    /// `ChannelManager`: From a channel manager.
+    ChannelManager,
+    /// `Import`: From an import process.
+    Import,
+    /// `Connector`: From the Mews Connector API.
+    Connector,
+    /// `Navigator`: From Mews Guest Services.
+    Navigator,
+    /// `CommanderInPerson`: From Mews Operations, in person.
+    CommanderInPerson,
+    /// `CommanderChannel`: From Mews Operations, via channel.
+    CommanderChannel,
+    /// `CommanderPhone`: From Mews Operations, via telephone.
+    CommanderPhone,
+    /// `CommanderEmail`: From Mews Operations, via email.
+    CommanderEmail,
+    /// `CommanderWebsite`: From Mews Operations, via website.
+    CommanderWebsite,
+    /// `CommanderMessage`: From Mews Operations, via message person.
+    CommanderMessage,
+    /// `CommanderCallCenter`: From Mews Operations, via call center.
+    CommanderCallCenter,
+    /// `CommanderRoomingList`: From Mews Operations, via rooming list.
+    CommanderRoomingList,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ReservationOldOrigin {
+    fn default() -> Self {
+        Self::Distributor
+    }
+}
+
+impl ReservationOldOrigin {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Distributor => "Distributor",
+            Self::ChannelManager => "ChannelManager",
+            Self::Import => "Import",
+            Self::Connector => "Connector",
+            Self::Navigator => "Navigator",
+            Self::CommanderInPerson => "CommanderInPerson",
+            Self::CommanderChannel => "CommanderChannel",
+            Self::CommanderPhone => "CommanderPhone",
+            Self::CommanderEmail => "CommanderEmail",
+            Self::CommanderWebsite => "CommanderWebsite",
+            Self::CommanderMessage => "CommanderMessage",
+            Self::CommanderCallCenter => "CommanderCallCenter",
+            Self::CommanderRoomingList => "CommanderRoomingList",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ReservationOldOrigin {
+    fn from(value: &str) -> Self {
+        match value {
+            "Distributor" => Self::Distributor,
+            "ChannelManager" => Self::ChannelManager,
+            "Import" => Self::Import,
+            "Connector" => Self::Connector,
+            "Navigator" => Self::Navigator,
+            "CommanderInPerson" => Self::CommanderInPerson,
+            "CommanderChannel" => Self::CommanderChannel,
+            "CommanderPhone" => Self::CommanderPhone,
+            "CommanderEmail" => Self::CommanderEmail,
+            "CommanderWebsite" => Self::CommanderWebsite,
+            "CommanderMessage" => Self::CommanderMessage,
+            "CommanderCallCenter" => Self::CommanderCallCenter,
+            "CommanderRoomingList" => Self::CommanderRoomingList,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ReservationOldOrigin);
+
+/// Purpose of the reservation.
+///
+/// - `Leisure`
+/// - `Business`
+/// - `Student`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReservationPurpose {
+    /// `Leisure`.
+    Leisure,
+    /// `Business`.
+    Business,
+    /// `Student`.
+    Student,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ReservationPurpose {
+    fn default() -> Self {
+        Self::Leisure
+    }
+}
+
+impl ReservationPurpose {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Leisure => "Leisure",
+            Self::Business => "Business",
+            Self::Student => "Student",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ReservationPurpose {
+    fn from(value: &str) -> Self {
+        match value {
+            "Leisure" => Self::Leisure,
+            "Business" => Self::Business,
+            "Student" => Self::Student,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ReservationPurpose);
+
+/// Cancellation reason of a reservation.
+///
+/// - `Other`
+/// - `ConfirmationMissed`
+/// - `BookedElsewhere`
+/// - `ForceMajeure`
+/// - `GuestComplaint`
+/// - `NoShow`
+/// - `PriceTooHigh`
+/// - `ServiceNotAvailable`
+/// - `InputError`
+/// - `InvalidPayment`
+/// - `TravelAgency`
+/// - `RequestedByGuest`
+/// - `Update`
+/// - `BookingAbandoned`
+/// - `RequestedByBooker`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CancellationReason {
+    /// `Other`.
+    Other,
+    /// `ConfirmationMissed`.
+    ConfirmationMissed,
+    /// `BookedElsewhere`.
+    BookedElsewhere,
+    /// `ForceMajeure`.
+    ForceMajeure,
+    /// `GuestComplaint`.
+    GuestComplaint,
+    /// `NoShow`.
+    NoShow,
+    /// `PriceTooHigh`.
+    PriceTooHigh,
+    /// `ServiceNotAvailable`.
+    ServiceNotAvailable,
+    /// `InputError`.
+    InputError,
+    /// `InvalidPayment`.
+    InvalidPayment,
+    /// `TravelAgency`.
+    TravelAgency,
+    /// `RequestedByGuest`.
+    RequestedByGuest,
+    /// `Update`.
+    Update,
+    /// `BookingAbandoned`.
+    BookingAbandoned,
+    /// `RequestedByBooker`.
+    RequestedByBooker,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for CancellationReason {
+    fn default() -> Self {
+        Self::Other
+    }
+}
+
+impl CancellationReason {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Other => "Other",
+            Self::ConfirmationMissed => "ConfirmationMissed",
+            Self::BookedElsewhere => "BookedElsewhere",
+            Self::ForceMajeure => "ForceMajeure",
+            Self::GuestComplaint => "GuestComplaint",
+            Self::NoShow => "NoShow",
+            Self::PriceTooHigh => "PriceTooHigh",
+            Self::ServiceNotAvailable => "ServiceNotAvailable",
+            Self::InputError => "InputError",
+            Self::InvalidPayment => "InvalidPayment",
+            Self::TravelAgency => "TravelAgency",
+            Self::RequestedByGuest => "RequestedByGuest",
+            Self::Update => "Update",
+            Self::BookingAbandoned => "BookingAbandoned",
+            Self::RequestedByBooker => "RequestedByBooker",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CancellationReason {
+    fn from(value: &str) -> Self {
+        match value {
+            "Other" => Self::Other,
+            "ConfirmationMissed" => Self::ConfirmationMissed,
+            "BookedElsewhere" => Self::BookedElsewhere,
+            "ForceMajeure" => Self::ForceMajeure,
+            "GuestComplaint" => Self::GuestComplaint,
+            "NoShow" => Self::NoShow,
+            "PriceTooHigh" => Self::PriceTooHigh,
+            "ServiceNotAvailable" => Self::ServiceNotAvailable,
+            "InputError" => Self::InputError,
+            "InvalidPayment" => Self::InvalidPayment,
+            "TravelAgency" => Self::TravelAgency,
+            "RequestedByGuest" => Self::RequestedByGuest,
+            "Update" => Self::Update,
+            "BookingAbandoned" => Self::BookingAbandoned,
+            "RequestedByBooker" => Self::RequestedByBooker,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(CancellationReason);
+
+/// Activity state of a record.
+///
+/// - `Active` - indicates active record.
+/// - `Deleted` - indicates deleted record.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityState {
+    /// `Active`: indicates active record.
+    Active,
+    /// `Deleted`: indicates deleted record.
+    Deleted,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ActivityState {
+    fn default() -> Self {
+        Self::Active
+    }
+}
+
+impl ActivityState {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Active => "Active",
+            Self::Deleted => "Deleted",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ActivityState {
+    fn from(value: &str) -> Self {
+        match value {
+            "Active" => Self::Active,
+            "Deleted" => Self::Deleted,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ActivityState);
+
+/// Type of relationship between two customers.
+///
+/// Note the list of values is not exhaustive. The API may return additional values that are not listed here.
+///
+/// - `Spouse`
+/// - `Child`
+/// - `Parent`
+/// - `OtherFamily` - Any familial relationship that doesn't fit for the options provided
+/// - `Friend`
+/// - `Colleague`
+/// - `Other`
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomerRelationshipType {
+    /// `Spouse`.
+    Spouse,
+    /// `Child`.
+    Child,
+    /// `Parent`.
+    Parent,
+    /// `OtherFamily`: Any familial relationship that doesn't fit for the options provided
+    OtherFamily,
+    /// `Friend`.
+    Friend,
+    /// `Colleague`.
+    Colleague,
+    /// `Other`.
+    Other,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for CustomerRelationshipType {
+    fn default() -> Self {
+        Self::Spouse
+    }
+}
+
+impl CustomerRelationshipType {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Spouse => "Spouse",
+            Self::Child => "Child",
+            Self::Parent => "Parent",
+            Self::OtherFamily => "OtherFamily",
+            Self::Friend => "Friend",
+            Self::Colleague => "Colleague",
+            Self::Other => "Other",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CustomerRelationshipType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Spouse" => Self::Spouse,
+            "Child" => Self::Child,
+            "Parent" => Self::Parent,
+            "OtherFamily" => Self::OtherFamily,
+            "Friend" => Self::Friend,
+            "Colleague" => Self::Colleague,
+            "Other" => Self::Other,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(CustomerRelationshipType);
 
 /// Error returned by the Connector API.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -1035,17 +3801,17 @@ pub struct ConnectorApiExceptionResult {
 ///
 /// Note that the value should not be used as-is, but localized. For example, the value `Misses` should be displayed as `Mrs.` in English and `Fr.` in German.
 ///
-/// - `Mister` - Mister (Mr.)
-/// - `Miss` - Miss (Ms.)
-/// - `Misses` - Misses (Mrs.)
+/// - `Mister` - Mr.
+/// - `Miss` - Ms.
+/// - `Misses` - Mrs.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Title {
-    /// `Mister`: Mister (Mr.)
+    /// `Mister`: Mr.
     Mister,
-    /// `Miss`: Miss (Ms.)
+    /// `Miss`: Ms.
     Miss,
-    /// `Misses`: Misses (Mrs.)
+    /// `Misses`: Mrs.
     Misses,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),

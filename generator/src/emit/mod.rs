@@ -73,7 +73,13 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
         verbatim_file(&preamble, "src/support.rs".into(), support),
     ];
     if !api.operations.is_empty() {
-        files.insert(3, rust_file("src/client.rs".into(), client::client(api))?);
+        files.insert(
+            3,
+            rust_file(
+                "src/client.rs".into(),
+                client::client(api, options.crate_name),
+            )?,
+        );
     }
     for example in examples::examples(api, options.crate_name, options.env_prefix) {
         files.push(rust_file(

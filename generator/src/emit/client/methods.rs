@@ -13,6 +13,7 @@ pub(super) fn operation_method(
     operation: &Operation,
     common_optional: &[&CommonField],
     has_common: bool,
+    crate_name: &str,
 ) -> TokenStream {
     let name = ident(&operation.name);
     let mut docs = String::new();
@@ -115,7 +116,7 @@ pub(super) fn operation_method(
     let pagination = operation
         .request
         .as_ref()
-        .and_then(|request| pagination::pagination_methods(operation, request));
+        .and_then(|request| pagination::pagination_methods(operation, request, crate_name));
     quote! {
         #docs
         #deprecated

@@ -13,7 +13,8 @@ use quote::{format_ident, quote};
 use super::doc_attrs;
 use crate::ir::{Api, CommonField, ParameterLocation, TypeRef};
 
-pub fn client(api: &Api) -> TokenStream {
+/// `crate_name` is the generated crate, which documentation examples import.
+pub fn client(api: &Api, crate_name: &str) -> TokenStream {
     let servers = api.servers.iter().map(|server| {
         let name = format_ident!("{}", server.name);
         let url = &server.url;
@@ -32,7 +33,8 @@ pub fn client(api: &Api) -> TokenStream {
         .filter(|field| !field.required)
         .collect();
     let operations = api.operations.iter().map(|operation| {
-        methods::operation_method(operation, &common_optional, !api.common_fields.is_empty())
+        let has_common = !api.common_fields.is_empty();
+        methods::operation_method(operation, &common_optional, has_common, crate_name)
     });
     let error_mapping = errors::mapping(&api.errors);
     let error_enum = errors::error_enum(&api.errors);

@@ -8,7 +8,12 @@ use super::super::{doc_attrs, ident};
 use crate::ir::{Operation, TypeRef};
 
 /// The `_pages` and `_items` methods of a paginated operation, or nothing.
-pub(super) fn pagination_methods(operation: &Operation, request: &TypeRef) -> Option<TokenStream> {
+/// `crate_name` is the generated crate, which the documentation's example imports.
+pub(super) fn pagination_methods(
+    operation: &Operation,
+    request: &TypeRef,
+    crate_name: &str,
+) -> Option<TokenStream> {
     let pagination = operation.pagination.as_ref()?;
     let request_type = rust_type(request);
     let result_type = rust_type(operation.result.as_ref()?);
@@ -66,6 +71,7 @@ pub(super) fn pagination_methods(operation: &Operation, request: &TypeRef) -> Op
         "Every item of every page of [`Client::{one_page}`]: [`Client::{pages}`] with the pages \
          flattened.\n\n\
          ```no_run\n\
+         # use {crate_path}::*;\n\
          # async fn walk(client: &Client, request: {request}) -> Result<(), Error> {{\n\
          use futures::TryStreamExt;\n\
          let mut items = client.{items}(request);\n\
@@ -76,6 +82,7 @@ pub(super) fn pagination_methods(operation: &Operation, request: &TypeRef) -> Op
          # }}\n\
          ```",
         request = request_type,
+        crate_path = crate_name.replace('-', "_"),
     ));
     Some(quote! {
         #pages_docs
