@@ -219,36 +219,40 @@ impl Client {
 
     /// Every page of [`Client::customers_get_all`], in order: sends the request, then again after the cursor of each page, until a page is shorter than the page size or empty (Mews returns a cursor on every page). Without a page size of its own the request asks for 1000, the largest the API allows.
     ///
-    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk.
+    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk. The stream holds a clone of the client, so it may outlive this borrow.
     pub fn customers_get_all_pages(
         &self,
         request: CustomerFilterParameters,
-    ) -> futures::stream::BoxStream<'_, Result<CustomerResult, Error>> {
+    ) -> futures::stream::BoxStream<'static, Result<CustomerResult, Error>> {
+        let client = self.clone();
         let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
         futures::stream::try_unfold(
                 Some(walk),
-                move |walk| async move {
-                    let Some((mut request, mut seen)) = walk else {
-                        return Ok(None);
-                    };
-                    let page = self.customers_get_all(&request).await?;
-                    let limitation = &mut request.limitation;
-                    let full = usize::try_from(limitation.count)
-                        .is_ok_and(|size| size > 0 && page.customers.len() >= size);
-                    let next = match page.cursor.clone() {
-                        Some(next) if full => {
-                            if !seen.insert(next.clone()) {
-                                return Err(Error::RepeatedCursor {
-                                    operation: "customers_get_all",
-                                    cursor: next.to_string(),
-                                });
+                move |walk| {
+                    let client = client.clone();
+                    async move {
+                        let Some((mut request, mut seen)) = walk else {
+                            return Ok(None);
+                        };
+                        let page = client.customers_get_all(&request).await?;
+                        let limitation = &mut request.limitation;
+                        let full = usize::try_from(limitation.count)
+                            .is_ok_and(|size| size > 0 && page.customers.len() >= size);
+                        let next = match page.cursor {
+                            Some(next) if full => {
+                                if !seen.insert(next) {
+                                    return Err(Error::RepeatedCursor {
+                                        operation: "customers_get_all",
+                                        cursor: next.to_string(),
+                                    });
+                                }
+                                limitation.cursor = Some(next);
+                                Some((request, seen))
                             }
-                            limitation.cursor = Some(next);
-                            Some((request, seen))
-                        }
-                        _ => None,
-                    };
-                    Ok(Some((page, next)))
+                            _ => None,
+                        };
+                        Ok(Some((page, next)))
+                    }
                 },
             )
             .boxed()
@@ -270,7 +274,7 @@ impl Client {
     pub fn customers_get_all_items(
         &self,
         request: CustomerFilterParameters,
-    ) -> futures::stream::BoxStream<'_, Result<Customer, Error>> {
+    ) -> futures::stream::BoxStream<'static, Result<Customer, Error>> {
         self.customers_get_all_pages(request)
             .map_ok(|page| futures::stream::iter(page.customers.into_iter().map(Ok)))
             .try_flatten()
@@ -324,38 +328,42 @@ impl Client {
 
     /// Every page of [`Client::customers_get_relationships`], in order: sends the request, then again after the cursor of each page, until a page is shorter than the page size or empty (Mews returns a cursor on every page). Without a page size of its own the request asks for 1000, the largest the API allows.
     ///
-    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk.
+    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk. The stream holds a clone of the client, so it may outlive this borrow.
     pub fn customers_get_relationships_pages(
         &self,
         request: CustomerRelationshipFilterParameters,
-    ) -> futures::stream::BoxStream<'_, Result<CustomerRelationshipResult, Error>> {
+    ) -> futures::stream::BoxStream<'static, Result<CustomerRelationshipResult, Error>> {
+        let client = self.clone();
         let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
         futures::stream::try_unfold(
                 Some(walk),
-                move |walk| async move {
-                    let Some((mut request, mut seen)) = walk else {
-                        return Ok(None);
-                    };
-                    let page = self.customers_get_relationships(&request).await?;
-                    let limitation = &mut request.limitation;
-                    let full = usize::try_from(limitation.count)
-                        .is_ok_and(|size| {
-                            size > 0 && page.customer_relationships.len() >= size
-                        });
-                    let next = match page.cursor.clone() {
-                        Some(next) if full => {
-                            if !seen.insert(next.clone()) {
-                                return Err(Error::RepeatedCursor {
-                                    operation: "customers_get_relationships",
-                                    cursor: next.to_string(),
-                                });
+                move |walk| {
+                    let client = client.clone();
+                    async move {
+                        let Some((mut request, mut seen)) = walk else {
+                            return Ok(None);
+                        };
+                        let page = client.customers_get_relationships(&request).await?;
+                        let limitation = &mut request.limitation;
+                        let full = usize::try_from(limitation.count)
+                            .is_ok_and(|size| {
+                                size > 0 && page.customer_relationships.len() >= size
+                            });
+                        let next = match page.cursor {
+                            Some(next) if full => {
+                                if !seen.insert(next) {
+                                    return Err(Error::RepeatedCursor {
+                                        operation: "customers_get_relationships",
+                                        cursor: next.to_string(),
+                                    });
+                                }
+                                limitation.cursor = Some(next);
+                                Some((request, seen))
                             }
-                            limitation.cursor = Some(next);
-                            Some((request, seen))
-                        }
-                        _ => None,
-                    };
-                    Ok(Some((page, next)))
+                            _ => None,
+                        };
+                        Ok(Some((page, next)))
+                    }
                 },
             )
             .boxed()
@@ -377,7 +385,7 @@ impl Client {
     pub fn customers_get_relationships_items(
         &self,
         request: CustomerRelationshipFilterParameters,
-    ) -> futures::stream::BoxStream<'_, Result<CustomerRelationship, Error>> {
+    ) -> futures::stream::BoxStream<'static, Result<CustomerRelationship, Error>> {
         self.customers_get_relationships_pages(request)
             .map_ok(|page| futures::stream::iter(
                 page.customer_relationships.into_iter().map(Ok),
@@ -689,38 +697,42 @@ impl Client {
 
     /// Every page of [`Client::identity_documents_get_all`], in order: sends the request, then again after the cursor of each page, until a page is shorter than the page size or empty (Mews returns a cursor on every page). Without a page size of its own the request asks for 1000, the largest the API allows.
     ///
-    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk.
+    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk. The stream holds a clone of the client, so it may outlive this borrow.
     pub fn identity_documents_get_all_pages(
         &self,
         request: IdentityDocumentFilterParameters,
-    ) -> futures::stream::BoxStream<'_, Result<IdentityDocumentResult, Error>> {
+    ) -> futures::stream::BoxStream<'static, Result<IdentityDocumentResult, Error>> {
+        let client = self.clone();
         let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
         futures::stream::try_unfold(
                 Some(walk),
-                move |walk| async move {
-                    let Some((mut request, mut seen)) = walk else {
-                        return Ok(None);
-                    };
-                    let page = self.identity_documents_get_all(&request).await?;
-                    let limitation = &mut request.limitation;
-                    let full = usize::try_from(limitation.count)
-                        .is_ok_and(|size| {
-                            size > 0 && page.identity_documents.len() >= size
-                        });
-                    let next = match page.cursor.clone() {
-                        Some(next) if full => {
-                            if !seen.insert(next.clone()) {
-                                return Err(Error::RepeatedCursor {
-                                    operation: "identity_documents_get_all",
-                                    cursor: next.to_string(),
-                                });
+                move |walk| {
+                    let client = client.clone();
+                    async move {
+                        let Some((mut request, mut seen)) = walk else {
+                            return Ok(None);
+                        };
+                        let page = client.identity_documents_get_all(&request).await?;
+                        let limitation = &mut request.limitation;
+                        let full = usize::try_from(limitation.count)
+                            .is_ok_and(|size| {
+                                size > 0 && page.identity_documents.len() >= size
+                            });
+                        let next = match page.cursor {
+                            Some(next) if full => {
+                                if !seen.insert(next) {
+                                    return Err(Error::RepeatedCursor {
+                                        operation: "identity_documents_get_all",
+                                        cursor: next.to_string(),
+                                    });
+                                }
+                                limitation.cursor = Some(next);
+                                Some((request, seen))
                             }
-                            limitation.cursor = Some(next);
-                            Some((request, seen))
-                        }
-                        _ => None,
-                    };
-                    Ok(Some((page, next)))
+                            _ => None,
+                        };
+                        Ok(Some((page, next)))
+                    }
                 },
             )
             .boxed()
@@ -742,7 +754,7 @@ impl Client {
     pub fn identity_documents_get_all_items(
         &self,
         request: IdentityDocumentFilterParameters,
-    ) -> futures::stream::BoxStream<'_, Result<IdentityDocument, Error>> {
+    ) -> futures::stream::BoxStream<'static, Result<IdentityDocument, Error>> {
         self.identity_documents_get_all_pages(request)
             .map_ok(|page| futures::stream::iter(
                 page.identity_documents.into_iter().map(Ok),

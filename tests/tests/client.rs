@@ -171,14 +171,13 @@ async fn client_defaults_fill_in_what_a_request_leaves_unset() {
     let client = builder(&server)
         .language_code("it-IT")
         .culture_code("it-IT")
-        .chain_id(uuid::Uuid::nil())
         .build()
         .unwrap();
 
     let plain = CustomerAddParameters::new("Carbone", false);
     client.customers_add(&plain).await.unwrap();
-    let with_chain = customer_request();
-    client.customers_add(&with_chain).await.unwrap();
+    let with_language = CustomerAddParameters::new("Carbone", false).with_language_code("en-GB");
+    client.customers_add(&with_language).await.unwrap();
 
     let sent = received_bodies(&server).await;
     assert_eq!(
@@ -189,22 +188,22 @@ async fn client_defaults_fill_in_what_a_request_leaves_unset() {
             "Client": "Sample Client 1.0.0",
             "LanguageCode": "it-IT",
             "CultureCode": "it-IT",
-            "ChainId": "00000000-0000-0000-0000-000000000000",
             "LastName": "Carbone",
             "OverwriteExisting": false,
         })
     );
     assert_eq!(
-        sent[1]["ChainId"], "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-        "the request's own ChainId wins"
+        sent[1]["LanguageCode"], "en-GB",
+        "the request's own LanguageCode wins"
     );
+    assert_eq!(sent[1]["CultureCode"], "it-IT");
 }
 
 #[tokio::test]
 async fn each_documented_status_maps_to_its_variant() {
     let server = MockServer::start().await;
     let client = client(&server);
-    for status in [400u16, 401, 403, 408, 409, 429, 500] {
+    for status in [400u16, 401, 403, 404, 408, 409, 429, 500, 503, 418] {
         server.reset().await;
         mount(
             &server,
@@ -219,7 +218,10 @@ async fn each_documented_status_maps_to_its_variant() {
             Error::BadRequest(error) => (400, &error.body.message),
             Error::Unauthorized(error) => (401, &error.body.message),
             Error::Forbidden(error) => (403, &error.body.message),
+            Error::NotFound(error) => (404, &error.body.message),
             Error::RequestTimeout(error) => (408, &error.body.message),
+            Error::Conflict(error) => (409, &error.body.message),
+            Error::ServiceUnavailable(error) => (503, &error.body.message),
             Error::TooManyRequests { error, .. } => (429, &error.body.message),
             Error::InternalServerError(error) => (500, &error.body.message),
             Error::UnexpectedStatus(error) => (error.status, &error.body.message),

@@ -39,11 +39,18 @@ pub(super) fn pagination_methods(
     } else {
         quote!(page.#items_field.len())
     };
-    let next_cursor = if pagination.result_cursor_optional {
-        quote!(page.#result_cursor.clone())
-    } else {
-        quote!(Some(page.#result_cursor.clone()))
+    // A `Uuid` cursor is `Copy`, a `String` one is cloned.
+    let copy = |value: TokenStream| match pagination.cursor_type {
+        TypeRef::Uuid => value,
+        _ => quote!(#value.clone()),
     };
+    let next_cursor = copy(quote!(page.#result_cursor));
+    let next_cursor = if pagination.result_cursor_optional {
+        next_cursor
+    } else {
+        quote!(Some(#next_cursor))
+    };
+    let seen_cursor = copy(quote!(next));
     let page_items = if pagination.items_optional {
         quote!(page.#items_field.unwrap_or_default())
     } else {
@@ -65,7 +72,7 @@ pub(super) fn pagination_methods(
          Each page goes through the same validation, retries, rate limit and errors as a single \
          call. An error is yielded and ends the walk; so does a cursor the server already \
          returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream \
-         stops the walk."
+         stops the walk. The stream holds a clone of the client, so it may outlive this borrow."
     ));
     let items_docs = doc_attrs(&format!(
         "Every item of every page of [`Client::{one_page}`]: [`Client::{pages}`] with the pages \
@@ -88,18 +95,21 @@ pub(super) fn pagination_methods(
         #pages_docs
         #deprecated
         #allow_deprecated
-        pub fn #pages(&self, request: #request_type) -> futures::stream::BoxStream<'_, Result<#result_type, Error>> {
+        pub fn #pages(&self, request: #request_type) -> futures::stream::BoxStream<'static, Result<#result_type, Error>> {
+            let client = self.clone();
             let walk = (request, std::collections::HashSet::<#cursor_type>::new());
-            futures::stream::try_unfold(Some(walk), move |walk| async move {
+            futures::stream::try_unfold(Some(walk), move |walk| {
+                let client = client.clone();
+                async move {
                 let Some((mut request, mut seen)) = walk else {
                     return Ok(None);
                 };
-                let page = self.#one_page(&request).await?;
+                let page = client.#one_page(&request).await?;
                 let limitation = #limitation_of_request;
                 let full = usize::try_from(limitation.#count).is_ok_and(|size| size > 0 && #item_count >= size);
                 let next = match #next_cursor {
                     Some(next) if full => {
-                        if !seen.insert(next.clone()) {
+                        if !seen.insert(#seen_cursor) {
                             return Err(Error::RepeatedCursor {
                                 operation: #endpoint,
                                 cursor: next.to_string(),
@@ -111,6 +121,7 @@ pub(super) fn pagination_methods(
                     _ => None,
                 };
                 Ok(Some((page, next)))
+                }
             })
             .boxed()
         }
@@ -118,7 +129,7 @@ pub(super) fn pagination_methods(
         #items_docs
         #deprecated
         #allow_deprecated
-        pub fn #items(&self, request: #request_type) -> futures::stream::BoxStream<'_, Result<#item_type, Error>> {
+        pub fn #items(&self, request: #request_type) -> futures::stream::BoxStream<'static, Result<#item_type, Error>> {
             self.#pages(request)
                 .map_ok(|page| futures::stream::iter(#page_items.into_iter().map(Ok)))
                 .try_flatten()
