@@ -23,25 +23,143 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
             .map_err(|err| Error::invalid_file(path, format!("invalid JSON: {err}")))?
     } else {
         // YAML is a superset of JSON, so a JSON spec with another extension still loads.
-        serde_yaml::from_str(text)
-            .map_err(|err| Error::invalid_file(path, format!("invalid YAML: {err}")))?
+        serde_yaml::from_str(text).map_err(|err| {
+            Error::invalid_file(path, format!("invalid YAML: {err}{}", tab_hint(text, &err)))
+        })?
     };
     let mut document = document;
     normalize(&mut document);
     check_version(path, &document)?;
     serde_path_to_error::deserialize(&document).map_err(|err| {
-        let pointer = err
-            .path()
-            .iter()
-            .fold(String::from("#"), |pointer, segment| {
-                join_pointer(&pointer, &segment_token(segment))
-            });
+        let (pointer, message) = located("#", err);
+        let (pointer, message) = refine_in_paths(&document, pointer, message);
         Error::at(
             path,
             pointer,
-            format!("not a valid OpenAPI 3.0 node: {}", err.inner()),
+            format!("not a valid OpenAPI 3.0 node: {message}"),
         )
     })
+}
+
+/// The pointer and message of a deserialization error of the node at `base`.
+fn located(base: &str, err: serde_path_to_error::Error<serde_json::Error>) -> (String, String) {
+    let pointer = err.path().iter().fold(base.to_owned(), |pointer, segment| {
+        join_pointer(&pointer, &segment_token(segment))
+    });
+    (pointer, err.inner().to_string())
+}
+
+/// A part of an operation that can be deserialized on its own.
+#[derive(Clone, Copy)]
+enum Part {
+    Parameter,
+    RequestBody,
+    Response,
+    Operation,
+}
+
+impl Part {
+    /// The error of reading `node` as this part, if it is not one.
+    fn failure(self, node: &Value) -> Option<serde_path_to_error::Error<serde_json::Error>> {
+        use openapiv3::{Operation, Parameter, ReferenceOr, RequestBody, Response};
+        match self {
+            Part::Parameter => {
+                serde_path_to_error::deserialize::<_, ReferenceOr<Parameter>>(node).err()
+            }
+            Part::RequestBody => {
+                serde_path_to_error::deserialize::<_, ReferenceOr<RequestBody>>(node).err()
+            }
+            Part::Response => {
+                serde_path_to_error::deserialize::<_, ReferenceOr<Response>>(node).err()
+            }
+            Part::Operation => serde_path_to_error::deserialize::<_, Operation>(node).err(),
+        }
+    }
+}
+
+/// `openapiv3` flattens extensions into paths, path items and operations, which hides where
+/// inside them an error is: reading the parts of every operation one by one finds the node.
+fn refine_in_paths(document: &Value, pointer: String, message: String) -> (String, String) {
+    if !pointer.starts_with("#/paths") {
+        return (pointer, message);
+    }
+    operation_parts(document)
+        .into_iter()
+        .find_map(|(pointer, node, part)| Some(located(&pointer, part.failure(node)?)))
+        .unwrap_or((pointer, message))
+}
+
+/// Every operation of the document and its parameters, request body and responses, innermost
+/// first, with their pointers.
+fn operation_parts(document: &Value) -> Vec<(String, &Value, Part)> {
+    const METHODS: [&str; 8] = [
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    let mut parts = Vec::new();
+    for (path, item) in entries(document.get("paths")) {
+        let item_pointer = join_pointer("#/paths", path);
+        for (index, parameter) in parameters(item) {
+            let pointer = join_pointer(
+                &join_pointer(&item_pointer, "parameters"),
+                &index.to_string(),
+            );
+            parts.push((pointer, parameter, Part::Parameter));
+        }
+        for (method, operation) in
+            entries(Some(item)).filter(|(method, _)| METHODS.contains(&method.as_str()))
+        {
+            let operation_pointer = join_pointer(&item_pointer, method);
+            for (index, parameter) in parameters(operation) {
+                let pointer = join_pointer(
+                    &join_pointer(&operation_pointer, "parameters"),
+                    &index.to_string(),
+                );
+                parts.push((pointer, parameter, Part::Parameter));
+            }
+            if let Some(body) = operation.get("requestBody") {
+                parts.push((
+                    join_pointer(&operation_pointer, "requestBody"),
+                    body,
+                    Part::RequestBody,
+                ));
+            }
+            for (status, response) in entries(operation.get("responses")) {
+                let pointer = join_pointer(&join_pointer(&operation_pointer, "responses"), status);
+                parts.push((pointer, response, Part::Response));
+            }
+            parts.push((operation_pointer, operation, Part::Operation));
+        }
+    }
+    parts
+}
+
+/// The properties of an object node, if it is one.
+fn entries(node: Option<&Value>) -> impl Iterator<Item = (&String, &Value)> {
+    node.and_then(Value::as_object).into_iter().flatten()
+}
+
+/// The `parameters` of a path item or an operation, numbered.
+fn parameters(node: &Value) -> impl Iterator<Item = (usize, &Value)> {
+    node.get("parameters")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+}
+
+/// A hint for the YAML error YAML gives at a tab, which it does not allow for indentation.
+fn tab_hint(text: &str, err: &serde_yaml::Error) -> &'static str {
+    let at_tab = err.location().is_some_and(|location| {
+        text.lines()
+            .nth(location.line().saturating_sub(1))
+            .and_then(|line| line.chars().nth(location.column().saturating_sub(1)))
+            == Some('\t')
+    });
+    if at_tab {
+        " (a tab: YAML indents with spaces only)"
+    } else {
+        ""
+    }
 }
 
 fn segment_token(segment: &serde_path_to_error::Segment) -> String {

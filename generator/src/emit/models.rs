@@ -39,6 +39,10 @@ pub fn models(api: &Api) -> TokenStream {
     quote! {
         //! The request and result types of the API, in the order the spec declares them.
 
+        // The types nest as deeply, and a union's variants differ in size as much, as the
+        // spec's schemas do.
+        #![allow(clippy::type_complexity, clippy::large_enum_variant)]
+
         #serde_import
         #support_import
 
@@ -112,13 +116,25 @@ fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
     let name = ident(&def.name);
     match &def.kind {
         TypeKind::Struct(structure) => {
-            let definition = struct_def(&docs, &name, structure, def.has_default);
+            // A paginated request's limitation has no `Default`: `new` fills it in.
+            let starts_a_walk = structure.fields.iter().any(|f| f.page_size.is_some());
+            let derive_default = def.has_default && !starts_a_walk;
+            let definition = struct_def(&docs, &name, structure, derive_default);
+            let default_from_new = (def.has_default && starts_a_walk).then(|| {
+                quote! {
+                    impl Default for #name {
+                        fn default() -> Self {
+                            Self::new()
+                        }
+                    }
+                }
+            });
             let request_impls = def.in_request.then(|| {
                 let constructor = constructor(&name, structure);
                 let validation = validation(&name, structure, request_structs);
                 quote!(#constructor #validation)
             });
-            quote!(#definition #request_impls)
+            quote!(#definition #request_impls #default_from_new)
         }
         TypeKind::Enum(enumeration) => enum_def(&docs, &name, enumeration),
         TypeKind::Union(union) => {
@@ -366,8 +382,12 @@ fn field_checks(field: &Field, request_structs: &HashSet<&str>) -> Option<TokenS
             FieldShape::Plain => quote!(self.#field_name),
             _ => quote!(*value),
         };
+        let number = match field.ty {
+            TypeRef::I32 => quote!(i64::from(#number)),
+            _ => number,
+        };
         if let Some(bounds) = range(bound(limits.minimum), bound(limits.maximum)) {
-            checks.push(quote!(violations.range(path, #wire_name, i64::from(#number), #bounds);));
+            checks.push(quote!(violations.range(path, #wire_name, #number, #bounds);));
         }
     }
     if has_nested_request(&field.ty, request_structs) {

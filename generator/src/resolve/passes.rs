@@ -254,7 +254,8 @@ pub(super) fn mark_request_types(types: &mut [TypeDef], operations: &[Operation]
 
 /// Decides which types implement `Default`: enums and unions (their first value, their
 /// catch-all), and structs whose required fields all have a default, except requests with
-/// required fields, which are built by `new` so that none is forgotten.
+/// required fields, which are built by `new` so that none is forgotten (a paginated request's
+/// limitation, which `new` fills in, does not count).
 pub(super) fn mark_default_types(types: &mut [TypeDef]) {
     let index: HashMap<String, usize> = types
         .iter()
@@ -265,10 +266,9 @@ pub(super) fn mark_default_types(types: &mut [TypeDef]) {
         def.has_default = match &def.kind {
             TypeKind::Struct(structure) => {
                 !(def.in_request
-                    && structure
-                        .fields
-                        .iter()
-                        .any(|field| field.shape() == FieldShape::Plain))
+                    && structure.fields.iter().any(|field| {
+                        field.shape() == FieldShape::Plain && field.page_size.is_none()
+                    }))
             }
             _ => true,
         };
@@ -293,7 +293,7 @@ pub(super) fn mark_default_types(types: &mut [TypeDef]) {
                 TypeKind::Struct(structure) => structure
                     .fields
                     .iter()
-                    .filter(|field| field.shape() == FieldShape::Plain)
+                    .filter(|field| field.shape() == FieldShape::Plain && field.page_size.is_none())
                     .any(|field| lacks_default(&field.ty, types)),
                 TypeKind::Alias(target) => lacks_default(target, types),
                 TypeKind::Enum(_) | TypeKind::Union(_) => false,

@@ -26,14 +26,23 @@ pub(super) fn mapping(errors: &Errors) -> TokenStream {
         }
     });
     let fallback_decoded = decode_error_body(&errors.fallback_body);
+    let fallback = quote!(#fallback_decoded.map(|error| Error::UnexpectedStatus(Box::new(error))));
+    // Without documented statuses a `match` would have the fallback arm alone.
+    let decoded = if errors.statuses.is_empty() {
+        fallback
+    } else {
+        quote! {
+            match response.status {
+                #(#arms)*
+                _ => #fallback,
+            }
+        }
+    };
     quote! {
         /// The error for a response that is not a success.
         fn error(&self, response: RawResponse) -> Error {
             let transport = &self.inner.transport;
-            let error = match response.status {
-                #(#arms)*
-                _ => #fallback_decoded.map(|error| Error::UnexpectedStatus(Box::new(error))),
-            };
+            let error = #decoded;
             error.unwrap_or_else(Error::Decode)
         }
     }
@@ -129,14 +138,26 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
     let no_content_request_id = errors
         .has_no_content
         .then(|| quote!(Error::NoContent { request_id, .. } => request_id.as_deref(),));
-    let retry_after_arms = errors
+    let retry_after_arms: Vec<TokenStream> = errors
         .statuses
         .iter()
         .filter(|variant| variant.retry_after)
         .map(|variant| {
             let name = format_ident!("{}", variant.variant);
             quote!(Error::#name { retry_after, .. } => *retry_after,)
-        });
+        })
+        .collect();
+    // Without a status that documents `Retry-After` there is nothing to match.
+    let retry_after_body = if retry_after_arms.is_empty() {
+        quote!(None)
+    } else {
+        quote! {
+            match self {
+                #(#retry_after_arms)*
+                _ => None,
+            }
+        }
+    };
     quote! {
         /// Everything a call can fail with. Nothing in the client panics on a response:
         /// whatever the server sends ends up here. Error responses are boxed to keep
@@ -185,10 +206,7 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
 
             /// How long the server asked to wait before the next request.
             pub fn retry_after(&self) -> Option<Duration> {
-                match self {
-                    #(#retry_after_arms)*
-                    _ => None,
-                }
+                #retry_after_body
             }
         }
 
