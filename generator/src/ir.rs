@@ -2,7 +2,7 @@
 //! name chosen, before any code is emitted.
 
 /// Everything the emitters need to know about one API.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Api {
     /// The API's title, from `info.title`.
     pub title: String,
@@ -20,7 +20,7 @@ pub struct Api {
 }
 
 /// A base address the spec lists.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Server {
     /// `SCREAMING_SNAKE_CASE` constant name, from the first word of the description.
     pub name: String,
@@ -29,7 +29,7 @@ pub struct Server {
 }
 
 /// A body property that every operation's request takes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CommonField {
     pub wire_name: String,
     pub rust_name: String,
@@ -43,7 +43,7 @@ pub struct CommonField {
 }
 
 /// A named type: one component schema.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TypeDef {
     /// The Rust name (`UpperCamelCase`).
     pub name: String,
@@ -67,7 +67,7 @@ impl TypeDef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TypeKind {
     Struct(Struct),
     Enum(Enum),
@@ -77,13 +77,13 @@ pub enum TypeKind {
     Alias(TypeRef),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Struct {
     /// Fields in spec order.
     pub fields: Vec<Field>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     /// The name on the wire, exactly as the spec spells it.
     pub wire_name: String,
@@ -99,7 +99,7 @@ pub struct Field {
 }
 
 /// Size limits a request value must respect before it is sent.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
@@ -115,7 +115,7 @@ impl Limits {
 
 /// A value of one of several types, from `oneOf` or `anyOf`, with a catch-all for values that
 /// match none of them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Union {
     pub variants: Vec<UnionVariant>,
     /// The discriminator property, when every variant has a tag value: the enum is then chosen
@@ -125,7 +125,7 @@ pub struct Union {
     pub fallback: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnionVariant {
     pub rust_name: String,
     pub ty: TypeRef,
@@ -134,14 +134,14 @@ pub struct UnionVariant {
 }
 
 /// An open string enumeration.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Enum {
     pub variants: Vec<Variant>,
     /// Name of the catch-all variant that keeps values unknown to this version.
     pub fallback: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Variant {
     pub wire_name: String,
     pub rust_name: String,
@@ -152,7 +152,7 @@ pub struct Variant {
 }
 
 /// The type of a field, an array item or an alias.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TypeRef {
     String,
     Bool,
@@ -183,7 +183,7 @@ pub enum TypeRef {
 }
 
 /// One HTTP operation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Operation {
     /// The Rust method name (`snake_case`).
     pub name: String,
@@ -209,7 +209,7 @@ pub struct Operation {
 }
 
 /// A path, query or header parameter.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Parameter {
     pub wire_name: String,
     pub rust_name: String,
@@ -219,7 +219,7 @@ pub struct Parameter {
     pub docs: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ParameterLocation {
     Path,
     Query,
@@ -228,7 +228,7 @@ pub enum ParameterLocation {
 }
 
 /// One documented response of an operation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Response {
     pub status: u16,
     pub docs: Option<String>,

@@ -13,6 +13,7 @@
 //! # Ok::<(), codegen::Error>(())
 //! ```
 
+pub mod diff;
 mod emit;
 mod error;
 pub mod ir;
@@ -20,6 +21,7 @@ pub mod load;
 mod names;
 pub mod output;
 pub mod resolve;
+mod rust_shape;
 
 use std::path::Path;
 
@@ -84,7 +86,7 @@ impl Generator {
         spec: &Path,
         document: &openapiv3::OpenAPI,
     ) -> Result<Vec<GeneratedFile>, Error> {
-        let api = resolve::resolve(document, spec, &self.update_wrapper_property)?;
+        let api = self.api_from(spec, document)?;
         let spec_name = spec.file_name().map_or_else(
             || spec.display().to_string(),
             |name| name.to_string_lossy().into_owned(),
@@ -103,5 +105,17 @@ impl Generator {
             },
         )
         .map_err(|message| Error::file(spec, message))
+    }
+
+    /// The model of the spec at `spec`, as these settings resolve it: what [`diff::diff`]
+    /// compares.
+    pub fn api(&self, spec: &Path) -> Result<ir::Api, Error> {
+        let document = load::load(spec)?;
+        self.api_from(spec, &document)
+    }
+
+    /// Like [`Generator::api`], for a document already loaded.
+    pub fn api_from(&self, spec: &Path, document: &openapiv3::OpenAPI) -> Result<ir::Api, Error> {
+        resolve::resolve(document, spec, &self.update_wrapper_property)
     }
 }
