@@ -13,6 +13,8 @@
 //! # Ok::<(), codegen::Error>(())
 //! ```
 
+mod changelog;
+mod description;
 pub mod diff;
 mod emit;
 mod error;
@@ -20,13 +22,19 @@ pub mod ir;
 pub mod load;
 mod names;
 pub mod output;
+mod release;
 pub mod resolve;
 mod rust_shape;
+mod version;
 
 use std::path::Path;
 
 pub use emit::GeneratedFile;
 pub use error::Error;
+pub use release::{Previous, Regeneration};
+pub use version::Version;
+
+use release::Release;
 
 /// Configuration of one generation run; every setting has a sensible default.
 #[derive(Debug, Clone)]
@@ -72,11 +80,10 @@ impl Generator {
         self
     }
 
-    /// Reads the spec at `spec` and produces every file of the crate, in memory. Nothing is
-    /// written, so a failure leaves every folder as it was.
+    /// Reads the spec at `spec` and produces every file of a crate generated for the first
+    /// time, in memory. Nothing is written, so a failure leaves every folder as it was.
     pub fn generate(&self, spec: &Path) -> Result<Vec<GeneratedFile>, Error> {
-        let document = load::load(spec)?;
-        self.generate_from(spec, &document)
+        Ok(self.regenerate(spec, &Previous::none())?.files)
     }
 
     /// Like [`Generator::generate`], for a document already loaded; `spec` names it in
@@ -86,25 +93,15 @@ impl Generator {
         spec: &Path,
         document: &openapiv3::OpenAPI,
     ) -> Result<Vec<GeneratedFile>, Error> {
-        let api = self.api_from(spec, document)?;
-        let spec_name = spec.file_name().map_or_else(
-            || spec.display().to_string(),
-            |name| name.to_string_lossy().into_owned(),
-        );
-        let env_prefix = self.env_prefix.clone().unwrap_or_else(|| {
-            let first_word = self.crate_name.split(['-', '_']).next().unwrap_or_default();
-            first_word.to_ascii_uppercase()
-        });
-        emit::emit(
-            &api,
-            &emit::EmitOptions {
-                crate_name: &self.crate_name,
-                spec_name: &spec_name,
-                update_wrapper_property: &self.update_wrapper_property,
-                env_prefix: &env_prefix,
-            },
-        )
-        .map_err(|message| Error::file(spec, message))
+        Ok(self.generate_over(spec, document, &Previous::none())?.files)
+    }
+
+    /// Produces every file of the crate again over an earlier generation of it: the report of
+    /// what changed against `previous`, the version bumped by its verdict and the report
+    /// prepended to the changelog. Nothing is written.
+    pub fn regenerate(&self, spec: &Path, previous: &Previous) -> Result<Regeneration, Error> {
+        let document = load::load(spec)?;
+        self.generate_over(spec, &document, previous)
     }
 
     /// The model of the spec at `spec`, as these settings resolve it: what [`diff::diff`]
@@ -117,5 +114,40 @@ impl Generator {
     /// Like [`Generator::api`], for a document already loaded.
     pub fn api_from(&self, spec: &Path, document: &openapiv3::OpenAPI) -> Result<ir::Api, Error> {
         resolve::resolve(document, spec, &self.update_wrapper_property)
+    }
+
+    fn generate_over(
+        &self,
+        spec: &Path,
+        document: &openapiv3::OpenAPI,
+        previous: &Previous,
+    ) -> Result<Regeneration, Error> {
+        let api = self.api_from(spec, document)?;
+        let release = Release::after(previous, &api);
+        let spec_name = spec.file_name().map_or_else(
+            || spec.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        let env_prefix = self.env_prefix.clone().unwrap_or_else(|| {
+            let first_word = self.crate_name.split(['-', '_']).next().unwrap_or_default();
+            first_word.to_ascii_uppercase()
+        });
+        let files = emit::emit(
+            &api,
+            &emit::EmitOptions {
+                crate_name: &self.crate_name,
+                spec_name: &spec_name,
+                update_wrapper_property: &self.update_wrapper_property,
+                env_prefix: &env_prefix,
+                version: release.version,
+                changelog: release.changelog.as_deref(),
+            },
+        )
+        .map_err(|message| Error::file(spec, message))?;
+        Ok(Regeneration {
+            files,
+            version: release.version,
+            report: release.report,
+        })
     }
 }
