@@ -12,6 +12,22 @@
 //! codegen::output::write(std::path::Path::new("generated"), &files)?;
 //! # Ok::<(), codegen::Error>(())
 //! ```
+//!
+//! A crate keeps the model it was generated from (`api.json`). Regenerating over it compares
+//! the two models ([`diff`]), bumps the crate's version by the verdict and prepends the report
+//! to its `CHANGELOG.md`:
+//!
+//! ```no_run
+//! let out = std::path::Path::new("generated");
+//! let regeneration = codegen::Generator::new()
+//!     .crate_name("mews-connector")
+//!     .regenerate(std::path::Path::new("spec/connector.yaml"), &codegen::output::previous(out))?;
+//! if let Some(report) = &regeneration.report {
+//!     print!("{}", report.short());
+//! }
+//! codegen::output::write(out, &regeneration.files)?;
+//! # Ok::<(), codegen::Error>(())
+//! ```
 
 mod changelog;
 mod description;

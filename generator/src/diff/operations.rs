@@ -115,23 +115,14 @@ fn operation(old: &Operation, new: &Operation, recorder: &mut Recorder) {
             .collect()
     };
     let (old_statuses, new_statuses) = (statuses(old), statuses(new));
-    for status in new_statuses
-        .iter()
-        .filter(|status| !old_statuses.contains(status))
-    {
-        recorder.documentation(
-            format!("{method} documents status {status}"),
-            ERROR_VARIANTS,
-        );
-    }
-    for status in old_statuses
-        .iter()
-        .filter(|status| !new_statuses.contains(status))
-    {
-        recorder.documentation(
-            format!("{method} no longer documents status {status}"),
-            ERROR_VARIANTS,
-        );
+    let documented = [
+        (&new_statuses, &old_statuses, "documents"),
+        (&old_statuses, &new_statuses, "no longer documents"),
+    ];
+    for (statuses, others, verb) in documented {
+        for status in statuses.iter().filter(|status| !others.contains(status)) {
+            recorder.documentation(format!("{method} {verb} status {status}"), ERROR_VARIANTS);
+        }
     }
     recorder.text(&old.summary, &new.summary, format!("summary of {method}"));
     recorder.text(&old.docs, &new.docs, format!("description of {method}"));
