@@ -488,6 +488,21 @@ fn a_removed_enum_value_is_breaking() {
     );
 }
 
+#[test]
+fn a_value_that_takes_the_catch_all_name_renames_the_catch_all_and_is_breaking() {
+    let report = changed(&[("enum: [Red, Green]", "enum: [Red, Green, Unknown]")]);
+    change(
+        &report,
+        Impact::Breaking,
+        "catch-all variant `Color::Unknown` (unknown values) renamed to `Color::",
+    );
+    change(
+        &report,
+        Impact::Compatible,
+        "new value `Color::Unknown` (`Unknown`)",
+    );
+}
+
 // Unions (`oneOf`): `#[non_exhaustive]`.
 
 /// `BASE` with a third variant of `Shape`.

@@ -28,6 +28,16 @@ pub(super) fn compare(old: &Api, new: &Api, changes: &mut Vec<Change>) {
 fn type_def(old: &TypeDef, new: &TypeDef, recorder: &mut Recorder) {
     let name = new.name.as_str();
     recorder.text(&old.docs, &new.docs, format!("description of `{name}`"));
+    if let (Some(old_fallback), Some(new_fallback)) = (fallback(&old.kind), fallback(&new.kind)) {
+        renamed(
+            recorder,
+            "catch-all variant",
+            name,
+            old_fallback,
+            new_fallback,
+            "unknown values",
+        );
+    }
     match (&old.kind, &new.kind) {
         (TypeKind::Struct(old_struct), TypeKind::Struct(new_struct)) => {
             role(old, new, new_struct, recorder);
@@ -164,15 +174,14 @@ fn structure<'a>(
 /// One field in both versions, of a request type if `in_request`.
 fn field(name: &str, old: &Field, new: &Field, in_request: bool, recorder: &mut Recorder) {
     let item = field_item(name, new);
-    if old.rust_name != new.rust_name {
-        recorder.breaking(
-            format!(
-                "field `{name}::{}` (`{}`) renamed to `{name}::{}`",
-                old.rust_name, new.wire_name, new.rust_name
-            ),
-            "code that uses the old name no longer compiles",
-        );
-    }
+    renamed(
+        recorder,
+        "field",
+        name,
+        &old.rust_name,
+        &new.rust_name,
+        &new.wire_name,
+    );
     let (old_type, new_type) = (old.rust_type(), new.rust_type());
     if old_type != new_type {
         let why = match (
@@ -238,30 +247,20 @@ fn sends_null(field: &Field) -> bool {
 
 fn enumeration(name: &str, old: &Enum, new: &Enum, recorder: &mut Recorder) {
     let fallback = &new.fallback;
-    if old.fallback != new.fallback {
-        recorder.breaking(
-            format!(
-                "catch-all variant `{name}::{}` renamed to `{name}::{fallback}`",
-                old.fallback
-            ),
-            "code that matches unknown values no longer compiles",
-        );
-    }
     let unknown = |wire_name: &str| format!("`{name}::{fallback}(\"{wire_name}\")`");
     let mut pairs = pair_by(&old.variants, &new.variants, |variant| {
         variant.wire_name.as_str()
     });
     let rewired = pairs.rematch(|variant| variant.rust_name.as_str());
     for (old_variant, new_variant) in &pairs.both {
-        if old_variant.rust_name != new_variant.rust_name {
-            recorder.breaking(
-                format!(
-                    "value `{}` renamed from `{name}::{}` to `{name}::{}`",
-                    new_variant.wire_name, old_variant.rust_name, new_variant.rust_name
-                ),
-                "code that names the old variant no longer compiles",
-            );
-        }
+        renamed(
+            recorder,
+            "value",
+            name,
+            &old_variant.rust_name,
+            &new_variant.rust_name,
+            &format!("`{}`", new_variant.wire_name),
+        );
     }
     for (old_variant, new_variant) in &rewired {
         recorder.behaviour(
@@ -337,15 +336,6 @@ fn union(name: &str, old: &Union, new: &Union, recorder: &mut Recorder) {
             "values are told apart differently: code that matches a variant gets another one",
         );
     }
-    if old.fallback != new.fallback {
-        recorder.breaking(
-            format!(
-                "catch-all variant `{name}::{}` renamed to `{name}::{fallback}`",
-                old.fallback
-            ),
-            "code that matches unknown values no longer compiles",
-        );
-    }
     let pairs = pair_by(&old.variants, &new.variants, |variant| {
         variant.rust_name.as_str()
     });
@@ -402,9 +392,36 @@ fn union(name: &str, old: &Union, new: &Union, recorder: &mut Recorder) {
     }
 }
 
+/// A member (`field`, `value`) of the type `type_name` whose Rust name changed while what it
+/// stands for on the wire (`on_the_wire`) stayed.
+fn renamed(
+    recorder: &mut Recorder,
+    member: &str,
+    type_name: &str,
+    old_name: &str,
+    new_name: &str,
+    on_the_wire: &str,
+) {
+    if old_name != new_name {
+        recorder.breaking(
+            format!("{member} `{type_name}::{old_name}` ({on_the_wire}) renamed to `{type_name}::{new_name}`"),
+            "code that uses the old name no longer compiles",
+        );
+    }
+}
+
 /// `` `Customer::email` (`Email`) ``: the Rust item and its wire name.
 fn field_item(type_name: &str, field: &Field) -> String {
     format!("`{type_name}::{}` (`{}`)", field.rust_name, field.wire_name)
+}
+
+/// The catch-all variant of an enum or a union.
+fn fallback(kind: &TypeKind) -> Option<&str> {
+    match kind {
+        TypeKind::Enum(enumeration) => Some(&enumeration.fallback),
+        TypeKind::Union(union) => Some(&union.fallback),
+        TypeKind::Struct(_) | TypeKind::Alias(_) => None,
+    }
 }
 
 fn kind_name(kind: &TypeKind) -> &'static str {
