@@ -2,7 +2,7 @@
 //! name chosen, before any code is emitted.
 
 /// Everything the emitters need to know about one API.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Api {
     /// The API's title, from `info.title`.
     pub title: String,
@@ -25,7 +25,7 @@ pub struct Api {
 }
 
 /// The client's error type: one variant per documented error status, across all operations.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Errors {
     /// In status order.
     pub statuses: Vec<StatusError>,
@@ -41,7 +41,7 @@ pub struct Errors {
 }
 
 /// The variant of one documented error status.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StatusError {
     pub status: u16,
     /// `UpperCamelCase` variant name (`TooManyRequests`).
@@ -53,7 +53,7 @@ pub struct StatusError {
 }
 
 /// A named type used as an error body.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ErrorBodyType {
     pub name: String,
     /// Its `message` string field, if it has one.
@@ -61,7 +61,7 @@ pub struct ErrorBodyType {
 }
 
 /// The field of an error body that carries the human-readable message.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MessageField {
     pub rust_name: String,
     /// `Option<String>` rather than `String`.
@@ -69,7 +69,7 @@ pub struct MessageField {
 }
 
 /// A base address the spec lists.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Server {
     /// `SCREAMING_SNAKE_CASE` constant name, from the first word of the description.
     pub name: String,
@@ -78,7 +78,7 @@ pub struct Server {
 }
 
 /// A body property that every operation's request takes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CommonField {
     pub wire_name: String,
     pub rust_name: String,
@@ -92,7 +92,7 @@ pub struct CommonField {
 }
 
 /// A named type: one component schema.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TypeDef {
     /// The Rust name (`UpperCamelCase`).
     pub name: String,
@@ -120,7 +120,7 @@ impl TypeDef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TypeKind {
     Struct(Struct),
     Enum(Enum),
@@ -130,13 +130,13 @@ pub enum TypeKind {
     Alias(TypeRef),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Struct {
     /// Fields in spec order.
     pub fields: Vec<Field>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     /// The name on the wire, exactly as the spec spells it.
     pub wire_name: String,
@@ -180,7 +180,7 @@ impl Field {
 }
 
 /// Size limits a request value must respect before it is sent.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
     pub min_length: Option<usize>,
     pub max_length: Option<usize>,
@@ -199,7 +199,7 @@ impl Limits {
 
 /// A value of one of several types, from `oneOf` or `anyOf`, with a catch-all for values that
 /// match none of them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Union {
     pub variants: Vec<UnionVariant>,
     /// The discriminator property, when every variant has a tag value: the enum is then chosen
@@ -209,7 +209,7 @@ pub struct Union {
     pub fallback: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct UnionVariant {
     pub rust_name: String,
     pub ty: TypeRef,
@@ -218,14 +218,14 @@ pub struct UnionVariant {
 }
 
 /// An open string enumeration.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Enum {
     pub variants: Vec<Variant>,
     /// Name of the catch-all variant that keeps values unknown to this version.
     pub fallback: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Variant {
     pub wire_name: String,
     pub rust_name: String,
@@ -236,7 +236,7 @@ pub struct Variant {
 }
 
 /// The type of a field, an array item or an alias.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum TypeRef {
     String,
     Bool,
@@ -305,7 +305,7 @@ impl TypeRef {
 }
 
 /// One HTTP operation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Operation {
     /// The Rust method name (`snake_case`).
     pub name: String,
@@ -345,7 +345,7 @@ pub struct Operation {
 
 /// Cursor pagination: the request carries a limitation (a page size and the cursor to start
 /// after), the result the cursor of its last item and one array of items.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Pagination {
     /// The method that returns a stream of whole pages (`customers_get_all_pages`).
     pub pages_method: String,
@@ -372,7 +372,7 @@ pub struct Pagination {
 }
 
 /// A path, query or header parameter.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Parameter {
     pub wire_name: String,
     pub rust_name: String,
@@ -382,7 +382,7 @@ pub struct Parameter {
     pub docs: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ParameterLocation {
     Path,
     Query,
@@ -391,7 +391,7 @@ pub enum ParameterLocation {
 }
 
 /// One documented response of an operation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Response {
     pub status: u16,
     pub docs: Option<String>,

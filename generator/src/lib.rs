@@ -12,19 +12,45 @@
 //! codegen::output::write(std::path::Path::new("generated"), &files)?;
 //! # Ok::<(), codegen::Error>(())
 //! ```
+//!
+//! A crate keeps the model it was generated from (`api.json`). Regenerating over it compares
+//! the two models ([`diff`]), bumps the crate's version by the verdict and prepends the report
+//! to its `CHANGELOG.md`:
+//!
+//! ```no_run
+//! let out = std::path::Path::new("generated");
+//! let regeneration = codegen::Generator::new()
+//!     .crate_name("mews-connector")
+//!     .regenerate(std::path::Path::new("spec/connector.yaml"), &codegen::output::previous(out))?;
+//! if let Some(report) = &regeneration.report {
+//!     print!("{}", report.short());
+//! }
+//! codegen::output::write(out, &regeneration.files)?;
+//! # Ok::<(), codegen::Error>(())
+//! ```
 
+mod changelog;
+mod description;
+pub mod diff;
 mod emit;
 mod error;
 pub mod ir;
 pub mod load;
 mod names;
 pub mod output;
+mod release;
 pub mod resolve;
+mod rust_shape;
+mod version;
 
 use std::path::Path;
 
 pub use emit::GeneratedFile;
 pub use error::{Error, ErrorKind};
+pub use release::{Previous, Regeneration};
+pub use version::Version;
+
+use release::Release;
 
 /// Configuration of one generation run; every setting has a sensible default.
 #[derive(Debug, Clone)]
@@ -78,11 +104,10 @@ impl Generator {
         self
     }
 
-    /// Reads the spec at `spec` and produces every file of the crate, in memory. Nothing is
-    /// written, so a failure leaves every folder as it was.
+    /// Reads the spec at `spec` and produces every file of a crate generated for the first
+    /// time, in memory. Nothing is written, so a failure leaves every folder as it was.
     pub fn generate(&self, spec: &Path) -> Result<Vec<GeneratedFile>, Error> {
-        let document = load::load(spec)?;
-        self.generate_from(spec, &document)
+        Ok(self.regenerate(spec, &Previous::none())?.files)
     }
 
     /// Like [`Generator::generate`], for a document already loaded; `spec` names it in
@@ -92,7 +117,37 @@ impl Generator {
         spec: &Path,
         document: &openapiv3::OpenAPI,
     ) -> Result<Vec<GeneratedFile>, Error> {
-        let api = resolve::resolve_with(document, spec, &self.settings)?;
+        Ok(self.generate_over(spec, document, &Previous::none())?.files)
+    }
+
+    /// Produces every file of the crate again over an earlier generation of it: the report of
+    /// what changed against `previous`, the version bumped by its verdict and the report
+    /// prepended to the changelog. Nothing is written.
+    pub fn regenerate(&self, spec: &Path, previous: &Previous) -> Result<Regeneration, Error> {
+        let document = load::load(spec)?;
+        self.generate_over(spec, &document, previous)
+    }
+
+    /// The model of the spec at `spec`, as these settings resolve it: what [`diff::diff`]
+    /// compares.
+    pub fn api(&self, spec: &Path) -> Result<ir::Api, Error> {
+        let document = load::load(spec)?;
+        self.api_from(spec, &document)
+    }
+
+    /// Like [`Generator::api`], for a document already loaded.
+    pub fn api_from(&self, spec: &Path, document: &openapiv3::OpenAPI) -> Result<ir::Api, Error> {
+        resolve::resolve_with(document, spec, &self.settings)
+    }
+
+    fn generate_over(
+        &self,
+        spec: &Path,
+        document: &openapiv3::OpenAPI,
+        previous: &Previous,
+    ) -> Result<Regeneration, Error> {
+        let api = self.api_from(spec, document)?;
+        let release = Release::after(previous, &api);
         let spec_name = spec.file_name().map_or_else(
             || spec.display().to_string(),
             |name| name.to_string_lossy().into_owned(),
@@ -101,14 +156,21 @@ impl Generator {
             let first_word = self.crate_name.split(['-', '_']).next().unwrap_or_default();
             first_word.to_ascii_uppercase()
         });
-        emit::emit(
+        let files = emit::emit(
             &api,
             &emit::EmitOptions {
                 crate_name: &self.crate_name,
                 spec,
                 spec_name: &spec_name,
                 env_prefix: &env_prefix,
+                version: release.version,
+                changelog: release.changelog.as_deref(),
             },
-        )
+        )?;
+        Ok(Regeneration {
+            files,
+            version: release.version,
+            report: release.report,
+        })
     }
 }

@@ -1,8 +1,10 @@
-//! The generated crate is locked by snapshots and must match what the spec produces.
+//! The generated crate is locked by snapshots and must match what the spec produces, over the
+//! generation already in `generated/` (its version and changelog), as `cargo xtask codegen`
+//! does.
 
 use std::path::{Path, PathBuf};
 
-use codegen::{GeneratedFile, Generator};
+use codegen::{output, GeneratedFile, Generator};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -11,11 +13,16 @@ fn workspace() -> PathBuf {
         .to_path_buf()
 }
 
+fn spec() -> PathBuf {
+    workspace().join("spec/connector.yaml")
+}
+
 fn generate() -> Vec<GeneratedFile> {
     Generator::new()
         .crate_name("mews-connector")
-        .generate(&workspace().join("spec/connector.yaml"))
+        .regenerate(&spec(), &output::previous(&workspace().join("generated")))
         .unwrap_or_else(|err| panic!("the bundled spec generates: {err}"))
+        .files
 }
 
 #[test]
@@ -27,12 +34,19 @@ fn generated_files_match_their_snapshots() {
 
 #[test]
 fn generated_crate_is_up_to_date_with_the_spec() {
-    let stale = codegen::output::check(&workspace().join("generated"), &generate());
+    let stale = output::check(&workspace().join("generated"), &generate());
     assert!(
         stale.is_empty(),
         "generated/ is stale ({}); run `cargo xtask codegen`",
         stale.join(", ")
     );
+}
+
+#[test]
+fn the_description_in_the_generated_crate_reads_back_as_the_model_of_the_spec() {
+    let previous = output::previous(&workspace().join("generated"));
+    let described = previous.api.unwrap_or_else(|reason| panic!("{reason}"));
+    assert_eq!(described, Generator::new().api(&spec()).unwrap());
 }
 
 #[test]

@@ -1,34 +1,90 @@
-//! `cargo xtask codegen [--check] [--spec FILE] [--out DIR] [--crate-name NAME]`
+//! `cargo xtask`: the project's own commands.
 //!
-//! Without options, regenerates `generated/` from `spec/connector.yaml`. With `--check`,
-//! writes nothing and fails when the files on disk differ from what the spec produces.
+//! - `codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]`: regenerates a client
+//!   crate (by default `generated/` from `spec/connector.yaml`), prints what changed for its
+//!   users, bumps its version and extends its changelog; with `--check`, writes nothing and
+//!   fails when the crate differs from what the spec produces.
+//! - `diff OLD NEW [--fail-on LEVEL]`: the change report between two versions of a spec.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: cargo xtask codegen [--check] [--spec FILE] [--out DIR] [--crate-name NAME]";
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use codegen::diff::Semver;
+use codegen::{Generator, Previous, Regeneration};
 
-struct Options {
+/// The project's own commands: generating the client crate and comparing specs.
+#[derive(Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Regenerate a client crate from an OpenAPI spec.
+    ///
+    /// Prints what changed for the crate's users since the previous generation (read from its
+    /// `api.json`), bumps its version by the verdict and adds the changes to its CHANGELOG.md.
+    /// Only files that carry the generator's preamble are replaced or removed.
+    Codegen(CodegenArgs),
+    /// Print what changes for users of the generated crate between two versions of a spec.
+    ///
+    /// One line per change, breaking or not and why, grouped by operation and by type; the
+    /// last line is the verdict: `semver: major`, `semver: minor` or `semver: patch`.
+    Diff(DiffArgs),
+}
+
+#[derive(Args)]
+struct CodegenArgs {
+    /// Write nothing; fail, naming the stale files, when the crate differs from what the spec
+    /// produces.
+    #[arg(long)]
     check: bool,
-    spec: PathBuf,
-    out: PathBuf,
+    /// The OpenAPI 3 spec, YAML or JSON [default: spec/connector.yaml of the workspace].
+    #[arg(long, value_name = "PATH")]
+    spec: Option<PathBuf>,
+    /// The crate folder to generate into [default: generated/ of the workspace].
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// The package name in the generated Cargo.toml.
+    #[arg(long, value_name = "NAME", default_value = "mews-connector")]
     crate_name: String,
 }
 
+#[derive(Args)]
+struct DiffArgs {
+    /// The older spec, YAML or JSON.
+    old: PathBuf,
+    /// The newer spec, YAML or JSON.
+    new: PathBuf,
+    /// Exit with code 1 when the verdict is this level or above (`minor` fails on major
+    /// changes too).
+    #[arg(long, value_name = "LEVEL")]
+    fail_on: Option<Level>,
+}
+
+/// A verdict `--fail-on` can stop at.
+#[derive(Clone, Copy, ValueEnum)]
+enum Level {
+    /// Breaking changes.
+    Major,
+    /// Any change that is not only documentation.
+    Minor,
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let options = match parse_args(&args) {
-        Ok(options) => options,
-        Err(message) => {
-            eprintln!("error: {message}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
+    // Usage errors exit with 2 and help with 0, as clap does.
+    let cli = Cli::parse();
     // A panic is a bug in the generator; it still ends as one line and exit code 1, never a
     // backtrace, and nothing has been written by then.
     std::panic::set_hook(Box::new(|_| {}));
-    let outcome = std::panic::catch_unwind(|| codegen(&options)).unwrap_or_else(|panic| {
+    let outcome = std::panic::catch_unwind(|| match &cli.command {
+        Command::Codegen(args) => codegen(args),
+        Command::Diff(args) => diff(args),
+    })
+    .unwrap_or_else(|panic| {
         let reason = panic
             .downcast_ref::<&str>()
             .map(|reason| reason.to_string())
@@ -36,73 +92,125 @@ fn main() -> ExitCode {
             .unwrap_or_default();
         Err(format!(
             "{}: internal error of the generator ({reason}); please report it with the spec",
-            options.spec.display()
+            cli.command.specs()
         ))
     });
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::FAILURE
+    outcome.unwrap_or_else(|message| {
+        eprintln!("error: {message}");
+        ExitCode::FAILURE
+    })
+}
+
+impl Command {
+    /// The specs the command reads, for messages about them.
+    fn specs(&self) -> String {
+        match self {
+            Command::Codegen(args) => args.spec().display().to_string(),
+            Command::Diff(args) => format!("{} and {}", args.old.display(), args.new.display()),
         }
     }
 }
 
-fn parse_args(args: &[String]) -> Result<Options, String> {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+fn workspace() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
-        .expect("xtask lives inside the workspace");
-    let (command, rest) = args.split_first().ok_or("no command given")?;
-    if command != "codegen" {
-        return Err(format!("unknown command `{command}`"));
-    }
-    let mut options = Options {
-        check: false,
-        spec: workspace.join("spec/connector.yaml"),
-        out: workspace.join("generated"),
-        crate_name: "mews-connector".to_owned(),
-    };
-    let mut rest = rest.iter();
-    while let Some(arg) = rest.next() {
-        let mut value = |name: &str| rest.next().cloned().ok_or(format!("{name} needs a value"));
-        match arg.as_str() {
-            "--check" => options.check = true,
-            "--spec" => options.spec = PathBuf::from(value("--spec")?),
-            "--out" => options.out = PathBuf::from(value("--out")?),
-            "--crate-name" => options.crate_name = value("--crate-name")?,
-            "-h" | "--help" => return Err("help requested".to_owned()),
-            other => return Err(format!("unknown option `{other}`")),
-        }
-    }
-    Ok(options)
+        .expect("xtask lives inside the workspace")
 }
 
-fn codegen(options: &Options) -> Result<(), String> {
-    let files = codegen::Generator::new()
-        .crate_name(&options.crate_name)
-        .generate(&options.spec)
+impl CodegenArgs {
+    fn spec(&self) -> PathBuf {
+        self.spec
+            .clone()
+            .unwrap_or_else(|| workspace().join("spec/connector.yaml"))
+    }
+
+    fn out(&self) -> PathBuf {
+        self.out
+            .clone()
+            .unwrap_or_else(|| workspace().join("generated"))
+    }
+}
+
+fn codegen(args: &CodegenArgs) -> Result<ExitCode, String> {
+    let (spec, out) = (args.spec(), args.out());
+    let previous = codegen::output::previous(&out);
+    let regeneration = Generator::new()
+        .crate_name(&args.crate_name)
+        .regenerate(&spec, &previous)
         .map_err(|err| err.to_string())?;
-    if options.check {
-        let stale = codegen::output::check(&options.out, &files);
+    if args.check {
+        let stale = codegen::output::check(&out, &regeneration.files);
         if stale.is_empty() {
-            return Ok(());
+            return Ok(ExitCode::SUCCESS);
         }
         let list: Vec<String> = stale
             .iter()
-            .map(|path| options.out.join(path).display().to_string())
+            .map(|path| out.join(path).display().to_string())
             .collect();
         return Err(format!(
             "{} is out of date with {}: {}\nrun `cargo xtask codegen` to regenerate it",
-            options.out.display(),
-            options.spec.display(),
+            out.display(),
+            spec.display(),
             list.join(", ")
         ));
     }
-    let changed = codegen::output::write(&options.out, &files).map_err(|err| err.to_string())?;
+    report_changes(&out, &previous, &regeneration);
+    let changed =
+        codegen::output::write(&out, &regeneration.files).map_err(|err| err.to_string())?;
     if changed.is_empty() {
-        eprintln!("{} is up to date", options.out.display());
+        eprintln!("{} is up to date", out.display());
     } else {
-        eprintln!("{}: updated {}", options.out.display(), changed.join(", "));
+        eprintln!("{}: updated {}", out.display(), changed.join(", "));
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the short report against the previous generation, or why there is none.
+fn report_changes(out: &Path, previous: &Previous, regeneration: &Regeneration) {
+    match (&previous.api, &regeneration.report) {
+        (Err(reason), _) => eprintln!(
+            "no change report: {reason}; version {}",
+            regeneration.version
+        ),
+        (Ok(_), Some(report)) if !report.is_empty() => {
+            let old_version = previous
+                .version
+                .map_or_else(|| "none".to_owned(), |version| version.to_string());
+            println!(
+                "{}: API changes, version {old_version} -> {}",
+                out.display(),
+                regeneration.version
+            );
+            print!("{}", report.short());
+        }
+        (Ok(_), _) => {}
+    }
+}
+
+fn diff(args: &DiffArgs) -> Result<ExitCode, String> {
+    let generator = Generator::new();
+    let old = generator.api(&args.old).map_err(|err| err.to_string())?;
+    let new = generator.api(&args.new).map_err(|err| err.to_string())?;
+    let report = codegen::diff::diff(&old, &new);
+    print!("{}", report.full());
+    let verdict = report.verdict();
+    match args.fail_on {
+        Some(level) if verdict >= level.semver() => {
+            eprintln!(
+                "error: the changes are {verdict}, and --fail-on {} was given",
+                level.semver()
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+impl Level {
+    fn semver(self) -> Semver {
+        match self {
+            Level::Major => Semver::Major,
+            Level::Minor => Semver::Minor,
+        }
+    }
 }

@@ -1,5 +1,5 @@
-//! The `cargo xtask codegen` command as a user runs it: exit codes, messages, and what it does
-//! to the output folder.
+//! The `cargo xtask` commands as a user runs them: exit codes, messages, help, and what
+//! `codegen` does to the output folder.
 
 use std::fs;
 use std::path::Path;
@@ -27,12 +27,19 @@ components:
       required: [Name]
 "#;
 
-fn codegen(args: &[&str]) -> Output {
+fn xtask(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .arg("codegen")
         .args(args)
         .output()
         .expect("the xtask binary runs")
+}
+
+fn codegen(args: &[&str]) -> Output {
+    xtask(&[&["codegen"], args].concat())
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 fn stderr(output: &Output) -> String {
@@ -162,7 +169,59 @@ fn unreadable_spec_is_reported() {
 fn unknown_option_is_a_usage_error() {
     let output = codegen(&["--frobnicate"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("usage: cargo xtask codegen"));
+    let message = stderr(&output);
+    assert!(
+        message.contains("unexpected argument '--frobnicate'"),
+        "{message}"
+    );
+    assert!(message.contains("Usage: cargo xtask codegen"), "{message}");
+}
+
+#[test]
+fn a_missing_or_unknown_command_is_a_usage_error() {
+    for args in [&[][..], &["generate"][..]] {
+        let output = xtask(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains("Usage: cargo xtask <COMMAND>"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+#[test]
+fn help_describes_every_command_and_option_and_exits_0() {
+    let help = xtask(&["--help"]);
+    assert_eq!(help.status.code(), Some(0), "{}", stderr(&help));
+    let text = stdout(&help);
+    assert!(text.contains("Usage: cargo xtask <COMMAND>"), "{text}");
+    assert!(
+        text.contains("codegen  Regenerate a client crate"),
+        "{text}"
+    );
+    assert!(text.contains("diff     Print what changes"), "{text}");
+
+    let help = codegen(&["--help"]);
+    assert_eq!(help.status.code(), Some(0), "{}", stderr(&help));
+    let text = stdout(&help);
+    for option in [
+        "--check",
+        "--spec <PATH>",
+        "--out <DIR>",
+        "--crate-name <NAME>",
+    ] {
+        assert!(text.contains(option), "{option} missing from:\n{text}");
+    }
+
+    let help = xtask(&["diff", "-h"]);
+    assert_eq!(help.status.code(), Some(0), "{}", stderr(&help));
+    let text = stdout(&help);
+    assert!(
+        text.contains("Usage: cargo xtask diff [OPTIONS] <OLD> <NEW>"),
+        "{text}"
+    );
+    assert!(text.contains("--fail-on <LEVEL>"), "{text}");
 }
 
 #[test]
@@ -243,4 +302,183 @@ fn generates_a_crate_then_checks_and_updates_it() {
         dir.path().display()
     ))
     .exists());
+}
+
+/// `VALID_SPEC` with a tighter limit and a new optional field: a minor change.
+fn minor_change() -> String {
+    VALID_SPEC.replace(
+        "Name: { type: string, minLength: 1 }",
+        "Name: { type: string, minLength: 2 }\n        Note: { type: string }",
+    )
+}
+
+/// `VALID_SPEC` with a required field of another type: a major change.
+fn major_change() -> String {
+    VALID_SPEC.replace(
+        "Name: { type: string, minLength: 1 }",
+        "Name: { type: integer, minLength: 1 }",
+    )
+}
+
+/// Writes the specs into `dir` as `old.yaml` and `new.yaml` and runs `diff` on them.
+fn diff(dir: &Path, old: &str, new: &str, options: &[&str]) -> Output {
+    let (old_path, new_path) = (dir.join("old.yaml"), dir.join("new.yaml"));
+    fs::write(&old_path, old).unwrap();
+    fs::write(&new_path, new).unwrap();
+    let args = [
+        &[
+            "diff",
+            old_path.to_str().unwrap(),
+            new_path.to_str().unwrap(),
+        ],
+        options,
+    ]
+    .concat();
+    xtask(&args)
+}
+
+#[test]
+fn diff_prints_one_line_per_change_under_its_group_and_the_verdict_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = diff(dir.path(), VALID_SPEC, &minor_change(), &[]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "type `ThingParameters`\n\
+         \x20 behaviour: limits of field `ThingParameters::name` (`Name`) tightened: min length 2 (was 1) (requests that were valid are now rejected before sending)\n\
+         \x20 compatible: new optional field `ThingParameters::note` (`Note`): `Option<String>` (request types are `#[non_exhaustive]`: it gets a setter and `ThingParameters::new` is unchanged)\n\
+         semver: minor\n"
+    );
+
+    let unchanged = diff(dir.path(), VALID_SPEC, VALID_SPEC, &[]);
+    assert_eq!(stdout(&unchanged), "no changes\nsemver: patch\n");
+}
+
+#[test]
+fn diff_fails_only_when_the_verdict_reaches_fail_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let minor = minor_change();
+    let major = major_change();
+    for (new, fail_on, code) in [
+        (&minor, "major", 0),
+        (&minor, "minor", 1),
+        (&major, "major", 1),
+        (&major, "minor", 1),
+    ] {
+        let output = diff(dir.path(), VALID_SPEC, new, &["--fail-on", fail_on]);
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "--fail-on {fail_on}: {}",
+            stdout(&output)
+        );
+        let last_line = stdout(&output)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(last_line.starts_with("semver: "), "{last_line}");
+        if code == 1 {
+            assert!(
+                stderr(&output).contains(&format!("--fail-on {fail_on}")),
+                "{}",
+                stderr(&output)
+            );
+        }
+    }
+    let major_without_fail_on = diff(dir.path(), VALID_SPEC, &major, &[]);
+    assert_eq!(major_without_fail_on.status.code(), Some(0));
+    assert!(stdout(&major_without_fail_on).ends_with("\nsemver: major\n"));
+
+    let bad_level = diff(dir.path(), VALID_SPEC, &minor, &["--fail-on", "patch"]);
+    assert_eq!(bad_level.status.code(), Some(2), "{}", stderr(&bad_level));
+}
+
+#[test]
+fn diff_of_a_bad_spec_is_one_line_naming_the_file_and_the_pointer() {
+    let dir = tempfile::tempdir().unwrap();
+    let dangling = VALID_SPEC.replace(
+        "#/components/schemas/ThingParameters'",
+        "#/components/schemas/Missing'",
+    );
+    let output = diff(dir.path(), VALID_SPEC, &dangling, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(
+        message.starts_with(&format!(
+            "error: {}: #/paths/~1things~1add/post/requestBody",
+            dir.path().join("new.yaml").display()
+        )),
+        "{message}"
+    );
+    assert!(stdout(&output).is_empty());
+}
+
+#[test]
+fn regenerating_reports_the_changes_bumps_the_version_and_extends_the_changelog() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = dir.path().join("tiny.yaml");
+    let out = dir.path().join("tiny-client");
+    let run = |spec_text: &str, extra: &[&str]| {
+        fs::write(&spec, spec_text).unwrap();
+        let args = [
+            &[
+                "--spec",
+                spec.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+                "--crate-name",
+                "tiny-client",
+            ][..],
+            extra,
+        ]
+        .concat();
+        codegen(&args)
+    };
+
+    let first = run(VALID_SPEC, &[]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stdout(&first).is_empty(), "{}", stdout(&first));
+    assert!(
+        stderr(&first).starts_with(&format!(
+            "no change report: {} does not exist; version 0.1.0\n",
+            out.join("api.json").display()
+        )),
+        "{}",
+        stderr(&first)
+    );
+    assert!(out.join("api.json").exists());
+    assert!(!out.join("CHANGELOG.md").exists());
+
+    let breaking = run(&major_change(), &[]);
+    assert!(breaking.status.success(), "{}", stderr(&breaking));
+    let report = stdout(&breaking);
+    assert_eq!(
+        report,
+        format!(
+            "{}: API changes, version 0.1.0 -> 0.2.0\n\
+             type `ThingParameters`\n\
+             \x20 breaking: field `ThingParameters::name` (`Name`) changed type from `String` to `i64`\n\
+             semver: major\n",
+            out.display()
+        )
+    );
+    let manifest = fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(manifest.contains("\nversion = \"0.2.0\"\n"), "{manifest}");
+    let changelog = fs::read_to_string(out.join("CHANGELOG.md")).unwrap();
+    assert!(changelog.contains("\n# Changelog\n\n## 0.2.0\n\n```text\ntype `ThingParameters`\n  breaking: field `ThingParameters::name` (`Name`) changed type from `String` to `i64` (code that sets it no longer compiles)\nsemver: major\n```\n"), "{changelog}");
+
+    let again = run(&major_change(), &[]);
+    assert!(again.status.success());
+    assert!(stdout(&again).is_empty(), "{}", stdout(&again));
+    assert_eq!(stderr(&again), format!("{} is up to date\n", out.display()));
+    assert_eq!(
+        fs::read_to_string(out.join("CHANGELOG.md")).unwrap(),
+        changelog
+    );
+    assert!(run(&major_change(), &["--check"]).status.success());
+    let stale = run(VALID_SPEC, &["--check"]);
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(stderr(&stale).contains("api.json"), "{}", stderr(&stale));
 }

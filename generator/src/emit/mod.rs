@@ -10,7 +10,7 @@ use quote::{format_ident, quote};
 use std::path::Path;
 
 use crate::ir::Api;
-use crate::Error;
+use crate::{changelog, description, Error, Version};
 
 /// The support module, shipped verbatim: update values, dates, open enums and validation.
 const SUPPORT: &str = include_str!("../../templates/support.rs");
@@ -35,6 +35,10 @@ pub struct EmitOptions<'a> {
     pub spec_name: &'a str,
     /// Prefix of the environment variables the examples read (`MEWS` for `MEWS_BASE_URL`).
     pub env_prefix: &'a str,
+    /// The version written to `Cargo.toml`.
+    pub version: Version,
+    /// The sections of `CHANGELOG.md`, newest first; without them there is no changelog.
+    pub changelog: Option<&'a str>,
 }
 
 /// All files of the generated crate, in a fixed order.
@@ -65,7 +69,10 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".to_owned(),
-            contents: format!("# {preamble}\n\n{}", cargo_toml(options.crate_name)),
+            contents: format!(
+                "# {preamble}\n\n{}",
+                cargo_toml(options.crate_name, options.version)
+            ),
         },
         rust_file("src/lib.rs".into(), lib_rs(api))?,
         rust_file("src/models.rs".into(), models::models(api))?,
@@ -87,6 +94,21 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
             example.code,
         )?);
     }
+    files.push(GeneratedFile {
+        path: description::FILE.to_owned(),
+        contents: description::to_json(api, &preamble).map_err(|err| {
+            Error::internal(
+                options.spec,
+                format!("internal error: the model cannot be written as JSON ({err}); please report it with the spec"),
+            )
+        })?,
+    });
+    if let Some(sections) = options.changelog {
+        files.push(GeneratedFile {
+            path: changelog::FILE.to_owned(),
+            contents: changelog::file(&preamble, sections),
+        });
+    }
     Ok(files)
 }
 
@@ -97,11 +119,11 @@ fn verbatim_file(preamble: &str, path: String, code: String) -> GeneratedFile {
     }
 }
 
-fn cargo_toml(crate_name: &str) -> String {
+fn cargo_toml(crate_name: &str, version: Version) -> String {
     format!(
         r#"[package]
 name = "{crate_name}"
-version = "0.1.0"
+version = "{version}"
 edition = "2021"
 description = "Typed client for the API, generated from its OpenAPI description."
 publish = false
