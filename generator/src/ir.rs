@@ -22,6 +22,10 @@ pub struct Api {
     pub update_value_property: String,
     /// The variants of the client's `Error` type.
     pub errors: Errors,
+    /// The names and answers of the mock server behind the generated crate's `mock` feature.
+    /// A model written before the mock existed reads with an empty one.
+    #[serde(default)]
+    pub mock: Mock,
 }
 
 /// The client's error type: one variant per documented error status, across all operations.
@@ -406,4 +410,76 @@ impl Response {
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
     }
+}
+
+/// The mock server of the generated crate (`mock` feature): what a test calls to set
+/// expectations, and how the mock writes what it answers.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Mock {
+    /// One per operation, in the order of [`Api::operations`].
+    pub operations: Vec<MockOperation>,
+    /// One per common field, in the order of [`Api::common_fields`].
+    pub common_fields: Vec<MockCommonField>,
+    /// How the error body of each documented error status carries a message, in the order of
+    /// [`Errors::statuses`].
+    pub error_messages: Vec<MockMessage>,
+    /// How the body of a status the spec does not document carries a message.
+    pub fallback_message: MockMessage,
+    /// Whether `MockServer::client` can configure a client by itself: every required common
+    /// field has a test value.
+    pub has_client: bool,
+}
+
+/// How the mock serves one operation.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MockOperation {
+    /// The operation, by its [`Operation::name`].
+    pub operation: String,
+    /// The method of `MockServer` that sets an expectation (`customers_add`).
+    pub method: String,
+    /// The type in the `mock::operations` module that stands for the operation
+    /// (`CustomersAdd`).
+    pub marker: String,
+    /// Whether the expectation can serve a list of items page by page (`returns_pages`): the
+    /// operation is paginated and its result type has a default to fill in.
+    pub pages: bool,
+    /// The test of the mock emitted for this operation in the generated crate's
+    /// `tests/mock.rs`, when the operation has a documented request to send.
+    pub test: Option<MockTest>,
+}
+
+/// A generated test of one operation against the mock, as a user of the crate writes it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MockTest {
+    /// The test function's name.
+    pub name: String,
+    /// The documented error status the test makes the mock fail with, by its
+    /// [`StatusError::variant`]: one that the client does not retry.
+    pub error: Option<String>,
+}
+
+/// How a test tells the mock which value of a common field to expect.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MockCommonField {
+    pub wire_name: String,
+    /// The setter of `MockServerBuilder` (`access_token`).
+    pub setter: String,
+    /// The value a mock expects unless told otherwise, and that `MockServer::client` sends:
+    /// for required string fields.
+    pub test_value: Option<String>,
+}
+
+/// How the mock puts a message into an error body, so that the client reads it back as the
+/// error's message.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum MockMessage {
+    /// A JSON object with the message in this member (`{"Message": "..."}`).
+    Member(String),
+    /// The body is a JSON string.
+    Text,
+    /// The body is not JSON: the message as plain text.
+    Raw,
+    /// The body cannot carry a message: `{}`.
+    #[default]
+    None,
 }

@@ -49,13 +49,7 @@ fn example(
             fields.shift_remove(&field.wire_name);
         }
     }
-    let request_json = serde_json::to_string_pretty(&request).ok()?;
-    // Enough `#`s that no `"#...` inside the JSON ends the raw string early.
-    let hashes =
-        "#".repeat((1..).find(|n| !request_json.contains(&format!("\"{}", "#".repeat(*n))))?);
-    let request_literal: TokenStream = format!("r{hashes}\"{request_json}\"{hashes}")
-        .parse()
-        .ok()?;
+    let request_literal = json_literal(&request)?;
     let crate_ident = format_ident!("{}", crate_name.replace('-', "_"));
     let method = ident(&operation.name);
     let base_url_var = format!("{env_prefix}_BASE_URL");
@@ -174,4 +168,12 @@ fn default_server(api: &Api) -> Option<&crate::ir::Server> {
             .any(|word| text.contains(word))
     };
     api.servers.iter().find(is_sandbox).or(api.servers.first())
+}
+
+/// A JSON value as a pretty-printed raw string literal, as a person would paste it.
+pub(super) fn json_literal(value: &serde_json::Value) -> Option<TokenStream> {
+    let json = serde_json::to_string_pretty(value).ok()?;
+    // Enough `#`s that no `"#...` inside the JSON ends the raw string early.
+    let hashes = "#".repeat((1..).find(|n| !json.contains(&format!("\"{}", "#".repeat(*n))))?);
+    format!("r{hashes}\"{json}\"{hashes}").parse().ok()
 }

@@ -2,6 +2,7 @@
 
 mod client;
 mod examples;
+mod mock;
 mod models;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -87,6 +88,19 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
                 client::client(api, options.crate_name),
             )?,
         );
+        files.push(rust_file(
+            "src/mock.rs".into(),
+            mock::mock(api, options.crate_name),
+        )?);
+        files.push(verbatim_file(
+            &preamble,
+            "src/mock/server.rs".into(),
+            mock::SERVER.to_owned(),
+        ));
+        files.push(rust_file("src/mock/typed.rs".into(), mock::typed(api))?);
+        if let Some(tests) = mock::tests(api, options.crate_name) {
+            files.push(rust_file("tests/mock.rs".into(), tests)?);
+        }
     }
     for example in examples::examples(api, options.crate_name, options.env_prefix) {
         files.push(rust_file(
@@ -140,6 +154,14 @@ serde_json = "1"
 tokio = {{ version = "1", features = ["time"] }}
 tracing = "0.1"
 uuid = {{ version = "1", features = ["serde"] }}
+# The mock server of the `mock` feature.
+http-body-util = {{ version = "0.1", optional = true }}
+hyper = {{ version = "1", features = ["server", "http1"], optional = true }}
+hyper-util = {{ version = "0.1", features = ["tokio"], optional = true }}
+
+[features]
+# `mock`: a mock server of the API for the tests of code that uses this crate.
+mock = ["dep:http-body-util", "dep:hyper", "dep:hyper-util", "tokio/net", "tokio/rt"]
 
 [dev-dependencies]
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
@@ -152,7 +174,8 @@ fn lib_rs(api: &Api) -> TokenStream {
     let usage = if has_operations {
         "Start with [`Client::builder`]: the client has one async method per operation of the API. \
          Request and result types are in [`models`], every failure is an [`Error`], and \
-         [`Update`] expresses keep / set / clear changes."
+         [`Update`] expresses keep / set / clear changes. The `mock` feature adds a mock \
+         server of the API for tests (module `mock`)."
     } else {
         "The spec describes no operations, so this crate has the models only."
     };
@@ -172,6 +195,9 @@ fn lib_rs(api: &Api) -> TokenStream {
             pub mod client;
             #[rustfmt::skip]
             pub mod http;
+            #[cfg(feature = "mock")]
+            #[rustfmt::skip]
+            pub mod mock;
         }
     });
     // Without operations only the parameter support of the transport is referred to.

@@ -6,6 +6,7 @@
 //! its name.
 
 mod errors;
+mod mock;
 mod operations;
 mod pagination;
 mod passes;
@@ -73,7 +74,7 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     pagination::detect(&mut operations, &mut types, &settings.pagination);
     passes::mark_default_types(&mut types);
     let errors = errors::errors(&operations, &types);
-    Ok(Api {
+    let mut api = Api {
         title: doc.info.title.clone(),
         description: text(&doc.info.description),
         types,
@@ -82,7 +83,10 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
         common_fields,
         update_value_property: update_wrapper_property.to_owned(),
         errors,
-    })
+        mock: Default::default(),
+    };
+    api.mock = mock::mock(&api);
+    Ok(api)
 }
 
 /// What an operation's request body is: its type, media type and documented example.
