@@ -4,7 +4,7 @@
 //!
 //! Subset of the Mews Connector API (every operation of the Customers and Identity documents pages, namely `customers/getAll`, `getRelationships`, `getOpenItems`, `add`, `update`, `addFile`, `search`, `merge` and `identityDocuments/getAll`, `add`, `update`, `delete`, `clear`), described in the style of the Swashbuckle-generated specification that Mews publishes. Every operation is a `POST` of a JSON body; authentication (`ClientToken`, `AccessToken`, `Client`) is part of that body, never of the headers.
 //!
-//! Start with [`Client::builder`]: the client has one async method per operation of the API. Request and result types are in [`models`], every failure is an [`Error`], and [`Update`] expresses keep / set / clear changes. The `mock` feature adds a mock server of the API for tests (module `mock`).
+//! Start with [`Client::builder`]: the client has one async method per operation of the API. Request and result types are in [`models`], every failure is an [`Error`], and [`Update`] expresses keep / set / clear changes.
 #![warn(missing_docs)]
 
 #[rustfmt::skip]

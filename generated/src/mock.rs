@@ -11,9 +11,9 @@
 //! use mews_connector::mock::MockServer;
 //!
 //! let server = MockServer::start().await;
-//! let expectation = server.customers_get_open_items().returns(Default::default());
+//! let expectation = server.customers_add().returns(Default::default());
 //! let client = server.client();
-//! // ... the code under test calls `client.customers_get_open_items(..)` ...
+//! // ... the code under test calls `client.customers_add(..)` ...
 //! assert_eq!(expectation.calls(), 1);
 //! # }
 //! ```

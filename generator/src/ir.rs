@@ -445,6 +445,7 @@ pub struct MockOperation {
     pub pages: bool,
     /// The test of the mock emitted for this operation in the generated crate's
     /// `tests/mock.rs`, when the operation has a documented request to send.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub test: Option<MockTest>,
 }
 
@@ -455,6 +456,7 @@ pub struct MockTest {
     pub name: String,
     /// The documented error status the test makes the mock fail with, by its
     /// [`StatusError::variant`]: one that the client does not retry.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 
@@ -466,6 +468,7 @@ pub struct MockCommonField {
     pub setter: String,
     /// The value a mock expects unless told otherwise, and that `MockServer::client` sends:
     /// for required string fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub test_value: Option<String>,
 }
 

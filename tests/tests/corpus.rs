@@ -1,6 +1,6 @@
 //! The generator on real-world specs (`tests/corpus/`, sources in `tests/corpus/SOURCES.md`) and
 //! on synthetic Mews-style specs: generation succeeds and is deterministic, and the generated
-//! crates pass clippy without warnings.
+//! crates pass clippy without warnings, with and without the `mock` feature.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -117,8 +117,9 @@ fn a_synthetic_mews_style_spec_of_hundreds_of_operations_generates() {
 }
 
 /// Generates every spec into one workspace under the test's temporary folder and checks it
-/// with clippy, warnings denied. Checking proves what building would (the code type-checks,
-/// every lint passes) without the code generation, which is most of a build's time.
+/// with clippy, warnings denied, without and with the `mock` feature (`--all-features`).
+/// Checking proves what building would (the code type-checks, every lint passes) without the
+/// code generation, which is most of a build's time.
 fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &str) {
     let workspace = Path::new(env!("CARGO_TARGET_TMPDIR")).join(workspace_name);
     let mut members = Vec::new();
@@ -135,6 +136,13 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
         ),
     )
     .unwrap();
+    for features in [None, Some("--all-features")] {
+        clippy(&workspace, features);
+    }
+}
+
+/// Runs clippy over the generated crates of `workspace`, with `features` if any.
+fn clippy(workspace: &Path, features: Option<&str>) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
         .args([
@@ -144,6 +152,7 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
             "--message-format",
             "short",
         ])
+        .args(features)
         .arg("--manifest-path")
         .arg(workspace.join("Cargo.toml"))
         .args(["--", "-D", "warnings"])
@@ -157,7 +166,8 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
     let log = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success(),
-        "the generated crates do not pass clippy:\n{log}"
+        "the generated crates do not pass clippy {}:\n{log}",
+        features.unwrap_or("without features")
     );
 }
 
@@ -175,6 +185,11 @@ fn generated_crates_pass_clippy_without_warnings() {
         "synthetic-mews".to_owned(),
         PathBuf::from("synthetic.json"),
         mews_tests::synthetic::mews_style_spec(200),
+    ));
+    specs.push((
+        "mock-names".to_owned(),
+        PathBuf::from("mock-names.yaml"),
+        include_str!("../../generator/tests/mock_names.yaml").to_owned(),
     ));
     assert_passes_clippy(specs, "corpus");
 }

@@ -34,6 +34,15 @@ fn client(mews: &MockServer) -> Client {
         .unwrap()
 }
 
+/// A client of `base_url` with the test client token and these other credentials, as the
+/// code under test builds its own; it sends every request once.
+fn client_with(base_url: String, access_token: &str, client: &str) -> Client {
+    Client::builder(base_url, "mock-client-token", access_token, client)
+        .retry_policy(RetryPolicy::never())
+        .build()
+        .unwrap()
+}
+
 /// The message `check` panics with; it must panic.
 fn panic_message(check: impl FnOnce()) -> String {
     let payload = catch_unwind(AssertUnwindSafe(check)).expect_err("the check panics");
@@ -460,27 +469,25 @@ async fn dropping_the_mock_while_the_test_panics_does_not_panic_again() {
     assert_eq!(message, "the test's own assertion");
 }
 
-#[tokio::test]
-async fn wrong_credentials_are_refused_with_401_and_never_shown() {
-    let mews = MockServer::start().await;
+/// Adds a customer with `client`, which the mock must refuse with `401`: the error as the
+/// caller shows it, and the mock's report.
+async fn refused(mews: &MockServer, client: &Client) -> (String, String) {
     mews.customers_add().returns(customer(1, "Carbone"));
-    let client = Client::builder(
-        mews.url(),
-        "mock-client-token",
-        "a-leaked-access-token",
-        "mock-client",
-    )
-    .retry_policy(RetryPolicy::never())
-    .build()
-    .unwrap();
-
     let error = client
         .customers_add(&new_customer("Carbone"))
         .await
         .unwrap_err();
-
     assert!(matches!(error, Error::Unauthorized(_)), "{error}");
-    let report = panic_message(|| mews.verify());
+    (error.to_string(), panic_message(|| mews.verify()))
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_refused_with_401_and_never_shown() {
+    let mews = MockServer::start().await;
+    let client = client_with(mews.url(), "a-leaked-access-token", "mock-client");
+
+    let (error, report) = refused(&mews, &client).await;
+
     assert!(
         report.contains("`AccessToken` is not the value the mock expects"),
         "{report}"
@@ -489,7 +496,7 @@ async fn wrong_credentials_are_refused_with_401_and_never_shown() {
         report.contains("`MockServer::builder().access_token(..)`"),
         "{report}"
     );
-    for shown in [report, error.to_string()] {
+    for shown in [report, error] {
         assert!(!shown.contains("a-leaked-access-token"), "{shown}");
         assert!(!shown.contains("mock-access-token"), "{shown}");
     }
@@ -522,24 +529,10 @@ async fn a_client_configured_with_the_expected_credentials_passes() {
 #[tokio::test]
 async fn a_non_secret_field_that_differs_is_shown_with_the_expected_value() {
     let mews = MockServer::builder().language_code("it-IT").start().await;
-    mews.customers_add().returns(customer(1, "Carbone"));
-    let client = Client::builder(
-        mews.url(),
-        "mock-client-token",
-        "mock-access-token",
-        "Other client",
-    )
-    .retry_policy(RetryPolicy::never())
-    .build()
-    .unwrap();
+    let client = client_with(mews.url(), "mock-access-token", "Other client");
 
-    let error = client
-        .customers_add(&new_customer("Carbone"))
-        .await
-        .unwrap_err();
+    let (_, report) = refused(&mews, &client).await;
 
-    assert!(matches!(error, Error::Unauthorized(_)), "{error}");
-    let report = panic_message(|| mews.verify());
     assert!(
         report.contains("`Client` is \"Other client\", the mock expects \"mock-client\""),
         "{report}"
@@ -553,14 +546,11 @@ async fn a_non_secret_field_that_differs_is_shown_with_the_expected_value() {
 #[tokio::test]
 async fn a_path_no_operation_serves_is_answered_with_404() {
     let mews = MockServer::start().await;
-    let client = Client::builder(
+    let client = client_with(
         format!("{}/v2", mews.url()),
-        "mock-client-token",
         "mock-access-token",
         "mock-client",
-    )
-    .build()
-    .unwrap();
+    );
 
     let error = client
         .customers_add(&new_customer("Carbone"))

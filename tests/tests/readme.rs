@@ -1,5 +1,6 @@
 //! The README's Rust blocks compile when pasted in order into one async function (`build.rs`
-//! extracts them), given the values the README says come from the caller.
+//! extracts them), given the values the README says come from the caller; its test of code
+//! that uses the mock compiles and passes.
 
 #![allow(unused_variables, unused_imports, unreachable_code)]
 
@@ -18,4 +19,13 @@ async fn readme(
 fn the_readme_code_compiles() {
     // Compiling is the test; the code talks to Mews, so it is not run.
     let _ = readme;
+}
+
+/// The README's test of code that uses the mock (its `rust,mock-test` blocks), run as the
+/// test it is, against the mock over loopback.
+#[tokio::test]
+async fn the_readme_test_of_code_that_uses_the_mock_passes(
+) -> Result<(), Box<dyn std::error::Error>> {
+    include!(concat!(env!("OUT_DIR"), "/readme_mock.rs"));
+    Ok(())
 }

@@ -320,7 +320,6 @@ impl MockServer {
     }
 
     /// The value the mock expects of the common field `wire_name`, for a client to send.
-    #[track_caller]
     #[allow(dead_code)] // Only APIs with common fields use it.
     pub(crate) fn expected_value<T: serde::de::DeserializeOwned>(&self, wire_name: &str) -> Option<T> {
         let api = self.shared.api;
@@ -390,7 +389,8 @@ impl fmt::Debug for MockServerBuilder {
 }
 
 impl<O: Operation> Expectation<O> {
-    /// Only requests for which `predicate` is true match.
+    /// Only requests for which `predicate` is true match. The predicate runs inside the mock,
+    /// which it must not call.
     #[track_caller]
     pub fn when(self, predicate: impl Fn(&O::Request) -> bool + Send + Sync + 'static) -> Self {
         let location = Location::caller();
@@ -425,7 +425,8 @@ impl<O: Operation> Expectation<O> {
         self.answer(Reply::Fixed { status: 200, body })
     }
 
-    /// Answers with what `answer` makes of the request, as a success.
+    /// Answers with what `answer` makes of the request, as a success. The closure runs inside
+    /// the mock, which it must not call.
     pub fn returns_with(self, answer: impl Fn(&O::Request) -> O::Result + Send + Sync + 'static) -> Self {
         self.reply_with(move |request| Ok(answer(request)))
     }

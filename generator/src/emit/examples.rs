@@ -68,6 +68,25 @@ fn example(
         .filter(|field| field.required)
         .map(|field| format!("{env_prefix}_{}", field.wire_name.to_shouty_snake_case()))
         .collect();
+    // A field that is not a string is parsed from the variable: by `FromStr` where the type
+    // has it, else as JSON.
+    let env_values = api
+        .common_fields
+        .iter()
+        .filter(|field| field.required)
+        .zip(&env_vars)
+        .map(|(field, var)| match field.ty {
+            TypeRef::String => quote!(required_env(#var)?),
+            TypeRef::Bool
+            | TypeRef::I32
+            | TypeRef::I64
+            | TypeRef::F32
+            | TypeRef::F64
+            | TypeRef::Uuid
+            | TypeRef::DateTime
+            | TypeRef::Date => quote!(required_env(#var)?.parse()?),
+            _ => quote!(serde_json::from_str(&required_env(#var)?)?),
+        });
     let title = operation
         .summary
         .clone()
@@ -142,7 +161,7 @@ fn example(
         #allow_deprecated
         async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let base_url = std::env::var(#base_url_var).unwrap_or_else(|_| #default_url_expr.to_owned());
-            let client = Client::builder(base_url, #(required_env(#env_vars)?),*).build()?;
+            let client = Client::builder(base_url, #(#env_values),*).build()?;
             let request: #request_type = serde_json::from_str(REQUEST)?;
             #call
             Ok(())

@@ -174,8 +174,7 @@ fn lib_rs(api: &Api) -> TokenStream {
     let usage = if has_operations {
         "Start with [`Client::builder`]: the client has one async method per operation of the API. \
          Request and result types are in [`models`], every failure is an [`Error`], and \
-         [`Update`] expresses keep / set / clear changes. The `mock` feature adds a mock \
-         server of the API for tests (module `mock`)."
+         [`Update`] expresses keep / set / clear changes."
     } else {
         "The spec describes no operations, so this crate has the models only."
     };

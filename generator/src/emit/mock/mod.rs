@@ -106,7 +106,18 @@ fn module_docs(api: &Api, crate_name: &str) -> TokenStream {
         ([`Expectation::received`]), and fails the test when it is dropped if an expectation \
         was not met or a request matched none ([`MockServer::verify`] checks earlier)."
         .to_owned();
-    // An operation that returns one result, if there is one.
+    if api
+        .operations
+        .iter()
+        .any(|operation| !operation.parameters.is_empty())
+    {
+        text.push_str(
+            "\n\nAn expectation matches and records request bodies: path, query, header and \
+             cookie parameters are neither checked nor recorded, and any value of a path \
+             parameter reaches the operation.",
+        );
+    }
+    // An operation that returns one result and is not deprecated, if there is one.
     let testable = || {
         api.mock
             .operations
@@ -115,7 +126,7 @@ fn module_docs(api: &Api, crate_name: &str) -> TokenStream {
             .filter(|(mock, _)| mock.test.is_some())
     };
     let example = testable()
-        .find(|(_, operation)| operation.pagination.is_none())
+        .find(|(_, operation)| operation.pagination.is_none() && operation.deprecated.is_none())
         .or_else(|| testable().next());
     if let Some((mock, operation)) = example {
         let answer = match operation.result {
