@@ -163,6 +163,22 @@ impl ClientBuilder {
 
 impl Client {
     /// Starts configuring a client; see [`ClientBuilder::new`].
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use mews_connector::{client, Client};
+    ///
+    /// let client = Client::builder(
+    ///     client::DEMO,
+    ///     std::env::var("MEWS_CLIENT_TOKEN")?,
+    ///     std::env::var("MEWS_ACCESS_TOKEN")?,
+    ///     std::env::var("MEWS_CLIENT")?,
+    /// )
+    /// .timeout(std::time::Duration::from_secs(30))
+    /// .build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn builder(
         base_url: impl Into<String>,
         client_token: impl Into<String>,

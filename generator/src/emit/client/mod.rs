@@ -13,8 +13,9 @@ use quote::{format_ident, quote};
 use super::doc_attrs;
 use crate::ir::{Api, CommonField, ParameterLocation, TypeRef};
 
-/// `crate_name` is the generated crate, which documentation examples import.
-pub fn client(api: &Api, crate_name: &str) -> TokenStream {
+/// `crate_name` is the generated crate, which documentation examples import;
+/// `usage_example` shows how to configure a client.
+pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> TokenStream {
     let servers = api.servers.iter().map(|server| {
         let name = format_ident!("{}", server.name);
         let url = &server.url;
@@ -26,7 +27,7 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
         );
         quote!(#docs pub const #name: &str = #url;)
     });
-    let builder = builder::builder(api);
+    let builder = builder::builder(api, usage_example);
     let common_optional: Vec<&CommonField> = api
         .common_fields
         .iter()
