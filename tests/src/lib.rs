@@ -1,5 +1,6 @@
-//! Test data shared by the integration tests in `tests/`: the documented Mews examples, copied
-//! verbatim from the Mews documentation.
+//! Test data and tools shared by the integration tests in `tests/` and the benchmarks: the
+//! documented Mews examples, copied verbatim from the Mews documentation, a loopback server
+//! that records arrivals and produces faults ([`server`]), and synthetic specs ([`synthetic`]).
 
 /// The documented `customers/add` request.
 pub const CUSTOMERS_ADD_REQUEST: &str = include_str!("../fixtures/customers_add_request.json");
@@ -11,4 +12,5 @@ pub const IDENTITY_DOCUMENTS_UPDATE_REQUEST: &str =
 /// The documented `identityDocuments/update` response.
 pub const IDENTITY_DOCUMENTS_UPDATE_RESPONSE: &str =
     include_str!("../fixtures/identity_documents_update_response.json");
+pub mod server;
 pub mod synthetic;
