@@ -58,7 +58,7 @@ pub fn client(api: &Api) -> TokenStream {
             use serde::Serialize;
         )
     });
-    let mut http_imports = vec!["ApiError", "DecodeError", "Endpoint"];
+    let mut http_imports = vec!["ApiError", "BodyTooLarge", "DecodeError", "Endpoint"];
     if !error_bodies.is_empty() {
         http_imports.push("ErrorBody");
     }
@@ -365,6 +365,15 @@ fn builder(api: &Api) -> TokenStream {
             /// (default: no client-side limit).
             pub fn rate_limit(mut self, limit: RateLimit) -> Self {
                 self.settings.rate_limit = Some(limit);
+                self
+            }
+
+            /// The longest response body read, in bytes (default
+            /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::http::DEFAULT_MAX_RESPONSE_BODY), 64 MiB): a
+            /// longer body ends the call with [`Error::BodyTooLarge`] as soon as it is known to be
+            /// longer, without reading the rest.
+            pub fn max_response_body(mut self, bytes: usize) -> Self {
+                self.settings.max_response_body = bytes;
                 self
             }
 
@@ -843,6 +852,9 @@ impl ErrorVariants {
                 Transport(reqwest::Error),
                 /// The response body is not the documented JSON.
                 Decode(DecodeError),
+                /// The response body is longer than the client accepts
+                /// ([`ClientBuilder::max_response_body`]); it was not read further.
+                BodyTooLarge(BodyTooLarge),
                 /// The request could not be serialized.
                 Encode(serde_json::Error),
                 /// The request breaks a limit of the spec; nothing was sent.
@@ -856,6 +868,7 @@ impl ErrorVariants {
                         #(#status_arms)*
                         #no_content_status
                         Error::Decode(error) => Some(error.status),
+                        Error::BodyTooLarge(error) => Some(error.status),
                         _ => None,
                     }
                 }
@@ -867,6 +880,7 @@ impl ErrorVariants {
                         #(#request_id_arms)*
                         #no_content_request_id
                         Error::Decode(error) => error.request_id.as_deref(),
+                        Error::BodyTooLarge(error) => error.request_id.as_deref(),
                         _ => None,
                     }
                 }
@@ -888,6 +902,7 @@ impl ErrorVariants {
                         Error::Timeout => formatter.write_str("no response within the timeout"),
                         Error::Transport(error) => write!(formatter, "transport error: {error}"),
                         Error::Decode(error) => error.fmt(formatter),
+                        Error::BodyTooLarge(error) => error.fmt(formatter),
                         Error::Encode(error) => write!(formatter, "cannot serialize the request: {error}"),
                         Error::Validation(error) => write!(formatter, "invalid request, not sent: {error}"),
                     }
@@ -899,6 +914,7 @@ impl ErrorVariants {
                     match self {
                         Error::Transport(error) => Some(error),
                         Error::Decode(error) => Some(error),
+                        Error::BodyTooLarge(error) => Some(error),
                         Error::Encode(error) => Some(error),
                         Error::Validation(error) => Some(error),
                         _ => None,
@@ -911,6 +927,7 @@ impl ErrorVariants {
                     match error {
                         TransportError::Timeout => Error::Timeout,
                         TransportError::Failed(error) => Error::Transport(error),
+                        TransportError::BodyTooLarge(error) => Error::BodyTooLarge(error),
                     }
                 }
             }
