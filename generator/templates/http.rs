@@ -673,16 +673,19 @@ impl Transport {
             // One chunk (the usual case for a small body): no copy.
             return Ok(first);
         };
-        let mut body = bytes::BytesMut::from(first);
-        let mut chunk = Some(second);
+        let mut body = Vec::new();
+        let mut chunk = Some(first);
+        let mut next = Some(second);
         while let Some(bytes) = chunk {
-            if body.len() + bytes.len() > limit {
+            if !append_within(&mut body, &bytes, limit) {
                 return Err(too_large());
             }
-            body.extend_from_slice(&bytes);
-            chunk = response.chunk().await?;
+            chunk = match next.take() {
+                Some(bytes) => Some(bytes),
+                None => response.chunk().await?,
+            };
         }
-        Ok(body.freeze())
+        Ok(bytes::Bytes::from(body))
     }
 
     /// How long to wait before the next attempt, or `None` when the outcome is final.
@@ -746,6 +749,20 @@ impl From<reqwest::Error> for TransportError {
             TransportError::Failed(error)
         }
     }
+}
+
+/// Appends `bytes` to `body` unless that would make it longer than `limit`. The buffer grows by
+/// doubling, but never beyond the limit, so a body's memory stays within it.
+fn append_within(body: &mut Vec<u8>, bytes: &[u8], limit: usize) -> bool {
+    let needed = body.len() + bytes.len();
+    if needed > limit {
+        return false;
+    }
+    if needed > body.capacity() {
+        body.reserve_exact(needed.max(body.capacity() * 2).min(limit) - body.len());
+    }
+    body.extend_from_slice(bytes);
+    true
 }
 
 /// Parses `Retry-After`: a number of seconds, or an HTTP date (a wait until then).
