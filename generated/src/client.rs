@@ -7,8 +7,8 @@ use std::time::Duration;
 use futures::{StreamExt, TryStreamExt};
 use serde::Serialize;
 use crate::http::{
-    ApiError, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse, Request,
-    RetryPolicy, Secret, Settings, Transport, TransportError,
+    ApiError, BodyTooLarge, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse,
+    Request, RetryPolicy, Secret, Settings, Transport, TransportError,
 };
 use crate::models::*;
 use crate::support::{Validate, ValidationError};
@@ -135,6 +135,15 @@ impl ClientBuilder {
     /// (default: no client-side limit).
     pub fn rate_limit(mut self, limit: RateLimit) -> Self {
         self.settings.rate_limit = Some(limit);
+        self
+    }
+
+    /// The longest response body read, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::http::DEFAULT_MAX_RESPONSE_BODY), 64 MiB): a
+    /// longer body ends the call with [`Error::BodyTooLarge`] as soon as it is known to be
+    /// longer, without reading the rest.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.settings.max_response_body = bytes;
         self
     }
 
@@ -1096,6 +1105,9 @@ pub enum Error {
     Transport(reqwest::Error),
     /// The response body is not the documented JSON.
     Decode(DecodeError),
+    /// The response body is longer than the client accepts
+    /// ([`ClientBuilder::max_response_body`]); it was not read further.
+    BodyTooLarge(BodyTooLarge),
     /// The request could not be serialized.
     Encode(serde_json::Error),
     /// The request breaks a limit of the spec; nothing was sent.
@@ -1129,6 +1141,7 @@ impl Error {
             Error::UnexpectedStatus(error) => Some(error.status),
             Error::NoContent { status, .. } => Some(*status),
             Error::Decode(error) => Some(error.status),
+            Error::BodyTooLarge(error) => Some(error.status),
             _ => None,
         }
     }
@@ -1152,6 +1165,7 @@ impl Error {
             Error::UnexpectedStatus(error) => error.request_id.as_deref(),
             Error::NoContent { request_id, .. } => request_id.as_deref(),
             Error::Decode(error) => error.request_id.as_deref(),
+            Error::BodyTooLarge(error) => error.request_id.as_deref(),
             _ => None,
         }
     }
@@ -1190,6 +1204,7 @@ impl std::fmt::Display for Error {
             Error::Timeout => formatter.write_str("no response within the timeout"),
             Error::Transport(error) => write!(formatter, "transport error: {error}"),
             Error::Decode(error) => error.fmt(formatter),
+            Error::BodyTooLarge(error) => error.fmt(formatter),
             Error::Encode(error) => {
                 write!(formatter, "cannot serialize the request: {error}")
             }
@@ -1211,6 +1226,7 @@ impl std::error::Error for Error {
         match self {
             Error::Transport(error) => Some(error),
             Error::Decode(error) => Some(error),
+            Error::BodyTooLarge(error) => Some(error),
             Error::Encode(error) => Some(error),
             Error::Validation(error) => Some(error),
             _ => None,
@@ -1223,6 +1239,7 @@ impl From<TransportError> for Error {
         match error {
             TransportError::Timeout => Error::Timeout,
             TransportError::Failed(error) => Error::Transport(error),
+            TransportError::BodyTooLarge(error) => Error::BodyTooLarge(error),
         }
     }
 }

@@ -307,10 +307,11 @@ async fn a_429_with_an_http_date_waits_until_then() {
         .await
         .unwrap();
 
-    // Whole seconds on the wire: the wait is between one and two seconds.
+    // Whole seconds on the wire: the wait is between one and two seconds, plus up to one second
+    // of jitter.
     let elapsed = started.elapsed();
     assert!(
-        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_secs(4),
+        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_secs(5),
         "waited {elapsed:?}"
     );
 }
@@ -328,6 +329,7 @@ async fn a_429_without_retry_after_backs_off_exponentially() {
     .await;
     let policy = RetryPolicy {
         initial_backoff: Duration::from_millis(200),
+        jitter: Duration::from_millis(100),
         ..RetryPolicy::default()
     };
     let client = builder(&server).retry_policy(policy).build().unwrap();
@@ -337,7 +339,8 @@ async fn a_429_without_retry_after_backs_off_exponentially() {
     let elapsed = started.elapsed();
 
     assert_eq!(received_bodies(&server).await.len(), 3);
-    // Waits of 100..=200 ms, then 200..=400 ms: at least 300 ms in all.
+    // Waits of 100..=200 ms, then 200..=400 ms, each plus up to 100 ms of jitter: at least
+    // 300 ms in all, at most 800 ms.
     assert!(elapsed >= Duration::from_millis(300), "waited {elapsed:?}");
     assert!(elapsed < Duration::from_secs(3), "waited {elapsed:?}");
 }

@@ -140,7 +140,7 @@ futures = {{ version = "0.3", default-features = false, features = ["std", "asyn
 reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
-tokio = {{ version = "1", features = ["time"] }}
+tokio = {{ version = "1", features = ["sync", "time"] }}
 tracing = "0.1"
 uuid = {{ version = "1", features = ["serde"] }}
 

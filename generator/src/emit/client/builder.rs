@@ -214,6 +214,15 @@ pub(super) fn builder(api: &Api, usage_example: Option<&str>) -> TokenStream {
                 self
             }
 
+            /// The longest response body read, in bytes (default
+            /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::http::DEFAULT_MAX_RESPONSE_BODY), 64 MiB): a
+            /// longer body ends the call with [`Error::BodyTooLarge`] as soon as it is known to be
+            /// longer, without reading the rest.
+            pub fn max_response_body(mut self, bytes: usize) -> Self {
+                self.settings.max_response_body = bytes;
+                self
+            }
+
             /// Sends requests through this `reqwest` client (proxies, TLS settings, a shared pool)
             /// instead of a new one.
             pub fn http_client(mut self, client: reqwest::Client) -> Self {

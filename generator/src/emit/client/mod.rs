@@ -66,7 +66,7 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
             use serde::Serialize;
         )
     });
-    let mut http_imports = vec!["ApiError", "DecodeError", "Endpoint"];
+    let mut http_imports = vec!["ApiError", "BodyTooLarge", "DecodeError", "Endpoint"];
     if !error_bodies.is_empty() {
         http_imports.push("ErrorBody");
     }
