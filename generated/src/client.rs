@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 use std::time::Duration;
-use futures::{StreamExt, TryStreamExt};
+use futures::stream::BoxStream;
+use crate::pagination::{self, Page, PageRequest};
 use serde::Serialize;
 use crate::http::{
     ApiError, BodyTooLarge, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse,
@@ -248,39 +249,19 @@ impl Client {
     pub fn customers_get_all_pages(
         &self,
         request: CustomerFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<CustomerResult, Error>> {
+    ) -> BoxStream<'static, Result<CustomerResult, Error>> {
         let client = self.clone();
-        let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
-        futures::stream::try_unfold(
-                Some(walk),
-                move |walk| {
-                    let client = client.clone();
-                    async move {
-                        let Some((mut request, mut seen)) = walk else {
-                            return Ok(None);
-                        };
-                        let page = client.customers_get_all(&request).await?;
-                        let limitation = &mut request.limitation;
-                        let full = usize::try_from(limitation.count)
-                            .is_ok_and(|size| size > 0 && page.customers.len() >= size);
-                        let next = match page.cursor {
-                            Some(next) if full => {
-                                if !seen.insert(next) {
-                                    return Err(Error::RepeatedCursor {
-                                        operation: "customers_get_all",
-                                        cursor: next.to_string(),
-                                    });
-                                }
-                                limitation.cursor = Some(next);
-                                Some((request, seen))
-                            }
-                            _ => None,
-                        };
-                        Ok(Some((page, next)))
-                    }
-                },
-            )
-            .boxed()
+        pagination::pages(
+            "customers_get_all",
+            request,
+            move |request| {
+                let client = client.clone();
+                async move {
+                    let page = client.customers_get_all(&request).await;
+                    (request, page)
+                }
+            },
+        )
     }
 
     /// Every item of every page of [`Client::customers_get_all`]: [`Client::customers_get_all_pages`] with the pages flattened.
@@ -299,11 +280,8 @@ impl Client {
     pub fn customers_get_all_items(
         &self,
         request: CustomerFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<Customer, Error>> {
-        self.customers_get_all_pages(request)
-            .map_ok(|page| futures::stream::iter(page.customers.into_iter().map(Ok)))
-            .try_flatten()
-            .boxed()
+    ) -> BoxStream<'static, Result<Customer, Error>> {
+        pagination::items(self.customers_get_all_pages(request))
     }
 
     /// Get customers relationships.
@@ -357,41 +335,19 @@ impl Client {
     pub fn customers_get_relationships_pages(
         &self,
         request: CustomerRelationshipFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<CustomerRelationshipResult, Error>> {
+    ) -> BoxStream<'static, Result<CustomerRelationshipResult, Error>> {
         let client = self.clone();
-        let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
-        futures::stream::try_unfold(
-                Some(walk),
-                move |walk| {
-                    let client = client.clone();
-                    async move {
-                        let Some((mut request, mut seen)) = walk else {
-                            return Ok(None);
-                        };
-                        let page = client.customers_get_relationships(&request).await?;
-                        let limitation = &mut request.limitation;
-                        let full = usize::try_from(limitation.count)
-                            .is_ok_and(|size| {
-                                size > 0 && page.customer_relationships.len() >= size
-                            });
-                        let next = match page.cursor {
-                            Some(next) if full => {
-                                if !seen.insert(next) {
-                                    return Err(Error::RepeatedCursor {
-                                        operation: "customers_get_relationships",
-                                        cursor: next.to_string(),
-                                    });
-                                }
-                                limitation.cursor = Some(next);
-                                Some((request, seen))
-                            }
-                            _ => None,
-                        };
-                        Ok(Some((page, next)))
-                    }
-                },
-            )
-            .boxed()
+        pagination::pages(
+            "customers_get_relationships",
+            request,
+            move |request| {
+                let client = client.clone();
+                async move {
+                    let page = client.customers_get_relationships(&request).await;
+                    (request, page)
+                }
+            },
+        )
     }
 
     /// Every item of every page of [`Client::customers_get_relationships`]: [`Client::customers_get_relationships_pages`] with the pages flattened.
@@ -410,13 +366,8 @@ impl Client {
     pub fn customers_get_relationships_items(
         &self,
         request: CustomerRelationshipFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<CustomerRelationship, Error>> {
-        self.customers_get_relationships_pages(request)
-            .map_ok(|page| futures::stream::iter(
-                page.customer_relationships.into_iter().map(Ok),
-            ))
-            .try_flatten()
-            .boxed()
+    ) -> BoxStream<'static, Result<CustomerRelationship, Error>> {
+        pagination::items(self.customers_get_relationships_pages(request))
     }
 
     /// Get customers open items.
@@ -726,41 +677,19 @@ impl Client {
     pub fn identity_documents_get_all_pages(
         &self,
         request: IdentityDocumentFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<IdentityDocumentResult, Error>> {
+    ) -> BoxStream<'static, Result<IdentityDocumentResult, Error>> {
         let client = self.clone();
-        let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
-        futures::stream::try_unfold(
-                Some(walk),
-                move |walk| {
-                    let client = client.clone();
-                    async move {
-                        let Some((mut request, mut seen)) = walk else {
-                            return Ok(None);
-                        };
-                        let page = client.identity_documents_get_all(&request).await?;
-                        let limitation = &mut request.limitation;
-                        let full = usize::try_from(limitation.count)
-                            .is_ok_and(|size| {
-                                size > 0 && page.identity_documents.len() >= size
-                            });
-                        let next = match page.cursor {
-                            Some(next) if full => {
-                                if !seen.insert(next) {
-                                    return Err(Error::RepeatedCursor {
-                                        operation: "identity_documents_get_all",
-                                        cursor: next.to_string(),
-                                    });
-                                }
-                                limitation.cursor = Some(next);
-                                Some((request, seen))
-                            }
-                            _ => None,
-                        };
-                        Ok(Some((page, next)))
-                    }
-                },
-            )
-            .boxed()
+        pagination::pages(
+            "identity_documents_get_all",
+            request,
+            move |request| {
+                let client = client.clone();
+                async move {
+                    let page = client.identity_documents_get_all(&request).await;
+                    (request, page)
+                }
+            },
+        )
     }
 
     /// Every item of every page of [`Client::identity_documents_get_all`]: [`Client::identity_documents_get_all_pages`] with the pages flattened.
@@ -779,13 +708,8 @@ impl Client {
     pub fn identity_documents_get_all_items(
         &self,
         request: IdentityDocumentFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<IdentityDocument, Error>> {
-        self.identity_documents_get_all_pages(request)
-            .map_ok(|page| futures::stream::iter(
-                page.identity_documents.into_iter().map(Ok),
-            ))
-            .try_flatten()
-            .boxed()
+    ) -> BoxStream<'static, Result<IdentityDocument, Error>> {
+        pagination::items(self.identity_documents_get_all_pages(request))
     }
 
     /// Add identity documents.
@@ -1247,5 +1171,86 @@ impl From<TransportError> for Error {
 impl ErrorBody for ConnectorApiExceptionResult {
     fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+}
+
+impl PageRequest for CustomerFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = Some(cursor);
+    }
+}
+
+impl PageRequest for CustomerRelationshipFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = Some(cursor);
+    }
+}
+
+impl Page for CustomerRelationshipResult {
+    type Item = CustomerRelationship;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.customer_relationships.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.customer_relationships
+    }
+}
+
+impl Page for CustomerResult {
+    type Item = Customer;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.customers.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.customers
+    }
+}
+
+impl PageRequest for IdentityDocumentFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = Some(cursor);
+    }
+}
+
+impl Page for IdentityDocumentResult {
+    type Item = IdentityDocument;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.identity_documents.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.identity_documents
     }
 }

@@ -30,6 +30,9 @@ pub mod client;
 pub mod http;
 
 #[rustfmt::skip]
+mod pagination;
+
+#[rustfmt::skip]
 pub mod models;
 
 #[rustfmt::skip]

@@ -383,8 +383,9 @@ pub struct Pagination {
     pub limitation_field: String,
     pub limitation_type: String,
     pub limitation_optional: bool,
-    /// The page size and cursor fields of the limitation, and the cursor's type.
+    /// The page size and cursor fields of the limitation, and their types.
     pub count_field: String,
+    pub count_type: TypeRef,
     pub cursor_field: String,
     pub cursor_type: TypeRef,
     /// The cursor field of the result, and whether it is an `Option`.

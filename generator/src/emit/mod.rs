@@ -16,6 +16,8 @@ use crate::{changelog, description, Error, Version};
 const SUPPORT: &str = include_str!("../../templates/support.rs");
 /// The transport module, shipped verbatim: sending, retries, rate limits, reading responses.
 const HTTP: &str = include_str!("../../templates/http.rs");
+/// The pagination module, shipped verbatim when an operation is paginated: walking pages.
+const PAGINATION: &str = include_str!("../../templates/pagination.rs");
 
 /// One file of the generated crate, relative to the crate's root folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +84,13 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
         verbatim_file(&preamble, "src/http.rs".into(), HTTP.to_owned()),
         verbatim_file(&preamble, "src/support.rs".into(), support),
     ];
+    if api.errors.repeated_cursor {
+        files.push(verbatim_file(
+            &preamble,
+            "src/pagination.rs".into(),
+            PAGINATION.to_owned(),
+        ));
+    }
     if !api.operations.is_empty() {
         files.insert(
             3,
@@ -181,6 +190,12 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
             pub mod http;
         }
     });
+    let pagination = api.errors.repeated_cursor.then(|| {
+        quote! {
+            #[rustfmt::skip]
+            mod pagination;
+        }
+    });
     // Without operations only the parameter support of the transport is referred to.
     let http_only = (!has_operations).then(|| {
         quote! {
@@ -206,6 +221,7 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
 
         #client
         #http_only
+        #pagination
         #[rustfmt::skip]
         pub mod models;
         #[rustfmt::skip]

@@ -57,10 +57,12 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
             .any(|p| p.location == ParameterLocation::Path)
     });
     let stream_imports = api.errors.repeated_cursor.then(|| {
-        quote!(
-            use futures::{StreamExt, TryStreamExt};
-        )
+        quote! {
+            use futures::stream::BoxStream;
+            use crate::pagination::{self, Page, PageRequest};
+        }
     });
+    let page_impls = pagination::page_impls(api);
     let json_imports = has_json_requests.then(|| {
         quote!(
             use serde::Serialize;
@@ -171,6 +173,8 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
         #params_structs
 
         #object_params
+
+        #page_impls
     }
 }
 
