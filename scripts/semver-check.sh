@@ -15,10 +15,12 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/specs"
 cp spec/connector.yaml "$work/specs/base.yaml"
 cases=$(python3 scripts/semver/cases.py spec/connector.yaml "$work/specs")
-cargo build --quiet --package xtask
+# One build of the generator for the whole run.
+cargo build --quiet --package xtask --target-dir "$work/xtask"
+xtask="$work/xtask/debug/xtask"
 
 generate() { # spec, out
-    cargo xtask codegen --spec "$1" --out "$2" --crate-name semver-probe >/dev/null 2>&1
+    "$xtask" codegen --spec "$1" --out "$2" --crate-name semver-probe >/dev/null
     # A standalone package, not a member of this workspace.
     printf '\n[workspace]\n' >>"$2/Cargo.toml"
 }
@@ -29,7 +31,7 @@ echo "| --- | --- | --- |"
 for case in $cases; do
     rm -rf "$work/new"
     generate "$work/specs/$case.yaml" "$work/new"
-    verdict=$(cargo xtask diff "$work/specs/base.yaml" "$work/specs/$case.yaml" 2>/dev/null | tail -n 1)
+    verdict=$("$xtask" diff "$work/specs/base.yaml" "$work/specs/$case.yaml" | tail -n 1)
     # One target folder for every rustdoc build, so the dependencies are documented once.
     if CARGO_TARGET_DIR="$work/target" cargo semver-checks check-release \
         --manifest-path "$work/new/Cargo.toml" --baseline-root "$work/old" \

@@ -427,6 +427,36 @@ async fn server_errors_are_retried_when_the_policy_allows_it() {
 }
 
 #[tokio::test]
+async fn read_only_operations_are_retried_after_a_server_error_by_default() {
+    let server = MockServer::start().await;
+    let page =
+        serde_json::from_str::<Value>(mews_tests::fixture("customers_search_response")).unwrap();
+    mount_sequence(
+        &server,
+        "/api/connector/v1/customers/search",
+        api_error(503, "busy"),
+        1,
+        ResponseTemplate::new(200).set_body_json(page),
+    )
+    .await;
+    let policy = RetryPolicy {
+        initial_backoff: Duration::from_millis(10),
+        ..RetryPolicy::default()
+    };
+    let client = builder(&server).retry_policy(policy).build().unwrap();
+    let request: mews_connector::CustomerSearchParameters =
+        serde_json::from_str(mews_tests::fixture("customers_search_request")).unwrap();
+
+    client.customers_search(&request).await.unwrap();
+
+    assert_eq!(
+        received_bodies(&server).await.len(),
+        2,
+        "customers/search is marked x-idempotent in the spec"
+    );
+}
+
+#[tokio::test]
 async fn a_slow_server_gives_a_timeout_without_retrying_customers_add() {
     let server = MockServer::start().await;
     mount(
