@@ -755,3 +755,31 @@ async fn the_examples_call_any_server_that_speaks_the_documented_api() {
         "{stderr}"
     );
 }
+
+#[tokio::test]
+async fn the_example_of_a_paginated_operation_walks_every_page() {
+    let server = MockServer::start().await;
+    let mut page: Value =
+        serde_json::from_str(mews_tests::fixture("customers_get_all_response")).unwrap();
+    // The documented request asks for 10 a page: one customer is a short, last page.
+    page["Customers"][0]["LastName"] = json!("Walked");
+    mount(
+        &server,
+        "/api/connector/v1/customers/getAll",
+        ResponseTemplate::new(200).set_body_json(page),
+    )
+    .await;
+
+    let walked = run_example("get_all_customers", &server).await;
+
+    assert!(
+        walked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&walked.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&walked.stdout);
+    assert!(stdout.contains("last_name: \"Walked\""), "{stdout}");
+    let sent = received_bodies(&server).await;
+    assert_eq!(sent.len(), 1, "a short page ends the walk");
+    assert_eq!(sent[0]["Limitation"]["Count"], 10);
+}
