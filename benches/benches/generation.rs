@@ -1,6 +1,7 @@
 //! Generation time as the spec grows: the bundled spec, and synthetic Mews-style specs of 10,
-//! 100 and 1,000 operations. Peak memory: `cargo run --release -p mews-benches --bin
-//! generation-memory`.
+//! 100 and 1,000 operations; and GitHub's REST API beside the time of only parsing it into
+//! `openapiv3`, the baseline no generator can beat. Peak memory: `cargo run --release -p
+//! mews-benches --bin generation-memory`; time by stage: `--bin generation-stages`.
 
 use std::path::Path;
 
@@ -18,7 +19,7 @@ fn generation(c: &mut Criterion) {
     let mut group = c.benchmark_group("generation");
     group.sample_size(10);
     let bundled = include_str!("../../spec/connector.yaml");
-    group.bench_function("bundled spec (2 operations)", |b| {
+    group.bench_function("bundled spec (13 operations)", |b| {
         b.iter(|| generate(Path::new("connector.yaml"), bundled))
     });
     for operations in [10, 100, 1000] {
@@ -33,5 +34,17 @@ fn generation(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, generation);
+fn github(c: &mut Criterion) {
+    let mut group = c.benchmark_group("github-rest");
+    group.sample_size(10);
+    let name = Path::new("github-rest.json");
+    let spec = mews_benches::github_rest_spec();
+    group.bench_function("parse only (baseline)", |b| {
+        b.iter(|| codegen::load::parse(name, &spec).unwrap())
+    });
+    group.bench_function("generate", |b| b.iter(|| generate(name, &spec)));
+    group.finish();
+}
+
+criterion_group!(benches, generation, github);
 criterion_main!(benches);

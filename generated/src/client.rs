@@ -4,11 +4,12 @@
 
 use std::sync::Arc;
 use std::time::Duration;
-use futures::{StreamExt, TryStreamExt};
+use futures::stream::BoxStream;
+use crate::pagination::{self, Page, PageRequest};
 use serde::Serialize;
 use crate::http::{
-    ApiError, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse, Request,
-    RetryPolicy, Secret, Settings, Transport, TransportError,
+    ApiError, BodyTooLarge, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse,
+    Request, RetryPolicy, Secret, Settings, Transport, TransportError,
 };
 use crate::models::*;
 use crate::support::{Validate, ValidationError};
@@ -138,6 +139,15 @@ impl ClientBuilder {
         self
     }
 
+    /// The longest response body read, in bytes (default
+    /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::http::DEFAULT_MAX_RESPONSE_BODY), 64 MiB): a
+    /// longer body ends the call with [`Error::BodyTooLarge`] as soon as it is known to be
+    /// longer, without reading the rest.
+    pub fn max_response_body(mut self, bytes: usize) -> Self {
+        self.settings.max_response_body = bytes;
+        self
+    }
+
     /// Sends requests through this `reqwest` client (proxies, TLS settings, a shared pool)
     /// instead of a new one.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
@@ -163,6 +173,22 @@ impl ClientBuilder {
 
 impl Client {
     /// Starts configuring a client; see [`ClientBuilder::new`].
+    ///
+    /// ```no_run
+    /// # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+    /// use mews_connector::{client, Client};
+    ///
+    /// let client = Client::builder(
+    ///     client::DEMO,
+    ///     std::env::var("MEWS_CLIENT_TOKEN")?,
+    ///     std::env::var("MEWS_ACCESS_TOKEN")?,
+    ///     std::env::var("MEWS_CLIENT")?,
+    /// )
+    /// .timeout(std::time::Duration::from_secs(30))
+    /// .build()?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn builder(
         base_url: impl Into<String>,
         client_token: impl Into<String>,
@@ -223,39 +249,19 @@ impl Client {
     pub fn customers_get_all_pages(
         &self,
         request: CustomerFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<CustomerResult, Error>> {
+    ) -> BoxStream<'static, Result<CustomerResult, Error>> {
         let client = self.clone();
-        let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
-        futures::stream::try_unfold(
-                Some(walk),
-                move |walk| {
-                    let client = client.clone();
-                    async move {
-                        let Some((mut request, mut seen)) = walk else {
-                            return Ok(None);
-                        };
-                        let page = client.customers_get_all(&request).await?;
-                        let limitation = &mut request.limitation;
-                        let full = usize::try_from(limitation.count)
-                            .is_ok_and(|size| size > 0 && page.customers.len() >= size);
-                        let next = match page.cursor {
-                            Some(next) if full => {
-                                if !seen.insert(next) {
-                                    return Err(Error::RepeatedCursor {
-                                        operation: "customers_get_all",
-                                        cursor: next.to_string(),
-                                    });
-                                }
-                                limitation.cursor = Some(next);
-                                Some((request, seen))
-                            }
-                            _ => None,
-                        };
-                        Ok(Some((page, next)))
-                    }
-                },
-            )
-            .boxed()
+        pagination::pages(
+            "customers_get_all",
+            request,
+            move |request| {
+                let client = client.clone();
+                async move {
+                    let page = client.customers_get_all(&request).await;
+                    (request, page)
+                }
+            },
+        )
     }
 
     /// Every item of every page of [`Client::customers_get_all`]: [`Client::customers_get_all_pages`] with the pages flattened.
@@ -274,11 +280,8 @@ impl Client {
     pub fn customers_get_all_items(
         &self,
         request: CustomerFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<Customer, Error>> {
-        self.customers_get_all_pages(request)
-            .map_ok(|page| futures::stream::iter(page.customers.into_iter().map(Ok)))
-            .try_flatten()
-            .boxed()
+    ) -> BoxStream<'static, Result<Customer, Error>> {
+        pagination::items(self.customers_get_all_pages(request))
     }
 
     /// Get customers relationships.
@@ -332,41 +335,19 @@ impl Client {
     pub fn customers_get_relationships_pages(
         &self,
         request: CustomerRelationshipFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<CustomerRelationshipResult, Error>> {
+    ) -> BoxStream<'static, Result<CustomerRelationshipResult, Error>> {
         let client = self.clone();
-        let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
-        futures::stream::try_unfold(
-                Some(walk),
-                move |walk| {
-                    let client = client.clone();
-                    async move {
-                        let Some((mut request, mut seen)) = walk else {
-                            return Ok(None);
-                        };
-                        let page = client.customers_get_relationships(&request).await?;
-                        let limitation = &mut request.limitation;
-                        let full = usize::try_from(limitation.count)
-                            .is_ok_and(|size| {
-                                size > 0 && page.customer_relationships.len() >= size
-                            });
-                        let next = match page.cursor {
-                            Some(next) if full => {
-                                if !seen.insert(next) {
-                                    return Err(Error::RepeatedCursor {
-                                        operation: "customers_get_relationships",
-                                        cursor: next.to_string(),
-                                    });
-                                }
-                                limitation.cursor = Some(next);
-                                Some((request, seen))
-                            }
-                            _ => None,
-                        };
-                        Ok(Some((page, next)))
-                    }
-                },
-            )
-            .boxed()
+        pagination::pages(
+            "customers_get_relationships",
+            request,
+            move |request| {
+                let client = client.clone();
+                async move {
+                    let page = client.customers_get_relationships(&request).await;
+                    (request, page)
+                }
+            },
+        )
     }
 
     /// Every item of every page of [`Client::customers_get_relationships`]: [`Client::customers_get_relationships_pages`] with the pages flattened.
@@ -385,13 +366,8 @@ impl Client {
     pub fn customers_get_relationships_items(
         &self,
         request: CustomerRelationshipFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<CustomerRelationship, Error>> {
-        self.customers_get_relationships_pages(request)
-            .map_ok(|page| futures::stream::iter(
-                page.customer_relationships.into_iter().map(Ok),
-            ))
-            .try_flatten()
-            .boxed()
+    ) -> BoxStream<'static, Result<CustomerRelationship, Error>> {
+        pagination::items(self.customers_get_relationships_pages(request))
     }
 
     /// Get customers open items.
@@ -701,41 +677,19 @@ impl Client {
     pub fn identity_documents_get_all_pages(
         &self,
         request: IdentityDocumentFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<IdentityDocumentResult, Error>> {
+    ) -> BoxStream<'static, Result<IdentityDocumentResult, Error>> {
         let client = self.clone();
-        let walk = (request, std::collections::HashSet::<uuid::Uuid>::new());
-        futures::stream::try_unfold(
-                Some(walk),
-                move |walk| {
-                    let client = client.clone();
-                    async move {
-                        let Some((mut request, mut seen)) = walk else {
-                            return Ok(None);
-                        };
-                        let page = client.identity_documents_get_all(&request).await?;
-                        let limitation = &mut request.limitation;
-                        let full = usize::try_from(limitation.count)
-                            .is_ok_and(|size| {
-                                size > 0 && page.identity_documents.len() >= size
-                            });
-                        let next = match page.cursor {
-                            Some(next) if full => {
-                                if !seen.insert(next) {
-                                    return Err(Error::RepeatedCursor {
-                                        operation: "identity_documents_get_all",
-                                        cursor: next.to_string(),
-                                    });
-                                }
-                                limitation.cursor = Some(next);
-                                Some((request, seen))
-                            }
-                            _ => None,
-                        };
-                        Ok(Some((page, next)))
-                    }
-                },
-            )
-            .boxed()
+        pagination::pages(
+            "identity_documents_get_all",
+            request,
+            move |request| {
+                let client = client.clone();
+                async move {
+                    let page = client.identity_documents_get_all(&request).await;
+                    (request, page)
+                }
+            },
+        )
     }
 
     /// Every item of every page of [`Client::identity_documents_get_all`]: [`Client::identity_documents_get_all_pages`] with the pages flattened.
@@ -754,13 +708,8 @@ impl Client {
     pub fn identity_documents_get_all_items(
         &self,
         request: IdentityDocumentFilterParameters,
-    ) -> futures::stream::BoxStream<'static, Result<IdentityDocument, Error>> {
-        self.identity_documents_get_all_pages(request)
-            .map_ok(|page| futures::stream::iter(
-                page.identity_documents.into_iter().map(Ok),
-            ))
-            .try_flatten()
-            .boxed()
+    ) -> BoxStream<'static, Result<IdentityDocument, Error>> {
+        pagination::items(self.identity_documents_get_all_pages(request))
     }
 
     /// Add identity documents.
@@ -1080,6 +1029,9 @@ pub enum Error {
     Transport(reqwest::Error),
     /// The response body is not the documented JSON.
     Decode(DecodeError),
+    /// The response body is longer than the client accepts
+    /// ([`ClientBuilder::max_response_body`]); it was not read further.
+    BodyTooLarge(BodyTooLarge),
     /// The request could not be serialized.
     Encode(serde_json::Error),
     /// The request breaks a limit of the spec; nothing was sent.
@@ -1113,6 +1065,7 @@ impl Error {
             Error::UnexpectedStatus(error) => Some(error.status),
             Error::NoContent { status, .. } => Some(*status),
             Error::Decode(error) => Some(error.status),
+            Error::BodyTooLarge(error) => Some(error.status),
             _ => None,
         }
     }
@@ -1136,6 +1089,7 @@ impl Error {
             Error::UnexpectedStatus(error) => error.request_id.as_deref(),
             Error::NoContent { request_id, .. } => request_id.as_deref(),
             Error::Decode(error) => error.request_id.as_deref(),
+            Error::BodyTooLarge(error) => error.request_id.as_deref(),
             _ => None,
         }
     }
@@ -1174,6 +1128,7 @@ impl std::fmt::Display for Error {
             Error::Timeout => formatter.write_str("no response within the timeout"),
             Error::Transport(error) => write!(formatter, "transport error: {error}"),
             Error::Decode(error) => error.fmt(formatter),
+            Error::BodyTooLarge(error) => error.fmt(formatter),
             Error::Encode(error) => {
                 write!(formatter, "cannot serialize the request: {error}")
             }
@@ -1195,6 +1150,7 @@ impl std::error::Error for Error {
         match self {
             Error::Transport(error) => Some(error),
             Error::Decode(error) => Some(error),
+            Error::BodyTooLarge(error) => Some(error),
             Error::Encode(error) => Some(error),
             Error::Validation(error) => Some(error),
             _ => None,
@@ -1207,6 +1163,7 @@ impl From<TransportError> for Error {
         match error {
             TransportError::Timeout => Error::Timeout,
             TransportError::Failed(error) => Error::Transport(error),
+            TransportError::BodyTooLarge(error) => Error::BodyTooLarge(error),
         }
     }
 }
@@ -1214,5 +1171,86 @@ impl From<TransportError> for Error {
 impl ErrorBody for ConnectorApiExceptionResult {
     fn message(&self) -> Option<&str> {
         self.message.as_deref()
+    }
+}
+
+impl PageRequest for CustomerFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = Some(cursor);
+    }
+}
+
+impl PageRequest for CustomerRelationshipFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = Some(cursor);
+    }
+}
+
+impl Page for CustomerRelationshipResult {
+    type Item = CustomerRelationship;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.customer_relationships.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.customer_relationships
+    }
+}
+
+impl Page for CustomerResult {
+    type Item = Customer;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.customers.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.customers
+    }
+}
+
+impl PageRequest for IdentityDocumentFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = Some(cursor);
+    }
+}
+
+impl Page for IdentityDocumentResult {
+    type Item = IdentityDocument;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.identity_documents.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.identity_documents
     }
 }

@@ -5,6 +5,22 @@
 //! Subset of the Mews Connector API (every operation of the Customers and Identity documents pages, namely `customers/getAll`, `getRelationships`, `getOpenItems`, `add`, `update`, `addFile`, `search`, `merge` and `identityDocuments/getAll`, `add`, `update`, `delete`, `clear`), described in the style of the Swashbuckle-generated specification that Mews publishes. Every operation is a `POST` of a JSON body; authentication (`ClientToken`, `AccessToken`, `Client`) is part of that body, never of the headers.
 //!
 //! Start with [`Client::builder`]: the client has one async method per operation of the API. Request and result types are in [`models`], every failure is an [`Error`], and [`Update`] expresses keep / set / clear changes.
+//!
+//! ```no_run
+//! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
+//! use mews_connector::{client, Client};
+//!
+//! let client = Client::builder(
+//!     client::DEMO,
+//!     std::env::var("MEWS_CLIENT_TOKEN")?,
+//!     std::env::var("MEWS_ACCESS_TOKEN")?,
+//!     std::env::var("MEWS_CLIENT")?,
+//! )
+//! .timeout(std::time::Duration::from_secs(30))
+//! .build()?;
+//! # Ok(())
+//! # }
+//! ```
 #![warn(missing_docs)]
 
 #[rustfmt::skip]
@@ -16,6 +32,9 @@ pub mod http;
 #[cfg(feature = "mock")]
 #[rustfmt::skip]
 pub mod mock;
+
+#[rustfmt::skip]
+mod pagination;
 
 #[rustfmt::skip]
 pub mod models;

@@ -7,6 +7,7 @@ pub struct Api {
     /// The API's title, from `info.title`.
     pub title: String,
     /// The API's description, from `info.description`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Named types, in the order the spec declares them.
     pub types: Vec<TypeDef>,
@@ -50,6 +51,7 @@ pub struct StatusError {
     pub status: u16,
     /// `UpperCamelCase` variant name (`TooManyRequests`).
     pub variant: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
     pub body: TypeRef,
     /// Whether some operation documents a `Retry-After` header with this status.
@@ -61,6 +63,7 @@ pub struct StatusError {
 pub struct ErrorBodyType {
     pub name: String,
     /// Its `message` string field, if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<MessageField>,
 }
 
@@ -78,6 +81,7 @@ pub struct Server {
     /// `SCREAMING_SNAKE_CASE` constant name, from the first word of the description.
     pub name: String,
     pub url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -86,6 +90,7 @@ pub struct Server {
 pub struct CommonField {
     pub wire_name: String,
     pub rust_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
     pub ty: TypeRef,
     /// Required by every operation: configured once per client. Otherwise the client's value
@@ -101,6 +106,7 @@ pub struct TypeDef {
     /// The Rust name (`UpperCamelCase`).
     pub name: String,
     /// Documentation, from the schema's description or title.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
     pub kind: TypeKind,
     /// Whether the type is reachable from a request body, so it needs validation and a
@@ -146,15 +152,18 @@ pub struct Field {
     pub wire_name: String,
     /// The Rust name (`snake_case`, not yet escaped for keywords).
     pub rust_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
     pub ty: TypeRef,
     pub required: bool,
     pub nullable: bool,
     /// `Some(message)` when the spec marks the field deprecated.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<String>,
     pub limits: Limits,
     /// For the limitation of a paginated request: the page size its constructor starts with,
     /// so that the limitation is not an argument of the request's `new`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
 }
 
@@ -186,12 +195,18 @@ impl Field {
 /// Size limits a request value must respect before it is sent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub min_items: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_items: Option<usize>,
     /// Bounds of an integer value.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub minimum: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum: Option<i64>,
 }
 
@@ -208,6 +223,7 @@ pub struct Union {
     pub variants: Vec<UnionVariant>,
     /// The discriminator property, when every variant has a tag value: the enum is then chosen
     /// by that property instead of by trying each variant in turn.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub discriminator: Option<String>,
     /// Name of the catch-all variant that keeps values matching no variant.
     pub fallback: String,
@@ -218,6 +234,7 @@ pub struct UnionVariant {
     pub rust_name: String,
     pub ty: TypeRef,
     /// The discriminator value that selects this variant.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<String>,
 }
 
@@ -234,6 +251,7 @@ pub struct Variant {
     pub wire_name: String,
     pub rust_name: String,
     /// What the enum's description says of this value (`- \`Value\` - meaning` lines).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
     /// Whether that text starts with "Deprecated".
     pub deprecated: bool,
@@ -315,30 +333,40 @@ pub struct Operation {
     pub name: String,
     pub method: String,
     pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
     /// Path, query and header parameters, in spec order.
     pub parameters: Vec<Parameter>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<TypeRef>,
     /// The media type the request body is sent as (`application/json` unless the spec says
     /// otherwise; then the body is raw bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_media_type: Option<String>,
     /// The documented request example, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_example: Option<serde_json::Value>,
     /// Responses documented for one status code.
     pub responses: Vec<Response>,
     /// The type of a successful result, `None` when success has no body.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<TypeRef>,
     /// Success statuses documented without a body beside a status with a result: they end in
     /// `Error::NoContent`.
     pub no_content_statuses: Vec<u16>,
     /// The struct of the optional parameters (`FindPetsParams`), when there are any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub params_struct: Option<String>,
     /// The file name of the example program that sends the documented request, if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
     /// `Some(message)` when the spec marks the operation deprecated.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<String>,
     /// How to walk the results page by page, for an operation with cursor pagination.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,
     /// `default` and status-range (`4XX`) responses: what other statuses carry.
     pub fallback_responses: Vec<Response>,
@@ -359,8 +387,9 @@ pub struct Pagination {
     pub limitation_field: String,
     pub limitation_type: String,
     pub limitation_optional: bool,
-    /// The page size and cursor fields of the limitation, and the cursor's type.
+    /// The page size and cursor fields of the limitation, and their types.
     pub count_field: String,
+    pub count_type: TypeRef,
     pub cursor_field: String,
     pub cursor_type: TypeRef,
     /// The cursor field of the result, and whether it is an `Option`.
@@ -383,6 +412,7 @@ pub struct Parameter {
     pub location: ParameterLocation,
     pub ty: TypeRef,
     pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
 }
 
@@ -398,8 +428,10 @@ pub enum ParameterLocation {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Response {
     pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
     /// The JSON body, if the response documents one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub body: Option<TypeRef>,
     /// Names of the documented headers.
     pub headers: Vec<String>,

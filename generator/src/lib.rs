@@ -58,6 +58,7 @@ pub struct Generator {
     crate_name: String,
     settings: resolve::Settings,
     env_prefix: Option<String>,
+    regenerate_command: String,
 }
 
 impl Default for Generator {
@@ -65,6 +66,7 @@ impl Default for Generator {
         Generator {
             crate_name: "api-client".to_owned(),
             settings: resolve::Settings::default(),
+            regenerate_command: "cargo xtask codegen".to_owned(),
             env_prefix: None,
         }
     }
@@ -86,6 +88,13 @@ impl Generator {
     /// `StringUpdateValue` and its siblings).
     pub fn update_wrapper_property(mut self, name: impl Into<String>) -> Self {
         self.settings.update_value_property = name.into();
+        self
+    }
+
+    /// The command that regenerates this crate, which the preamble of every generated file
+    /// names (`cargo xtask codegen` by default).
+    pub fn regenerate_command(mut self, command: impl Into<String>) -> Self {
+        self.regenerate_command = command.into();
         self
     }
 
@@ -163,6 +172,7 @@ impl Generator {
                 spec,
                 spec_name: &spec_name,
                 env_prefix: &env_prefix,
+                regenerate_command: &self.regenerate_command,
                 version: release.version,
                 changelog: release.changelog.as_deref(),
             },

@@ -3,13 +3,26 @@
 
 use std::collections::VecDeque;
 use std::fmt;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use tracing::Instrument;
 
 /// How many bytes of an unreadable response body an error keeps.
 const BODY_EXCERPT_BYTES: usize = 512;
+
+/// The longest response body a client reads unless told otherwise: 64 MiB, far above any
+/// result of the Mews Connector API, whose pages hold at most 1,000 items.
+pub const DEFAULT_MAX_RESPONSE_BODY: usize = 64 << 20;
+
+/// The longest client-wide pause a `429` can cause, whatever its `Retry-After` says, and the
+/// furthest any wait of the client reaches.
+const MAX_PAUSE: Duration = Duration::from_secs(365 * 24 * 3600);
+
+/// `at + by`, or at most a year after `at` (a `Duration` can reach beyond any `Instant`).
+fn later(at: Instant, by: Duration) -> Instant {
+    at + by.min(MAX_PAUSE)
+}
 
 /// A credential. It is sent as is but never shown: `Debug` and `Display` print `***`.
 #[derive(Clone, PartialEq, Eq)]
@@ -43,15 +56,19 @@ impl fmt::Display for Secret {
 ///
 /// A `429 Too Many Requests` is always retried (the server did not process the request),
 /// waiting as its `Retry-After` header says or, without one, backing off exponentially with
-/// jitter. Timeouts, `408` and `5xx` responses are retried only for idempotent operations,
-/// unless [`RetryPolicy::retry_non_idempotent`] is set: repeating a non-idempotent operation
-/// such as `customers/add` after a timeout could create a duplicate.
+/// jitter. It also pauses the whole client, clones included: no call sends anything until the
+/// time the server asked for has passed, and each waiting call then resumes at a random moment
+/// up to [`RetryPolicy::jitter`] later, never earlier. Timeouts, `408` and `5xx` responses are
+/// retried only for idempotent operations, unless [`RetryPolicy::retry_non_idempotent`] is set:
+/// repeating a non-idempotent operation such as `customers/add` after a timeout could create a
+/// duplicate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// The most attempts per call, the first one included (1 disables retries).
     pub max_attempts: u32,
-    /// The most time spent waiting between attempts of one call; a wait that would exceed it
-    /// ends the call with the last error instead.
+    /// The most time spent waiting between attempts of one call, client-wide pauses included;
+    /// a wait that would exceed it ends the call with the last error instead (or, for a call
+    /// that has not been sent yet, with the `429` that paused the client).
     pub max_total_wait: Duration,
     /// The first backoff when the server gives no `Retry-After`; it doubles per attempt.
     pub initial_backoff: Duration,
@@ -59,6 +76,9 @@ pub struct RetryPolicy {
     pub max_backoff: Duration,
     /// Also retry non-idempotent operations after timeouts and server errors.
     pub retry_non_idempotent: bool,
+    /// How much later than the end of a client-wide pause a waiting call may resume, chosen at
+    /// random per call so that the calls do not all arrive at once (default 1 second).
+    pub jitter: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -69,6 +89,7 @@ impl Default for RetryPolicy {
             initial_backoff: Duration::from_millis(500),
             max_backoff: Duration::from_secs(30),
             retry_non_idempotent: false,
+            jitter: Duration::from_secs(1),
         }
     }
 }
@@ -96,6 +117,19 @@ impl RetryPolicy {
 /// A client-side limit of requests per sliding window, so that a client never provokes a
 /// `429` on its own. Mews allows 200 requests per access token per 30 seconds:
 /// `RateLimit::new(200, Duration::from_secs(30))`.
+///
+/// The limit holds as the server counts, by arrival: no `window` of the server's clock sees
+/// more than `requests` requests of the client and its clones arrive. Each attempt holds a
+/// place from just before it is sent until its response arrives (or until it ends without one:
+/// failed, timed out, or dropped by its caller), and the place then counts for one more
+/// `window` from that moment; an attempt is sent only while fewer than `requests` places are
+/// held or counting. A request reaches the server after its place was granted and before its
+/// response comes back, so if `requests + 1` arrivals fell within one window, the place of the
+/// last of them to be granted would have been granted while the other `requests` places were
+/// still held or counting, which the limiter does not do. A request the client gave up on
+/// counts from the moment it gave up; one that reaches the server even later (held up in a
+/// proxy) is beyond what a client can see. The price is throughput: a window's worth of
+/// requests takes the window plus the slowest response time of the batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RateLimit {
     /// Requests allowed per window.
@@ -111,30 +145,157 @@ impl RateLimit {
     }
 }
 
-/// Waits before a request would exceed a [`RateLimit`].
+/// Paces the requests of a client and its clones: the client-wide pause after a `429`, and
+/// the optional [`RateLimit`], counted as described there.
 #[derive(Debug)]
-struct Limiter {
-    limit: RateLimit,
-    sent: Mutex<VecDeque<Instant>>,
+struct Pacer {
+    limit: Option<RateLimit>,
+    jitter: Duration,
+    state: Mutex<PacerState>,
+    /// The calls waiting for a place, first come first served; the first of them (the holder of
+    /// the lock) does the waiting for the next place to free up.
+    queue: tokio::sync::Mutex<()>,
+    /// Signalled whenever a place stops being held.
+    place_ended: tokio::sync::Notify,
 }
 
-impl Limiter {
-    async fn acquire(&self) {
+#[derive(Debug, Default)]
+struct PacerState {
+    /// Until when the client is paused, and the `429` that paused it.
+    pause: Option<(Instant, RawResponse)>,
+    /// Places held by attempts under way.
+    held: usize,
+    /// When the places no longer held ended, oldest first; each counts for one window from
+    /// then (at most `requests` of them, so the queue stays small).
+    ended: VecDeque<Instant>,
+}
+
+/// What the first waiting call waits for.
+enum Wait {
+    /// The client is paused: sit the pause out outside the queue.
+    Paused,
+    /// The oldest ended place stops counting at this moment.
+    Until(Instant),
+    /// Every place is held by an attempt under way: wait for one to end.
+    PlaceEnd,
+}
+
+/// A place in the rate limit, held by one attempt until its response has arrived or it ended
+/// otherwise (including when its future is dropped); then the place counts for one window.
+struct Place<'a> {
+    pacer: &'a Pacer,
+}
+
+impl Drop for Place<'_> {
+    fn drop(&mut self) {
+        let mut state = self.pacer.state();
+        state.held -= 1;
+        state.ended.push_back(Instant::now());
+        drop(state);
+        self.pacer.place_ended.notify_one();
+    }
+}
+
+impl Pacer {
+    fn new(limit: Option<RateLimit>, jitter: Duration) -> Self {
+        Pacer {
+            limit,
+            jitter,
+            state: Mutex::default(),
+            queue: tokio::sync::Mutex::new(()),
+            place_ended: tokio::sync::Notify::new(),
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, PacerState> {
+        // Nothing panics while holding the lock; should it ever, the counts are still whole.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Pauses the client for `wait` from now (unless it is already paused for longer), because
+    /// of `response`, a `429`.
+    fn pause(&self, response: &RawResponse, wait: Duration) {
+        let until = later(Instant::now(), wait);
+        let mut state = self.state();
+        if state.pause.as_ref().is_none_or(|(current, _)| *current < until) {
+            state.pause = Some((until, response.clone()));
+        }
+    }
+
+    /// While the client is paused: the `429` that paused it, its `Retry-After` now the time
+    /// left.
+    fn paused(&self) -> Option<RawResponse> {
+        let mut state = self.state();
+        let (until, response) = state.pause.as_ref()?;
+        let Some(left) = until.checked_duration_since(Instant::now()).filter(|left| !left.is_zero()) else {
+            // Over: the 429's body need not be kept any longer.
+            state.pause = None;
+            return None;
+        };
+        Some(RawResponse {
+            request_id: None,
+            retry_after: Some(left),
+            ..response.clone()
+        })
+    }
+
+    /// Waits until the client is no longer paused, then a random part of the jitter; returns
+    /// the time waited. Each round waits for a later end of the pause (a new `429` extended it).
+    async fn sit_out_pause(&self) -> Duration {
+        let started = Instant::now();
         loop {
-            let wait = {
-                let mut sent = self.sent.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                let now = Instant::now();
-                while sent.front().is_some_and(|&at| now.duration_since(at) >= self.limit.window) {
-                    sent.pop_front();
-                }
-                if sent.len() < self.limit.requests.max(1) as usize {
-                    sent.push_back(now);
-                    return;
-                }
-                self.limit.window - now.duration_since(sent[0])
+            let until = match &self.state().pause {
+                Some((until, _)) if *until > Instant::now() => *until,
+                _ => return started.elapsed(),
             };
-            tracing::debug!(wait_ms = wait.as_millis() as u64, "client-side rate limit reached, waiting");
-            tokio::time::sleep(wait).await;
+            let jitter = Duration::from_nanos(fastrand::u64(..=u64::try_from(self.jitter.as_nanos()).unwrap_or(u64::MAX)));
+            tracing::debug!(wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64, "client paused after a 429, waiting");
+            tokio::time::sleep_until(later(until, jitter).into()).await;
+        }
+    }
+
+    /// Waits out any pause, then, under a rate limit, for a place.
+    async fn acquire(&self) -> Option<Place<'_>> {
+        let Some(limit) = self.limit else {
+            self.sit_out_pause().await;
+            return None;
+        };
+        let allowed = limit.requests.max(1) as usize;
+        loop {
+            self.sit_out_pause().await;
+            let _first = self.queue.lock().await;
+            loop {
+                let wait = {
+                    let mut state = self.state();
+                    let now = Instant::now();
+                    if state.pause.as_ref().is_some_and(|(until, _)| *until > now) {
+                        Wait::Paused
+                    } else {
+                        while state.ended.front().is_some_and(|&end| now.duration_since(end) >= limit.window) {
+                            state.ended.pop_front();
+                        }
+                        if state.held + state.ended.len() < allowed {
+                            state.held += 1;
+                            return Some(Place { pacer: self });
+                        }
+                        match state.ended.front() {
+                            Some(&end) => Wait::Until(later(end, limit.window)),
+                            None => Wait::PlaceEnd,
+                        }
+                    }
+                };
+                match wait {
+                    Wait::Paused => break,
+                    Wait::Until(at) => {
+                        tracing::debug!(wait_ms = at.saturating_duration_since(Instant::now()).as_millis() as u64, "client-side rate limit reached, waiting");
+                        tokio::time::sleep_until(at.into()).await;
+                    }
+                    Wait::PlaceEnd => {
+                        tracing::debug!("client-side rate limit reached, waiting for a response");
+                        self.place_ended.notified().await;
+                    }
+                }
+            }
         }
     }
 }
@@ -301,6 +462,7 @@ pub(crate) struct Settings {
     pub timeout: Duration,
     pub retry: RetryPolicy,
     pub rate_limit: Option<RateLimit>,
+    pub max_response_body: usize,
     pub http: Option<reqwest::Client>,
 }
 
@@ -311,6 +473,7 @@ impl Settings {
             timeout: Duration::from_secs(60),
             retry: RetryPolicy::default(),
             rate_limit: None,
+            max_response_body: DEFAULT_MAX_RESPONSE_BODY,
             http: None,
         }
     }
@@ -323,13 +486,14 @@ pub(crate) struct Transport {
     base_url: String,
     timeout: Duration,
     retry: RetryPolicy,
-    limiter: Option<Limiter>,
+    pacer: Pacer,
+    max_response_body: usize,
     /// Credentials to blank out of anything an error shows.
     secrets: Vec<Secret>,
 }
 
 /// A response as received: status, the headers that matter, and the body.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct RawResponse {
     pub status: u16,
     pub request_id: Option<String>,
@@ -342,7 +506,33 @@ pub(crate) struct RawResponse {
 pub(crate) enum TransportError {
     Timeout,
     Failed(reqwest::Error),
+    BodyTooLarge(BodyTooLarge),
 }
+
+/// A response whose body is longer than the client accepts (the client builder's
+/// `max_response_body`, [`DEFAULT_MAX_RESPONSE_BODY`] unless set): reading stopped at the limit,
+/// or before reading when the declared `Content-Length` exceeded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyTooLarge {
+    /// The HTTP status of the response.
+    pub status: u16,
+    /// The `Request-Id` header of the response.
+    pub request_id: Option<String>,
+    /// The limit exceeded, in bytes.
+    pub limit: usize,
+}
+
+impl fmt::Display for BodyTooLarge {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "HTTP {}: the response body exceeds the limit of {} bytes (`max_response_body`); it was not read further", self.status, self.limit)?;
+        if let Some(request_id) = &self.request_id {
+            write!(formatter, ", request id {request_id}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BodyTooLarge {}
 
 impl Transport {
     pub fn new(settings: Settings, secrets: Vec<Secret>) -> Result<Self, reqwest::Error> {
@@ -354,11 +544,9 @@ impl Transport {
             http,
             base_url: settings.base_url.trim_end_matches('/').to_owned(),
             timeout: settings.timeout,
+            pacer: Pacer::new(settings.rate_limit, settings.retry.jitter),
             retry: settings.retry,
-            limiter: settings.rate_limit.map(|limit| Limiter {
-                limit,
-                sent: Mutex::new(VecDeque::new()),
-            }),
+            max_response_body: settings.max_response_body,
             secrets,
         })
     }
@@ -369,7 +557,18 @@ impl Transport {
         let url = format!("{}{}", self.base_url, request.path);
         let mut waited = Duration::ZERO;
         let mut attempt = 1;
+        let mut last = None;
         loop {
+            // A 429 to any call pauses the client: wait for the end of the pause, or give up now
+            // if it lasts longer than the policy allows to wait.
+            if let Some(paused) = self.pacer.paused() {
+                let left = paused.retry_after.unwrap_or_default();
+                if waited.saturating_add(left) > self.retry.max_total_wait {
+                    tracing::warn!(operation = endpoint.name, wait_ms = left.as_millis() as u64, "client paused after a 429 for longer than the retry policy allows to wait; giving up");
+                    return last.unwrap_or(Ok(paused));
+                }
+                waited = waited.saturating_add(self.pacer.sit_out_pause().await);
+            }
             let span = tracing::info_span!(
                 "request",
                 operation = endpoint.name,
@@ -379,30 +578,37 @@ impl Transport {
                 request_id = tracing::field::Empty,
             );
             let outcome = self.attempt(endpoint, &url, request).instrument(span.clone()).await;
+            let mut paused = false;
             if let Ok(response) = &outcome {
                 span.record("status", response.status);
                 if let Some(request_id) = &response.request_id {
                     span.record("request_id", request_id.as_str());
                 }
+                if response.status == 429 {
+                    let wait = response.retry_after.unwrap_or_else(|| self.retry.backoff(attempt));
+                    self.pacer.pause(response, wait);
+                    paused = true;
+                }
             }
             let Some(wait) = self.retry_wait(endpoint, &outcome, attempt) else {
                 return outcome;
             };
-            if waited + wait > self.retry.max_total_wait {
+            if waited.saturating_add(wait) > self.retry.max_total_wait {
                 tracing::warn!(parent: &span, wait_ms = wait.as_millis() as u64, "retry would exceed the total wait allowed; giving up");
                 return outcome;
             }
             tracing::warn!(parent: &span, wait_ms = wait.as_millis() as u64, "retrying");
-            tokio::time::sleep(wait).await;
-            waited += wait;
+            // After a 429 the wait is the client-wide pause, sat out at the top of the loop.
+            if !paused {
+                tokio::time::sleep(wait).await;
+                waited = waited.saturating_add(wait);
+            }
+            last = Some(outcome);
             attempt += 1;
         }
     }
 
     async fn attempt(&self, endpoint: &Endpoint, url: &str, request: &Request) -> Result<RawResponse, TransportError> {
-        if let Some(limiter) = &self.limiter {
-            limiter.acquire().await;
-        }
         let mut builder = self
             .http
             .request(endpoint.method.clone(), url)
@@ -417,7 +623,12 @@ impl Transport {
         if let Some((body, content_type)) = &request.body {
             builder = builder.header(reqwest::header::CONTENT_TYPE, *content_type).body(body.clone());
         }
-        let response = builder.send().await.map_err(TransportError::from)?;
+        // The place is held until the response has arrived (the server has the request by then),
+        // or until the attempt fails or its future is dropped.
+        let place = self.pacer.acquire().await;
+        let sent = builder.send().await;
+        drop(place);
+        let response = sent.map_err(TransportError::from)?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response
@@ -428,13 +639,53 @@ impl Transport {
         };
         let request_id = header("Request-Id");
         let retry_after = header("Retry-After").and_then(|value| parse_retry_after(&value));
-        let body = response.bytes().await.map_err(TransportError::from)?;
+        let body = self.read_body(response, status, &request_id).await?;
         Ok(RawResponse {
             status,
             request_id,
             retry_after,
             body,
         })
+    }
+
+    /// Reads a body of at most `max_response_body` bytes as it arrives, and stops reading as
+    /// soon as it is known to be longer: from its `Content-Length`, or when the bytes received
+    /// exceed the limit. The response is dropped then, which closes its connection.
+    async fn read_body(&self, mut response: reqwest::Response, status: u16, request_id: &Option<String>) -> Result<bytes::Bytes, TransportError> {
+        let limit = self.max_response_body;
+        let too_large = || {
+            TransportError::BodyTooLarge(BodyTooLarge {
+                status,
+                request_id: request_id.clone(),
+                limit,
+            })
+        };
+        if response.content_length().is_some_and(|length| length > limit as u64) {
+            return Err(too_large());
+        }
+        let Some(first) = response.chunk().await? else {
+            return Ok(bytes::Bytes::new());
+        };
+        if first.len() > limit {
+            return Err(too_large());
+        }
+        let Some(second) = response.chunk().await? else {
+            // One chunk (the usual case for a small body): no copy.
+            return Ok(first);
+        };
+        let mut body = Vec::new();
+        let mut chunk = Some(first);
+        let mut next = Some(second);
+        while let Some(bytes) = chunk {
+            if !append_within(&mut body, &bytes, limit) {
+                return Err(too_large());
+            }
+            chunk = match next.take() {
+                Some(bytes) => Some(bytes),
+                None => response.chunk().await?,
+            };
+        }
+        Ok(bytes::Bytes::from(body))
     }
 
     /// How long to wait before the next attempt, or `None` when the outcome is final.
@@ -444,18 +695,41 @@ impl Transport {
         }
         let may_repeat = endpoint.idempotent || self.retry.retry_non_idempotent;
         match outcome {
-            Ok(response) if response.status == 429 => {
-                Some(response.retry_after.unwrap_or_else(|| self.retry.backoff(attempt)))
-            }
+            // The pause this 429 caused (or a longer one another call's 429 caused).
+            Ok(response) if response.status == 429 => Some(
+                self.pacer
+                    .paused()
+                    .and_then(|paused| paused.retry_after)
+                    .unwrap_or_default(),
+            ),
             Ok(response) if may_repeat && (response.status == 408 || response.status >= 500) => {
                 Some(response.retry_after.unwrap_or_else(|| self.retry.backoff(attempt)))
             }
             Ok(_) => None,
+            // A response arrived; reading it again would end the same way.
+            Err(TransportError::BodyTooLarge(_)) => None,
             // A connection that was never made carried no request, so any operation may repeat.
             Err(TransportError::Failed(error)) if error.is_connect() => Some(self.retry.backoff(attempt)),
             Err(_) if may_repeat => Some(self.retry.backoff(attempt)),
             Err(_) => None,
         }
+    }
+
+    /// The start of `body` as text, at most `BODY_EXCERPT_BYTES`, with credentials blanked out.
+    /// Redacting comes before cutting, so that no part of a credential survives at the cut, and
+    /// only a prefix of the body is redacted, so that a huge body is not copied: each byte of
+    /// the excerpt comes from at most `longest` bytes of the body (a credential becomes `***`),
+    /// and a credential or a character cut at the end of the prefix lies beyond the excerpt.
+    fn excerpt(&self, body: &[u8]) -> String {
+        let longest = self.secrets.iter().map(|secret| secret.expose().len()).max().unwrap_or(0);
+        let prefix = body.len().min(BODY_EXCERPT_BYTES * longest.max(1) + longest + 4);
+        let mut text = self.redact(&String::from_utf8_lossy(&body[..prefix]));
+        let mut end = text.len().min(BODY_EXCERPT_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+        text
     }
 
     /// Replaces every credential in `text` with `***`.
@@ -475,6 +749,20 @@ impl From<reqwest::Error> for TransportError {
             TransportError::Failed(error)
         }
     }
+}
+
+/// Appends `bytes` to `body` unless that would make it longer than `limit`. The buffer grows by
+/// doubling, but never beyond the limit, so a body's memory stays within it.
+fn append_within(body: &mut Vec<u8>, bytes: &[u8], limit: usize) -> bool {
+    let needed = body.len() + bytes.len();
+    if needed > limit {
+        return false;
+    }
+    if needed > body.capacity() {
+        body.reserve_exact(needed.max(body.capacity() * 2).min(limit) - body.len());
+    }
+    body.extend_from_slice(bytes);
+    true
 }
 
 /// Parses `Retry-After`: a number of seconds, or an HTTP date (a wait until then).
@@ -603,16 +891,10 @@ impl RawResponse {
     }
 
     fn decode_error(&self, transport: &Transport, source: serde_json::Error) -> DecodeError {
-        // Redact before cutting, so that no part of a credential survives at the cut.
-        let text = transport.redact(&String::from_utf8_lossy(&self.body));
-        let mut end = text.len().min(BODY_EXCERPT_BYTES);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
         DecodeError {
             status: self.status,
             request_id: self.request_id.clone(),
-            body_excerpt: text[..end].to_owned(),
+            body_excerpt: transport.excerpt(&self.body),
             source,
         }
     }

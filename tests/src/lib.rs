@@ -1,5 +1,6 @@
-//! Test data shared by the integration tests in `tests/`: the documented Mews examples, copied
-//! verbatim from the Mews documentation.
+//! Test data and tools shared by the integration tests in `tests/` and the benchmarks: the
+//! documented Mews examples, copied verbatim from the Mews documentation, a loopback server
+//! that records arrivals and produces faults ([`server`]), and synthetic specs ([`synthetic`]).
 
 /// The documented `customers/add` request.
 pub const CUSTOMERS_ADD_REQUEST: &str = include_str!("../fixtures/customers_add_request.json");
@@ -52,4 +53,5 @@ pub fn fixture(name: &str) -> &'static str {
     )
 }
 
+pub mod server;
 pub mod synthetic;

@@ -307,10 +307,11 @@ async fn a_429_with_an_http_date_waits_until_then() {
         .await
         .unwrap();
 
-    // Whole seconds on the wire: the wait is between one and two seconds.
+    // Whole seconds on the wire: the wait is between one and two seconds, plus up to one second
+    // of jitter.
     let elapsed = started.elapsed();
     assert!(
-        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_secs(4),
+        elapsed >= Duration::from_millis(900) && elapsed < Duration::from_secs(5),
         "waited {elapsed:?}"
     );
 }
@@ -328,6 +329,7 @@ async fn a_429_without_retry_after_backs_off_exponentially() {
     .await;
     let policy = RetryPolicy {
         initial_backoff: Duration::from_millis(200),
+        jitter: Duration::from_millis(100),
         ..RetryPolicy::default()
     };
     let client = builder(&server).retry_policy(policy).build().unwrap();
@@ -337,7 +339,8 @@ async fn a_429_without_retry_after_backs_off_exponentially() {
     let elapsed = started.elapsed();
 
     assert_eq!(received_bodies(&server).await.len(), 3);
-    // Waits of 100..=200 ms, then 200..=400 ms: at least 300 ms in all.
+    // Waits of 100..=200 ms, then 200..=400 ms, each plus up to 100 ms of jitter: at least
+    // 300 ms in all, at most 800 ms.
     assert!(elapsed >= Duration::from_millis(300), "waited {elapsed:?}");
     assert!(elapsed < Duration::from_secs(3), "waited {elapsed:?}");
 }
@@ -421,6 +424,36 @@ async fn server_errors_are_retried_when_the_policy_allows_it() {
         .unwrap();
 
     assert_eq!(received_bodies(&server).await.len(), 2);
+}
+
+#[tokio::test]
+async fn read_only_operations_are_retried_after_a_server_error_by_default() {
+    let server = MockServer::start().await;
+    let page =
+        serde_json::from_str::<Value>(mews_tests::fixture("customers_search_response")).unwrap();
+    mount_sequence(
+        &server,
+        "/api/connector/v1/customers/search",
+        api_error(503, "busy"),
+        1,
+        ResponseTemplate::new(200).set_body_json(page),
+    )
+    .await;
+    let policy = RetryPolicy {
+        initial_backoff: Duration::from_millis(10),
+        ..RetryPolicy::default()
+    };
+    let client = builder(&server).retry_policy(policy).build().unwrap();
+    let request: mews_connector::CustomerSearchParameters =
+        serde_json::from_str(mews_tests::fixture("customers_search_request")).unwrap();
+
+    client.customers_search(&request).await.unwrap();
+
+    assert_eq!(
+        received_bodies(&server).await.len(),
+        2,
+        "customers/search is marked x-idempotent in the spec"
+    );
 }
 
 #[tokio::test]
@@ -721,4 +754,32 @@ async fn the_examples_call_any_server_that_speaks_the_documented_api() {
         stderr.contains("Customer already exists.") && stderr.contains("req-403"),
         "{stderr}"
     );
+}
+
+#[tokio::test]
+async fn the_example_of_a_paginated_operation_walks_every_page() {
+    let server = MockServer::start().await;
+    let mut page: Value =
+        serde_json::from_str(mews_tests::fixture("customers_get_all_response")).unwrap();
+    // The documented request asks for 10 a page: one customer is a short, last page.
+    page["Customers"][0]["LastName"] = json!("Walked");
+    mount(
+        &server,
+        "/api/connector/v1/customers/getAll",
+        ResponseTemplate::new(200).set_body_json(page),
+    )
+    .await;
+
+    let walked = run_example("get_all_customers", &server).await;
+
+    assert!(
+        walked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&walked.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&walked.stdout);
+    assert!(stdout.contains("last_name: \"Walked\""), "{stdout}");
+    let sent = received_bodies(&server).await;
+    assert_eq!(sent.len(), 1, "a short page ends the walk");
+    assert_eq!(sent[0]["Limitation"]["Count"], 10);
 }

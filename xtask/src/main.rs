@@ -13,6 +13,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use codegen::diff::Semver;
 use codegen::{Generator, Previous, Regeneration};
 
+/// The package name of the bundled crate.
+const DEFAULT_CRATE_NAME: &str = "mews-connector";
+
 /// The project's own commands: generating the client crate and comparing specs.
 #[derive(Parser)]
 #[command(name = "cargo xtask", bin_name = "cargo xtask")]
@@ -49,7 +52,7 @@ struct CodegenArgs {
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
     /// The package name in the generated Cargo.toml.
-    #[arg(long, value_name = "NAME", default_value = "mews-connector")]
+    #[arg(long, value_name = "NAME", default_value = DEFAULT_CRATE_NAME)]
     crate_name: String,
 }
 
@@ -124,6 +127,22 @@ impl CodegenArgs {
             .unwrap_or_else(|| workspace().join("spec/connector.yaml"))
     }
 
+    /// The command as given, which regenerates the same crate: what every generated file's
+    /// preamble tells its readers to run.
+    fn command(&self) -> String {
+        let mut command = String::from("cargo xtask codegen");
+        if let Some(spec) = &self.spec {
+            command.push_str(&format!(" --spec {}", spec.display()));
+        }
+        if let Some(out) = &self.out {
+            command.push_str(&format!(" --out {}", out.display()));
+        }
+        if self.crate_name != DEFAULT_CRATE_NAME {
+            command.push_str(&format!(" --crate-name {}", self.crate_name));
+        }
+        command
+    }
+
     fn out(&self) -> PathBuf {
         self.out
             .clone()
@@ -136,6 +155,7 @@ fn codegen(args: &CodegenArgs) -> Result<ExitCode, String> {
     let previous = codegen::output::previous(&out);
     let regeneration = Generator::new()
         .crate_name(&args.crate_name)
+        .regenerate_command(args.command())
         .regenerate(&spec, &previous)
         .map_err(|err| err.to_string())?;
     if args.check {

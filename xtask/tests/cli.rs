@@ -256,6 +256,15 @@ fn generates_a_crate_then_checks_and_updates_it() {
         "{models}"
     );
     assert!(models.contains("pub struct ThingParameters"), "{models}");
+    let regenerate = format!(
+        "run `cargo xtask codegen --spec {} --out {} --crate-name tiny-client`.",
+        spec.display(),
+        out.display()
+    );
+    assert!(
+        models.lines().next().unwrap().ends_with(&regenerate),
+        "the preamble names the command that regenerates this crate: {models}"
+    );
     assert!(
         run(&["--check"]).status.success(),
         "fresh output passes --check"

@@ -1,29 +1,11 @@
 //! Peak heap memory of one generation run per spec size, measured by a counting allocator
-//! (kept out of the timed benchmarks, where counting would cost time).
+//! (kept out of the timed benchmarks, where counting would cost time), and, for GitHub's REST
+//! API, of only parsing it into `openapiv3`: the baseline a generator is measured against.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
-struct Counting;
-
-static CURRENT: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged to the system allocator.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: `ptr` was allocated by `alloc` above with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use mews_benches::counting::{Counting, CURRENT, PEAK};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -33,7 +15,7 @@ fn main() {
     println!("| --- | ---: | ---: | ---: |");
     let bundled = include_str!("../../../spec/connector.yaml").to_owned();
     let mut specs = vec![(
-        "bundled (2 operations)".to_owned(),
+        "bundled (13 operations)".to_owned(),
         "connector.yaml",
         bundled,
     )];
@@ -44,10 +26,15 @@ fn main() {
             mews_tests::synthetic::mews_style_spec(operations),
         ));
     }
-    for (label, name, text) in specs {
+    specs.push((
+        "GitHub REST (1,223 operations)".to_owned(),
+        "github-rest.json",
+        mews_benches::github_rest_spec(),
+    ));
+    for (label, name, text) in &specs {
         let before = CURRENT.load(Ordering::Relaxed);
         PEAK.store(before, Ordering::Relaxed);
-        let document = codegen::load::parse(Path::new(name), &text).unwrap();
+        let document = codegen::load::parse(Path::new(name), text).unwrap();
         let files = codegen::Generator::new()
             .generate_from(Path::new(name), &document)
             .unwrap();
@@ -61,4 +48,15 @@ fn main() {
             output / 1024
         );
     }
+    let (_, name, github) = specs.last().expect("GitHub's spec is measured");
+    let before = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    let document = codegen::load::parse(Path::new(name), github).unwrap();
+    let peak = PEAK.load(Ordering::Relaxed) - before;
+    drop(document);
+    println!(
+        "| GitHub REST, parse only (baseline) | {} KiB | {:.1} MiB | |",
+        github.len() / 1024,
+        peak as f64 / 1048576.0
+    );
 }

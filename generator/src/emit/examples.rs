@@ -172,6 +172,43 @@ fn example(
     Some(Example { name, code })
 }
 
+/// A rustdoc example that configures a client from the environment, for the crate's and the
+/// builder's documentation; `None` when a required client field has a type without a default
+/// to show.
+pub fn usage_example(api: &Api, crate_name: &str, env_prefix: &str) -> Option<String> {
+    let crate_path = crate_name.replace('-', "_");
+    let server = default_server(api).map_or_else(
+        || "\"https://api.example.com\"".to_owned(),
+        |server| format!("client::{}", server.name),
+    );
+    let mut arguments = vec![format!("    {server},")];
+    for field in api.common_fields.iter().filter(|field| field.required) {
+        arguments.push(match field.ty {
+            TypeRef::String => format!(
+                "    std::env::var(\"{env_prefix}_{}\")?,",
+                field.wire_name.to_shouty_snake_case()
+            ),
+            TypeRef::Uuid | TypeRef::Bool | TypeRef::I32 | TypeRef::I64 => {
+                format!("    Default::default(), // {}", field.wire_name)
+            }
+            _ => return None,
+        });
+    }
+    Some(format!(
+        "```no_run\n\
+         # async fn example() -> Result<(), Box<dyn std::error::Error>> {{\n\
+         use {crate_path}::{{client, Client}};\n\
+         \n\
+         let client = Client::builder(\n{}\n)\n\
+         .timeout(std::time::Duration::from_secs(30))\n\
+         .build()?;\n\
+         # Ok(())\n\
+         # }}\n\
+         ```",
+        arguments.join("\n")
+    ))
+}
+
 /// The server to use when none is configured: a demo or sandbox server if the spec lists one,
 /// so that trying an example never touches production.
 fn default_server(api: &Api) -> Option<&crate::ir::Server> {

@@ -143,6 +143,7 @@ fn pagination(
             limitation_type,
             limitation_optional: limitation.shape() != FieldShape::Plain,
             count_field: count.rust_name.clone(),
+            count_type: count.ty.clone(),
             cursor_field: cursor.rust_name.clone(),
             cursor_type: cursor.ty.clone(),
             result_cursor_field: result_cursor.rust_name.clone(),

@@ -8,7 +8,7 @@ use super::super::{doc_attrs, ident};
 use crate::ir::{Api, CommonField, TypeRef};
 
 /// The builder and the common fields it collects.
-pub(super) fn builder(api: &Api) -> TokenStream {
+pub(super) fn builder(api: &Api, usage_example: Option<&str>) -> TokenStream {
     let required: Vec<&CommonField> = api
         .common_fields
         .iter()
@@ -126,6 +126,10 @@ pub(super) fn builder(api: &Api) -> TokenStream {
     let new_docs = doc_attrs(&format!(
         "Starts configuring a client of the server at `base_url` (one of the server constants of this module, or any address), with the fields every request carries:\n\n{required_docs}"
     ));
+    let builder_docs = doc_attrs(&format!(
+        "Starts configuring a client; see [`ClientBuilder::new`].\n\n{}",
+        usage_example.unwrap_or_default()
+    ));
     // An API without common fields has no `CommonFields` at all, rather than an unused one.
     let has_common = !api.common_fields.is_empty();
     let common_field = has_common.then(|| quote!(common: CommonFields,));
@@ -210,6 +214,15 @@ pub(super) fn builder(api: &Api) -> TokenStream {
                 self
             }
 
+            /// The longest response body read, in bytes (default
+            /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::http::DEFAULT_MAX_RESPONSE_BODY), 64 MiB): a
+            /// longer body ends the call with [`Error::BodyTooLarge`] as soon as it is known to be
+            /// longer, without reading the rest.
+            pub fn max_response_body(mut self, bytes: usize) -> Self {
+                self.settings.max_response_body = bytes;
+                self
+            }
+
             /// Sends requests through this `reqwest` client (proxies, TLS settings, a shared pool)
             /// instead of a new one.
             pub fn http_client(mut self, client: reqwest::Client) -> Self {
@@ -232,7 +245,7 @@ pub(super) fn builder(api: &Api) -> TokenStream {
         }
 
         impl Client {
-            /// Starts configuring a client; see [`ClientBuilder::new`].
+            #builder_docs
             pub fn builder(base_url: impl Into<String>, #(#params),*) -> ClientBuilder {
                 ClientBuilder::new(base_url, #(#param_names),*)
             }

@@ -175,6 +175,9 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
             Transport(reqwest::Error),
             /// The response body is not the documented JSON.
             Decode(DecodeError),
+            /// The response body is longer than the client accepts
+            /// ([`ClientBuilder::max_response_body`]); it was not read further.
+            BodyTooLarge(BodyTooLarge),
             /// The request could not be serialized.
             Encode(serde_json::Error),
             /// The request breaks a limit of the spec; nothing was sent.
@@ -189,6 +192,7 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
                     #(#status_arms)*
                     #no_content_status
                     Error::Decode(error) => Some(error.status),
+                    Error::BodyTooLarge(error) => Some(error.status),
                     _ => None,
                 }
             }
@@ -200,6 +204,7 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
                     #(#request_id_arms)*
                     #no_content_request_id
                     Error::Decode(error) => error.request_id.as_deref(),
+                    Error::BodyTooLarge(error) => error.request_id.as_deref(),
                     _ => None,
                 }
             }
@@ -218,6 +223,7 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
                     Error::Timeout => formatter.write_str("no response within the timeout"),
                     Error::Transport(error) => write!(formatter, "transport error: {error}"),
                     Error::Decode(error) => error.fmt(formatter),
+                    Error::BodyTooLarge(error) => error.fmt(formatter),
                     Error::Encode(error) => write!(formatter, "cannot serialize the request: {error}"),
                     Error::Validation(error) => write!(formatter, "invalid request, not sent: {error}"),
                     #repeated_cursor_display
@@ -230,6 +236,7 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
                 match self {
                     Error::Transport(error) => Some(error),
                     Error::Decode(error) => Some(error),
+                    Error::BodyTooLarge(error) => Some(error),
                     Error::Encode(error) => Some(error),
                     Error::Validation(error) => Some(error),
                     _ => None,
@@ -242,6 +249,7 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
                 match error {
                     TransportError::Timeout => Error::Timeout,
                     TransportError::Failed(error) => Error::Transport(error),
+                    TransportError::BodyTooLarge(error) => Error::BodyTooLarge(error),
                 }
             }
         }

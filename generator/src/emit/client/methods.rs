@@ -113,10 +113,7 @@ pub(super) fn operation_method(
         .deprecated
         .as_deref()
         .map(|note| quote!(#[deprecated = #note]));
-    let pagination = operation
-        .request
-        .as_ref()
-        .and_then(|request| pagination::pagination_methods(operation, request, crate_name));
+    let pagination = pagination::pagination_methods(operation, crate_name);
     quote! {
         #docs
         #deprecated

@@ -13,8 +13,9 @@ use quote::{format_ident, quote};
 use super::doc_attrs;
 use crate::ir::{Api, CommonField, ParameterLocation, TypeRef};
 
-/// `crate_name` is the generated crate, which documentation examples import.
-pub fn client(api: &Api, crate_name: &str) -> TokenStream {
+/// `crate_name` is the generated crate, which documentation examples import;
+/// `usage_example` shows how to configure a client.
+pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> TokenStream {
     let servers = api.servers.iter().map(|server| {
         let name = format_ident!("{}", server.name);
         let url = &server.url;
@@ -26,7 +27,7 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
         );
         quote!(#docs pub const #name: &str = #url;)
     });
-    let builder = builder::builder(api);
+    let builder = builder::builder(api, usage_example);
     let common_optional: Vec<&CommonField> = api
         .common_fields
         .iter()
@@ -56,16 +57,18 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
             .any(|p| p.location == ParameterLocation::Path)
     });
     let stream_imports = api.errors.repeated_cursor.then(|| {
-        quote!(
-            use futures::{StreamExt, TryStreamExt};
-        )
+        quote! {
+            use futures::stream::BoxStream;
+            use crate::pagination::{self, Page, PageRequest};
+        }
     });
+    let page_impls = pagination::page_impls(api);
     let json_imports = has_json_requests.then(|| {
         quote!(
             use serde::Serialize;
         )
     });
-    let mut http_imports = vec!["ApiError", "DecodeError", "Endpoint"];
+    let mut http_imports = vec!["ApiError", "BodyTooLarge", "DecodeError", "Endpoint"];
     if !error_bodies.is_empty() {
         http_imports.push("ErrorBody");
     }
@@ -170,6 +173,8 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
         #params_structs
 
         #object_params
+
+        #page_impls
     }
 }
 

@@ -1,61 +1,27 @@
-//! Streams over paginated operations: every page, or every item of every page.
+//! Streams over paginated operations: every page, or every item of every page, walked by the
+//! crate's `pagination` module over the `PageRequest` and `Page` implementations of each
+//! operation's request and result.
 
-use proc_macro2::TokenStream;
+use std::collections::BTreeMap;
+
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident};
-use crate::ir::{Operation, TypeRef};
+use crate::ir::{Api, Operation, TypeRef};
 
 /// The `_pages` and `_items` methods of a paginated operation, or nothing.
 /// `crate_name` is the generated crate, which the documentation's example imports.
-pub(super) fn pagination_methods(
-    operation: &Operation,
-    request: &TypeRef,
-    crate_name: &str,
-) -> Option<TokenStream> {
+pub(super) fn pagination_methods(operation: &Operation, crate_name: &str) -> Option<TokenStream> {
     let pagination = operation.pagination.as_ref()?;
-    let request_type = rust_type(request);
+    let request_type = rust_type(operation.request.as_ref()?);
     let result_type = rust_type(operation.result.as_ref()?);
     let item_type = rust_type(&pagination.item_type);
     let one_page = ident(&operation.name);
     let pages = ident(&pagination.pages_method);
     let items = ident(&pagination.items_method);
-    let cursor_type = rust_type(&pagination.cursor_type);
-    let limitation = ident(&pagination.limitation_field);
-    let limitation_type = ident(&pagination.limitation_type);
-    let count = ident(&pagination.count_field);
-    let cursor = ident(&pagination.cursor_field);
-    let result_cursor = ident(&pagination.result_cursor_field);
-    let items_field = ident(&pagination.items_field);
-    let page_size = proc_macro2::Literal::i64_unsuffixed(pagination.default_page_size);
-    let limitation_of_request = if pagination.limitation_optional {
-        quote!(request.#limitation.get_or_insert_with(|| #limitation_type::new(#page_size)))
-    } else {
-        quote!(&mut request.#limitation)
-    };
-    let item_count = if pagination.items_optional {
-        quote!(page.#items_field.as_ref().map_or(0, Vec::len))
-    } else {
-        quote!(page.#items_field.len())
-    };
-    // A `Uuid` cursor is `Copy`, a `String` one is cloned.
-    let copy = |value: TokenStream| match pagination.cursor_type {
-        TypeRef::Uuid => value,
-        _ => quote!(#value.clone()),
-    };
-    let next_cursor = copy(quote!(page.#result_cursor));
-    let next_cursor = if pagination.result_cursor_optional {
-        next_cursor
-    } else {
-        quote!(Some(#next_cursor))
-    };
-    let seen_cursor = copy(quote!(next));
-    let page_items = if pagination.items_optional {
-        quote!(page.#items_field.unwrap_or_default())
-    } else {
-        quote!(page.#items_field)
-    };
+    let page_size = pagination.default_page_size;
     let endpoint = &operation.name;
     let (deprecated, allow_deprecated) = match &operation.deprecated {
         Some(note) => (
@@ -79,7 +45,7 @@ pub(super) fn pagination_methods(
          flattened.\n\n\
          ```no_run\n\
          # use {crate_path}::*;\n\
-         # async fn walk(client: &Client, request: {request}) -> Result<(), Error> {{\n\
+         # async fn walk(client: &Client, request: {request_type}) -> Result<(), Error> {{\n\
          use futures::TryStreamExt;\n\
          let mut items = client.{items}(request);\n\
          while let Some(item) = items.try_next().await? {{\n\
@@ -88,52 +54,113 @@ pub(super) fn pagination_methods(
          # Ok(())\n\
          # }}\n\
          ```",
-        request = request_type,
         crate_path = crate_name.replace('-', "_"),
     ));
     Some(quote! {
         #pages_docs
         #deprecated
         #allow_deprecated
-        pub fn #pages(&self, request: #request_type) -> futures::stream::BoxStream<'static, Result<#result_type, Error>> {
+        pub fn #pages(&self, request: #request_type) -> BoxStream<'static, Result<#result_type, Error>> {
             let client = self.clone();
-            let walk = (request, std::collections::HashSet::<#cursor_type>::new());
-            futures::stream::try_unfold(Some(walk), move |walk| {
+            pagination::pages(#endpoint, request, move |request| {
                 let client = client.clone();
                 async move {
-                let Some((mut request, mut seen)) = walk else {
-                    return Ok(None);
-                };
-                let page = client.#one_page(&request).await?;
-                let limitation = #limitation_of_request;
-                let full = usize::try_from(limitation.#count).is_ok_and(|size| size > 0 && #item_count >= size);
-                let next = match #next_cursor {
-                    Some(next) if full => {
-                        if !seen.insert(#seen_cursor) {
-                            return Err(Error::RepeatedCursor {
-                                operation: #endpoint,
-                                cursor: next.to_string(),
-                            });
-                        }
-                        limitation.#cursor = Some(next);
-                        Some((request, seen))
-                    }
-                    _ => None,
-                };
-                Ok(Some((page, next)))
+                    let page = client.#one_page(&request).await;
+                    (request, page)
                 }
             })
-            .boxed()
         }
 
         #items_docs
         #deprecated
         #allow_deprecated
-        pub fn #items(&self, request: #request_type) -> futures::stream::BoxStream<'static, Result<#item_type, Error>> {
-            self.#pages(request)
-                .map_ok(|page| futures::stream::iter(#page_items.into_iter().map(Ok)))
-                .try_flatten()
-                .boxed()
+        pub fn #items(&self, request: #request_type) -> BoxStream<'static, Result<#item_type, Error>> {
+            pagination::items(self.#pages(request))
         }
     })
+}
+
+/// `PageRequest` for the request and `Page` for the result of every paginated operation, once
+/// per type.
+pub(super) fn page_impls(api: &Api) -> TokenStream {
+    let mut impls: BTreeMap<String, TokenStream> = BTreeMap::new();
+    for operation in &api.operations {
+        let (Some(pagination), Some(TypeRef::Named(request)), Some(TypeRef::Named(result))) =
+            (&operation.pagination, &operation.request, &operation.result)
+        else {
+            continue;
+        };
+        let cursor_type = rust_type(&pagination.cursor_type);
+        let limitation = ident(&pagination.limitation_field);
+        let count = ident(&pagination.count_field);
+        let cursor = ident(&pagination.cursor_field);
+        let limitation_of_request = if pagination.limitation_optional {
+            let limitation_type = ident(&pagination.limitation_type);
+            let page_size = Literal::i64_unsuffixed(pagination.default_page_size);
+            quote!(self.#limitation.get_or_insert_with(|| #limitation_type::new(#page_size)))
+        } else {
+            quote!(self.#limitation)
+        };
+        let page_size = quote!(#limitation_of_request.#count);
+        let page_size = match pagination.count_type {
+            TypeRef::I64 => page_size,
+            _ => quote!(i64::from(#page_size)),
+        };
+        let request_name = ident(request);
+        impls.entry(request.clone()).or_insert_with(|| {
+            quote! {
+                impl PageRequest for #request_name {
+                    type Cursor = #cursor_type;
+
+                    fn page_size(&mut self) -> i64 {
+                        #page_size
+                    }
+
+                    fn start_after(&mut self, cursor: Self::Cursor) {
+                        #limitation_of_request.#cursor = Some(cursor);
+                    }
+                }
+            }
+        });
+        let items = ident(&pagination.items_field);
+        let result_cursor = ident(&pagination.result_cursor_field);
+        let item_type = rust_type(&pagination.item_type);
+        let (item_count, into_items) = if pagination.items_optional {
+            (
+                quote!(self.#items.as_ref().map_or(0, Vec::len)),
+                quote!(self.#items.unwrap_or_default()),
+            )
+        } else {
+            (quote!(self.#items.len()), quote!(self.#items))
+        };
+        let page_cursor = match (&pagination.cursor_type, pagination.result_cursor_optional) {
+            (TypeRef::Uuid, true) => quote!(self.#result_cursor),
+            (TypeRef::Uuid, false) => quote!(Some(self.#result_cursor)),
+            (_, true) => quote!(self.#result_cursor.clone()),
+            (_, false) => quote!(Some(self.#result_cursor.clone())),
+        };
+        let result_name = ident(result);
+        impls.entry(result.clone()).or_insert_with(|| {
+            quote! {
+                impl Page for #result_name {
+                    type Item = #item_type;
+                    type Cursor = #cursor_type;
+
+                    fn item_count(&self) -> usize {
+                        #item_count
+                    }
+
+                    fn cursor(&self) -> Option<Self::Cursor> {
+                        #page_cursor
+                    }
+
+                    fn into_items(self) -> Vec<Self::Item> {
+                        #into_items
+                    }
+                }
+            }
+        });
+    }
+    let impls = impls.into_values();
+    quote!(#(#impls)*)
 }
