@@ -23,7 +23,7 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
             .map_err(|err| Error::invalid_file(path, format!("invalid JSON: {err}")))?
     } else {
         // YAML is a superset of JSON, so a JSON spec with another extension still loads.
-        serde_yaml::from_str(text).map_err(|err| {
+        crate::yaml::from_str(text).map_err(|err| {
             Error::invalid_file(path, format!("invalid YAML: {err}{}", tab_hint(text, &err)))
         })?
     };

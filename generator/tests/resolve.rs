@@ -387,3 +387,58 @@ components:
         matches!(&kind.kind, TypeKind::Enum(e) if e.variants.len() == 1 && e.variants[0].wire_name == "fixed")
     );
 }
+
+#[test]
+fn an_alias_chain_as_an_allof_member_merges_the_object_it_ends_at() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  allOf:
+    - $ref: '#/components/schemas/Named'
+    - $ref: '#/components/schemas/Audited'
+    - type: object
+      properties: { size: { type: integer } }
+Named: { $ref: '#/components/schemas/NamedV2' }
+NamedV2: { $ref: '#/components/schemas/NamedBase' }
+NamedBase:
+  type: object
+  required: [name]
+  properties: { name: { type: string } }
+Audited:
+  allOf:
+    - $ref: '#/components/schemas/NamedBase'
+    - type: object
+      properties: { at: { type: string, format: date-time } }
+"#,
+    ))
+    .unwrap_or_else(|err| panic!("{err}"));
+    let names: Vec<&str> = fields(&api, "Thing")
+        .iter()
+        .map(|field| field.wire_name.as_str())
+        .collect();
+    assert_eq!(names, ["name", "at", "size"]);
+    assert!(fields(&api, "Thing")[0].required);
+}
+
+#[test]
+fn length_limits_stay_only_on_strings() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    at: { type: string, format: date-time, maxLength: 5000 }
+    day: { $ref: '#/components/schemas/Day' }
+    name: { $ref: '#/components/schemas/Name' }
+    tags: { type: array, items: { type: string }, maxItems: 3, maxLength: 9 }
+Day: { type: string, format: date, maxLength: 10 }
+Name: { type: string, maxLength: 10 }
+"#,
+    ))
+    .unwrap();
+    let fields = fields(&api, "Thing");
+    assert_eq!(fields[0].limits.max_length, None);
+    assert_eq!(fields[1].limits.max_length, None, "an alias of a date");
+    assert_eq!(fields[3].limits.max_items, Some(3));
+    assert_eq!(fields[3].limits.max_length, None);
+}

@@ -66,6 +66,7 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     let mut operations = resolver.operations()?;
     let mut types = resolver.types;
     passes::confine_base64(&mut types, &mut operations);
+    passes::confine_limits(&mut types);
     passes::check_alias_cycles(&types, &resolver.type_names, file)?;
     passes::box_recursive_types(&mut types);
     let common_fields = passes::hoist_common_fields(&mut types, &operations);

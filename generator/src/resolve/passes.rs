@@ -351,3 +351,53 @@ pub(super) fn confine_base64(types: &mut [TypeDef], operations: &mut [Operation]
         parameters.chain(bodies).chain(responses).for_each(as_text);
     }
 }
+
+/// Keeps only the limits a field's type can be checked against: lengths of strings, item
+/// counts of arrays, bounds of integers (a `maxLength` on a `date-time`, or on an enum, says
+/// nothing a Rust value could break), looking through aliases.
+pub(super) fn confine_limits(types: &mut [TypeDef]) {
+    let aliases: HashMap<String, TypeRef> = types
+        .iter()
+        .filter_map(|def| match &def.kind {
+            TypeKind::Alias(target) => Some((def.name.clone(), target.clone())),
+            _ => None,
+        })
+        .collect();
+    let underlying = |ty: &TypeRef| {
+        let mut ty = ty.clone();
+        for _ in 0..=aliases.len() {
+            match &ty {
+                TypeRef::Named(name) => match aliases.get(name) {
+                    Some(target) => ty = target.clone(),
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        ty
+    };
+    for def in types.iter_mut() {
+        let TypeKind::Struct(structure) = &mut def.kind else {
+            continue;
+        };
+        for field in &mut structure.fields {
+            let ty = match &field.ty {
+                TypeRef::Update { value, .. } => underlying(value),
+                ty => underlying(ty),
+            };
+            let limits = &mut field.limits;
+            if ty != TypeRef::String {
+                limits.min_length = None;
+                limits.max_length = None;
+            }
+            if !matches!(ty, TypeRef::Array(_)) {
+                limits.min_items = None;
+                limits.max_items = None;
+            }
+            if !matches!(ty, TypeRef::I32 | TypeRef::I64) {
+                limits.minimum = None;
+                limits.maximum = None;
+            }
+        }
+    }
+}

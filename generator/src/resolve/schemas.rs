@@ -182,27 +182,34 @@ impl<'a> Resolver<'a> {
         };
         for (index, member) in all_of.iter().enumerate() {
             let member_pointer = join_pointer(&join_pointer(pointer, "allOf"), &index.to_string());
+            // The schemas being merged on the way here: a diamond (two members sharing a base)
+            // is no cycle.
+            let depth = visiting.len();
             let (member, member_pointer) = match member {
                 ReferenceOr::Item(member) => (member, member_pointer),
                 ReferenceOr::Reference { reference } => {
-                    let name = self.schema_name(reference, &member_pointer)?;
-                    if visiting.iter().any(|seen| seen == name) {
-                        return Err(self.error(
-                            &member_pointer,
-                            format!("`allOf` cycle through `{reference}`"),
-                        ));
+                    // An alias (`A: {$ref: B}`), possibly chained, stands for its target.
+                    let mut reference = reference.as_str();
+                    loop {
+                        let name = self.schema_name(reference, &member_pointer)?;
+                        if visiting.iter().any(|seen| seen == name) {
+                            return Err(self.error(
+                                &member_pointer,
+                                format!("`allOf` cycle through `{reference}`"),
+                            ));
+                        }
+                        visiting.push(name.to_owned());
+                        match &self.schemas[name] {
+                            ReferenceOr::Item(target) => {
+                                break (target, join_pointer("#/components/schemas", name))
+                            }
+                            ReferenceOr::Reference { reference: next } => reference = next,
+                        }
                     }
-                    visiting.push(name.to_owned());
-                    let ReferenceOr::Item(target) = &self.schemas[name] else {
-                        return Err(self.unsupported(
-                            &member_pointer,
-                            "`allOf` of a reference to a reference is not supported",
-                        ));
-                    };
-                    (target, join_pointer("#/components/schemas", name))
                 }
             };
             self.collect_properties(member, &member_pointer, properties, required, visiting)?;
+            visiting.truncate(depth);
         }
         for (name, property) in own_properties.into_iter().flatten() {
             let property_pointer = join_pointer(&join_pointer(pointer, "properties"), name);
@@ -367,18 +374,21 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// The shape of an `allOf` member, following a reference.
+    /// The shape of an `allOf` member, following references and aliases.
     fn member_shape(&self, member: &ReferenceOr<Schema>) -> Option<AnySchema> {
-        match member {
-            ReferenceOr::Item(schema) => Some(flatten(&schema.schema_kind)),
-            ReferenceOr::Reference { reference } => match self
-                .schemas
-                .get(reference.strip_prefix(SCHEMA_REF_PREFIX)?)?
-            {
-                ReferenceOr::Item(schema) => Some(flatten(&schema.schema_kind)),
-                ReferenceOr::Reference { .. } => None,
-            },
+        let mut member = member;
+        // At most one step per component schema, so that an alias cycle ends.
+        for _ in 0..=self.schemas.len() {
+            match member {
+                ReferenceOr::Item(schema) => return Some(flatten(&schema.schema_kind)),
+                ReferenceOr::Reference { reference } => {
+                    member = self
+                        .schemas
+                        .get(reference.strip_prefix(SCHEMA_REF_PREFIX)?)?;
+                }
+            }
         }
+        None
     }
 
     /// Whether a schema describes an object with named properties, possibly merged from
@@ -616,9 +626,12 @@ fn variant_name_for(ty: &TypeRef) -> String {
 /// (an exclusive bound is the next integer inside it).
 fn limits(shape: &AnySchema) -> Limits {
     let integer = shape.typ.as_deref() == Some("integer");
+    // Bounds at or beyond the range of `i64` (`-9223372036854776000`) say nothing more than
+    // the type does.
     let bound = |value: Option<f64>, exclusive: Option<bool>, step: i64| {
         value
             .filter(|value| integer && value.is_finite() && value.fract() == 0.0)
+            .filter(|value| *value > i64::MIN as f64 && *value < i64::MAX as f64)
             .map(|value| value as i64)
             .map(|value| {
                 if exclusive == Some(true) {
