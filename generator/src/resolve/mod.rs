@@ -6,6 +6,7 @@
 //! its name.
 
 mod errors;
+mod markdown;
 mod operations;
 mod pagination;
 mod passes;
@@ -138,9 +139,10 @@ impl<'a> Resolver<'a> {
             types: Vec::new(),
         };
         // Names first, so that references can be resolved in any order.
-        for name in schemas.keys() {
+        let spec_names: Vec<&str> = schemas.keys().map(String::as_str).collect();
+        for (name, base) in schemas.keys().zip(names::schema_type_names(&spec_names)) {
             if !resolver.is_wrapper(name) {
-                let rust_name = resolver.type_scope.claim(names::type_name(name));
+                let rust_name = resolver.type_scope.claim(base);
                 resolver.type_names.insert(name.clone(), rust_name);
             }
         }
@@ -172,12 +174,14 @@ impl Resolved {
     }
 }
 
-/// Documentation text, or `None` when the spec gives none or only white space.
+/// Documentation text as Markdown, trimmed, or `None` when the spec gives none or only white
+/// space.
 fn text(value: &Option<String>) -> Option<String> {
     value
-        .as_ref()
-        .filter(|text| !text.trim().is_empty())
-        .cloned()
+        .as_deref()
+        .map(markdown::markdown)
+        .map(|text| text.trim().to_owned())
+        .filter(|text| !text.is_empty())
 }
 
 fn servers(doc: &OpenAPI) -> Vec<Server> {

@@ -18,7 +18,12 @@ pub(super) fn operation_method(
     let name = ident(&operation.name);
     let mut docs = String::new();
     if let Some(summary) = &operation.summary {
-        docs.push_str(&format!("{summary}.\n\n"));
+        let stop = if summary.ends_with(['.', '!', '?', ':']) {
+            ""
+        } else {
+            "."
+        };
+        docs.push_str(&format!("{summary}{stop}\n\n"));
     }
     if let Some(description) = &operation.docs {
         docs.push_str(&format!("{description}\n\n"));
