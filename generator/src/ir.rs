@@ -260,6 +260,9 @@ pub enum TypeRef {
     Bytes,
     /// Bytes sent as a Base64 string (`format: byte`); only ever the type of a struct field.
     Base64,
+    /// A file sent as a part of a `multipart/form-data` body (`format: binary` there): its
+    /// bytes, file name and content type. Elsewhere `format: binary` stays a string.
+    File,
     /// A keep / set / clear update of a value, from a wrapper schema whose only property is
     /// `Value`. `clearable` is false when the wrapped value is not nullable.
     Update {
@@ -317,8 +320,15 @@ pub struct Operation {
     pub parameters: Vec<Parameter>,
     pub request: Option<TypeRef>,
     /// The media type the request body is sent as (`application/json` unless the spec says
-    /// otherwise; then the body is raw bytes).
+    /// otherwise).
     pub request_media_type: Option<String>,
+    /// How the request body is written: JSON, a form, a multipart form, or raw bytes.
+    #[serde(default)]
+    pub request_encoding: BodyEncoding,
+    /// Whether the spec lets the request body be left out (`required: false`): the method then
+    /// takes an `Option`.
+    #[serde(default)]
+    pub request_optional: bool,
     /// The documented request example, if any.
     pub request_example: Option<serde_json::Value>,
     /// Responses documented for one status code.
@@ -380,6 +390,78 @@ pub struct Parameter {
     pub ty: TypeRef,
     pub required: bool,
     pub docs: Option<String>,
+    /// How the value is written (the spec's `style` and `explode`, or their defaults for the
+    /// location).
+    #[serde(default)]
+    pub style: Style,
+}
+
+/// How a parameter or a form field is written, from OpenAPI's `style` and `explode`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Style {
+    /// `form`, exploded (the default of query parameters and forms): `id=3&id=4`, and an
+    /// object's properties as parameters of their own.
+    #[default]
+    Form,
+    /// `form` with `explode: false`: `id=3,4`, an object as `name=key,value,key,value`.
+    FormCompact,
+    /// `spaceDelimited`: `id=3 4`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `id=3|4`.
+    PipeDelimited,
+    /// `deepObject`: `name[key]=value`, nested objects `name[key][inner]=value`, arrays
+    /// `name[0]=value`.
+    DeepObject,
+    /// `simple` (the default of path and header parameters): `3,4`, an object as
+    /// `key,value,key,value`.
+    Simple,
+    /// `simple`, exploded: an object as `key=value,key=value`.
+    SimpleExploded,
+    /// `label`: `.3,4`; exploded `.3.4`.
+    Label { explode: bool },
+    /// `matrix`: `;id=3,4`; exploded `;id=3;id=4`.
+    Matrix { explode: bool },
+}
+
+/// How a request body is written.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum BodyEncoding {
+    /// JSON, from the typed request.
+    #[default]
+    Json,
+    /// Bytes the caller gives, sent with the media type.
+    Raw,
+    /// `application/x-www-form-urlencoded`, from the typed request: every property as a field,
+    /// written by its style (`Form` unless listed here).
+    Form { fields: Vec<EncodedField> },
+    /// `multipart/form-data` with a generated boundary, from the typed request: one part per
+    /// property (one per item of an array of files or primitives).
+    Multipart { fields: Vec<EncodedField> },
+}
+
+/// How one property of a form or multipart body is written.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EncodedField {
+    pub wire_name: String,
+    pub rust_name: String,
+    /// For a form: the property's style, from the spec's `encoding`.
+    pub style: Style,
+    /// For a multipart body: what the part holds.
+    pub part: PartKind,
+    /// For a multipart body: the part's content type from the spec's `encoding`, instead of
+    /// the default of its kind.
+    pub content_type: Option<String>,
+}
+
+/// What a part of a multipart body holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum PartKind {
+    /// A primitive (or an array of them, one part per item) as text: `text/plain`.
+    Text,
+    /// An object or array as JSON: `application/json`.
+    Json,
+    /// A file (or an array of files, one part per file): its bytes, file name and content type.
+    File,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -22,6 +22,7 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Endpoint",
     "Error",
     "ErrorBody",
+    "FilePart",
     "Inner",
     "NotClearable",
     "Option",

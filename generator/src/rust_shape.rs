@@ -48,6 +48,7 @@ impl fmt::Display for TypeRef {
             TypeRef::Named(name) => f.write_str(name),
             TypeRef::Boxed(inner) => write!(f, "Box<{inner}>"),
             TypeRef::Bytes | TypeRef::Base64 => f.write_str("Vec<u8>"),
+            TypeRef::File => f.write_str("FilePart"),
             TypeRef::Update { value, clearable } if *clearable => write!(f, "Update<{value}>"),
             TypeRef::Update { value, .. } => write!(f, "Update<{value}, NotClearable>"),
         }

@@ -1014,3 +1014,48 @@ fn a_new_default_page_size_changes_behaviour() {
         "walks of `Client::things_add` ask for 100 items a page by default (was 500)",
     );
 }
+
+#[test]
+fn a_parameter_in_another_style_is_a_behaviour_change() {
+    let report = changed(&[(
+        "        - { name: Dry, in: query, schema: { type: boolean } }",
+        "        - { name: Dry, in: query, style: form, explode: false, schema: { type: boolean } }",
+    )]);
+    change(
+        &report,
+        Impact::Behaviour,
+        "parameter `dry` (query `Dry`) is written in the style FormCompact (was Form)",
+    );
+    assert_eq!(report.verdict(), Semver::Minor);
+}
+
+#[test]
+fn a_request_body_that_becomes_optional_is_breaking() {
+    let report = changed(&[(
+        "      summary: Add a thing\n      requestBody:\n",
+        "      summary: Add a thing\n      requestBody:\n        required: true\n",
+    )]);
+    change(
+        &report,
+        Impact::Breaking,
+        "`Client::things_add` takes its request body without an `Option` (the body became required)",
+    );
+}
+
+#[test]
+fn a_form_field_in_another_style_is_a_behaviour_change() {
+    let form = apply(&[(
+        "      summary: Add a thing\n      requestBody:\n        content:\n          application/json:\n            schema: { $ref: '#/components/schemas/ThingAddParameters' }",
+        "      summary: Add a thing\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema: { $ref: '#/components/schemas/ThingAddParameters' }",
+    )]);
+    let deep = form.replace(
+        "            schema: { $ref: '#/components/schemas/ThingAddParameters' }",
+        "            schema: { $ref: '#/components/schemas/ThingAddParameters' }\n            encoding: { Tags: { style: deepObject } }",
+    );
+    let report = diff(&api(&form), &api(&deep));
+    change(
+        &report,
+        Impact::Behaviour,
+        "`Client::things_add` writes its application/x-www-form-urlencoded body differently (`Tags` DeepObject)",
+    );
+}

@@ -59,6 +59,9 @@ fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
                 TypeRef::Date => {
                     used.insert("Date");
                 }
+                TypeRef::File => {
+                    used.insert("FilePart");
+                }
                 TypeRef::Update { clearable, .. } => {
                     used.insert("Update");
                     if !clearable {
@@ -682,6 +685,7 @@ pub(super) fn rust_type(ty: &TypeRef) -> TokenStream {
             quote!(Box<#inner>)
         }
         TypeRef::Bytes | TypeRef::Base64 => quote!(Vec<u8>),
+        TypeRef::File => quote!(FilePart),
         TypeRef::Update { value, clearable } => {
             let value = rust_type(value);
             if *clearable {

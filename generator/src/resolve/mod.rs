@@ -5,6 +5,7 @@
 //! only property is the update-wrapper property (`Value` for Mews) is an update value, whatever
 //! its name.
 
+mod bodies;
 mod errors;
 mod markdown;
 mod operations;
@@ -20,7 +21,7 @@ use indexmap::IndexMap;
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 
 use crate::error::Error;
-use crate::ir::{Api, Limits, Server, TypeDef, TypeRef};
+use crate::ir::{Api, BodyEncoding, Limits, Server, TypeDef, TypeRef};
 use crate::names::{self, Scope};
 
 const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
@@ -67,6 +68,7 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     let mut operations = resolver.operations()?;
     let mut types = resolver.types;
     passes::confine_base64(&mut types, &mut operations);
+    passes::confine_files(&mut types, &mut operations);
     passes::confine_limits(&mut types);
     passes::check_alias_cycles(&types, &resolver.type_names, file)?;
     passes::box_recursive_types(&mut types);
@@ -87,11 +89,14 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     })
 }
 
-/// What an operation's request body is: its type, media type and documented example.
+/// What an operation's request body is: its type, media type, encoding and documented
+/// example.
 #[derive(Default)]
 struct RequestBodyShape {
     ty: Option<TypeRef>,
     media_type: Option<String>,
+    encoding: BodyEncoding,
+    optional: bool,
     example: Option<serde_json::Value>,
 }
 

@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{join_pointer, Error};
-use crate::ir::{CommonField, Field, FieldShape, Operation, TypeDef, TypeKind, TypeRef};
+use crate::ir::{
+    BodyEncoding, CommonField, Field, FieldShape, Operation, TypeDef, TypeKind, TypeRef,
+};
 
 /// Finds the body properties that every operation takes (Mews's `ClientToken`, `AccessToken`
 /// and `Client`), and removes the required ones from the request types, since the client
@@ -309,49 +311,6 @@ pub(super) fn mark_default_types(types: &mut [TypeDef]) {
     }
 }
 
-/// Base64 bytes are only supported as the type of a struct field (where a serde attribute
-/// encodes them); anywhere else they stay the Base64 text.
-pub(super) fn confine_base64(types: &mut [TypeDef], operations: &mut [Operation]) {
-    fn as_text(ty: &mut TypeRef) {
-        match ty {
-            TypeRef::Base64 => *ty = TypeRef::String,
-            TypeRef::Array(inner)
-            | TypeRef::Map(inner)
-            | TypeRef::Boxed(inner)
-            | TypeRef::Update { value: inner, .. } => as_text(inner),
-            _ => {}
-        }
-    }
-    for def in types.iter_mut() {
-        match &mut def.kind {
-            TypeKind::Struct(structure) => structure
-                .fields
-                .iter_mut()
-                .filter(|field| field.ty != TypeRef::Base64)
-                .for_each(|field| as_text(&mut field.ty)),
-            TypeKind::Union(union) => union
-                .variants
-                .iter_mut()
-                .for_each(|variant| as_text(&mut variant.ty)),
-            TypeKind::Alias(target) => as_text(target),
-            TypeKind::Enum(_) => {}
-        }
-    }
-    for operation in operations {
-        let parameters = operation.parameters.iter_mut().map(|p| &mut p.ty);
-        let bodies = operation
-            .request
-            .iter_mut()
-            .chain(operation.result.iter_mut());
-        let responses = operation
-            .responses
-            .iter_mut()
-            .chain(operation.fallback_responses.iter_mut())
-            .filter_map(|response| response.body.as_mut());
-        parameters.chain(bodies).chain(responses).for_each(as_text);
-    }
-}
-
 /// Keeps only the limits a field's type can be checked against: lengths of strings, item
 /// counts of arrays, bounds of integers (a `maxLength` on a `date-time`, or on an enum, says
 /// nothing a Rust value could break), looking through aliases.
@@ -399,5 +358,90 @@ pub(super) fn confine_limits(types: &mut [TypeDef]) {
                 limits.maximum = None;
             }
         }
+    }
+}
+
+/// Base64 bytes are only supported as the type of a struct field (where a serde attribute
+/// encodes them); anywhere else they stay the Base64 text.
+pub(super) fn confine_base64(types: &mut [TypeDef], operations: &mut [Operation]) {
+    as_text_except(types, operations, &TypeRef::Base64, |_, field| {
+        field.ty == TypeRef::Base64
+    });
+}
+
+/// Files (`format: binary`) are only sent as the parts of a multipart body: a property of a
+/// multipart request that is a file or an array of files stays one; anywhere else the value is
+/// the string it is in JSON.
+pub(super) fn confine_files(types: &mut [TypeDef], operations: &mut [Operation]) {
+    let multipart: HashSet<String> = operations
+        .iter()
+        .filter(|operation| matches!(operation.request_encoding, BodyEncoding::Multipart { .. }))
+        .filter_map(|operation| operation.request.as_ref()?.named().map(str::to_owned))
+        .collect();
+    as_text_except(types, operations, &TypeRef::File, |def, field| {
+        multipart.contains(&def.name)
+            && match &field.ty {
+                TypeRef::Array(item) => **item == TypeRef::File,
+                ty => *ty == TypeRef::File,
+            }
+    });
+}
+
+/// Replaces `special` with `String` everywhere but in the struct fields `keep` accepts.
+fn as_text_except(
+    types: &mut [TypeDef],
+    operations: &mut [Operation],
+    special: &TypeRef,
+    keep: impl Fn(&TypeDef, &Field) -> bool,
+) {
+    fn as_text(ty: &mut TypeRef, special: &TypeRef) {
+        match ty {
+            ty if ty == special => *ty = TypeRef::String,
+            TypeRef::Array(inner)
+            | TypeRef::Map(inner)
+            | TypeRef::Boxed(inner)
+            | TypeRef::Update { value: inner, .. } => as_text(inner, special),
+            _ => {}
+        }
+    }
+    for index in 0..types.len() {
+        let kept: Vec<bool> = match &types[index].kind {
+            TypeKind::Struct(structure) => structure
+                .fields
+                .iter()
+                .map(|field| keep(&types[index], field))
+                .collect(),
+            _ => Vec::new(),
+        };
+        match &mut types[index].kind {
+            TypeKind::Struct(structure) => structure
+                .fields
+                .iter_mut()
+                .zip(kept)
+                .filter(|(_, kept)| !kept)
+                .for_each(|(field, _)| as_text(&mut field.ty, special)),
+            TypeKind::Union(union) => union
+                .variants
+                .iter_mut()
+                .for_each(|variant| as_text(&mut variant.ty, special)),
+            TypeKind::Alias(target) => as_text(target, special),
+            TypeKind::Enum(_) => {}
+        }
+    }
+    for operation in operations {
+        let parameters = operation.parameters.iter_mut().map(|p| &mut p.ty);
+        let bodies = operation
+            .request
+            .iter_mut()
+            .chain(operation.result.iter_mut());
+        let responses = operation
+            .responses
+            .iter_mut()
+            .chain(operation.fallback_responses.iter_mut())
+            .filter_map(|response| response.body.as_mut());
+        parameters
+            .chain(bodies)
+            .chain(responses)
+            .for_each(|ty| as_text(ty, special));
     }
 }

@@ -306,6 +306,7 @@ impl<'a> Resolver<'a> {
                 Some("date-time") => TypeRef::DateTime,
                 Some("date") => TypeRef::Date,
                 Some("byte") => TypeRef::Base64,
+                Some("binary") => TypeRef::File,
                 _ => TypeRef::String,
             },
             Some("boolean") => TypeRef::Bool,
@@ -617,6 +618,7 @@ fn variant_name_for(ty: &TypeRef) -> String {
         TypeRef::Update { .. } => "Update".to_owned(),
         TypeRef::Boxed(inner) => variant_name_for(inner),
         TypeRef::Bytes | TypeRef::Base64 => "Bytes".to_owned(),
+        TypeRef::File => "File".to_owned(),
     }
 }
 

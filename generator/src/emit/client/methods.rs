@@ -5,7 +5,9 @@ use quote::{format_ident, quote};
 
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident};
+use super::bodies::request_body;
 use super::pagination;
+use super::params::style_tokens;
 use crate::ir::{CommonField, Operation, ParameterLocation, TypeRef};
 
 /// `common_optional` names the optional common fields, which a request may set itself.
@@ -57,26 +59,10 @@ pub(super) fn operation_method(
         let params_type = format_ident!("{}", params_struct);
         params.push(quote!(params: &#params_type));
     }
-    let body = match (&operation.request, operation.request_media_type.as_deref()) {
-        (Some(TypeRef::Bytes), media_type) => {
-            let media_type = media_type.unwrap_or("application/octet-stream");
-            params.push(quote!(body: Vec<u8>));
-            quote!(.body(body, #media_type))
-        }
-        (Some(request), _) => {
-            let request_type = rust_type(request);
-            params.push(quote!(request: &#request_type));
-            let common = has_common.then(|| {
-                let unset = common_optional.iter().map(|field| {
-                    let name = ident(&field.rust_name);
-                    quote!(request.#name.is_none())
-                });
-                quote!(, self.inner.common.body(#(#unset),*))
-            });
-            quote!(.body(self.json_body(request #common)?, "application/json"))
-        }
-        (None, _) => quote!(),
-    };
+    let body = request_body(operation, has_common, common_optional);
+    if let Some(parameter) = &body.parameter {
+        params.push(parameter.clone());
+    }
     let path_expr = path_expression(operation);
     let parameters = operation
         .parameters
@@ -90,12 +76,29 @@ pub(super) fn operation_method(
             } else {
                 quote!(&params.#name)
             };
+            let style = style_tokens(parameter.style);
             match parameter.location {
-                ParameterLocation::Header => quote!(.header(#wire_name, #value)),
-                ParameterLocation::Cookie => quote!(.cookie(#wire_name, #value)),
-                _ => quote!(.query(#wire_name, #value)),
+                ParameterLocation::Header => quote!(.header(#wire_name, #value, #style)),
+                ParameterLocation::Cookie => quote!(.cookie(#wire_name, #value, #style)),
+                _ => quote!(.query(#wire_name, #value, #style)),
             }
         });
+    let prepare = &body.prepare;
+    let call = &body.call;
+    let request = match &body.optional {
+        None => quote! {
+            #prepare
+            let request = Request::new(#path_expr) #(#parameters)* #call;
+        },
+        Some(binding) => quote! {
+            let mut call = Request::new(#path_expr) #(#parameters)*;
+            if let Some(#binding) = #binding {
+                #prepare
+                call = call #call;
+            }
+            let request = call;
+        },
+    };
     let no_content: Vec<Literal> = operation
         .no_content_statuses
         .iter()
@@ -132,7 +135,7 @@ pub(super) fn operation_method(
                 path: #path,
                 idempotent: #idempotent,
             };
-            let request = Request::new(#path_expr) #(#parameters)* #body;
+            #request
             let response = self.inner.transport.send(&ENDPOINT, &request).await?;
             match response.status {
                 #no_content_arm
@@ -164,7 +167,8 @@ fn path_expression(operation: &Operation) -> TokenStream {
             Some(parameter) => {
                 template.push_str("{}");
                 let name = ident(&parameter.rust_name);
-                arguments.push(quote!(path_value(#name)));
+                let style = style_tokens(parameter.style);
+                arguments.push(quote!(path_value(#name, #style)));
             }
             None => template.push_str(
                 &rest[start..start + length + 1]

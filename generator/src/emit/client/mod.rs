@@ -1,11 +1,14 @@
 //! Emits `client.rs`: the client builder, one async method per operation, and the error type
 //! with one variant per documented status.
 
+mod bodies;
 mod builder;
 mod errors;
 mod methods;
 mod pagination;
 mod params;
+
+pub(super) use bodies::request_argument;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -40,11 +43,8 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
     let error_enum = errors::error_enum(&api.errors);
     let error_bodies = errors::error_body_impls(&api.errors);
     let params_structs = params::params_structs(api);
-    let object_params = params::object_param_impls(api);
-    let has_json_requests = api
-        .operations
-        .iter()
-        .any(|op| op.request.as_ref().is_some_and(|ty| *ty != TypeRef::Bytes));
+    let has_json_requests = bodies::has_json_requests(&api.operations);
+    let validates = has_json_requests || bodies::validates_in_methods(&api.operations);
     let has_json_results = api.operations.iter().any(|op| {
         op.responses
             .iter()
@@ -65,7 +65,7 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
             use serde::Serialize;
         )
     });
-    let mut http_imports = vec!["ApiError", "DecodeError", "Endpoint"];
+    let mut http_imports = vec!["self", "ApiError", "DecodeError", "Endpoint"];
     if !error_bodies.is_empty() {
         http_imports.push("ErrorBody");
     }
@@ -76,9 +76,6 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
     http_imports.extend(["Settings", "Transport", "TransportError"]);
     if has_path_parameters {
         http_imports.push("path_value");
-    }
-    if !object_params.is_empty() {
-        http_imports.extend(["ParamValue", "json_param"]);
     }
     let http_imports = http_imports
         .into_iter()
@@ -97,7 +94,7 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
     let support_imports = uses_date
         .then_some("Date")
         .into_iter()
-        .chain(has_json_requests.then_some("Validate"))
+        .chain(validates.then_some("Validate"))
         .chain(["ValidationError"])
         .map(|name| format_ident!("{}", name));
     let json_body = match (has_json_requests, api.common_fields.is_empty()) {
@@ -168,8 +165,6 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
         #error_bodies
 
         #params_structs
-
-        #object_params
     }
 }
 

@@ -91,6 +91,7 @@ pub(super) fn pagination_methods(
         request = request_type,
         crate_path = crate_name.replace('-', "_"),
     ));
+    let argument = super::bodies::request_argument(operation, quote!(request));
     Some(quote! {
         #pages_docs
         #deprecated
@@ -104,7 +105,7 @@ pub(super) fn pagination_methods(
                 let Some((mut request, mut seen)) = walk else {
                     return Ok(None);
                 };
-                let page = client.#one_page(&request).await?;
+                let page = client.#one_page(#argument).await?;
                 let limitation = #limitation_of_request;
                 let full = usize::try_from(limitation.#count).is_ok_and(|size| size > 0 && #item_count >= size);
                 let next = match #next_cursor {
