@@ -271,7 +271,7 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-/// Implements `Display`, `FromStr`, `Serialize`, `Deserialize` and `ParamValue` for an open enumeration
+/// Implements `Display`, `FromStr`, `Serialize` and `Deserialize` for an open enumeration
 /// through its `as_str` and `From<&str>`: unknown values are read into the catch-all variant
 /// and written back unchanged.
 #[allow(unused_macros)] // An API without enumerations does not use it.
@@ -305,12 +305,6 @@ macro_rules! impl_open_enum {
 
         impl $crate::support::Validate for $name {
             fn check(&self, _path: &str, _violations: &mut $crate::support::Violations) {}
-        }
-
-        impl $crate::http::ParamValue for $name {
-            fn write(&self, out: &mut Vec<String>) {
-                out.push(self.as_str().to_owned());
-            }
         }
     };
 }
@@ -513,6 +507,42 @@ fn field_path(path: &str, field: &str) -> String {
     } else {
         format!("{path}.{field}")
     }
+}
+
+/// A file to send as a part of a `multipart/form-data` body: its bytes, the file name the
+/// part carries, and its content type (`application/octet-stream`, or what the spec gives,
+/// when unset).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilePart {
+    /// The file's contents.
+    #[serde(with = "base64")]
+    pub bytes: Vec<u8>,
+    /// The name the part gives the file (`report.pdf`).
+    pub file_name: String,
+    /// The part's content type (`image/png`).
+    pub content_type: Option<String>,
+}
+
+impl FilePart {
+    /// A file of these bytes under this name.
+    pub fn new(bytes: impl Into<Vec<u8>>, file_name: impl Into<String>) -> Self {
+        FilePart {
+            bytes: bytes.into(),
+            file_name: file_name.into(),
+            content_type: None,
+        }
+    }
+
+    /// Sets the part's content type.
+    #[must_use]
+    pub fn with_content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+}
+
+impl Validate for FilePart {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
 }
 
 /// Serde for bytes sent as Base64 text (`format: byte`): `#[serde(with = "support::base64")]`.

@@ -120,11 +120,26 @@ fn a_synthetic_mews_style_spec_of_hundreds_of_operations_generates() {
 /// with clippy, warnings denied. Checking proves what building would (the code type-checks,
 /// every lint passes) without the code generation, which is most of a build's time.
 fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &str) {
+    let workspace = write_workspace(specs, workspace_name, |_, _| {});
+    cargo(
+        &workspace,
+        &["clippy", "--workspace", "--all-targets"],
+        true,
+    );
+}
+
+/// Generates every spec as a member of one workspace; `extend` adds to each crate's folder.
+fn write_workspace(
+    specs: Vec<(String, PathBuf, String)>,
+    workspace_name: &str,
+    extend: impl Fn(&str, &Path),
+) -> PathBuf {
     let workspace = Path::new(env!("CARGO_TARGET_TMPDIR")).join(workspace_name);
     let mut members = Vec::new();
     for (crate_name, name, text) in specs {
         let files = generate(&name, &text, &crate_name).unwrap_or_else(|err| panic!("{err}"));
         codegen::output::write(&workspace.join(&crate_name), &files).unwrap();
+        extend(&crate_name, &workspace.join(&crate_name));
         members.push(format!("{crate_name:?}"));
     }
     std::fs::write(
@@ -135,18 +150,23 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
         ),
     )
     .unwrap();
+    workspace
+}
+
+/// Runs a cargo command on the workspace, warnings denied (and clippy's too, when `lints`),
+/// and fails with its output when it fails.
+fn cargo(workspace: &Path, args: &[&str], lints: bool) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--message-format",
-            "short",
-        ])
+    let mut command = Command::new(cargo);
+    command
+        .args(args)
+        .args(["--message-format", "short"])
         .arg("--manifest-path")
-        .arg(workspace.join("Cargo.toml"))
-        .args(["--", "-D", "warnings"])
+        .arg(workspace.join("Cargo.toml"));
+    if lints {
+        command.args(["--", "-D", "warnings"]);
+    }
+    let output = command
         .env(
             "CARGO_TARGET_DIR",
             Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-target"),
@@ -155,9 +175,11 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
         .output()
         .unwrap();
     let log = String::from_utf8_lossy(&output.stderr);
+    let out = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
-        "the generated crates do not pass clippy:\n{log}"
+        "`cargo {}` fails on the generated crates:\n{log}\n{out}",
+        args.join(" ")
     );
 }
 
@@ -191,4 +213,49 @@ fn large_corpus_crates_pass_clippy_without_warnings() {
         })
         .collect();
     assert_passes_clippy(specs, "corpus-large");
+}
+
+/// The small specs of `tests/constructs/`, one per construct of real-world specs, each with a
+/// test of the generated crate (`<name>.rs` beside it) that checks the wire form or decodes
+/// real payloads over loopback.
+fn constructs() -> Vec<(String, PathBuf, String)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("constructs");
+    let mut specs: Vec<(String, PathBuf, String)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "yaml" || ext == "json")
+        })
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            let (spec, text) = read(&path);
+            (name, spec, text)
+        })
+        .collect();
+    specs.sort();
+    specs
+}
+
+#[test]
+fn construct_crates_pass_clippy_and_their_wire_tests() {
+    let specs = constructs();
+    assert!(specs.len() >= 2, "{} construct specs", specs.len());
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("constructs");
+    let workspace = write_workspace(specs, "constructs", |name, crate_folder| {
+        let test = folder.join(format!("{name}.rs"));
+        std::fs::create_dir_all(crate_folder.join("tests")).unwrap();
+        std::fs::copy(&test, crate_folder.join("tests/wire.rs"))
+            .unwrap_or_else(|err| panic!("{}: {err}", test.display()));
+        let manifest = crate_folder.join("Cargo.toml");
+        let mut text = std::fs::read_to_string(&manifest).unwrap();
+        text.push_str("wiremock = \"0.6\"\n");
+        std::fs::write(manifest, text).unwrap();
+    });
+    cargo(
+        &workspace,
+        &["clippy", "--workspace", "--all-targets"],
+        true,
+    );
+    cargo(&workspace, &["test", "--workspace"], false);
 }

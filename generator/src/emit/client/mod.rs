@@ -65,7 +65,11 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
             use serde::Serialize;
         )
     });
-    let mut http_imports = vec!["self", "ApiError", "DecodeError", "Endpoint"];
+    // Styles, forms and multipart bodies are named through the module.
+    let names_http = api.operations.iter().any(|op| !op.parameters.is_empty())
+        || bodies::validates_in_methods(&api.operations);
+    let mut http_imports = names_http.then_some("self").into_iter().collect::<Vec<_>>();
+    http_imports.extend(["ApiError", "DecodeError", "Endpoint"]);
     if !error_bodies.is_empty() {
         http_imports.push("ErrorBody");
     }
