@@ -312,6 +312,39 @@ macro_rules! impl_open_enum {
 #[allow(unused_imports)]
 pub(crate) use impl_open_enum;
 
+/// Implements `Display`, `Serialize` and `Deserialize` for an open enumeration of integers
+/// through its `as_i64` and `From<i64>`: unknown values are read into the catch-all variant
+/// and written back unchanged.
+#[allow(unused_macros)] // An API without integer enumerations does not use it.
+macro_rules! impl_open_integer_enum {
+    ($name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(formatter, "{}", self.as_i64())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.as_i64())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+
+        impl $crate::support::Validate for $name {
+            fn check(&self, _path: &str, _violations: &mut $crate::support::Violations) {}
+        }
+    };
+}
+
+#[allow(unused_imports)]
+pub(crate) use impl_open_integer_enum;
+
 /// Reads an open enumeration from a string without allocating for known values.
 #[doc(hidden)]
 pub struct OpenEnumVisitor<T>(std::marker::PhantomData<T>);
@@ -347,7 +380,7 @@ impl<T: for<'a> From<&'a str>> Visitor<'_> for OpenEnumVisitor<T> {
 pub fn serialize_tagged<S: Serializer, T: Serialize>(
     serializer: S,
     tag_property: &str,
-    tag: &str,
+    tag: impl Into<serde_json::Value>,
     value: &T,
 ) -> Result<S::Ok, S::Error> {
     let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;

@@ -207,6 +207,9 @@ pub struct Union {
     pub discriminator: Option<String>,
     /// Name of the catch-all variant that keeps values matching no variant.
     pub fallback: String,
+    /// Whether the tags are integers (`"type": 2`) rather than strings.
+    #[serde(default)]
+    pub integer_tags: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -217,12 +220,15 @@ pub struct UnionVariant {
     pub tag: Option<String>,
 }
 
-/// An open string enumeration.
+/// An open enumeration of strings, or of integers.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Enum {
     pub variants: Vec<Variant>,
     /// Name of the catch-all variant that keeps values unknown to this version.
     pub fallback: String,
+    /// Whether the values are integers (`wire_name` is then the number's text).
+    #[serde(default)]
+    pub integer: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]

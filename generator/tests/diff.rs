@@ -1059,3 +1059,17 @@ fn a_form_field_in_another_style_is_a_behaviour_change() {
         "`Client::things_add` writes its application/x-www-form-urlencoded body differently (`Tags` DeepObject)",
     );
 }
+
+#[test]
+fn an_enum_of_strings_that_becomes_one_of_integers_is_breaking() {
+    let strings = "openapi: 3.0.3\ninfo: { title: T, version: v1 }\npaths: {}\ncomponents:\n  schemas:\n    Level:\n      oneOf:\n        - { title: Low, const: low }\n        - { title: High, const: high }\n";
+    let integers = strings
+        .replace("const: low", "const: 1")
+        .replace("const: high", "const: 2");
+    let report = diff(&api(strings), &api(&integers));
+    change(
+        &report,
+        Impact::Breaking,
+        "the values of `Level` are integers (were strings)",
+    );
+}

@@ -255,6 +255,18 @@ fn sends_null(field: &Field) -> bool {
 }
 
 fn enumeration(name: &str, old: &Enum, new: &Enum, recorder: &mut Recorder) {
+    if old.integer != new.integer {
+        let kind = |integer: bool| if integer { "integers" } else { "strings" };
+        recorder.breaking(
+            format!(
+                "the values of `{name}` are {} (were {})",
+                kind(new.integer),
+                kind(old.integer)
+            ),
+            "`as_str` and `From<&str>` become `as_i64` and `From<i64>` or the reverse, and the catch-all holds the other type",
+        );
+        return;
+    }
     let fallback = &new.fallback;
     let unknown = |wire_name: &str| format!("`{name}::{fallback}(\"{wire_name}\")`");
     let mut pairs = pair_by(&old.variants, &new.variants, |variant| {
@@ -343,6 +355,18 @@ fn union(name: &str, old: &Union, new: &Union, recorder: &mut Recorder) {
                 describe(&old.discriminator)
             ),
             "values are told apart differently: code that matches a variant gets another one",
+        );
+    } else if old.integer_tags != new.integer_tags {
+        recorder.behaviour(
+            format!(
+                "the tags of `{name}` are read as {}",
+                if new.integer_tags {
+                    "integers"
+                } else {
+                    "strings"
+                }
+            ),
+            "values whose tag has the other type now read as the catch-all, or the reverse",
         );
     }
     let pairs = pair_by(&old.variants, &new.variants, |variant| {

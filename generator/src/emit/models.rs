@@ -433,6 +433,9 @@ fn has_nested_request(ty: &TypeRef, request_structs: &HashSet<&str>) -> bool {
 }
 
 fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -> TokenStream {
+    if enumeration.integer {
+        return integer_enum_def(docs, name, enumeration);
+    }
     let fallback = ident(&enumeration.fallback);
     let variants = enumeration.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
@@ -512,6 +515,79 @@ fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -
     }
 }
 
+/// An open enumeration of integers, like one of strings with `as_i64` and `From<i64>`.
+fn integer_enum_def(
+    docs: &TokenStream,
+    name: &proc_macro2::Ident,
+    enumeration: &Enum,
+) -> TokenStream {
+    let fallback = ident(&enumeration.fallback);
+    let values: Vec<(proc_macro2::Ident, Literal, TokenStream)> = enumeration
+        .variants
+        .iter()
+        .map(|variant| {
+            let docs = doc_attrs(&match &variant.docs {
+                Some(docs) => format!("`{}`: {docs}", variant.wire_name),
+                None => format!("`{}`.", variant.wire_name),
+            });
+            let value = Literal::i64_unsuffixed(variant.wire_name.parse().unwrap_or_default());
+            (ident(&variant.rust_name), value, docs)
+        })
+        .collect();
+    let variants = values
+        .iter()
+        .map(|(variant, _, docs)| quote!(#docs #variant,));
+    let to_number = values
+        .iter()
+        .map(|(variant, value, _)| quote!(Self::#variant => #value,));
+    let from_number = values
+        .iter()
+        .map(|(variant, value, _)| quote!(#value => Self::#variant,));
+    let default = match values.first() {
+        Some((first, _, _)) => quote!(Self::#first),
+        None => quote!(Self::#fallback(0)),
+    };
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the crate does not know, kept exactly as received.
+            #fallback(i64),
+        }
+
+        /// The first value the API lists, so that results holding one can be built with
+        /// `Default` in tests.
+        impl Default for #name {
+            fn default() -> Self {
+                #default
+            }
+        }
+
+        impl #name {
+            /// The value as it is written on the wire.
+            pub fn as_i64(&self) -> i64 {
+                match self {
+                    #(#to_number)*
+                    Self::#fallback(value) => *value,
+                }
+            }
+        }
+
+        impl From<i64> for #name {
+            fn from(value: i64) -> Self {
+                match value {
+                    #(#from_number)*
+                    other => Self::#fallback(other),
+                }
+            }
+        }
+
+        support::impl_open_integer_enum!(#name);
+    }
+}
+
 /// An enum with one variant per member, and a catch-all that keeps any other value. With a
 /// discriminator the variant is chosen by the tag property; otherwise serde tries the variants
 /// in order.
@@ -553,16 +629,36 @@ fn union_def(docs: &TokenStream, name: &proc_macro2::Ident, union: &Union) -> To
             #default_impl
         };
     };
+    let tag = |variant: &crate::ir::UnionVariant| {
+        let tag = variant.tag.as_deref().unwrap_or_default();
+        if union.integer_tags {
+            let number = Literal::i64_unsuffixed(tag.parse().unwrap_or_default());
+            quote!(#number)
+        } else {
+            quote!(#tag)
+        }
+    };
     let serialize_arms = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
-        let tag = variant.tag.as_deref().unwrap_or_default();
+        let tag = match &variant.tag {
+            Some(tag) if union.integer_tags => {
+                let number = Literal::i64_suffixed(tag.parse().unwrap_or_default());
+                quote!(#number)
+            }
+            _ => tag(variant),
+        };
         quote!(Self::#variant_name(value) => support::serialize_tagged(serializer, #property, #tag, value),)
     });
     let deserialize_arms = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
-        let tag = variant.tag.as_deref().unwrap_or_default();
+        let tag = tag(variant);
         quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant_name),)
     });
+    let read_tag = if union.integer_tags {
+        quote!(serde_json::Value::as_i64)
+    } else {
+        quote!(serde_json::Value::as_str)
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
@@ -586,7 +682,7 @@ fn union_def(docs: &TokenStream, name: &proc_macro2::Ident, union: &Union) -> To
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = serde_json::Value::deserialize(deserializer)?;
-                let variant = match value.get(#property).and_then(serde_json::Value::as_str) {
+                let variant = match value.get(#property).and_then(#read_tag) {
                     #(#deserialize_arms)*
                     _ => return Ok(Self::#fallback(value)),
                 };

@@ -12,6 +12,7 @@ mod operations;
 mod pagination;
 mod passes;
 mod schemas;
+mod values;
 mod wrappers;
 
 use std::collections::{HashMap, HashSet};

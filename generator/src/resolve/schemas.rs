@@ -9,6 +9,7 @@ use openapiv3::{
     Schema, SchemaData, SchemaKind, StringType, Type, VariantOrUnknownOrEmpty,
 };
 
+use super::values::{self, StringUnion};
 use super::{text, Resolved, Resolver, SCHEMA_REF_PREFIX};
 use crate::error::{join_pointer, Error};
 use crate::ir::{
@@ -58,6 +59,22 @@ impl<'a> Resolver<'a> {
                 schema.schema_data.description.as_deref(),
             )));
         }
+        if let Some((members, integer)) = self.const_members(&shape) {
+            return Ok(TypeKind::Enum(values::const_enumeration(members, integer)));
+        }
+        match self.string_union(&shape) {
+            Some(StringUnion::Values(values)) => {
+                let values = values.iter().map(String::as_str).collect();
+                return Ok(TypeKind::Enum(enumeration(
+                    values,
+                    schema.schema_data.description.as_deref(),
+                )));
+            }
+            Some(StringUnion::Reference(reference)) => {
+                return Ok(TypeKind::Alias(self.reference(reference, pointer)?));
+            }
+            None => {}
+        }
         if self.is_struct(&shape) {
             return Ok(TypeKind::Struct(
                 self.structure(rust_name, schema, pointer)?,
@@ -82,6 +99,19 @@ impl<'a> Resolver<'a> {
     ) -> Result<Union, Error> {
         let (keyword, members) = union_members(shape);
         let discriminator = schema.schema_data.discriminator.as_ref();
+        // Without a discriminator, members may still be told apart by a constant property;
+        // inline members are then named after their tag.
+        let implicit = match discriminator {
+            Some(_) => None,
+            None => {
+                let non_null: Vec<&ReferenceOr<Schema>> = members
+                    .iter()
+                    .filter(|member| !is_null_only(member))
+                    .collect();
+                self.implicit_tags(&non_null)
+            }
+        };
+        let mut tags = implicit.iter().flat_map(|(_, tags, _)| tags.iter());
         let mut scope = Scope::default();
         let mut variants = Vec::new();
         for (index, member) in members.iter().enumerate() {
@@ -89,7 +119,15 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let member_pointer = join_pointer(&join_pointer(pointer, keyword), &index.to_string());
-            let hint = format!("{owner}Variant{}", index + 1);
+            let named_by_tag = tags
+                .next()
+                .filter(|tag| tag.starts_with(|c: char| c.is_ascii_alphabetic()))
+                .filter(|_| matches!(member, ReferenceOr::Item(_)))
+                .map(|tag| names::type_name(tag));
+            let hint = match &named_by_tag {
+                Some(tag) => format!("{owner}{tag}"),
+                None => format!("{owner}Variant{}", index + 1),
+            };
             let ty = self.schema_or_reference(member, &member_pointer, &hint)?.ty;
             let tag = match (discriminator, member) {
                 (Some(discriminator), ReferenceOr::Reference { reference }) => Some(
@@ -109,18 +147,25 @@ impl<'a> Resolver<'a> {
                 _ => None,
             };
             variants.push(UnionVariant {
-                rust_name: scope.claim(variant_name_for(&ty)),
+                rust_name: scope.claim(named_by_tag.unwrap_or_else(|| variant_name_for(&ty))),
                 ty,
                 tag,
             });
         }
-        let discriminator = discriminator
+        let mut discriminator = discriminator
             .filter(|_| variants.iter().all(|variant| variant.tag.is_some()))
             .map(|discriminator| discriminator.property_name.clone());
+        let mut integer_tags = false;
+        if let Some((property, tags, integers)) = implicit {
+            values::tag_variants(&mut variants, tags);
+            discriminator = Some(property);
+            integer_tags = integers;
+        }
         Ok(Union {
             variants,
             discriminator,
             fallback: scope.claim("Other".to_owned()),
+            integer_tags,
         })
     }
 
@@ -160,7 +205,7 @@ impl<'a> Resolver<'a> {
     /// Gathers the properties of `schema` and of every `allOf` member, in spec order; a later
     /// property of the same name replaces an earlier one in place.
     #[allow(clippy::type_complexity)]
-    fn collect_properties(
+    pub(super) fn collect_properties(
         &self,
         schema: &Schema,
         pointer: &str,
@@ -288,7 +333,14 @@ impl<'a> Resolver<'a> {
                 "`not` is not supported; describe the allowed values instead (an `enum`, or `oneOf` the allowed shapes)",
             ));
         }
-        if string_enum(shape).is_some() || self.is_struct(shape) || is_union(shape) {
+        if let Some(StringUnion::Reference(reference)) = self.string_union(shape) {
+            return self.reference(reference, pointer);
+        }
+        if string_enum(shape).is_some()
+            || self.is_struct(shape)
+            || is_union(shape)
+            || self.const_members(shape).is_some()
+        {
             return self.inline_type(schema, pointer, hint);
         }
         let format = shape.format.as_deref();
@@ -490,7 +542,7 @@ pub(super) fn deprecation_message(extensions: &IndexMap<String, serde_json::Valu
 }
 
 /// The enum values of a string enumeration schema.
-fn string_enum(shape: &AnySchema) -> Option<Vec<&str>> {
+pub(super) fn string_enum(shape: &AnySchema) -> Option<Vec<&str>> {
     if shape.enumeration.is_empty() || shape.typ.as_deref().is_some_and(|typ| typ != "string") {
         return None;
     }
@@ -522,6 +574,7 @@ fn enumeration(values: Vec<&str>, description: Option<&str>) -> Enum {
     Enum {
         fallback: scope.claim("Unknown".to_owned()),
         variants,
+        integer: false,
     }
 }
 
@@ -550,7 +603,7 @@ fn is_union(shape: &AnySchema) -> bool {
         && shape.properties.is_empty()
 }
 
-fn union_members(shape: &AnySchema) -> (&'static str, &[ReferenceOr<Schema>]) {
+pub(super) fn union_members(shape: &AnySchema) -> (&'static str, &[ReferenceOr<Schema>]) {
     if shape.one_of.is_empty() {
         ("anyOf", &shape.any_of)
     } else {
@@ -588,7 +641,7 @@ fn single_member<'s>(
 
 /// A member that only allows `null`: 3.1's `type: "null"` (normalized on load) or 3.0's
 /// `{nullable: true}` with nothing else.
-fn is_null_only(member: &ReferenceOr<Schema>) -> bool {
+pub(super) fn is_null_only(member: &ReferenceOr<Schema>) -> bool {
     match member {
         ReferenceOr::Item(schema) => {
             schema
@@ -695,8 +748,14 @@ pub(super) fn flatten(kind: &SchemaKind) -> AnySchema {
             maximum,
             exclusive_minimum,
             exclusive_maximum,
+            enumeration,
             ..
         })) => AnySchema {
+            enumeration: enumeration
+                .iter()
+                .flatten()
+                .map(|value| (*value).into())
+                .collect(),
             format: format(f, |f: &openapiv3::IntegerFormat| match f {
                 openapiv3::IntegerFormat::Int32 => "int32",
                 openapiv3::IntegerFormat::Int64 => "int64",
