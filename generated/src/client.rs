@@ -198,8 +198,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -246,7 +246,7 @@ impl Client {
                                         cursor: next.to_string(),
                                     });
                                 }
-                                limitation.cursor = Some(next);
+                                limitation.cursor = crate::support::Nullable::Value(next);
                                 Some((request, seen))
                             }
                             _ => None,
@@ -307,8 +307,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -357,7 +357,7 @@ impl Client {
                                         cursor: next.to_string(),
                                     });
                                 }
-                                limitation.cursor = Some(next);
+                                limitation.cursor = crate::support::Nullable::Value(next);
                                 Some((request, seen))
                             }
                             _ => None,
@@ -419,8 +419,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -462,8 +462,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -505,8 +505,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -552,8 +552,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -595,8 +595,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -639,8 +639,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -676,8 +676,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -726,7 +726,7 @@ impl Client {
                                         cursor: next.to_string(),
                                     });
                                 }
-                                limitation.cursor = Some(next);
+                                limitation.cursor = crate::support::Nullable::Value(next);
                                 Some((request, seen))
                             }
                             _ => None,
@@ -787,8 +787,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -830,8 +830,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -873,8 +873,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -910,8 +910,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",

@@ -409,6 +409,12 @@ impl<T: FileParts> FileParts for Option<T> {
     }
 }
 
+impl<T: FileParts> FileParts for crate::support::Nullable<T> {
+    fn file_parts(&self) -> Vec<&crate::support::FilePart> {
+        self.value().map(FileParts::file_parts).unwrap_or_default()
+    }
+}
+
 impl<T: FileParts> FileParts for Vec<T> {
     fn file_parts(&self) -> Vec<&crate::support::FilePart> {
         self.iter().flat_map(FileParts::file_parts).collect()

@@ -160,6 +160,95 @@ impl<'de> Deserialize<'de> for ValueKey {
     }
 }
 
+/// A request field that may be left out, sent as `null`, or set: the three states of an
+/// optional, nullable field (`"set to null to remove"`).
+///
+/// On the wire, `Absent` is a field left out, `Null` is `null` and `Value(x)` is `x`. A `with_`
+/// setter takes the value itself, `Nullable::Null` or an `Option` (`None` leaves it out):
+/// `.with_due_on(date)`, `.with_due_on(Nullable::Null)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub enum Nullable<T> {
+    /// Leave the field out.
+    #[default]
+    Absent,
+    /// Send `null` (remove the value).
+    Null,
+    /// Send this value.
+    Value(T),
+}
+
+impl<T> Nullable<T> {
+    /// Whether the field is left out; such fields are not sent.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Nullable::Absent)
+    }
+
+    /// The value, if there is one.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Nullable::Value(value) => Some(value),
+            Nullable::Absent | Nullable::Null => None,
+        }
+    }
+
+    /// The value, if there is one, taking it.
+    pub fn into_value(self) -> Option<T> {
+        match self {
+            Nullable::Value(value) => Some(value),
+            Nullable::Absent | Nullable::Null => None,
+        }
+    }
+}
+
+impl<T> From<T> for Nullable<T> {
+    fn from(value: T) -> Self {
+        Nullable::Value(value)
+    }
+}
+
+/// `None` leaves the field out, as an unset `Option` field is.
+impl<T> From<Option<T>> for Nullable<T> {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Nullable::Absent, Nullable::Value)
+    }
+}
+
+impl From<&str> for Nullable<String> {
+    fn from(value: &str) -> Self {
+        Nullable::Value(value.to_owned())
+    }
+}
+
+impl From<&String> for Nullable<String> {
+    fn from(value: &String) -> Self {
+        Nullable::Value(value.clone())
+    }
+}
+
+impl<T: Serialize> Serialize for Nullable<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Nullable::Value(value) => serializer.serialize_some(value),
+            Nullable::Absent | Nullable::Null => serializer.serialize_none(),
+        }
+    }
+}
+
+/// `null` reads as `Null`; a field that is missing reads as `Absent` (with `#[serde(default)]`).
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Option::<T>::deserialize(deserializer)?.map_or(Nullable::Null, Nullable::Value))
+    }
+}
+
+impl<T: Validate> Validate for Nullable<T> {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Nullable::Value(value) = self {
+            value.check(path, violations);
+        }
+    }
+}
+
 /// A calendar date.
 ///
 /// Mews documents such fields as dates (`1985-09-30`) but often sends them as midnight UTC

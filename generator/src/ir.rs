@@ -89,6 +89,10 @@ pub struct CommonField {
     pub required: bool,
     /// A credential, never shown in `Debug` output, logs or errors.
     pub secret: bool,
+    /// Whether the request types hold it as a `Nullable<T>` (optional and nullable), so that
+    /// the client's default applies only while it is absent.
+    #[serde(default)]
+    pub three_state: bool,
 }
 
 /// A named type: one component schema.
@@ -152,6 +156,10 @@ pub struct Field {
     /// For the limitation of a paginated request: the page size its constructor starts with,
     /// so that the limitation is not an argument of the request's `new`.
     pub page_size: Option<i64>,
+    /// An optional, nullable field of a request type: absent, `null` or a value
+    /// (`Nullable<T>`), so that a request can remove a value by sending `null`.
+    #[serde(default)]
+    pub three_state: bool,
 }
 
 /// How a field is represented, from its requiredness and nullability.
@@ -165,6 +173,9 @@ pub enum FieldShape {
     Omittable,
     /// An update value: `Update<T>`, left out when `Keep`.
     Update,
+    /// Optional and nullable in a request: `Nullable<T>`, left out when `Absent`, `null` when
+    /// `Null`.
+    ThreeState,
 }
 
 impl Field {
@@ -172,6 +183,7 @@ impl Field {
     pub fn shape(&self) -> FieldShape {
         match (&self.ty, self.required, self.nullable) {
             (TypeRef::Update { .. }, _, _) => FieldShape::Update,
+            _ if self.three_state => FieldShape::ThreeState,
             (_, true, false) => FieldShape::Plain,
             (_, true, true) => FieldShape::Nullable,
             (_, false, _) => FieldShape::Omittable,
@@ -375,6 +387,9 @@ pub struct Pagination {
     pub count_field: String,
     pub cursor_field: String,
     pub cursor_type: TypeRef,
+    /// Whether the request's cursor is a `Nullable<T>` rather than an `Option<T>`.
+    #[serde(default)]
+    pub cursor_three_state: bool,
     /// The cursor field of the result, and whether it is an `Option`.
     pub result_cursor_field: String,
     pub result_cursor_optional: bool,

@@ -25,6 +25,7 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "FilePart",
     "Inner",
     "NotClearable",
+    "Nullable",
     "Option",
     "RateLimit",
     "RawResponse",

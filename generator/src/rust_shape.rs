@@ -19,12 +19,13 @@ impl Field {
         matches!(self.shape(), FieldShape::Nullable | FieldShape::Omittable)
     }
 
-    /// The field's type as the generated struct spells it (`Option<String>`, `Update<Date>`).
+    /// The field's type as the generated struct spells it (`Option<String>`, `Update<Date>`,
+    /// `Nullable<String>`).
     pub fn rust_type(&self) -> String {
-        if self.is_option() {
-            format!("Option<{}>", self.ty)
-        } else {
-            self.ty.to_string()
+        match self.shape() {
+            FieldShape::Nullable | FieldShape::Omittable => format!("Option<{}>", self.ty),
+            FieldShape::ThreeState => format!("Nullable<{}>", self.ty),
+            FieldShape::Plain | FieldShape::Update => self.ty.to_string(),
         }
     }
 }

@@ -314,14 +314,21 @@ fn a_request_field_that_becomes_required_is_breaking() {
 fn a_request_field_that_becomes_required_and_nullable_is_sent_as_null() {
     let with_note = BASE.replacen(
         "        LanguageCode: { type: string, nullable: true }\n        Name",
-        "        LanguageCode: { type: string, nullable: true }\n        Note: { type: string, nullable: true }\n        Name",
+        "        LanguageCode: { type: string, nullable: true }\n        Note: { type: string }\n        Name",
         1,
     );
-    let required = with_note.replacen(
-        "required: [ClientToken, Name, Size]",
-        "required: [ClientToken, Name, Size, Note]",
-        1,
-    );
+    // `Option<String>` both times (an optional nullable request field would be a `Nullable`).
+    let required = with_note
+        .replacen(
+            "required: [ClientToken, Name, Size]",
+            "required: [ClientToken, Name, Size, Note]",
+            1,
+        )
+        .replacen(
+            "Note: { type: string }",
+            "Note: { type: string, nullable: true }",
+            1,
+        );
     let report = diff(&api(&with_note), &api(&required));
     let change = change(
         &report,
@@ -1071,5 +1078,24 @@ fn an_enum_of_strings_that_becomes_one_of_integers_is_breaking() {
         &report,
         Impact::Breaking,
         "the values of `Level` are integers (were strings)",
+    );
+}
+
+#[test]
+fn an_optional_request_field_that_becomes_nullable_is_a_nullable_and_breaking() {
+    let nullable = diff(
+        &api(&apply(&[(
+            "        Size: { type: integer, format: int32 }\n        Color:",
+            "        Size: { type: integer, format: int32 }\n        Nickname: { type: string }\n        Color:",
+        )])),
+        &api(&apply(&[(
+            "        Size: { type: integer, format: int32 }\n        Color:",
+            "        Size: { type: integer, format: int32 }\n        Nickname: { type: string, nullable: true }\n        Color:",
+        )])),
+    );
+    change(
+        &nullable,
+        Impact::Breaking,
+        "field `ThingAddParameters::nickname` (`Nickname`) changed type from `Option<String>` to `Nullable<String>`",
     );
 }

@@ -206,7 +206,7 @@ fn lib_rs(api: &Api) -> TokenStream {
 
         #client_reexports
         #models_reexport
-        pub use support::{Date, FilePart, Update, Validate, ValidationError};
+        pub use support::{Date, FilePart, Nullable, Update, Validate, ValidationError};
 
         /// The crates whose types appear in this crate's API, for use without depending on
         /// them directly.

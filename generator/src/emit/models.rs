@@ -80,6 +80,13 @@ fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
                     .fields
                     .iter()
                     .for_each(|field| visit(&field.ty, &mut used));
+                if structure
+                    .fields
+                    .iter()
+                    .any(|field| field.shape() == FieldShape::ThreeState)
+                {
+                    used.insert("Nullable");
+                }
                 if def.in_request {
                     used.extend(["Validate", "Violations"]);
                     if structure
@@ -186,6 +193,9 @@ fn struct_def(
             FieldShape::Omittable => {
                 serde_args.push(quote!(skip_serializing_if = "Option::is_none"))
             }
+            FieldShape::ThreeState => {
+                serde_args.push(quote!(default, skip_serializing_if = "Nullable::is_absent"))
+            }
             FieldShape::Plain | FieldShape::Nullable => {}
         }
         if field.ty == TypeRef::Base64 {
@@ -238,6 +248,7 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
             (FieldShape::Plain, TypeRef::String) => quote!(#field_name: #field_name.into()),
             (FieldShape::Plain, _) => quote!(#field_name),
             (FieldShape::Update, _) => quote!(#field_name: Update::Keep),
+            (FieldShape::ThreeState, _) => quote!(#field_name: Nullable::Absent),
             (FieldShape::Nullable | FieldShape::Omittable, _) => quote!(#field_name: None),
         }
     });
@@ -252,12 +263,17 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
         .iter()
         .filter(|field| field.shape() != FieldShape::Plain || field.page_size.is_some())
         .map(|field| {
+            let wrap = match field.shape() {
+                FieldShape::Plain | FieldShape::Update => Wrap::None,
+                FieldShape::Nullable | FieldShape::Omittable => Wrap::Some,
+                FieldShape::ThreeState => Wrap::Nullable,
+            };
             setter(
                 &field.rust_name,
                 &field.wire_name,
                 &field_docs(field),
                 &field.ty,
-                field.shape() != FieldShape::Plain && field.shape() != FieldShape::Update,
+                wrap,
                 field.deprecated.as_deref(),
             )
         });
@@ -288,23 +304,38 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
     }
 }
 
+/// How a setter stores the value it takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Wrap {
+    /// As it is.
+    None,
+    /// As `Some(value)`.
+    Some,
+    /// As a `Nullable`: the setter takes the value, `Nullable::Null` or an `Option`.
+    Nullable,
+}
+
 /// A `with_` setter that consumes and returns the value, for building it in one expression.
-/// `optional` fields take the value itself and store it as `Some`.
+/// Optional fields take the value itself and store it as `Some` (or `Nullable::Value`).
 pub(super) fn setter(
     rust_name: &str,
     wire_name: &str,
     docs: &str,
     ty: &TypeRef,
-    optional: bool,
+    wrap: Wrap,
     deprecated: Option<&str>,
 ) -> TokenStream {
     let field = ident(rust_name);
     let method = format_ident!("with_{}", rust_name);
-    let (parameter, value) = match ty {
-        TypeRef::String => (quote!(impl Into<String>), quote!(value.into())),
-        ty => (rust_type(ty), quote!(value)),
+    let (parameter, value) = match (ty, wrap) {
+        (ty, Wrap::Nullable) => {
+            let ty = rust_type(ty);
+            (quote!(impl Into<Nullable<#ty>>), quote!(value.into()))
+        }
+        (TypeRef::String, _) => (quote!(impl Into<String>), quote!(value.into())),
+        (ty, _) => (rust_type(ty), quote!(value)),
     };
-    let value = if optional {
+    let value = if wrap == Wrap::Some {
         quote!(Some(#value))
     } else {
         value
@@ -408,6 +439,11 @@ fn field_checks(field: &Field, request_structs: &HashSet<&str>) -> Option<TokenS
         },
         FieldShape::Update => quote! {
             if let Update::Set(value) = &self.#field_name {
+                #(#checks)*
+            }
+        },
+        FieldShape::ThreeState => quote! {
+            if let Nullable::Value(value) = &self.#field_name {
                 #(#checks)*
             }
         },
@@ -726,6 +762,7 @@ fn field_type(field: &Field) -> TokenStream {
     match field.shape() {
         FieldShape::Plain | FieldShape::Update => ty,
         FieldShape::Nullable | FieldShape::Omittable => quote!(Option<#ty>),
+        FieldShape::ThreeState => quote!(Nullable<#ty>),
     }
 }
 

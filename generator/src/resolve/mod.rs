@@ -73,8 +73,9 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     passes::confine_limits(&mut types);
     passes::check_alias_cycles(&types, &resolver.type_names, file)?;
     passes::box_recursive_types(&mut types);
-    let common_fields = passes::hoist_common_fields(&mut types, &operations);
+    let mut common_fields = passes::hoist_common_fields(&mut types, &operations);
     passes::mark_request_types(&mut types, &operations);
+    passes::mark_three_state_fields(&mut types, &mut common_fields);
     pagination::detect(&mut operations, &mut types, &settings.pagination);
     passes::mark_default_types(&mut types);
     let errors = errors::errors(&operations, &types);

@@ -59,6 +59,7 @@ pub(super) fn hoist_common_fields(
                 ty: field.ty.clone(),
                 required: twins.iter().all(|twin| twin.required && !twin.nullable),
                 secret: is_secret(&field.wire_name),
+                three_state: false,
             })
         })
         .collect();
@@ -404,16 +405,16 @@ fn as_text_except(
             _ => {}
         }
     }
-    for index in 0..types.len() {
-        let kept: Vec<bool> = match &types[index].kind {
+    for def in types.iter_mut() {
+        let kept: Vec<bool> = match &def.kind {
             TypeKind::Struct(structure) => structure
                 .fields
                 .iter()
-                .map(|field| keep(&types[index], field))
+                .map(|field| keep(def, field))
                 .collect(),
             _ => Vec::new(),
         };
-        match &mut types[index].kind {
+        match &mut def.kind {
             TypeKind::Struct(structure) => structure
                 .fields
                 .iter_mut()
@@ -443,5 +444,32 @@ fn as_text_except(
             .chain(bodies)
             .chain(responses)
             .for_each(|ty| as_text(ty, special));
+    }
+}
+
+/// Makes every optional, nullable field of a request type a `Nullable<T>` (absent, `null` or a
+/// value), so that a request can remove a value by sending `null` (`Update` values already
+/// can; Base64 bytes and files stay `Option`s). Common fields follow their request fields.
+pub(super) fn mark_three_state_fields(types: &mut [TypeDef], common_fields: &mut [CommonField]) {
+    for def in types.iter_mut().filter(|def| def.in_request) {
+        let TypeKind::Struct(structure) = &mut def.kind else {
+            continue;
+        };
+        for field in &mut structure.fields {
+            field.three_state = !field.required
+                && field.nullable
+                && !matches!(
+                    field.ty,
+                    TypeRef::Update { .. } | TypeRef::Base64 | TypeRef::File
+                );
+            if field.three_state {
+                for common in common_fields
+                    .iter_mut()
+                    .filter(|common| common.wire_name == field.wire_name)
+                {
+                    common.three_state = true;
+                }
+            }
+        }
     }
 }

@@ -196,6 +196,7 @@ impl<'a> Resolver<'a> {
                     deprecated: resolved.deprecated,
                     limits: resolved.limits,
                     page_size: None,
+                    three_state: false,
                 })
             })
             .collect::<Result<_, Error>>()?;

@@ -57,7 +57,11 @@ pub(super) fn request_body(
             let common = has_common.then(|| {
                 let unset = common_optional.iter().map(|field| {
                     let name = ident(&field.rust_name);
-                    quote!(request.#name.is_none())
+                    if field.three_state {
+                        quote!(request.#name.is_absent())
+                    } else {
+                        quote!(request.#name.is_none())
+                    }
                 });
                 quote!(, self.inner.common.body(#(#unset),*))
             });

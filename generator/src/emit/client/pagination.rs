@@ -51,6 +51,11 @@ pub(super) fn pagination_methods(
         quote!(Some(#next_cursor))
     };
     let seen_cursor = copy(quote!(next));
+    let set_cursor = if pagination.cursor_three_state {
+        quote!(crate::support::Nullable::Value(next))
+    } else {
+        quote!(Some(next))
+    };
     let page_items = if pagination.items_optional {
         quote!(page.#items_field.unwrap_or_default())
     } else {
@@ -116,7 +121,7 @@ pub(super) fn pagination_methods(
                                 cursor: next.to_string(),
                             });
                         }
-                        limitation.#cursor = Some(next);
+                        limitation.#cursor = #set_cursor;
                         Some((request, seen))
                     }
                     _ => None,

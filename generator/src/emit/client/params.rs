@@ -3,7 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::super::models::{rust_type, setter};
+use super::super::models::{rust_type, setter, Wrap};
 use super::super::{doc_attrs, ident};
 use crate::ir::{Api, ParameterLocation, Style};
 
@@ -57,7 +57,14 @@ pub(super) fn params_structs(api: &Api) -> TokenStream {
         });
         let setters = optional.iter().map(|(parameter, text)| {
             let name = &parameter.rust_name;
-            setter(name, &parameter.wire_name, text, &parameter.ty, true, None)
+            setter(
+                name,
+                &parameter.wire_name,
+                text,
+                &parameter.ty,
+                Wrap::Some,
+                None,
+            )
         });
         Some(quote! {
             #docs
