@@ -369,6 +369,22 @@ pub struct Operation {
     /// Whether repeating the operation is harmless: `GET`, `PUT`, `DELETE`, ... or
     /// `x-idempotent: true`. Other operations are not retried after a timeout or server error.
     pub idempotent: bool,
+    /// A success documented as `text/event-stream`: the method that streams its events.
+    #[serde(default)]
+    pub events: Option<Events>,
+}
+
+/// A response of server-sent events, read as a stream of events as they arrive.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Events {
+    /// The method that returns the stream: the operation's own method when events are its only
+    /// success, otherwise a second one (`create_chat_completion_events`) beside the method that
+    /// returns the JSON result.
+    pub method: String,
+    /// Whether `method` is a second method beside the operation's own.
+    pub separate: bool,
+    /// The type of each event's `data`: the documented schema, or the text itself.
+    pub data: TypeRef,
 }
 
 /// Cursor pagination: the request carries a limitation (a page size and the cursor to start

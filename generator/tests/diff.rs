@@ -1099,3 +1099,17 @@ fn an_optional_request_field_that_becomes_nullable_is_a_nullable_and_breaking() 
         "field `ThingAddParameters::nickname` (`Nickname`) changed type from `Option<String>` to `Nullable<String>`",
     );
 }
+
+#[test]
+fn a_stream_of_events_beside_the_result_is_compatible() {
+    let report = changed(&[(
+        "            application/json:\n              schema: { $ref: '#/components/schemas/Thing' }\n",
+        "            application/json:\n              schema: { $ref: '#/components/schemas/Thing' }\n            text/event-stream:\n              schema: { $ref: '#/components/schemas/Thing' }\n",
+    )]);
+    change(
+        &report,
+        Impact::Compatible,
+        "new method `Client::things_add_events`: `Client::things_add` as a stream of server-sent events of `Thing`",
+    );
+    assert_eq!(report.verdict(), Semver::Minor);
+}

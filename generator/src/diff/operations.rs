@@ -118,7 +118,16 @@ fn operation(old: &Operation, new: &Operation, recorder: &mut Recorder) {
             "the same body goes with another content type",
         );
     }
-    if old.result != new.result {
+    let streams_only = |operation: &Operation| {
+        operation
+            .events
+            .as_ref()
+            .is_some_and(|events| !events.separate)
+    };
+    if old.events != new.events {
+        events(old, new, &method, recorder);
+    }
+    if old.result != new.result && !streams_only(old) && !streams_only(new) {
         let result =
             |ty: Option<&TypeRef>| ty.map_or_else(|| "`()`".to_owned(), |ty| format!("`{ty}`"));
         recorder.breaking(
@@ -216,6 +225,46 @@ fn pagination(old: &Operation, new: &Operation, method: &str, recorder: &mut Rec
                 );
             }
         }
+        (None, None) => {}
+    }
+}
+
+/// Streams of server-sent events: a second method beside the result is compatible; a method
+/// that returns a stream instead of a result, or events of another type, are breaking.
+fn events(old: &Operation, new: &Operation, method: &str, recorder: &mut Recorder) {
+    match (&old.events, &new.events) {
+        (None, Some(events)) if events.separate => recorder.compatible(
+            format!(
+                "new method `Client::{}`: {method} as a stream of server-sent events of `{}`",
+                events.method, events.data
+            ),
+            "a new method; nothing that exists changes",
+        ),
+        (None, Some(events)) => recorder.breaking(
+            format!(
+                "{method} returns a stream of server-sent events of `{}`",
+                events.data
+            ),
+            "code that uses the old result no longer compiles",
+        ),
+        (Some(events), None) => recorder.breaking(
+            format!(
+                "{} no longer returns a stream of server-sent events",
+                if events.separate {
+                    format!("method `Client::{}` removed:", events.method)
+                } else {
+                    method.to_owned()
+                }
+            ),
+            "code that reads the events no longer compiles",
+        ),
+        (Some(old_events), Some(new_events)) => recorder.breaking(
+            format!(
+                "`Client::{}` streams events of `{}` (was `Client::{}` with `{}`)",
+                new_events.method, new_events.data, old_events.method, old_events.data
+            ),
+            "code that reads the events no longer compiles",
+        ),
         (None, None) => {}
     }
 }

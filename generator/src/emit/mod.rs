@@ -16,6 +16,8 @@ use crate::{changelog, description, Error, Version};
 const SUPPORT: &str = include_str!("../../templates/support.rs");
 /// The transport module, shipped verbatim: sending, retries, rate limits, reading responses.
 const HTTP: &str = include_str!("../../templates/http.rs");
+/// Server-sent events, a module of the transport shipped verbatim to APIs that stream events.
+const SSE: &str = include_str!("../../templates/sse.rs");
 
 /// One file of the generated crate, relative to the crate's root folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +68,12 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
             api.update_value_property
         ),
     );
+    let has_events = api.operations.iter().any(|op| op.events.is_some());
+    let http = if has_events {
+        format!("{HTTP}\n/// Responses of server-sent events, read as they arrive.\npub mod sse;\n")
+    } else {
+        HTTP.to_owned()
+    };
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".to_owned(),
@@ -76,9 +84,16 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
         },
         rust_file("src/lib.rs".into(), lib_rs(api))?,
         rust_file("src/models.rs".into(), models::models(api))?,
-        verbatim_file(&preamble, "src/http.rs".into(), HTTP.to_owned()),
+        verbatim_file(&preamble, "src/http.rs".into(), http),
         verbatim_file(&preamble, "src/support.rs".into(), support),
     ];
+    if has_events {
+        files.push(verbatim_file(
+            &preamble,
+            "src/http/sse.rs".into(),
+            SSE.to_owned(),
+        ));
+    }
     if !api.operations.is_empty() {
         files.insert(
             3,

@@ -7,6 +7,7 @@
 
 mod bodies;
 mod errors;
+mod events;
 mod markdown;
 mod operations;
 mod pagination;

@@ -76,10 +76,13 @@ impl<'a> Resolver<'a> {
                         )?),
                     }
                 }
+                let events = self.events(operation, &name, &pointer, &hint)?;
+                // Events that are the only success replace the result.
                 let result = responses
                     .iter()
                     .find(|response| response.is_success() && response.body.is_some())
-                    .and_then(|response| response.body.clone());
+                    .and_then(|response| response.body.clone())
+                    .filter(|_| events.as_ref().is_none_or(|events| events.separate));
                 let no_content_statuses = responses
                     .iter()
                     .filter(|r| r.is_success() && r.body.is_none() && result.is_some())
@@ -122,6 +125,7 @@ impl<'a> Resolver<'a> {
                         .deprecated
                         .then(|| deprecation_message(&operation.extensions)),
                     pagination: None,
+                    events,
                 });
             }
         }

@@ -125,16 +125,19 @@ pub(super) fn operation_method(
         .request
         .as_ref()
         .and_then(|request| pagination::pagination_methods(operation, request, crate_name));
-    quote! {
+    let endpoint = quote! {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: #endpoint_name,
+            method: reqwest::Method::#method,
+            path: #path,
+            idempotent: #idempotent,
+        };
+    };
+    let one_result = quote! {
         #docs
         #deprecated
         pub async fn #name(&self, #(#params),*) -> Result<#result_type, Error> {
-            const ENDPOINT: Endpoint = Endpoint {
-                name: #endpoint_name,
-                method: reqwest::Method::#method,
-                path: #path,
-                idempotent: #idempotent,
-            };
+            #endpoint
             #request
             let response = self.inner.transport.send(&ENDPOINT, &request).await?;
             match response.status {
@@ -143,8 +146,41 @@ pub(super) fn operation_method(
                 _ => Err(self.error(response)),
             }
         }
-
-        #pagination
+    };
+    let Some(events) = &operation.events else {
+        return quote!(#one_result #pagination);
+    };
+    let events_method = ident(&events.method);
+    let data = rust_type(&events.data);
+    let events_docs = if events.separate {
+        doc_attrs(&format!(
+            "[`Client::{}`] as a stream of server-sent events (`text/event-stream`), each event's \
+             data a `{}`, read as they arrive. The request must ask the API for a stream where it \
+             has such a setting (`stream: true`).",
+            operation.name, events.data
+        ))
+    } else {
+        docs.clone()
+    };
+    let stream_docs = doc_attrs(
+        "\n\nThe response is a stream of server-sent events: the method returns once the API \
+         answers, and the stream yields each event as it arrives, and ends with the response (or \
+         at a `data: [DONE]` event). An error response is returned as the method's error.",
+    );
+    let events_method = quote! {
+        #events_docs
+        #stream_docs
+        #deprecated
+        pub async fn #events_method(&self, #(#params),*) -> Result<futures::stream::BoxStream<'static, Result<http::sse::Event<#data>, Error>>, Error> {
+            #endpoint
+            #request
+            self.events(&ENDPOINT, &request).await
+        }
+    };
+    if events.separate {
+        quote!(#one_result #events_method #pagination)
+    } else {
+        quote!(#events_method #pagination)
     }
 }
 

@@ -66,8 +66,10 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
         )
     });
     // Styles, forms and multipart bodies are named through the module.
+    let has_events = api.operations.iter().any(|op| op.events.is_some());
     let names_http = api.operations.iter().any(|op| !op.parameters.is_empty())
-        || bodies::validates_in_methods(&api.operations);
+        || bodies::validates_in_methods(&api.operations)
+        || has_events;
     let mut http_imports = names_http.then_some("self").into_iter().collect::<Vec<_>>();
     http_imports.extend(["ApiError", "DecodeError", "Endpoint"]);
     if !error_bodies.is_empty() {
@@ -138,6 +140,27 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
             }
         }
     });
+    let events = has_events.then(|| {
+        quote! {
+            /// Opens a stream of server-sent events, or reads the error response.
+            async fn events<T: serde::de::DeserializeOwned + Send + 'static>(
+                &self,
+                endpoint: &Endpoint,
+                request: &Request,
+            ) -> Result<futures::stream::BoxStream<'static, Result<http::sse::Event<T>, Error>>, Error> {
+                match self.inner.transport.open_events::<T>(endpoint, request).await? {
+                    http::sse::Opened::Events(events) => {
+                        let events = futures::TryStreamExt::map_err(events, |error| match error {
+                            http::sse::EventError::Transport(error) => Error::from(error),
+                            http::sse::EventError::Decode(error) => Error::Decode(error),
+                        });
+                        Ok(futures::StreamExt::boxed(events))
+                    }
+                    http::sse::Opened::Response(response) => Err(self.error(response)),
+                }
+            }
+        }
+    });
     quote! {
         //! The client: one method per operation of the API.
 
@@ -160,6 +183,8 @@ pub fn client(api: &Api, crate_name: &str) -> TokenStream {
             #json_body
 
             #result
+
+            #events
 
             #error_mapping
         }
