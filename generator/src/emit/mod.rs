@@ -309,26 +309,63 @@ fn inner_doc_attrs(text: &str) -> TokenStream {
 /// The lines of a description as rustdoc text. Rustdoc would compile code in the spec's prose
 /// as doctests, so untagged code fences become `text` fences and indentation, which would make
 /// an indented code block, is dropped outside fences.
+/// The continuation lines of a list item are indented under its text, as Markdown (and
+/// clippy's `doc_lazy_continuation`) expects.
 fn doc_lines(text: &str) -> Vec<String> {
     let mut in_fence = false;
+    // The indentation of the continuation lines of the list item being written.
+    let mut item_indent: Option<usize> = None;
     text.trim()
         .lines()
         .map(|line| {
             let trimmed = line.trim();
             if let Some(language) = trimmed.strip_prefix("```") {
                 in_fence = !in_fence;
+                item_indent = None;
                 if in_fence && language.trim().is_empty() {
                     return " ```text".to_owned();
                 }
                 return format!(" {trimmed}");
             }
             if in_fence {
-                format!(" {}", line.trim_end())
+                return format!(" {}", line.trim_end());
+            }
+            if trimmed.is_empty() {
+                item_indent = None;
+                return " ".to_owned();
+            }
+            if let Some(marker) = list_marker(trimmed) {
+                item_indent = Some(marker);
+                return format!(" {trimmed}");
+            }
+            match item_indent {
+                Some(indent) => format!(" {}{trimmed}", " ".repeat(indent)),
+                None => format!(" {trimmed}"),
+            }
+        })
+        .map(|line| line.trim_end().to_owned())
+        .map(|line| {
+            if line.is_empty() {
+                " ".to_owned()
             } else {
-                format!(" {trimmed}")
+                line
             }
         })
         .collect()
+}
+
+/// The width of the list marker a line starts with (`- `, `* `, `+ `, `1. `, `2) `).
+fn list_marker(line: &str) -> Option<usize> {
+    if ["- ", "* ", "+ "]
+        .iter()
+        .any(|marker| line.starts_with(marker))
+    {
+        return Some(2);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (digits > 0 && digits < 10 && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
 /// An identifier for a name chosen by [`crate::names`], raw where the name is a Rust keyword.
