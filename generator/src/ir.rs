@@ -433,31 +433,29 @@ pub struct Parameter {
     pub style: Style,
 }
 
-/// How a parameter or a form field is written, from OpenAPI's `style` and `explode`.
+/// How a parameter or a form field is written, from OpenAPI's `style` and `explode`: the
+/// transport's `Style` of the same name writes each (its documentation shows the wire forms).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Style {
-    /// `form`, exploded (the default of query parameters and forms): `id=3&id=4`, and an
-    /// object's properties as parameters of their own.
+    /// `form`, exploded: the default of query parameters and form fields.
     #[default]
     Form,
-    /// `form` with `explode: false`: `id=3,4`, an object as `name=key,value,key,value`.
+    /// `form` with `explode: false`.
     FormCompact,
-    /// `spaceDelimited`: `id=3 4`.
     SpaceDelimited,
-    /// `pipeDelimited`: `id=3|4`.
     PipeDelimited,
-    /// `deepObject`: `name[key]=value`, nested objects `name[key][inner]=value`, arrays
-    /// `name[0]=value`.
+    /// `deepObject`, for maps, objects and arrays.
     DeepObject,
-    /// `simple` (the default of path and header parameters): `3,4`, an object as
-    /// `key,value,key,value`.
+    /// `simple`: the default of path and header parameters.
     Simple,
-    /// `simple`, exploded: an object as `key=value,key=value`.
+    /// `simple` with `explode: true`.
     SimpleExploded,
-    /// `label`: `.3,4`; exploded `.3.4`.
-    Label { explode: bool },
-    /// `matrix`: `;id=3,4`; exploded `;id=3;id=4`.
-    Matrix { explode: bool },
+    Label {
+        explode: bool,
+    },
+    Matrix {
+        explode: bool,
+    },
 }
 
 /// How a request body is written.

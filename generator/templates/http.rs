@@ -206,6 +206,20 @@ impl Request {
         self.body = Some((body.into(), content_type.into()));
         self
     }
+
+    /// Adds the query, headers and body to a request to send.
+    fn apply_to(&self, mut builder: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        if !self.query.is_empty() {
+            builder = builder.query(&self.query);
+        }
+        for (name, value) in &self.headers {
+            builder = builder.header(*name, value);
+        }
+        if let Some((body, content_type)) = &self.body {
+            builder = builder.header(reqwest::header::CONTENT_TYPE, content_type.as_ref()).body(body.clone());
+        }
+        builder
+    }
 }
 
 /// A parameter value as JSON, which the styles write out; `null` when unset.
@@ -594,21 +608,12 @@ impl Transport {
         if let Some(limiter) = &self.limiter {
             limiter.acquire().await;
         }
-        let mut builder = self
+        let builder = self
             .http
             .request(endpoint.method.clone(), url)
             .header(reqwest::header::ACCEPT, "application/json")
             .timeout(self.timeout);
-        if !request.query.is_empty() {
-            builder = builder.query(&request.query);
-        }
-        for (name, value) in &request.headers {
-            builder = builder.header(*name, value);
-        }
-        if let Some((body, content_type)) = &request.body {
-            builder = builder.header(reqwest::header::CONTENT_TYPE, content_type.as_ref()).body(body.clone());
-        }
-        let response = builder.send().await.map_err(TransportError::from)?;
+        let response = request.apply_to(builder).send().await.map_err(TransportError::from)?;
         let status = response.status().as_u16();
         let header = |name: &str| {
             response

@@ -51,20 +51,11 @@ impl Transport {
             if let Some(limiter) = &self.limiter {
                 limiter.acquire().await;
             }
-            let mut builder = self
+            let builder = self
                 .http
                 .request(endpoint.method.clone(), &url)
                 .header(reqwest::header::ACCEPT, "text/event-stream");
-            if !request.query.is_empty() {
-                builder = builder.query(&request.query);
-            }
-            for (name, value) in &request.headers {
-                builder = builder.header(*name, value);
-            }
-            if let Some((body, content_type)) = &request.body {
-                builder = builder.header(reqwest::header::CONTENT_TYPE, content_type.as_ref()).body(body.clone());
-            }
-            let response = tokio::time::timeout(self.timeout, builder.send())
+            let response = tokio::time::timeout(self.timeout, request.apply_to(builder).send())
                 .await
                 .map_err(|_| TransportError::Timeout)?
                 .map_err(TransportError::from)?;

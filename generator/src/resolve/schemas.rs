@@ -429,12 +429,18 @@ impl<'a> Resolver<'a> {
     }
 
     /// The shape of an `allOf` member, following references and aliases.
-    fn member_shape(&self, member: &ReferenceOr<Schema>) -> Option<AnySchema> {
+    pub(super) fn member_shape(&self, member: &ReferenceOr<Schema>) -> Option<AnySchema> {
+        self.target(member)
+            .map(|schema| flatten(&schema.schema_kind))
+    }
+
+    /// The schema a member is, following references and aliases (at most one step per
+    /// component schema, so that an alias cycle ends).
+    pub(super) fn target<'s>(&'s self, member: &'s ReferenceOr<Schema>) -> Option<&'s Schema> {
         let mut member = member;
-        // At most one step per component schema, so that an alias cycle ends.
         for _ in 0..=self.schemas.len() {
             match member {
-                ReferenceOr::Item(schema) => return Some(flatten(&schema.schema_kind)),
+                ReferenceOr::Item(schema) => return Some(schema),
                 ReferenceOr::Reference { reference } => {
                     member = self
                         .schemas

@@ -64,7 +64,7 @@ impl<'a> Resolver<'a> {
         let mut values: Vec<String> = Vec::new();
         let mut inline_values = false;
         for member in members.iter().filter(|member| !is_null_only(member)) {
-            let member_shape = self.resolved_shape(member)?;
+            let member_shape = self.member_shape(member)?;
             let plain_string = member_shape.typ.as_deref() == Some("string")
                 && member_shape.enumeration.is_empty()
                 && member_shape.format.is_none();
@@ -89,22 +89,6 @@ impl<'a> Resolver<'a> {
                 Some(StringUnion::Values(values))
             }
         }
-    }
-
-    /// The shape of a member, through references and single-member wrappers.
-    fn resolved_shape(&self, member: &ReferenceOr<Schema>) -> Option<AnySchema> {
-        let mut member = member;
-        for _ in 0..=self.schemas.len() {
-            match member {
-                ReferenceOr::Item(schema) => return Some(flatten(&schema.schema_kind)),
-                ReferenceOr::Reference { reference } => {
-                    member = self
-                        .schemas
-                        .get(reference.strip_prefix(SCHEMA_REF_PREFIX)?)?;
-                }
-            }
-        }
-        None
     }
 
     /// The property that tells the members of a union without a discriminator apart: one
@@ -158,20 +142,7 @@ impl<'a> Resolver<'a> {
         &self,
         member: &ReferenceOr<Schema>,
     ) -> Option<Vec<(String, serde_json::Value)>> {
-        let mut target = member;
-        for _ in 0..=self.schemas.len() {
-            match target {
-                ReferenceOr::Item(_) => break,
-                ReferenceOr::Reference { reference } => {
-                    target = self
-                        .schemas
-                        .get(reference.strip_prefix(SCHEMA_REF_PREFIX)?)?;
-                }
-            }
-        }
-        let ReferenceOr::Item(schema) = target else {
-            return None;
-        };
+        let schema = self.target(member)?;
         let mut properties = Vec::new();
         self.collect_properties(
             schema,
