@@ -21,6 +21,14 @@ const LARGE: &[&str] = &[
     "33_box.json.gz",
 ];
 
+/// Response examples that contradict their own schema, which no client can read as documented:
+/// (spec, response, why).
+const INVALID_EXAMPLES: &[(&str, &str, &str)] = &[(
+    "12_openapi-core-petstore.yaml",
+    "GET /pets/{petId} 200",
+    "`data` is `[]` where the schema says `Pet`, an object",
+)];
+
 fn corpus() -> Vec<PathBuf> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
@@ -190,6 +198,20 @@ fn example_test(crate_name: &str, name: &Path, text: &str) -> Option<String> {
                     );
                     for example in examples {
                         let what = format!("{} {path} {status}", method.to_uppercase());
+                        let spec = name
+                            .file_name()
+                            .and_then(|name| name.to_str())
+                            .unwrap_or_default();
+                        if INVALID_EXAMPLES.iter().any(|(file, response, _)| {
+                            spec.starts_with(file.trim_end_matches(".gz")) && *response == what
+                        }) {
+                            continue;
+                        }
+                        // An example written as the text of a JSON document stands for it.
+                        let example = match example.as_str().map(serde_json::from_str::<Value>) {
+                            Some(Ok(document)) if !document.is_string() => document,
+                            _ => example.clone(),
+                        };
                         let json = raw_string(&example.to_string());
                         checks.push_str(&format!("        check::<{ty}>({what:?}, {json}),\n"));
                     }

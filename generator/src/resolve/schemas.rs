@@ -564,8 +564,11 @@ pub(super) fn string_enum(shape: &AnySchema) -> Option<Vec<&str>> {
 /// line per value.
 fn enumeration(values: Vec<&str>, description: Option<&str>) -> Enum {
     let mut scope = Scope::default();
+    // A value listed twice is one variant.
+    let mut seen = HashSet::new();
     let variants = values
         .into_iter()
+        .filter(|value| seen.insert(*value))
         .map(|value| {
             let docs = description.and_then(|description| value_docs(description, value));
             Variant {

@@ -182,8 +182,11 @@ impl<'a> Resolver<'a> {
 /// values), documented by their descriptions.
 pub(super) fn const_enumeration(members: Vec<ConstMember>, integer: bool) -> Enum {
     let mut scope = Scope::default();
+    // A value listed twice is one variant.
+    let mut seen = HashSet::new();
     let variants = members
         .into_iter()
+        .filter(|member| seen.insert(member.value.to_string()))
         .map(|member| {
             let wire_name = member
                 .value
