@@ -224,9 +224,12 @@ fn field(name: &str, old: &Field, new: &Field, in_request: bool, recorder: &mut 
             },
         );
     }
-    if in_request {
+    // Limits of another type (a string's length, now an integer) are not comparable: the type
+    // change says it all.
+    let comparable = old_type == new_type;
+    if comparable && in_request {
         limits::compare(recorder, &format!("field {item}"), &old.limits, &new.limits);
-    } else if old.limits != new.limits {
+    } else if comparable && old.limits != new.limits {
         recorder.documentation(
             format!("limits of field {item} changed"),
             "limits are checked on requests only",
