@@ -34,7 +34,8 @@ pub(super) fn operation_method(
     if !operation.idempotent {
         docs.push_str(". Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error");
     }
-    let docs = doc_attrs(&format!("{docs}."));
+    let docs_text = format!("{docs}.");
+    let docs = doc_attrs(&docs_text);
     let endpoint_name = &operation.name;
     let method = format_ident!("{}", operation.method);
     let path = &operation.path;
@@ -152,24 +153,21 @@ pub(super) fn operation_method(
     };
     let events_method = ident(&events.method);
     let data = rust_type(&events.data);
+    let stream = "The response is a stream of server-sent events: the method returns once the API \
+         answers, and the stream yields each event as it arrives, and ends with the response (or \
+         at a `data: [DONE]` event). An error response is returned as the method's error.";
     let events_docs = if events.separate {
         doc_attrs(&format!(
             "[`Client::{}`] as a stream of server-sent events (`text/event-stream`), each event's \
-             data a `{}`, read as they arrive. The request must ask the API for a stream where it \
-             has such a setting (`stream: true`).",
+             data a `{}`. The request must ask the API for a stream where it has such a setting \
+             (`stream: true`).\n\n{stream}",
             operation.name, events.data
         ))
     } else {
-        docs.clone()
+        doc_attrs(&format!("{}\n\n{stream}", docs_text))
     };
-    let stream_docs = doc_attrs(
-        "\n\nThe response is a stream of server-sent events: the method returns once the API \
-         answers, and the stream yields each event as it arrives, and ends with the response (or \
-         at a `data: [DONE]` event). An error response is returned as the method's error.",
-    );
     let events_method = quote! {
         #events_docs
-        #stream_docs
         #deprecated
         pub async fn #events_method(&self, #(#params),*) -> Result<futures::stream::BoxStream<'static, Result<http::sse::Event<#data>, Error>>, Error> {
             #endpoint
