@@ -9,7 +9,10 @@ use std::path::Path;
 const MOCK_TEST: &str = "rust,mock-test";
 
 fn main() {
-    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+    // Read at run time: a build script compiled in another checkout (a copied target folder)
+    // must still read this checkout's README.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let readme = Path::new(&manifest_dir).join("../README.md");
     println!("cargo:rerun-if-changed={}", readme.display());
     let text = std::fs::read_to_string(&readme).expect("README.md is readable");
     let mut blocks = Vec::new();

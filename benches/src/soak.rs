@@ -298,8 +298,15 @@ pub async fn run(soak: &Soak, progress: impl FnMut(usize)) -> Report {
     }
     report.connections_open_after = server.open_connections();
     report.connections = server.accepted_connections();
-    report.tasks_after = tokio::runtime::Handle::current()
-        .metrics()
-        .num_alive_tasks();
+    // Connection tasks end a moment after their connection closes: a leaked task never does.
+    let alive = || {
+        tokio::runtime::Handle::current()
+            .metrics()
+            .num_alive_tasks()
+    };
+    while alive() > report.tasks_before && closing.elapsed() < Duration::from_secs(2) {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    report.tasks_after = alive();
     report
 }

@@ -224,8 +224,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -310,8 +310,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -395,8 +395,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -438,8 +438,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -481,8 +481,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -528,8 +528,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -571,8 +571,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -615,8 +615,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -652,8 +652,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -736,8 +736,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -779,8 +779,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -822,8 +822,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -859,8 +859,8 @@ impl Client {
                             .inner
                             .common
                             .body(
-                                request.language_code.is_none(),
-                                request.culture_code.is_none(),
+                                request.language_code.is_absent(),
+                                request.culture_code.is_absent(),
                             ),
                     )?,
                 "application/json",
@@ -1181,7 +1181,7 @@ impl PageRequest for CustomerFilterParameters {
     }
 
     fn start_after(&mut self, cursor: Self::Cursor) {
-        self.limitation.cursor = Some(cursor);
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
     }
 }
 
@@ -1192,7 +1192,7 @@ impl PageRequest for CustomerRelationshipFilterParameters {
     }
 
     fn start_after(&mut self, cursor: Self::Cursor) {
-        self.limitation.cursor = Some(cursor);
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
     }
 }
 
@@ -1235,7 +1235,7 @@ impl PageRequest for IdentityDocumentFilterParameters {
     }
 
     fn start_after(&mut self, cursor: Self::Cursor) {
-        self.limitation.cursor = Some(cursor);
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
     }
 }
 

@@ -45,7 +45,7 @@ pub mod support;
 pub use client::{Client, ClientBuilder, Error};
 pub use http::{ApiError, RateLimit, RetryPolicy};
 pub use models::*;
-pub use support::{Date, Update, Validate, ValidationError};
+pub use support::{Date, FilePart, Nullable, Update, Validate, ValidationError};
 /// The crates whose types appear in this crate's API, for use without depending on
 /// them directly.
 pub use {chrono, futures, uuid};

@@ -4,7 +4,7 @@
 #![allow(clippy::type_complexity, clippy::large_enum_variant)]
 
 use serde::{Deserialize, Serialize};
-use crate::support::{self, Date, NotClearable, Update, Validate, Violations};
+use crate::support::{self, Date, NotClearable, Nullable, Update, Validate, Violations};
 
 /// Customer filter parameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -12,46 +12,46 @@ use crate::support::{self, Date, NotClearable, Update, Validate, Violations};
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerFilterParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifiers of the chains. Required when using Portfolio Access Tokens, ignored otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_ids: Option<Vec<uuid::Uuid>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_ids: Nullable<Vec<uuid::Uuid>>,
     /// Interval in which Customer was created. Max length 3 months.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_utc: Option<TimeFilterInterval>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_utc: Nullable<TimeFilterInterval>,
     /// Interval in which Customer was updated. Max length 3 months.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_utc: Option<TimeFilterInterval>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub updated_utc: Nullable<TimeFilterInterval>,
     /// Extent of data to be returned.
     pub extent: CustomerExtent,
     /// Interval in which Customer was deleted. `ActivityStates` value `Deleted` should be provided with this filter to get expected results. Max length 3 months.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub deleted_utc: Option<TimeFilterInterval>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub deleted_utc: Nullable<TimeFilterInterval>,
     /// Whether to return only active, only deleted or both records.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub activity_states: Option<Vec<ActivityState>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub activity_states: Nullable<Vec<ActivityState>>,
     /// Unique identifiers of Customers. Required if no other filter is provided.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub customer_ids: Option<Vec<uuid::Uuid>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub customer_ids: Nullable<Vec<uuid::Uuid>>,
     /// Unique identifier of the Company the customer is associated with.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_ids: Option<Vec<uuid::Uuid>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub company_ids: Nullable<Vec<uuid::Uuid>>,
     /// Emails of the Customers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub emails: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub emails: Nullable<Vec<String>>,
     /// First names of the Customers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_names: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_names: Nullable<Vec<String>>,
     /// Last names of the Customers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_names: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_names: Nullable<Vec<String>>,
     /// Loyalty codes of the Customers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub loyalty_codes: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub loyalty_codes: Nullable<Vec<String>>,
     /// Limitation on the quantity of data returned.
     pub limitation: Limitation,
 }
@@ -62,112 +62,136 @@ impl CustomerFilterParameters {
     /// `Limitation` starts with a page size of 1000, the largest the API allows.
     pub fn new(extent: CustomerExtent) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            chain_ids: None,
-            created_utc: None,
-            updated_utc: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_ids: Nullable::Absent,
+            created_utc: Nullable::Absent,
+            updated_utc: Nullable::Absent,
             extent,
-            deleted_utc: None,
-            activity_states: None,
-            customer_ids: None,
-            company_ids: None,
-            emails: None,
-            first_names: None,
-            last_names: None,
-            loyalty_codes: None,
+            deleted_utc: Nullable::Absent,
+            activity_states: Nullable::Absent,
+            customer_ids: Nullable::Absent,
+            company_ids: Nullable::Absent,
+            emails: Nullable::Absent,
+            first_names: Nullable::Absent,
+            last_names: Nullable::Absent,
+            loyalty_codes: Nullable::Absent,
             limitation: Limitation::new(1000),
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `ChainIds`: Unique identifiers of the chains. Required when using Portfolio Access Tokens, ignored otherwise.
     #[must_use]
-    pub fn with_chain_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
-        self.chain_ids = Some(value);
+    pub fn with_chain_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.chain_ids = value.into();
         self
     }
 
     /// Sets `CreatedUtc`: Interval in which Customer was created. Max length 3 months.
     #[must_use]
-    pub fn with_created_utc(mut self, value: TimeFilterInterval) -> Self {
-        self.created_utc = Some(value);
+    pub fn with_created_utc(
+        mut self,
+        value: impl Into<Nullable<TimeFilterInterval>>,
+    ) -> Self {
+        self.created_utc = value.into();
         self
     }
 
     /// Sets `UpdatedUtc`: Interval in which Customer was updated. Max length 3 months.
     #[must_use]
-    pub fn with_updated_utc(mut self, value: TimeFilterInterval) -> Self {
-        self.updated_utc = Some(value);
+    pub fn with_updated_utc(
+        mut self,
+        value: impl Into<Nullable<TimeFilterInterval>>,
+    ) -> Self {
+        self.updated_utc = value.into();
         self
     }
 
     /// Sets `DeletedUtc`: Interval in which Customer was deleted. `ActivityStates` value `Deleted` should be provided with this filter to get expected results. Max length 3 months.
     #[must_use]
-    pub fn with_deleted_utc(mut self, value: TimeFilterInterval) -> Self {
-        self.deleted_utc = Some(value);
+    pub fn with_deleted_utc(
+        mut self,
+        value: impl Into<Nullable<TimeFilterInterval>>,
+    ) -> Self {
+        self.deleted_utc = value.into();
         self
     }
 
     /// Sets `ActivityStates`: Whether to return only active, only deleted or both records.
     #[must_use]
-    pub fn with_activity_states(mut self, value: Vec<ActivityState>) -> Self {
-        self.activity_states = Some(value);
+    pub fn with_activity_states(
+        mut self,
+        value: impl Into<Nullable<Vec<ActivityState>>>,
+    ) -> Self {
+        self.activity_states = value.into();
         self
     }
 
     /// Sets `CustomerIds`: Unique identifiers of Customers. Required if no other filter is provided.
     #[must_use]
-    pub fn with_customer_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
-        self.customer_ids = Some(value);
+    pub fn with_customer_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.customer_ids = value.into();
         self
     }
 
     /// Sets `CompanyIds`: Unique identifier of the Company the customer is associated with.
     #[must_use]
-    pub fn with_company_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
-        self.company_ids = Some(value);
+    pub fn with_company_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.company_ids = value.into();
         self
     }
 
     /// Sets `Emails`: Emails of the Customers.
     #[must_use]
-    pub fn with_emails(mut self, value: Vec<String>) -> Self {
-        self.emails = Some(value);
+    pub fn with_emails(mut self, value: impl Into<Nullable<Vec<String>>>) -> Self {
+        self.emails = value.into();
         self
     }
 
     /// Sets `FirstNames`: First names of the Customers.
     #[must_use]
-    pub fn with_first_names(mut self, value: Vec<String>) -> Self {
-        self.first_names = Some(value);
+    pub fn with_first_names(mut self, value: impl Into<Nullable<Vec<String>>>) -> Self {
+        self.first_names = value.into();
         self
     }
 
     /// Sets `LastNames`: Last names of the Customers.
     #[must_use]
-    pub fn with_last_names(mut self, value: Vec<String>) -> Self {
-        self.last_names = Some(value);
+    pub fn with_last_names(mut self, value: impl Into<Nullable<Vec<String>>>) -> Self {
+        self.last_names = value.into();
         self
     }
 
     /// Sets `LoyaltyCodes`: Loyalty codes of the Customers.
     #[must_use]
-    pub fn with_loyalty_codes(mut self, value: Vec<String>) -> Self {
-        self.loyalty_codes = Some(value);
+    pub fn with_loyalty_codes(
+        mut self,
+        value: impl Into<Nullable<Vec<String>>>,
+    ) -> Self {
+        self.loyalty_codes = value.into();
         self
     }
 
@@ -181,35 +205,35 @@ impl CustomerFilterParameters {
 
 impl Validate for CustomerFilterParameters {
     fn check(&self, path: &str, violations: &mut Violations) {
-        if let Some(value) = &self.chain_ids {
+        if let Nullable::Value(value) = &self.chain_ids {
             violations.items(path, "ChainIds", value, ..=1000);
         }
-        if let Some(value) = &self.created_utc {
+        if let Nullable::Value(value) = &self.created_utc {
             violations.nested(path, "CreatedUtc", value);
         }
-        if let Some(value) = &self.updated_utc {
+        if let Nullable::Value(value) = &self.updated_utc {
             violations.nested(path, "UpdatedUtc", value);
         }
         violations.nested(path, "Extent", &self.extent);
-        if let Some(value) = &self.deleted_utc {
+        if let Nullable::Value(value) = &self.deleted_utc {
             violations.nested(path, "DeletedUtc", value);
         }
-        if let Some(value) = &self.customer_ids {
+        if let Nullable::Value(value) = &self.customer_ids {
             violations.items(path, "CustomerIds", value, ..=1000);
         }
-        if let Some(value) = &self.company_ids {
+        if let Nullable::Value(value) = &self.company_ids {
             violations.items(path, "CompanyIds", value, ..=1);
         }
-        if let Some(value) = &self.emails {
+        if let Nullable::Value(value) = &self.emails {
             violations.items(path, "Emails", value, ..=1000);
         }
-        if let Some(value) = &self.first_names {
+        if let Nullable::Value(value) = &self.first_names {
             violations.items(path, "FirstNames", value, ..=1000);
         }
-        if let Some(value) = &self.last_names {
+        if let Nullable::Value(value) = &self.last_names {
             violations.items(path, "LastNames", value, ..=1000);
         }
-        if let Some(value) = &self.loyalty_codes {
+        if let Nullable::Value(value) = &self.loyalty_codes {
             violations.items(path, "LoyaltyCodes", value, ..=1000);
         }
         violations.nested(path, "Limitation", &self.limitation);
@@ -222,17 +246,17 @@ impl Validate for CustomerFilterParameters {
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerExtent {
     /// Whether the response should contain information about customers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub customers: Option<bool>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub customers: Nullable<bool>,
     /// Whether the response should contain addresses of customers.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub addresses: Option<bool>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub addresses: Nullable<bool>,
     /// Whether the response should contain identity documents of customers.
     ///
     /// Deprecated: Use Get all identity documents instead.
     #[deprecated = "Use Get all identity documents instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub documents: Option<bool>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub documents: Nullable<bool>,
 }
 
 impl CustomerExtent {
@@ -240,23 +264,23 @@ impl CustomerExtent {
     #[allow(deprecated)]
     pub fn new() -> Self {
         Self {
-            customers: None,
-            addresses: None,
-            documents: None,
+            customers: Nullable::Absent,
+            addresses: Nullable::Absent,
+            documents: Nullable::Absent,
         }
     }
 
     /// Sets `Customers`: Whether the response should contain information about customers.
     #[must_use]
-    pub fn with_customers(mut self, value: bool) -> Self {
-        self.customers = Some(value);
+    pub fn with_customers(mut self, value: impl Into<Nullable<bool>>) -> Self {
+        self.customers = value.into();
         self
     }
 
     /// Sets `Addresses`: Whether the response should contain addresses of customers.
     #[must_use]
-    pub fn with_addresses(mut self, value: bool) -> Self {
-        self.addresses = Some(value);
+    pub fn with_addresses(mut self, value: impl Into<Nullable<bool>>) -> Self {
+        self.addresses = value.into();
         self
     }
 
@@ -266,8 +290,8 @@ impl CustomerExtent {
     #[deprecated = "Use Get all identity documents instead."]
     #[allow(deprecated)]
     #[must_use]
-    pub fn with_documents(mut self, value: bool) -> Self {
-        self.documents = Some(value);
+    pub fn with_documents(mut self, value: impl Into<Nullable<bool>>) -> Self {
+        self.documents = value.into();
         self
     }
 }
@@ -301,19 +325,19 @@ pub struct CustomerResult {
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerRelationshipFilterParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_ids: Option<Vec<uuid::Uuid>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_ids: Nullable<Vec<uuid::Uuid>>,
     /// Unique identifiers of `Customer`.
     pub customer_ids: Vec<uuid::Uuid>,
     /// Interval in which the relationship was updated. Max length 3 months.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_utc: Option<TimeFilterInterval>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub updated_utc: Nullable<TimeFilterInterval>,
     /// Limitation on the quantity of data returned and optional Cursor for the starting point of data.
     pub limitation: Limitation,
 }
@@ -324,40 +348,46 @@ impl CustomerRelationshipFilterParameters {
     /// `Limitation` starts with a page size of 1000, the largest the API allows.
     pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            chain_ids: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_ids: Nullable::Absent,
             customer_ids,
-            updated_utc: None,
+            updated_utc: Nullable::Absent,
             limitation: Limitation::new(1000),
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `ChainIds`: Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
     #[must_use]
-    pub fn with_chain_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
-        self.chain_ids = Some(value);
+    pub fn with_chain_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.chain_ids = value.into();
         self
     }
 
     /// Sets `UpdatedUtc`: Interval in which the relationship was updated. Max length 3 months.
     #[must_use]
-    pub fn with_updated_utc(mut self, value: TimeFilterInterval) -> Self {
-        self.updated_utc = Some(value);
+    pub fn with_updated_utc(
+        mut self,
+        value: impl Into<Nullable<TimeFilterInterval>>,
+    ) -> Self {
+        self.updated_utc = value.into();
         self
     }
 
@@ -371,11 +401,11 @@ impl CustomerRelationshipFilterParameters {
 
 impl Validate for CustomerRelationshipFilterParameters {
     fn check(&self, path: &str, violations: &mut Violations) {
-        if let Some(value) = &self.chain_ids {
+        if let Nullable::Value(value) = &self.chain_ids {
             violations.items(path, "ChainIds", value, ..=1000);
         }
         violations.items(path, "CustomerIds", &self.customer_ids, ..=100);
-        if let Some(value) = &self.updated_utc {
+        if let Nullable::Value(value) = &self.updated_utc {
             violations.nested(path, "UpdatedUtc", value);
         }
         violations.nested(path, "Limitation", &self.limitation);
@@ -415,47 +445,47 @@ pub struct CustomerRelationship {
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerItemParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifiers of `Customer`.
     pub customer_ids: Vec<uuid::Uuid>,
     /// ISO-4217 code of the Currency the item costs should be converted to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub currency: Nullable<String>,
 }
 
 impl CustomerItemParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
             customer_ids,
-            currency: None,
+            currency: Nullable::Absent,
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `Currency`: ISO-4217 code of the Currency the item costs should be converted to.
     #[must_use]
-    pub fn with_currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(value.into());
+    pub fn with_currency(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.currency = value.into();
         self
     }
 }
@@ -501,117 +531,117 @@ pub struct CustomerItems {
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerAddParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Title prefix of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Title>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub title: Nullable<Title>,
     /// Sex of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sex: Option<Sex>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sex: Nullable<Sex>,
     /// First name of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<String>,
     /// Last name of the customer.
     pub last_name: String,
     /// Second last name of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub second_last_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub second_last_name: Nullable<String>,
     /// ISO 3166-1 code of the `Country`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub nationality_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nationality_code: Nullable<String>,
     /// Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub preferred_language_code: Nullable<String>,
     /// Date of birth in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub birth_date: Nullable<Date>,
     /// Country of birth.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_country_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub birth_country_code: Nullable<String>,
     /// Province of birth.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_country_subdivision_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub birth_country_subdivision_code: Nullable<String>,
     /// Place of birth.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_place: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub birth_place: Nullable<String>,
     /// Occupation of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub occupation: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub occupation: Nullable<String>,
     /// Email address of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub email: Nullable<String>,
     /// Phone number of the customer (possibly mobile).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub phone: Nullable<String>,
     /// Loyalty code of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub loyalty_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub loyalty_code: Nullable<String>,
     /// Internal notes about the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub notes: Nullable<String>,
     /// Registration number of the customer's car.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub car_registration_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub car_registration_number: Nullable<String>,
     /// Customer's dietary requirements, e.g. Vegan, Halal.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dietary_requirements: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub dietary_requirements: Nullable<String>,
     /// Tax identification number of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tax_identification_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tax_identification_number: Nullable<String>,
     /// Unique identifier of `Company` the customer is associated with.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub company_id: Nullable<uuid::Uuid>,
     /// Address of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub address: Option<AddressParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<AddressParameters>,
     /// Identity card details of the customer.
     ///
     /// Deprecated: Use Add identity documents to add document.
     #[deprecated = "Use Add identity documents to add document."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_card: Option<DocumentParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub identity_card: Nullable<DocumentParameters>,
     /// Passport details of the customer.
     ///
     /// Deprecated: Use Add identity documents to add document.
     #[deprecated = "Use Add identity documents to add document."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub passport: Option<DocumentParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub passport: Nullable<DocumentParameters>,
     /// Visa details of the customer.
     ///
     /// Deprecated: Use Add identity documents to add document.
     #[deprecated = "Use Add identity documents to add document."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub visa: Option<DocumentParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub visa: Nullable<DocumentParameters>,
     /// Drivers license details of the customer.
     ///
     /// Deprecated: Use Add identity documents to add document.
     #[deprecated = "Use Add identity documents to add document."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub drivers_license: Option<DocumentParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub drivers_license: Nullable<DocumentParameters>,
     /// Classifications of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub classifications: Option<Vec<CustomerClassification>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub classifications: Nullable<Vec<CustomerClassification>>,
     /// Options of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub options: Option<Vec<CustomerOption>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub options: Nullable<Vec<CustomerOption>>,
     /// Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_id: Nullable<uuid::Uuid>,
     /// Whether an existing customer should be overwritten in case of duplicity. This applies only to basic personal information (`Title`, `FirstName`, `LastName`, ...).
     pub overwrite_existing: bool,
     /// Value of Italian destination code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub italian_destination_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub italian_destination_code: Nullable<String>,
     /// Value of Italian fiscal code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub italian_fiscal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub italian_fiscal_code: Nullable<String>,
     /// Value of Italian lottery code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub italian_lottery_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub italian_lottery_code: Nullable<String>,
 }
 
 impl CustomerAddParameters {
@@ -619,110 +649,116 @@ impl CustomerAddParameters {
     #[allow(deprecated)]
     pub fn new(last_name: impl Into<String>, overwrite_existing: bool) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            title: None,
-            sex: None,
-            first_name: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            title: Nullable::Absent,
+            sex: Nullable::Absent,
+            first_name: Nullable::Absent,
             last_name: last_name.into(),
-            second_last_name: None,
-            nationality_code: None,
-            preferred_language_code: None,
-            birth_date: None,
-            birth_country_code: None,
-            birth_country_subdivision_code: None,
-            birth_place: None,
-            occupation: None,
-            email: None,
-            phone: None,
-            loyalty_code: None,
-            notes: None,
-            car_registration_number: None,
-            dietary_requirements: None,
-            tax_identification_number: None,
-            company_id: None,
-            address: None,
-            identity_card: None,
-            passport: None,
-            visa: None,
-            drivers_license: None,
-            classifications: None,
-            options: None,
-            chain_id: None,
+            second_last_name: Nullable::Absent,
+            nationality_code: Nullable::Absent,
+            preferred_language_code: Nullable::Absent,
+            birth_date: Nullable::Absent,
+            birth_country_code: Nullable::Absent,
+            birth_country_subdivision_code: Nullable::Absent,
+            birth_place: Nullable::Absent,
+            occupation: Nullable::Absent,
+            email: Nullable::Absent,
+            phone: Nullable::Absent,
+            loyalty_code: Nullable::Absent,
+            notes: Nullable::Absent,
+            car_registration_number: Nullable::Absent,
+            dietary_requirements: Nullable::Absent,
+            tax_identification_number: Nullable::Absent,
+            company_id: Nullable::Absent,
+            address: Nullable::Absent,
+            identity_card: Nullable::Absent,
+            passport: Nullable::Absent,
+            visa: Nullable::Absent,
+            drivers_license: Nullable::Absent,
+            classifications: Nullable::Absent,
+            options: Nullable::Absent,
+            chain_id: Nullable::Absent,
             overwrite_existing,
-            italian_destination_code: None,
-            italian_fiscal_code: None,
-            italian_lottery_code: None,
+            italian_destination_code: Nullable::Absent,
+            italian_fiscal_code: Nullable::Absent,
+            italian_lottery_code: Nullable::Absent,
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `Title`: Title prefix of the customer.
     #[must_use]
-    pub fn with_title(mut self, value: Title) -> Self {
-        self.title = Some(value);
+    pub fn with_title(mut self, value: impl Into<Nullable<Title>>) -> Self {
+        self.title = value.into();
         self
     }
 
     /// Sets `Sex`: Sex of the customer.
     #[must_use]
-    pub fn with_sex(mut self, value: Sex) -> Self {
-        self.sex = Some(value);
+    pub fn with_sex(mut self, value: impl Into<Nullable<Sex>>) -> Self {
+        self.sex = value.into();
         self
     }
 
     /// Sets `FirstName`: First name of the customer.
     #[must_use]
-    pub fn with_first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
+    pub fn with_first_name(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.first_name = value.into();
         self
     }
 
     /// Sets `SecondLastName`: Second last name of the customer.
     #[must_use]
-    pub fn with_second_last_name(mut self, value: impl Into<String>) -> Self {
-        self.second_last_name = Some(value.into());
+    pub fn with_second_last_name(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.second_last_name = value.into();
         self
     }
 
     /// Sets `NationalityCode`: ISO 3166-1 code of the `Country`.
     #[must_use]
-    pub fn with_nationality_code(mut self, value: impl Into<String>) -> Self {
-        self.nationality_code = Some(value.into());
+    pub fn with_nationality_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.nationality_code = value.into();
         self
     }
 
     /// Sets `PreferredLanguageCode`: Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
     #[must_use]
-    pub fn with_preferred_language_code(mut self, value: impl Into<String>) -> Self {
-        self.preferred_language_code = Some(value.into());
+    pub fn with_preferred_language_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.preferred_language_code = value.into();
         self
     }
 
     /// Sets `BirthDate`: Date of birth in ISO 8601 format.
     #[must_use]
-    pub fn with_birth_date(mut self, value: Date) -> Self {
-        self.birth_date = Some(value);
+    pub fn with_birth_date(mut self, value: impl Into<Nullable<Date>>) -> Self {
+        self.birth_date = value.into();
         self
     }
 
     /// Sets `BirthCountryCode`: Country of birth.
     #[must_use]
-    pub fn with_birth_country_code(mut self, value: impl Into<String>) -> Self {
-        self.birth_country_code = Some(value.into());
+    pub fn with_birth_country_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.birth_country_code = value.into();
         self
     }
 
@@ -730,86 +766,98 @@ impl CustomerAddParameters {
     #[must_use]
     pub fn with_birth_country_subdivision_code(
         mut self,
-        value: impl Into<String>,
+        value: impl Into<Nullable<String>>,
     ) -> Self {
-        self.birth_country_subdivision_code = Some(value.into());
+        self.birth_country_subdivision_code = value.into();
         self
     }
 
     /// Sets `BirthPlace`: Place of birth.
     #[must_use]
-    pub fn with_birth_place(mut self, value: impl Into<String>) -> Self {
-        self.birth_place = Some(value.into());
+    pub fn with_birth_place(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.birth_place = value.into();
         self
     }
 
     /// Sets `Occupation`: Occupation of the customer.
     #[must_use]
-    pub fn with_occupation(mut self, value: impl Into<String>) -> Self {
-        self.occupation = Some(value.into());
+    pub fn with_occupation(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.occupation = value.into();
         self
     }
 
     /// Sets `Email`: Email address of the customer.
     #[must_use]
-    pub fn with_email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
+    pub fn with_email(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.email = value.into();
         self
     }
 
     /// Sets `Phone`: Phone number of the customer (possibly mobile).
     #[must_use]
-    pub fn with_phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
+    pub fn with_phone(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.phone = value.into();
         self
     }
 
     /// Sets `LoyaltyCode`: Loyalty code of the customer.
     #[must_use]
-    pub fn with_loyalty_code(mut self, value: impl Into<String>) -> Self {
-        self.loyalty_code = Some(value.into());
+    pub fn with_loyalty_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.loyalty_code = value.into();
         self
     }
 
     /// Sets `Notes`: Internal notes about the customer.
     #[must_use]
-    pub fn with_notes(mut self, value: impl Into<String>) -> Self {
-        self.notes = Some(value.into());
+    pub fn with_notes(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.notes = value.into();
         self
     }
 
     /// Sets `CarRegistrationNumber`: Registration number of the customer's car.
     #[must_use]
-    pub fn with_car_registration_number(mut self, value: impl Into<String>) -> Self {
-        self.car_registration_number = Some(value.into());
+    pub fn with_car_registration_number(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.car_registration_number = value.into();
         self
     }
 
     /// Sets `DietaryRequirements`: Customer's dietary requirements, e.g. Vegan, Halal.
     #[must_use]
-    pub fn with_dietary_requirements(mut self, value: impl Into<String>) -> Self {
-        self.dietary_requirements = Some(value.into());
+    pub fn with_dietary_requirements(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.dietary_requirements = value.into();
         self
     }
 
     /// Sets `TaxIdentificationNumber`: Tax identification number of the customer.
     #[must_use]
-    pub fn with_tax_identification_number(mut self, value: impl Into<String>) -> Self {
-        self.tax_identification_number = Some(value.into());
+    pub fn with_tax_identification_number(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.tax_identification_number = value.into();
         self
     }
 
     /// Sets `CompanyId`: Unique identifier of `Company` the customer is associated with.
     #[must_use]
-    pub fn with_company_id(mut self, value: uuid::Uuid) -> Self {
-        self.company_id = Some(value);
+    pub fn with_company_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.company_id = value.into();
         self
     }
 
     /// Sets `Address`: Address of the customer.
     #[must_use]
-    pub fn with_address(mut self, value: AddressParameters) -> Self {
-        self.address = Some(value);
+    pub fn with_address(
+        mut self,
+        value: impl Into<Nullable<AddressParameters>>,
+    ) -> Self {
+        self.address = value.into();
         self
     }
 
@@ -819,8 +867,11 @@ impl CustomerAddParameters {
     #[deprecated = "Use Add identity documents to add document."]
     #[allow(deprecated)]
     #[must_use]
-    pub fn with_identity_card(mut self, value: DocumentParameters) -> Self {
-        self.identity_card = Some(value);
+    pub fn with_identity_card(
+        mut self,
+        value: impl Into<Nullable<DocumentParameters>>,
+    ) -> Self {
+        self.identity_card = value.into();
         self
     }
 
@@ -830,8 +881,11 @@ impl CustomerAddParameters {
     #[deprecated = "Use Add identity documents to add document."]
     #[allow(deprecated)]
     #[must_use]
-    pub fn with_passport(mut self, value: DocumentParameters) -> Self {
-        self.passport = Some(value);
+    pub fn with_passport(
+        mut self,
+        value: impl Into<Nullable<DocumentParameters>>,
+    ) -> Self {
+        self.passport = value.into();
         self
     }
 
@@ -841,8 +895,8 @@ impl CustomerAddParameters {
     #[deprecated = "Use Add identity documents to add document."]
     #[allow(deprecated)]
     #[must_use]
-    pub fn with_visa(mut self, value: DocumentParameters) -> Self {
-        self.visa = Some(value);
+    pub fn with_visa(mut self, value: impl Into<Nullable<DocumentParameters>>) -> Self {
+        self.visa = value.into();
         self
     }
 
@@ -852,50 +906,68 @@ impl CustomerAddParameters {
     #[deprecated = "Use Add identity documents to add document."]
     #[allow(deprecated)]
     #[must_use]
-    pub fn with_drivers_license(mut self, value: DocumentParameters) -> Self {
-        self.drivers_license = Some(value);
+    pub fn with_drivers_license(
+        mut self,
+        value: impl Into<Nullable<DocumentParameters>>,
+    ) -> Self {
+        self.drivers_license = value.into();
         self
     }
 
     /// Sets `Classifications`: Classifications of the customer.
     #[must_use]
-    pub fn with_classifications(mut self, value: Vec<CustomerClassification>) -> Self {
-        self.classifications = Some(value);
+    pub fn with_classifications(
+        mut self,
+        value: impl Into<Nullable<Vec<CustomerClassification>>>,
+    ) -> Self {
+        self.classifications = value.into();
         self
     }
 
     /// Sets `Options`: Options of the customer.
     #[must_use]
-    pub fn with_options(mut self, value: Vec<CustomerOption>) -> Self {
-        self.options = Some(value);
+    pub fn with_options(
+        mut self,
+        value: impl Into<Nullable<Vec<CustomerOption>>>,
+    ) -> Self {
+        self.options = value.into();
         self
     }
 
     /// Sets `ChainId`: Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
     #[must_use]
-    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
-        self.chain_id = Some(value);
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
         self
     }
 
     /// Sets `ItalianDestinationCode`: Value of Italian destination code.
     #[must_use]
-    pub fn with_italian_destination_code(mut self, value: impl Into<String>) -> Self {
-        self.italian_destination_code = Some(value.into());
+    pub fn with_italian_destination_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.italian_destination_code = value.into();
         self
     }
 
     /// Sets `ItalianFiscalCode`: Value of Italian fiscal code.
     #[must_use]
-    pub fn with_italian_fiscal_code(mut self, value: impl Into<String>) -> Self {
-        self.italian_fiscal_code = Some(value.into());
+    pub fn with_italian_fiscal_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.italian_fiscal_code = value.into();
         self
     }
 
     /// Sets `ItalianLotteryCode`: Value of Italian lottery code.
     #[must_use]
-    pub fn with_italian_lottery_code(mut self, value: impl Into<String>) -> Self {
-        self.italian_lottery_code = Some(value.into());
+    pub fn with_italian_lottery_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.italian_lottery_code = value.into();
         self
     }
 }
@@ -904,28 +976,28 @@ impl Validate for CustomerAddParameters {
     #[allow(deprecated)]
     fn check(&self, path: &str, violations: &mut Violations) {
         violations.length(path, "LastName", &self.last_name, 1..);
-        if let Some(value) = &self.car_registration_number {
+        if let Nullable::Value(value) = &self.car_registration_number {
             violations.length(path, "CarRegistrationNumber", value, ..=255);
         }
-        if let Some(value) = &self.dietary_requirements {
+        if let Nullable::Value(value) = &self.dietary_requirements {
             violations.length(path, "DietaryRequirements", value, ..=255);
         }
-        if let Some(value) = &self.address {
+        if let Nullable::Value(value) = &self.address {
             violations.nested(path, "Address", value);
         }
-        if let Some(value) = &self.identity_card {
+        if let Nullable::Value(value) = &self.identity_card {
             violations.nested(path, "IdentityCard", value);
         }
-        if let Some(value) = &self.passport {
+        if let Nullable::Value(value) = &self.passport {
             violations.nested(path, "Passport", value);
         }
-        if let Some(value) = &self.visa {
+        if let Nullable::Value(value) = &self.visa {
             violations.nested(path, "Visa", value);
         }
-        if let Some(value) = &self.drivers_license {
+        if let Nullable::Value(value) = &self.drivers_license {
             violations.nested(path, "DriversLicense", value);
         }
-        if let Some(value) = &self.italian_lottery_code {
+        if let Nullable::Value(value) = &self.italian_lottery_code {
             violations.length(path, "ItalianLotteryCode", value, 2..=15);
         }
     }
@@ -937,77 +1009,80 @@ impl Validate for CustomerAddParameters {
 #[serde(rename_all = "PascalCase")]
 pub struct AddressParameters {
     /// First line of the address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line1: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub line1: Nullable<String>,
     /// Second line of the address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line2: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub line2: Nullable<String>,
     /// The city.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub city: Nullable<String>,
     /// Postal code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub postal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub postal_code: Nullable<String>,
     /// ISO 3166-1 code of the Country.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub country_code: Nullable<String>,
     /// ISO 3166-2 code of the administrative division, e.g. DE-BW
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country_subdivision_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub country_subdivision_code: Nullable<String>,
 }
 
 impl AddressParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new() -> Self {
         Self {
-            line1: None,
-            line2: None,
-            city: None,
-            postal_code: None,
-            country_code: None,
-            country_subdivision_code: None,
+            line1: Nullable::Absent,
+            line2: Nullable::Absent,
+            city: Nullable::Absent,
+            postal_code: Nullable::Absent,
+            country_code: Nullable::Absent,
+            country_subdivision_code: Nullable::Absent,
         }
     }
 
     /// Sets `Line1`: First line of the address.
     #[must_use]
-    pub fn with_line1(mut self, value: impl Into<String>) -> Self {
-        self.line1 = Some(value.into());
+    pub fn with_line1(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.line1 = value.into();
         self
     }
 
     /// Sets `Line2`: Second line of the address.
     #[must_use]
-    pub fn with_line2(mut self, value: impl Into<String>) -> Self {
-        self.line2 = Some(value.into());
+    pub fn with_line2(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.line2 = value.into();
         self
     }
 
     /// Sets `City`: The city.
     #[must_use]
-    pub fn with_city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(value.into());
+    pub fn with_city(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.city = value.into();
         self
     }
 
     /// Sets `PostalCode`: Postal code.
     #[must_use]
-    pub fn with_postal_code(mut self, value: impl Into<String>) -> Self {
-        self.postal_code = Some(value.into());
+    pub fn with_postal_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.postal_code = value.into();
         self
     }
 
     /// Sets `CountryCode`: ISO 3166-1 code of the Country.
     #[must_use]
-    pub fn with_country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(value.into());
+    pub fn with_country_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.country_code = value.into();
         self
     }
 
     /// Sets `CountrySubdivisionCode`: ISO 3166-2 code of the administrative division, e.g. DE-BW
     #[must_use]
-    pub fn with_country_subdivision_code(mut self, value: impl Into<String>) -> Self {
-        self.country_subdivision_code = Some(value.into());
+    pub fn with_country_subdivision_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.country_subdivision_code = value.into();
         self
     }
 }
@@ -1022,63 +1097,66 @@ impl Validate for AddressParameters {
 #[serde(rename_all = "PascalCase")]
 pub struct DocumentParameters {
     /// Number of the document (e.g. passport number).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub number: Nullable<String>,
     /// Expiration date in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expiration: Option<Date>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expiration: Nullable<Date>,
     /// Date of issuance in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuance: Option<Date>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuance: Nullable<Date>,
     /// ISO 3166-1 code of the `Country`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_country_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country_code: Nullable<String>,
     /// Identifier of the country subdivision where the document was issued (province, state or region).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_country_subdivision_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country_subdivision_code: Nullable<String>,
     /// City from which document issued
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_city: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_city: Nullable<String>,
 }
 
 impl DocumentParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new() -> Self {
         Self {
-            number: None,
-            expiration: None,
-            issuance: None,
-            issuing_country_code: None,
-            issuing_country_subdivision_code: None,
-            issuing_city: None,
+            number: Nullable::Absent,
+            expiration: Nullable::Absent,
+            issuance: Nullable::Absent,
+            issuing_country_code: Nullable::Absent,
+            issuing_country_subdivision_code: Nullable::Absent,
+            issuing_city: Nullable::Absent,
         }
     }
 
     /// Sets `Number`: Number of the document (e.g. passport number).
     #[must_use]
-    pub fn with_number(mut self, value: impl Into<String>) -> Self {
-        self.number = Some(value.into());
+    pub fn with_number(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.number = value.into();
         self
     }
 
     /// Sets `Expiration`: Expiration date in ISO 8601 format.
     #[must_use]
-    pub fn with_expiration(mut self, value: Date) -> Self {
-        self.expiration = Some(value);
+    pub fn with_expiration(mut self, value: impl Into<Nullable<Date>>) -> Self {
+        self.expiration = value.into();
         self
     }
 
     /// Sets `Issuance`: Date of issuance in ISO 8601 format.
     #[must_use]
-    pub fn with_issuance(mut self, value: Date) -> Self {
-        self.issuance = Some(value);
+    pub fn with_issuance(mut self, value: impl Into<Nullable<Date>>) -> Self {
+        self.issuance = value.into();
         self
     }
 
     /// Sets `IssuingCountryCode`: ISO 3166-1 code of the `Country`.
     #[must_use]
-    pub fn with_issuing_country_code(mut self, value: impl Into<String>) -> Self {
-        self.issuing_country_code = Some(value.into());
+    pub fn with_issuing_country_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.issuing_country_code = value.into();
         self
     }
 
@@ -1086,16 +1164,16 @@ impl DocumentParameters {
     #[must_use]
     pub fn with_issuing_country_subdivision_code(
         mut self,
-        value: impl Into<String>,
+        value: impl Into<Nullable<String>>,
     ) -> Self {
-        self.issuing_country_subdivision_code = Some(value.into());
+        self.issuing_country_subdivision_code = value.into();
         self
     }
 
     /// Sets `IssuingCity`: City from which document issued
     #[must_use]
-    pub fn with_issuing_city(mut self, value: impl Into<String>) -> Self {
-        self.issuing_city = Some(value.into());
+    pub fn with_issuing_city(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.issuing_city = value.into();
         self
     }
 }
@@ -1110,85 +1188,85 @@ impl Validate for DocumentParameters {
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerUpdateParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_id: Nullable<uuid::Uuid>,
     /// Unique identifier of the `Customer` to be updated.
     pub customer_id: uuid::Uuid,
     /// New title.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Title>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub title: Nullable<Title>,
     /// New first name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_name: Nullable<String>,
     /// New last name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_name: Nullable<String>,
     /// New second last name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub second_last_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub second_last_name: Nullable<String>,
     /// New nationality code as ISO 3166-1 code of the `Country`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub nationality_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub nationality_code: Nullable<String>,
     /// Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub preferred_language_code: Nullable<String>,
     /// Sex of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sex: Option<Sex>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sex: Nullable<Sex>,
     /// New birth date in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub birth_date: Nullable<Date>,
     /// Country of birth.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_country_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub birth_country_code: Nullable<String>,
     /// Province of birth.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_country_subdivision_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub birth_country_subdivision_code: Nullable<String>,
     /// New birth place.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_place: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub birth_place: Nullable<String>,
     /// Occupation of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub occupation: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub occupation: Nullable<String>,
     /// New email address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub email: Nullable<String>,
     /// New phone number.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub phone: Nullable<String>,
     /// Loyalty code of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub loyalty_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub loyalty_code: Nullable<String>,
     /// Internal notes about the customer. Old value will be overwritten.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub notes: Nullable<String>,
     /// New registration number of the customer's car.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub car_registration_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub car_registration_number: Nullable<String>,
     /// Customer's dietary requirements, e.g. Vegan, Halal.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dietary_requirements: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub dietary_requirements: Nullable<String>,
     /// New tax identification number of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tax_identification_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tax_identification_number: Nullable<String>,
     /// Unique identifier of `Company` the customer is associated with.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub company_id: Nullable<uuid::Uuid>,
     /// New address details.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub address: Option<AddressParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub address: Nullable<AddressParameters>,
     /// New classifications of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub classifications: Option<Vec<CustomerClassification>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub classifications: Nullable<Vec<CustomerClassification>>,
     /// Options of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub options: Option<Vec<CustomerOption>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub options: Nullable<Vec<CustomerOption>>,
     /// New Italian destination code of customer.
     #[serde(default, skip_serializing_if = "Update::is_keep")]
     pub italian_destination_code: Update<String>,
@@ -1202,26 +1280,26 @@ pub struct CustomerUpdateParameters {
     ///
     /// Deprecated: Use Update identity documents to update document.
     #[deprecated = "Use Update identity documents to update document."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_card: Option<DocumentParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub identity_card: Nullable<DocumentParameters>,
     /// New passport details.
     ///
     /// Deprecated: Use Update identity documents to update document.
     #[deprecated = "Use Update identity documents to update document."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub passport: Option<DocumentParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub passport: Nullable<DocumentParameters>,
     /// New visa details.
     ///
     /// Deprecated: Use Update identity documents to update document.
     #[deprecated = "Use Update identity documents to update document."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub visa: Option<DocumentParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub visa: Nullable<DocumentParameters>,
     /// New drivers license details.
     ///
     /// Deprecated: Use Update identity documents to update document.
     #[deprecated = "Use Update identity documents to update document."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub drivers_license: Option<DocumentParameters>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub drivers_license: Nullable<DocumentParameters>,
 }
 
 impl CustomerUpdateParameters {
@@ -1229,124 +1307,130 @@ impl CustomerUpdateParameters {
     #[allow(deprecated)]
     pub fn new(customer_id: uuid::Uuid) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            chain_id: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_id: Nullable::Absent,
             customer_id,
-            title: None,
-            first_name: None,
-            last_name: None,
-            second_last_name: None,
-            nationality_code: None,
-            preferred_language_code: None,
-            sex: None,
-            birth_date: None,
-            birth_country_code: None,
-            birth_country_subdivision_code: None,
-            birth_place: None,
-            occupation: None,
-            email: None,
-            phone: None,
-            loyalty_code: None,
-            notes: None,
-            car_registration_number: None,
-            dietary_requirements: None,
-            tax_identification_number: None,
-            company_id: None,
-            address: None,
-            classifications: None,
-            options: None,
+            title: Nullable::Absent,
+            first_name: Nullable::Absent,
+            last_name: Nullable::Absent,
+            second_last_name: Nullable::Absent,
+            nationality_code: Nullable::Absent,
+            preferred_language_code: Nullable::Absent,
+            sex: Nullable::Absent,
+            birth_date: Nullable::Absent,
+            birth_country_code: Nullable::Absent,
+            birth_country_subdivision_code: Nullable::Absent,
+            birth_place: Nullable::Absent,
+            occupation: Nullable::Absent,
+            email: Nullable::Absent,
+            phone: Nullable::Absent,
+            loyalty_code: Nullable::Absent,
+            notes: Nullable::Absent,
+            car_registration_number: Nullable::Absent,
+            dietary_requirements: Nullable::Absent,
+            tax_identification_number: Nullable::Absent,
+            company_id: Nullable::Absent,
+            address: Nullable::Absent,
+            classifications: Nullable::Absent,
+            options: Nullable::Absent,
             italian_destination_code: Update::Keep,
             italian_fiscal_code: Update::Keep,
             italian_lottery_code: Update::Keep,
-            identity_card: None,
-            passport: None,
-            visa: None,
-            drivers_license: None,
+            identity_card: Nullable::Absent,
+            passport: Nullable::Absent,
+            visa: Nullable::Absent,
+            drivers_license: Nullable::Absent,
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `ChainId`: Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
     #[must_use]
-    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
-        self.chain_id = Some(value);
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
         self
     }
 
     /// Sets `Title`: New title.
     #[must_use]
-    pub fn with_title(mut self, value: Title) -> Self {
-        self.title = Some(value);
+    pub fn with_title(mut self, value: impl Into<Nullable<Title>>) -> Self {
+        self.title = value.into();
         self
     }
 
     /// Sets `FirstName`: New first name.
     #[must_use]
-    pub fn with_first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(value.into());
+    pub fn with_first_name(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.first_name = value.into();
         self
     }
 
     /// Sets `LastName`: New last name.
     #[must_use]
-    pub fn with_last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(value.into());
+    pub fn with_last_name(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.last_name = value.into();
         self
     }
 
     /// Sets `SecondLastName`: New second last name.
     #[must_use]
-    pub fn with_second_last_name(mut self, value: impl Into<String>) -> Self {
-        self.second_last_name = Some(value.into());
+    pub fn with_second_last_name(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.second_last_name = value.into();
         self
     }
 
     /// Sets `NationalityCode`: New nationality code as ISO 3166-1 code of the `Country`.
     #[must_use]
-    pub fn with_nationality_code(mut self, value: impl Into<String>) -> Self {
-        self.nationality_code = Some(value.into());
+    pub fn with_nationality_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.nationality_code = value.into();
         self
     }
 
     /// Sets `PreferredLanguageCode`: Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
     #[must_use]
-    pub fn with_preferred_language_code(mut self, value: impl Into<String>) -> Self {
-        self.preferred_language_code = Some(value.into());
+    pub fn with_preferred_language_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.preferred_language_code = value.into();
         self
     }
 
     /// Sets `Sex`: Sex of the customer.
     #[must_use]
-    pub fn with_sex(mut self, value: Sex) -> Self {
-        self.sex = Some(value);
+    pub fn with_sex(mut self, value: impl Into<Nullable<Sex>>) -> Self {
+        self.sex = value.into();
         self
     }
 
     /// Sets `BirthDate`: New birth date in ISO 8601 format.
     #[must_use]
-    pub fn with_birth_date(mut self, value: Date) -> Self {
-        self.birth_date = Some(value);
+    pub fn with_birth_date(mut self, value: impl Into<Nullable<Date>>) -> Self {
+        self.birth_date = value.into();
         self
     }
 
     /// Sets `BirthCountryCode`: Country of birth.
     #[must_use]
-    pub fn with_birth_country_code(mut self, value: impl Into<String>) -> Self {
-        self.birth_country_code = Some(value.into());
+    pub fn with_birth_country_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.birth_country_code = value.into();
         self
     }
 
@@ -1354,100 +1438,118 @@ impl CustomerUpdateParameters {
     #[must_use]
     pub fn with_birth_country_subdivision_code(
         mut self,
-        value: impl Into<String>,
+        value: impl Into<Nullable<String>>,
     ) -> Self {
-        self.birth_country_subdivision_code = Some(value.into());
+        self.birth_country_subdivision_code = value.into();
         self
     }
 
     /// Sets `BirthPlace`: New birth place.
     #[must_use]
-    pub fn with_birth_place(mut self, value: impl Into<String>) -> Self {
-        self.birth_place = Some(value.into());
+    pub fn with_birth_place(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.birth_place = value.into();
         self
     }
 
     /// Sets `Occupation`: Occupation of the customer.
     #[must_use]
-    pub fn with_occupation(mut self, value: impl Into<String>) -> Self {
-        self.occupation = Some(value.into());
+    pub fn with_occupation(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.occupation = value.into();
         self
     }
 
     /// Sets `Email`: New email address.
     #[must_use]
-    pub fn with_email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(value.into());
+    pub fn with_email(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.email = value.into();
         self
     }
 
     /// Sets `Phone`: New phone number.
     #[must_use]
-    pub fn with_phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(value.into());
+    pub fn with_phone(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.phone = value.into();
         self
     }
 
     /// Sets `LoyaltyCode`: Loyalty code of the customer.
     #[must_use]
-    pub fn with_loyalty_code(mut self, value: impl Into<String>) -> Self {
-        self.loyalty_code = Some(value.into());
+    pub fn with_loyalty_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.loyalty_code = value.into();
         self
     }
 
     /// Sets `Notes`: Internal notes about the customer. Old value will be overwritten.
     #[must_use]
-    pub fn with_notes(mut self, value: impl Into<String>) -> Self {
-        self.notes = Some(value.into());
+    pub fn with_notes(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.notes = value.into();
         self
     }
 
     /// Sets `CarRegistrationNumber`: New registration number of the customer's car.
     #[must_use]
-    pub fn with_car_registration_number(mut self, value: impl Into<String>) -> Self {
-        self.car_registration_number = Some(value.into());
+    pub fn with_car_registration_number(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.car_registration_number = value.into();
         self
     }
 
     /// Sets `DietaryRequirements`: Customer's dietary requirements, e.g. Vegan, Halal.
     #[must_use]
-    pub fn with_dietary_requirements(mut self, value: impl Into<String>) -> Self {
-        self.dietary_requirements = Some(value.into());
+    pub fn with_dietary_requirements(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.dietary_requirements = value.into();
         self
     }
 
     /// Sets `TaxIdentificationNumber`: New tax identification number of the customer.
     #[must_use]
-    pub fn with_tax_identification_number(mut self, value: impl Into<String>) -> Self {
-        self.tax_identification_number = Some(value.into());
+    pub fn with_tax_identification_number(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.tax_identification_number = value.into();
         self
     }
 
     /// Sets `CompanyId`: Unique identifier of `Company` the customer is associated with.
     #[must_use]
-    pub fn with_company_id(mut self, value: uuid::Uuid) -> Self {
-        self.company_id = Some(value);
+    pub fn with_company_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.company_id = value.into();
         self
     }
 
     /// Sets `Address`: New address details.
     #[must_use]
-    pub fn with_address(mut self, value: AddressParameters) -> Self {
-        self.address = Some(value);
+    pub fn with_address(
+        mut self,
+        value: impl Into<Nullable<AddressParameters>>,
+    ) -> Self {
+        self.address = value.into();
         self
     }
 
     /// Sets `Classifications`: New classifications of the customer.
     #[must_use]
-    pub fn with_classifications(mut self, value: Vec<CustomerClassification>) -> Self {
-        self.classifications = Some(value);
+    pub fn with_classifications(
+        mut self,
+        value: impl Into<Nullable<Vec<CustomerClassification>>>,
+    ) -> Self {
+        self.classifications = value.into();
         self
     }
 
     /// Sets `Options`: Options of the customer.
     #[must_use]
-    pub fn with_options(mut self, value: Vec<CustomerOption>) -> Self {
-        self.options = Some(value);
+    pub fn with_options(
+        mut self,
+        value: impl Into<Nullable<Vec<CustomerOption>>>,
+    ) -> Self {
+        self.options = value.into();
         self
     }
 
@@ -1478,8 +1580,11 @@ impl CustomerUpdateParameters {
     #[deprecated = "Use Update identity documents to update document."]
     #[allow(deprecated)]
     #[must_use]
-    pub fn with_identity_card(mut self, value: DocumentParameters) -> Self {
-        self.identity_card = Some(value);
+    pub fn with_identity_card(
+        mut self,
+        value: impl Into<Nullable<DocumentParameters>>,
+    ) -> Self {
+        self.identity_card = value.into();
         self
     }
 
@@ -1489,8 +1594,11 @@ impl CustomerUpdateParameters {
     #[deprecated = "Use Update identity documents to update document."]
     #[allow(deprecated)]
     #[must_use]
-    pub fn with_passport(mut self, value: DocumentParameters) -> Self {
-        self.passport = Some(value);
+    pub fn with_passport(
+        mut self,
+        value: impl Into<Nullable<DocumentParameters>>,
+    ) -> Self {
+        self.passport = value.into();
         self
     }
 
@@ -1500,8 +1608,8 @@ impl CustomerUpdateParameters {
     #[deprecated = "Use Update identity documents to update document."]
     #[allow(deprecated)]
     #[must_use]
-    pub fn with_visa(mut self, value: DocumentParameters) -> Self {
-        self.visa = Some(value);
+    pub fn with_visa(mut self, value: impl Into<Nullable<DocumentParameters>>) -> Self {
+        self.visa = value.into();
         self
     }
 
@@ -1511,8 +1619,11 @@ impl CustomerUpdateParameters {
     #[deprecated = "Use Update identity documents to update document."]
     #[allow(deprecated)]
     #[must_use]
-    pub fn with_drivers_license(mut self, value: DocumentParameters) -> Self {
-        self.drivers_license = Some(value);
+    pub fn with_drivers_license(
+        mut self,
+        value: impl Into<Nullable<DocumentParameters>>,
+    ) -> Self {
+        self.drivers_license = value.into();
         self
     }
 }
@@ -1520,28 +1631,28 @@ impl CustomerUpdateParameters {
 impl Validate for CustomerUpdateParameters {
     #[allow(deprecated)]
     fn check(&self, path: &str, violations: &mut Violations) {
-        if let Some(value) = &self.car_registration_number {
+        if let Nullable::Value(value) = &self.car_registration_number {
             violations.length(path, "CarRegistrationNumber", value, ..=255);
         }
-        if let Some(value) = &self.dietary_requirements {
+        if let Nullable::Value(value) = &self.dietary_requirements {
             violations.length(path, "DietaryRequirements", value, ..=255);
         }
-        if let Some(value) = &self.address {
+        if let Nullable::Value(value) = &self.address {
             violations.nested(path, "Address", value);
         }
         if let Update::Set(value) = &self.italian_lottery_code {
             violations.length(path, "ItalianLotteryCode", value, ..=15);
         }
-        if let Some(value) = &self.identity_card {
+        if let Nullable::Value(value) = &self.identity_card {
             violations.nested(path, "IdentityCard", value);
         }
-        if let Some(value) = &self.passport {
+        if let Nullable::Value(value) = &self.passport {
             violations.nested(path, "Passport", value);
         }
-        if let Some(value) = &self.visa {
+        if let Nullable::Value(value) = &self.visa {
             violations.nested(path, "Visa", value);
         }
-        if let Some(value) = &self.drivers_license {
+        if let Nullable::Value(value) = &self.drivers_license {
             violations.nested(path, "DriversLicense", value);
         }
     }
@@ -1553,14 +1664,14 @@ impl Validate for CustomerUpdateParameters {
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerFileParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_id: Nullable<uuid::Uuid>,
     /// Unique identifier of the Customer.
     pub customer_id: uuid::Uuid,
     /// Name of the file.
@@ -1581,9 +1692,9 @@ impl CustomerFileParameters {
         data: Vec<u8>,
     ) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            chain_id: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_id: Nullable::Absent,
             customer_id,
             name: name.into(),
             r#type: r#type.into(),
@@ -1593,22 +1704,22 @@ impl CustomerFileParameters {
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
     #[must_use]
-    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
-        self.chain_id = Some(value);
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
         self
     }
 }
@@ -1632,73 +1743,73 @@ pub struct CustomerAddFileResult {
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerSearchParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Name to search by (applies to first name, last name, and full name).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub name: Nullable<String>,
     /// Identifier of Resource to search by (members of reservation assigned there will be returned).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resource_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub resource_id: Nullable<uuid::Uuid>,
     /// Extent of data to be returned.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub extent: Option<CustomerExtent>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub extent: Nullable<CustomerExtent>,
 }
 
 impl CustomerSearchParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new() -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            name: None,
-            resource_id: None,
-            extent: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            name: Nullable::Absent,
+            resource_id: Nullable::Absent,
+            extent: Nullable::Absent,
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `Name`: Name to search by (applies to first name, last name, and full name).
     #[must_use]
-    pub fn with_name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
+    pub fn with_name(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.name = value.into();
         self
     }
 
     /// Sets `ResourceId`: Identifier of Resource to search by (members of reservation assigned there will be returned).
     #[must_use]
-    pub fn with_resource_id(mut self, value: uuid::Uuid) -> Self {
-        self.resource_id = Some(value);
+    pub fn with_resource_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.resource_id = value.into();
         self
     }
 
     /// Sets `Extent`: Extent of data to be returned.
     #[must_use]
-    pub fn with_extent(mut self, value: CustomerExtent) -> Self {
-        self.extent = Some(value);
+    pub fn with_extent(mut self, value: impl Into<Nullable<CustomerExtent>>) -> Self {
+        self.extent = value.into();
         self
     }
 }
 
 impl Validate for CustomerSearchParameters {
     fn check(&self, path: &str, violations: &mut Violations) {
-        if let Some(value) = &self.extent {
+        if let Nullable::Value(value) = &self.extent {
             violations.nested(path, "Extent", value);
         }
     }
@@ -1737,11 +1848,11 @@ pub struct ChargeableCustomer {
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerMergeParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifier of the source Customer.
     pub source_customer_id: uuid::Uuid,
     /// Unique identifier of the target Customer.
@@ -1752,8 +1863,8 @@ impl CustomerMergeParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new(source_customer_id: uuid::Uuid, target_customer_id: uuid::Uuid) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
             source_customer_id,
             target_customer_id,
         }
@@ -1761,15 +1872,15 @@ impl CustomerMergeParameters {
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 }
@@ -1973,22 +2084,22 @@ pub struct Address {
 #[serde(rename_all = "PascalCase")]
 pub struct IdentityDocumentFilterParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_ids: Option<Vec<uuid::Uuid>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_ids: Nullable<Vec<uuid::Uuid>>,
     /// Unique identifiers of `Identity document`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_document_ids: Option<Vec<uuid::Uuid>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub identity_document_ids: Nullable<Vec<uuid::Uuid>>,
     /// Unique identifiers of `Customer`.
     pub customer_ids: Vec<uuid::Uuid>,
     /// Type of the identity document.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub types: Option<Vec<IdentityDocumentType>>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub types: Nullable<Vec<IdentityDocumentType>>,
     /// Limitation on the quantity of data returned and optional Cursor for the starting point of data.
     pub limitation: Limitation,
 }
@@ -1999,48 +2110,57 @@ impl IdentityDocumentFilterParameters {
     /// `Limitation` starts with a page size of 1000, the largest the API allows.
     pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            chain_ids: None,
-            identity_document_ids: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_ids: Nullable::Absent,
+            identity_document_ids: Nullable::Absent,
             customer_ids,
-            types: None,
+            types: Nullable::Absent,
             limitation: Limitation::new(1000),
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `ChainIds`: Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
     #[must_use]
-    pub fn with_chain_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
-        self.chain_ids = Some(value);
+    pub fn with_chain_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.chain_ids = value.into();
         self
     }
 
     /// Sets `IdentityDocumentIds`: Unique identifiers of `Identity document`.
     #[must_use]
-    pub fn with_identity_document_ids(mut self, value: Vec<uuid::Uuid>) -> Self {
-        self.identity_document_ids = Some(value);
+    pub fn with_identity_document_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.identity_document_ids = value.into();
         self
     }
 
     /// Sets `Types`: Type of the identity document.
     #[must_use]
-    pub fn with_types(mut self, value: Vec<IdentityDocumentType>) -> Self {
-        self.types = Some(value);
+    pub fn with_types(
+        mut self,
+        value: impl Into<Nullable<Vec<IdentityDocumentType>>>,
+    ) -> Self {
+        self.types = value.into();
         self
     }
 
@@ -2054,10 +2174,10 @@ impl IdentityDocumentFilterParameters {
 
 impl Validate for IdentityDocumentFilterParameters {
     fn check(&self, path: &str, violations: &mut Violations) {
-        if let Some(value) = &self.chain_ids {
+        if let Nullable::Value(value) = &self.chain_ids {
             violations.items(path, "ChainIds", value, ..=1000);
         }
-        if let Some(value) = &self.identity_document_ids {
+        if let Nullable::Value(value) = &self.identity_document_ids {
             violations.items(path, "IdentityDocumentIds", value, ..=100);
         }
         violations.items(path, "CustomerIds", &self.customer_ids, ..=100);
@@ -2083,14 +2203,14 @@ pub struct IdentityDocumentResult {
 #[serde(rename_all = "PascalCase")]
 pub struct IdentityDocumentsAddParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_id: Nullable<uuid::Uuid>,
     /// Identity documents to be added.
     pub identity_documents: Vec<IdentityDocumentsAddData>,
 }
@@ -2099,31 +2219,31 @@ impl IdentityDocumentsAddParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new(identity_documents: Vec<IdentityDocumentsAddData>) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            chain_id: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_id: Nullable::Absent,
             identity_documents,
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
     #[must_use]
-    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
-        self.chain_id = Some(value);
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
         self
     }
 }
@@ -2147,26 +2267,26 @@ pub struct IdentityDocumentsAddData {
     /// Number of the document (e.g. passport number). If the number is not collected in certain regions, such as The Netherlands, use an empty string. In all other cases, a value should be supplied.
     pub number: String,
     /// Expiration date in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expiration_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expiration_date: Nullable<Date>,
     /// Date of issuance in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuance_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuance_date: Nullable<Date>,
     /// ISO 3166-1 code of the `Country`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_country_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country_code: Nullable<String>,
     /// Identifier of the country subdivision where the document was issued (province, state or region).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_country_subdivision_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country_subdivision_code: Nullable<String>,
     /// City where the document was issued.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_city: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_city: Nullable<String>,
     /// Identity document support number. Only required for Spanish identity cards in Spanish hotels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_document_support_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub identity_document_support_number: Nullable<String>,
     /// Whether the document has been verified. Defaults to `false` when not specified.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub is_verified: Option<bool>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub is_verified: Nullable<bool>,
 }
 
 impl IdentityDocumentsAddData {
@@ -2180,34 +2300,37 @@ impl IdentityDocumentsAddData {
             customer_id,
             r#type,
             number: number.into(),
-            expiration_date: None,
-            issuance_date: None,
-            issuing_country_code: None,
-            issuing_country_subdivision_code: None,
-            issuing_city: None,
-            identity_document_support_number: None,
-            is_verified: None,
+            expiration_date: Nullable::Absent,
+            issuance_date: Nullable::Absent,
+            issuing_country_code: Nullable::Absent,
+            issuing_country_subdivision_code: Nullable::Absent,
+            issuing_city: Nullable::Absent,
+            identity_document_support_number: Nullable::Absent,
+            is_verified: Nullable::Absent,
         }
     }
 
     /// Sets `ExpirationDate`: Expiration date in ISO 8601 format.
     #[must_use]
-    pub fn with_expiration_date(mut self, value: Date) -> Self {
-        self.expiration_date = Some(value);
+    pub fn with_expiration_date(mut self, value: impl Into<Nullable<Date>>) -> Self {
+        self.expiration_date = value.into();
         self
     }
 
     /// Sets `IssuanceDate`: Date of issuance in ISO 8601 format.
     #[must_use]
-    pub fn with_issuance_date(mut self, value: Date) -> Self {
-        self.issuance_date = Some(value);
+    pub fn with_issuance_date(mut self, value: impl Into<Nullable<Date>>) -> Self {
+        self.issuance_date = value.into();
         self
     }
 
     /// Sets `IssuingCountryCode`: ISO 3166-1 code of the `Country`).
     #[must_use]
-    pub fn with_issuing_country_code(mut self, value: impl Into<String>) -> Self {
-        self.issuing_country_code = Some(value.into());
+    pub fn with_issuing_country_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.issuing_country_code = value.into();
         self
     }
 
@@ -2215,16 +2338,16 @@ impl IdentityDocumentsAddData {
     #[must_use]
     pub fn with_issuing_country_subdivision_code(
         mut self,
-        value: impl Into<String>,
+        value: impl Into<Nullable<String>>,
     ) -> Self {
-        self.issuing_country_subdivision_code = Some(value.into());
+        self.issuing_country_subdivision_code = value.into();
         self
     }
 
     /// Sets `IssuingCity`: City where the document was issued.
     #[must_use]
-    pub fn with_issuing_city(mut self, value: impl Into<String>) -> Self {
-        self.issuing_city = Some(value.into());
+    pub fn with_issuing_city(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.issuing_city = value.into();
         self
     }
 
@@ -2232,16 +2355,16 @@ impl IdentityDocumentsAddData {
     #[must_use]
     pub fn with_identity_document_support_number(
         mut self,
-        value: impl Into<String>,
+        value: impl Into<Nullable<String>>,
     ) -> Self {
-        self.identity_document_support_number = Some(value.into());
+        self.identity_document_support_number = value.into();
         self
     }
 
     /// Sets `IsVerified`: Whether the document has been verified. Defaults to `false` when not specified.
     #[must_use]
-    pub fn with_is_verified(mut self, value: bool) -> Self {
-        self.is_verified = Some(value);
+    pub fn with_is_verified(mut self, value: impl Into<Nullable<bool>>) -> Self {
+        self.is_verified = value.into();
         self
     }
 }
@@ -2256,14 +2379,14 @@ impl Validate for IdentityDocumentsAddData {
 #[serde(rename_all = "PascalCase")]
 pub struct IdentityDocumentDeleteParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_id: Nullable<uuid::Uuid>,
     /// Unique identifiers of the identity documents to be deleted.
     pub identity_document_ids: Vec<uuid::Uuid>,
 }
@@ -2272,31 +2395,31 @@ impl IdentityDocumentDeleteParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new(identity_document_ids: Vec<uuid::Uuid>) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            chain_id: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_id: Nullable::Absent,
             identity_document_ids,
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
     #[must_use]
-    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
-        self.chain_id = Some(value);
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
         self
     }
 }
@@ -2314,14 +2437,14 @@ impl Validate for IdentityDocumentDeleteParameters {
 #[serde(rename_all = "PascalCase")]
 pub struct IdentityDocumentClearParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_id: Nullable<uuid::Uuid>,
     /// Unique identifiers of the `Customer` for whom documents will be deleted.
     pub customer_ids: Vec<uuid::Uuid>,
 }
@@ -2330,31 +2453,31 @@ impl IdentityDocumentClearParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            chain_id: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_id: Nullable::Absent,
             customer_ids,
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
     #[must_use]
-    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
-        self.chain_id = Some(value);
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
         self
     }
 }
@@ -2371,14 +2494,14 @@ impl Validate for IdentityDocumentClearParameters {
 #[serde(rename_all = "PascalCase")]
 pub struct MultipleIdentityDocumentUpdateParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
     /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub culture_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
     /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub chain_id: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_id: Nullable<uuid::Uuid>,
     /// Identity documents to be updated.
     pub identity_documents: Vec<IdentityDocumentUpdateParameters>,
 }
@@ -2387,31 +2510,31 @@ impl MultipleIdentityDocumentUpdateParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new(identity_documents: Vec<IdentityDocumentUpdateParameters>) -> Self {
         Self {
-            language_code: None,
-            culture_code: None,
-            chain_id: None,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_id: Nullable::Absent,
             identity_documents,
         }
     }
 
     /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<String>) -> Self {
-        self.language_code = Some(value.into());
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
     /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<String>) -> Self {
-        self.culture_code = Some(value.into());
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 
     /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
     #[must_use]
-    pub fn with_chain_id(mut self, value: uuid::Uuid) -> Self {
-        self.chain_id = Some(value);
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
         self
     }
 }
@@ -2637,8 +2760,8 @@ pub struct IdentityDocument {
 #[serde(rename_all = "PascalCase")]
 pub struct Limitation {
     /// Unique identifier of the item one newer in time order than the items to be returned. If Cursor is not specified, i.e. null, then the latest or most recent items will be returned. Note that the response message will include the identifier of the oldest item in the response, which can then be used in subsequent calls.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cursor: Option<uuid::Uuid>,
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub cursor: Nullable<uuid::Uuid>,
     /// Count of items to be returned, minimum 1, maximum 1000.
     pub count: i32,
 }
@@ -2646,13 +2769,16 @@ pub struct Limitation {
 impl Limitation {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new(count: i32) -> Self {
-        Self { cursor: None, count }
+        Self {
+            cursor: Nullable::Absent,
+            count,
+        }
     }
 
     /// Sets `Cursor`: Unique identifier of the item one newer in time order than the items to be returned. If Cursor is not specified, i.e. null, then the latest or most recent items will be returned. Note that the response message will include the identifier of the oldest item in the response, which can then be used in subsequent calls.
     #[must_use]
-    pub fn with_cursor(mut self, value: uuid::Uuid) -> Self {
-        self.cursor = Some(value);
+    pub fn with_cursor(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.cursor = value.into();
         self
     }
 }

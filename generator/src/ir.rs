@@ -98,6 +98,10 @@ pub struct CommonField {
     pub required: bool,
     /// A credential, never shown in `Debug` output, logs or errors.
     pub secret: bool,
+    /// Whether the request types hold it as a `Nullable<T>` (optional and nullable), so that
+    /// the client's default applies only while it is absent.
+    #[serde(default)]
+    pub three_state: bool,
 }
 
 /// A named type: one component schema.
@@ -165,6 +169,10 @@ pub struct Field {
     /// so that the limitation is not an argument of the request's `new`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i64>,
+    /// An optional, nullable field of a request type: absent, `null` or a value
+    /// (`Nullable<T>`), so that a request can remove a value by sending `null`.
+    #[serde(default)]
+    pub three_state: bool,
 }
 
 /// How a field is represented, from its requiredness and nullability.
@@ -178,6 +186,9 @@ pub enum FieldShape {
     Omittable,
     /// An update value: `Update<T>`, left out when `Keep`.
     Update,
+    /// Optional and nullable in a request: `Nullable<T>`, left out when `Absent`, `null` when
+    /// `Null`.
+    ThreeState,
 }
 
 impl Field {
@@ -185,6 +196,7 @@ impl Field {
     pub fn shape(&self) -> FieldShape {
         match (&self.ty, self.required, self.nullable) {
             (TypeRef::Update { .. }, _, _) => FieldShape::Update,
+            _ if self.three_state => FieldShape::ThreeState,
             (_, true, false) => FieldShape::Plain,
             (_, true, true) => FieldShape::Nullable,
             (_, false, _) => FieldShape::Omittable,
@@ -227,6 +239,9 @@ pub struct Union {
     pub discriminator: Option<String>,
     /// Name of the catch-all variant that keeps values matching no variant.
     pub fallback: String,
+    /// Whether the tags are integers (`"type": 2`) rather than strings.
+    #[serde(default)]
+    pub integer_tags: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -238,12 +253,15 @@ pub struct UnionVariant {
     pub tag: Option<String>,
 }
 
-/// An open string enumeration.
+/// An open enumeration of strings, or of integers.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Enum {
     pub variants: Vec<Variant>,
     /// Name of the catch-all variant that keeps values unknown to this version.
     pub fallback: String,
+    /// Whether the values are integers (`wire_name` is then the number's text).
+    #[serde(default)]
+    pub integer: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -282,6 +300,9 @@ pub enum TypeRef {
     Bytes,
     /// Bytes sent as a Base64 string (`format: byte`); only ever the type of a struct field.
     Base64,
+    /// A file sent as a part of a `multipart/form-data` body (`format: binary` there): its
+    /// bytes, file name and content type. Elsewhere `format: binary` stays a string.
+    File,
     /// A keep / set / clear update of a value, from a wrapper schema whose only property is
     /// `Value`. `clearable` is false when the wrapped value is not nullable.
     Update {
@@ -342,9 +363,16 @@ pub struct Operation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request: Option<TypeRef>,
     /// The media type the request body is sent as (`application/json` unless the spec says
-    /// otherwise; then the body is raw bytes).
+    /// otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_media_type: Option<String>,
+    /// How the request body is written: JSON, a form, a multipart form, or raw bytes.
+    #[serde(default)]
+    pub request_encoding: BodyEncoding,
+    /// Whether the spec lets the request body be left out (`required: false`): the method then
+    /// takes an `Option`.
+    #[serde(default)]
+    pub request_optional: bool,
     /// The documented request example, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_example: Option<serde_json::Value>,
@@ -373,6 +401,22 @@ pub struct Operation {
     /// Whether repeating the operation is harmless: `GET`, `PUT`, `DELETE`, ... or
     /// `x-idempotent: true`. Other operations are not retried after a timeout or server error.
     pub idempotent: bool,
+    /// A success documented as `text/event-stream`: the method that streams its events.
+    #[serde(default)]
+    pub events: Option<Events>,
+}
+
+/// A response of server-sent events, read as a stream of events as they arrive.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Events {
+    /// The method that returns the stream: the operation's own method when events are its only
+    /// success, otherwise a second one (`create_chat_completion_events`) beside the method that
+    /// returns the JSON result.
+    pub method: String,
+    /// Whether `method` is a second method beside the operation's own.
+    pub separate: bool,
+    /// The type of each event's `data`: the documented schema, or the text itself.
+    pub data: TypeRef,
 }
 
 /// Cursor pagination: the request carries a limitation (a page size and the cursor to start
@@ -392,6 +436,9 @@ pub struct Pagination {
     pub count_type: TypeRef,
     pub cursor_field: String,
     pub cursor_type: TypeRef,
+    /// Whether the request's cursor is a `Nullable<T>` rather than an `Option<T>`.
+    #[serde(default)]
+    pub cursor_three_state: bool,
     /// The cursor field of the result, and whether it is an `Option`.
     pub result_cursor_field: String,
     pub result_cursor_optional: bool,
@@ -414,6 +461,76 @@ pub struct Parameter {
     pub required: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub docs: Option<String>,
+    /// How the value is written (the spec's `style` and `explode`, or their defaults for the
+    /// location).
+    #[serde(default)]
+    pub style: Style,
+}
+
+/// How a parameter or a form field is written, from OpenAPI's `style` and `explode`: the
+/// transport's `Style` of the same name writes each (its documentation shows the wire forms).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Style {
+    /// `form`, exploded: the default of query parameters and form fields.
+    #[default]
+    Form,
+    /// `form` with `explode: false`.
+    FormCompact,
+    SpaceDelimited,
+    PipeDelimited,
+    /// `deepObject`, for maps, objects and arrays.
+    DeepObject,
+    /// `simple`: the default of path and header parameters.
+    Simple,
+    /// `simple` with `explode: true`.
+    SimpleExploded,
+    Label {
+        explode: bool,
+    },
+    Matrix {
+        explode: bool,
+    },
+}
+
+/// How a request body is written.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum BodyEncoding {
+    /// JSON, from the typed request.
+    #[default]
+    Json,
+    /// Bytes the caller gives, sent with the media type.
+    Raw,
+    /// `application/x-www-form-urlencoded`, from the typed request: every property as a field,
+    /// written by its style (`Form` unless listed here).
+    Form { fields: Vec<EncodedField> },
+    /// `multipart/form-data` with a generated boundary, from the typed request: one part per
+    /// property (one per item of an array of files or primitives).
+    Multipart { fields: Vec<EncodedField> },
+}
+
+/// How one property of a form or multipart body is written.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EncodedField {
+    pub wire_name: String,
+    pub rust_name: String,
+    /// For a form: the property's style, from the spec's `encoding`.
+    pub style: Style,
+    /// For a multipart body: what the part holds.
+    pub part: PartKind,
+    /// For a multipart body: the part's content type from the spec's `encoding`, instead of
+    /// the default of its kind.
+    pub content_type: Option<String>,
+}
+
+/// What a part of a multipart body holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum PartKind {
+    /// A primitive (or an array of them, one part per item) as text: `text/plain`.
+    Text,
+    /// An object or array as JSON: `application/json`.
+    Json,
+    /// A file (or an array of files, one part per file): its bytes, file name and content type.
+    File,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -42,6 +42,7 @@ mod release;
 pub mod resolve;
 mod rust_shape;
 mod version;
+mod yaml;
 
 use std::path::Path;
 

@@ -23,7 +23,7 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
             .map_err(|err| Error::invalid_file(path, format!("invalid JSON: {err}")))?
     } else {
         // YAML is a superset of JSON, so a JSON spec with another extension still loads.
-        serde_yaml::from_str(text).map_err(|err| {
+        crate::yaml::from_str(text).map_err(|err| {
             Error::invalid_file(path, format!("invalid YAML: {err}{}", tab_hint(text, &err)))
         })?
     };
@@ -251,6 +251,27 @@ fn normalize(document: &mut Value) {
         schemas.values_mut().for_each(normalize_schema);
     }
     normalize_schema_positions(document);
+    normalize_encodings(document);
+}
+
+/// Writes out the default `explode` of every `encoding` entry of a media type (true for the
+/// `form` style), which `openapiv3` would read as false.
+fn normalize_encodings(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::Object(encodings)) = object.get_mut("encoding") {
+                for encoding in encodings.values_mut().filter_map(Value::as_object_mut) {
+                    if !encoding.contains_key("explode") {
+                        let form = encoding.get("style").is_none_or(|style| style == "form");
+                        encoding.insert("explode".into(), form.into());
+                    }
+                }
+            }
+            object.values_mut().for_each(normalize_encodings);
+        }
+        Value::Array(items) => items.iter_mut().for_each(normalize_encodings),
+        _ => {}
+    }
 }
 
 /// Normalizes every value of a `schema` key (media types, parameters, headers).

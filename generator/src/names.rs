@@ -22,8 +22,10 @@ const RESERVED_TYPE_NAMES: &[&str] = &[
     "Endpoint",
     "Error",
     "ErrorBody",
+    "FilePart",
     "Inner",
     "NotClearable",
+    "Nullable",
     "Option",
     "RateLimit",
     "RawResponse",
@@ -53,6 +55,43 @@ pub fn type_name(spec_name: &str) -> String {
     } else {
         name
     }
+}
+
+/// The base name of every schema of a spec (`type_name` of the name), where a dotted name
+/// (`api.v2010.account.call.call_notification`, the namespaces of its generator) is named by
+/// the fewest last segments that no other schema also ends in (`CallNotification`), so that
+/// its types and the inline types named after it stay readable.
+pub fn schema_type_names(schema_names: &[&str]) -> Vec<String> {
+    fn suffixes(name: &str) -> Vec<String> {
+        let segments: Vec<&str> = name.split('.').collect();
+        if segments.len() < 2 {
+            return Vec::new();
+        }
+        (1..segments.len())
+            .map(|count| segments[segments.len() - count..].join("_"))
+            .filter(|suffix| suffix.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .map(|suffix| type_name(&suffix))
+            .collect()
+    }
+    let mut uses: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for name in schema_names {
+        let mut own: Vec<String> = suffixes(name);
+        own.push(type_name(name));
+        own.sort_unstable();
+        own.dedup();
+        for candidate in own {
+            *uses.entry(candidate).or_default() += 1;
+        }
+    }
+    schema_names
+        .iter()
+        .map(|name| {
+            suffixes(name)
+                .into_iter()
+                .find(|candidate| uses.get(candidate) == Some(&1))
+                .unwrap_or_else(|| type_name(name))
+        })
+        .collect()
 }
 
 /// `UpperCamelCase` name of an enum variant.
@@ -117,11 +156,17 @@ impl Scope {
         }
     }
 
-    /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free.
+    /// Returns `name`, or `name` with the smallest suffix from 2 up that is still free. A name
+    /// that ends in `_` (`Self_`, for the keyword) takes the number in place of the `_`
+    /// (`Self2`), which keeps it a camel-case or snake-case name.
     pub fn claim(&mut self, name: String) -> String {
         let unique = if self.taken.contains(&name) {
+            let stem = match name.trim_end_matches('_') {
+                "" => name.as_str(),
+                stem => stem,
+            };
             (2..)
-                .map(|n| format!("{name}{n}"))
+                .map(|n| format!("{stem}{n}"))
                 .find(|candidate| !self.taken.contains(candidate))
                 .expect("an unbounded range always yields a free name")
         } else {

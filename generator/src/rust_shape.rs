@@ -19,12 +19,13 @@ impl Field {
         matches!(self.shape(), FieldShape::Nullable | FieldShape::Omittable)
     }
 
-    /// The field's type as the generated struct spells it (`Option<String>`, `Update<Date>`).
+    /// The field's type as the generated struct spells it (`Option<String>`, `Update<Date>`,
+    /// `Nullable<String>`).
     pub fn rust_type(&self) -> String {
-        if self.is_option() {
-            format!("Option<{}>", self.ty)
-        } else {
-            self.ty.to_string()
+        match self.shape() {
+            FieldShape::Nullable | FieldShape::Omittable => format!("Option<{}>", self.ty),
+            FieldShape::ThreeState => format!("Nullable<{}>", self.ty),
+            FieldShape::Plain | FieldShape::Update => self.ty.to_string(),
         }
     }
 }
@@ -48,6 +49,7 @@ impl fmt::Display for TypeRef {
             TypeRef::Named(name) => f.write_str(name),
             TypeRef::Boxed(inner) => write!(f, "Box<{inner}>"),
             TypeRef::Bytes | TypeRef::Base64 => f.write_str("Vec<u8>"),
+            TypeRef::File => f.write_str("FilePart"),
             TypeRef::Update { value, clearable } if *clearable => write!(f, "Update<{value}>"),
             TypeRef::Update { value, .. } => write!(f, "Update<{value}, NotClearable>"),
         }

@@ -1,6 +1,7 @@
 //! The transport under the generated client: sending, retrying, rate limiting and reading
 //! responses, independent of any one operation.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::fmt;
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -313,10 +314,11 @@ pub(crate) struct Endpoint {
 #[derive(Debug)]
 pub(crate) struct Request {
     path: String,
-    query: Vec<(&'static str, String)>,
+    query: Vec<(String, String)>,
     headers: Vec<(&'static str, String)>,
-    /// Shared bytes, so that a retry re-sends the body without copying it.
-    body: Option<(bytes::Bytes, &'static str)>,
+    /// Shared bytes, so that a retry re-sends the body without copying it, and their content
+    /// type (a multipart body's names its boundary).
+    body: Option<(bytes::Bytes, Cow<'static, str>)>,
 }
 
 impl Request {
@@ -329,29 +331,28 @@ impl Request {
         }
     }
 
-    /// Adds a query parameter; an array adds one pair per item, an unset value none.
+    /// Adds a query parameter written in `style`; an unset value adds nothing.
     #[allow(dead_code)] // Only APIs with query parameters use it.
-    pub fn query(mut self, name: &'static str, value: &(impl ParamValue + ?Sized)) -> Self {
-        self.query.extend(texts(value).into_iter().map(|value| (name, value)));
+    pub fn query(mut self, name: &'static str, value: &(impl serde::Serialize + ?Sized), style: Style) -> Self {
+        style.pairs(name, &param_json(value), &mut self.query);
         self
     }
 
-    /// Adds a header parameter; an array is sent comma-separated, an unset value not at all.
+    /// Adds a header parameter (`simple` style: an array is sent comma-separated); an unset
+    /// value is not sent.
     #[allow(dead_code)] // Only APIs with header parameters use it.
-    pub fn header(mut self, name: &'static str, value: &(impl ParamValue + ?Sized)) -> Self {
-        let values = texts(value);
-        if !values.is_empty() {
-            self.headers.push((name, values.join(",")));
+    pub fn header(mut self, name: &'static str, value: &(impl serde::Serialize + ?Sized), style: Style) -> Self {
+        if let Some(text) = style.text(name, &param_json(value)) {
+            self.headers.push((name, text));
         }
         self
     }
 
     /// Adds a cookie parameter to the `Cookie` header.
     #[allow(dead_code)] // Only APIs with cookie parameters use it.
-    pub fn cookie(mut self, name: &'static str, value: &(impl ParamValue + ?Sized)) -> Self {
-        let values = texts(value);
-        if !values.is_empty() {
-            let cookie = format!("{name}={}", values.join(","));
+    pub fn cookie(mut self, name: &'static str, value: &(impl serde::Serialize + ?Sized), style: Style) -> Self {
+        if let Some(text) = style.text(name, &param_json(value)) {
+            let cookie = format!("{name}={text}");
             match self.headers.iter_mut().find(|(header, _)| *header == "Cookie") {
                 Some((_, cookies)) => *cookies = format!("{cookies}; {cookie}"),
                 None => self.headers.push(("Cookie", cookie)),
@@ -360,99 +361,303 @@ impl Request {
         self
     }
 
+    /// Sets the body and its content type.
     #[allow(dead_code)] // An API whose operations take no body does not use it.
-    pub fn body(mut self, body: Vec<u8>, content_type: &'static str) -> Self {
-        self.body = Some((body.into(), content_type));
+    pub fn body(mut self, body: Vec<u8>, content_type: impl Into<Cow<'static, str>>) -> Self {
+        self.body = Some((body.into(), content_type.into()));
         self
     }
+
+    /// Adds the query, headers and body to a request to send.
+    fn apply_to(&self, mut builder: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        if !self.query.is_empty() {
+            builder = builder.query(&self.query);
+        }
+        for (name, value) in &self.headers {
+            builder = builder.header(*name, value);
+        }
+        if let Some((body, content_type)) = &self.body {
+            builder = builder.header(reqwest::header::CONTENT_TYPE, content_type.as_ref()).body(body.clone());
+        }
+        builder
+    }
 }
 
-/// The text forms of a parameter value: one per array item, none when unset.
-#[allow(dead_code)] // Only APIs with parameters use it.
-fn texts(value: &(impl ParamValue + ?Sized)) -> Vec<String> {
-    let mut values = Vec::new();
-    value.write(&mut values);
-    values
+/// A parameter value as JSON, which the styles write out; `null` when unset.
+fn param_json(value: &(impl serde::Serialize + ?Sized)) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
 
-/// A value that can be sent as a path, query or header parameter.
-pub trait ParamValue {
-    /// Appends the value's text form; an array appends each item, an unset value nothing.
-    fn write(&self, out: &mut Vec<String>);
+/// How a parameter or form field is written: OpenAPI's `style` and `explode`.
+#[allow(dead_code)] // An API uses the styles its parameters have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// `form`, exploded: `id=3&id=4`; an object's properties as parameters of their own.
+    Form,
+    /// `form`, not exploded: `id=3,4`; an object as `name=key,value,key,value`.
+    FormCompact,
+    /// `spaceDelimited`: `id=3 4`.
+    SpaceDelimited,
+    /// `pipeDelimited`: `id=3|4`.
+    PipeDelimited,
+    /// `deepObject`: `name[key]=value`, `name[key][inner]=value`, `name[0]=value`.
+    DeepObject,
+    /// `simple`: `3,4`; an object as `key,value,key,value`.
+    Simple,
+    /// `simple`, exploded: an object as `key=value,key=value`.
+    SimpleExploded,
+    /// `label`: `.3,4`, exploded `.3.4`.
+    Label { explode: bool },
+    /// `matrix`: `;id=3,4`, exploded `;id=3;id=4`.
+    Matrix { explode: bool },
 }
 
-macro_rules! param_value_by_display {
-    ($($ty:ty),*) => {
-        $(impl ParamValue for $ty {
-            fn write(&self, out: &mut Vec<String>) {
-                out.push(self.to_string());
+#[allow(dead_code)] // An API uses the styles its parameters have.
+impl Style {
+    /// Appends the `name=value` pairs of a query parameter or form field.
+    fn pairs(self, name: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        use serde_json::Value;
+        match (self, value) {
+            (_, Value::Null) => {}
+            (Style::DeepObject, Value::Array(_) | Value::Object(_)) => deep_pairs(name, value, out),
+            (Style::Form, Value::Array(items)) => {
+                out.extend(items.iter().filter_map(scalar).map(|item| (name.to_owned(), item)));
             }
-        })*
-    };
-}
-
-param_value_by_display!(str, String, bool, i32, i64, f32, f64, uuid::Uuid, crate::support::Date);
-
-impl ParamValue for chrono::DateTime<chrono::Utc> {
-    fn write(&self, out: &mut Vec<String>) {
-        out.push(self.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
-    }
-}
-
-impl ParamValue for serde_json::Value {
-    fn write(&self, out: &mut Vec<String>) {
-        match self {
-            serde_json::Value::String(text) => out.push(text.clone()),
-            other => out.push(other.to_string()),
+            (Style::Form, Value::Object(properties)) => out.extend(
+                properties
+                    .iter()
+                    .filter_map(|(key, value)| Some((key.clone(), scalar(value)?))),
+            ),
+            _ => out.extend(self.text(name, value).map(|text| (name.to_owned(), text))),
         }
     }
-}
 
-impl<T: ParamValue> ParamValue for [T] {
-    fn write(&self, out: &mut Vec<String>) {
-        self.iter().for_each(|item| item.write(out));
+    /// The text of a value that is written as one: a header, a cookie, a path segment, a
+    /// delimited query parameter. `None` when unset.
+    fn text(self, name: &str, value: &serde_json::Value) -> Option<String> {
+        use serde_json::Value;
+        let (separator, pair) = match self {
+            Style::SpaceDelimited => (" ", None),
+            Style::PipeDelimited => ("|", None),
+            Style::SimpleExploded => (",", Some("=")),
+            Style::Label { explode: true } => (".", Some("=")),
+            Style::Matrix { explode: true } => (";", Some("=")),
+            _ => (",", None),
+        };
+        let text = match value {
+            Value::Null => return None,
+            Value::Array(items) => {
+                let items: Vec<String> = items.iter().filter_map(scalar).collect();
+                match self {
+                    Style::Matrix { explode: true } => items
+                        .iter()
+                        .map(|item| format!("{name}={item}"))
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    _ => items.join(separator),
+                }
+            }
+            Value::Object(properties) => properties
+                .iter()
+                .filter_map(|(key, value)| {
+                    let value = scalar(value)?;
+                    Some(match pair {
+                        Some(equals) => format!("{key}{equals}{value}"),
+                        None => format!("{key},{value}"),
+                    })
+                })
+                .collect::<Vec<_>>()
+                .join(separator),
+            scalar_value => scalar(scalar_value)?,
+        };
+        Some(match self {
+            Style::Label { .. } => format!(".{text}"),
+            Style::Matrix { explode: true } if value.is_array() => format!(";{text}"),
+            Style::Matrix { explode: true } if value.is_object() => format!(";{text}"),
+            Style::Matrix { .. } => format!(";{name}={text}"),
+            _ => text,
+        })
     }
 }
 
-impl<T: ParamValue> ParamValue for Vec<T> {
-    fn write(&self, out: &mut Vec<String>) {
-        self.as_slice().write(out);
+/// A scalar as text (a string as itself, a number or boolean as JSON writes it); a nested
+/// array or object as JSON text; `null` as nothing.
+fn scalar(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(text) => Some(text.clone()),
+        other => Some(other.to_string()),
     }
 }
 
-impl<T: ParamValue> ParamValue for Option<T> {
-    fn write(&self, out: &mut Vec<String>) {
-        if let Some(value) = self {
-            value.write(out);
+/// `deepObject` pairs: `name[key]=value` for every leaf, arrays indexed from 0.
+fn deep_pairs(name: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    match value {
+        Value::Object(properties) => {
+            for (key, value) in properties {
+                deep_pairs(&format!("{name}[{key}]"), value, out);
+            }
         }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                deep_pairs(&format!("{name}[{index}]"), item, out);
+            }
+        }
+        leaf => out.extend(scalar(leaf).map(|text| (name.to_owned(), text))),
     }
 }
 
-impl<T: ParamValue + ?Sized> ParamValue for &T {
-    fn write(&self, out: &mut Vec<String>) {
-        (**self).write(out);
-    }
-}
-
-/// Writes a structured parameter value as JSON text; a string or number as itself.
-#[allow(dead_code)] // Only APIs with object parameters use it.
-pub(crate) fn json_param(value: &impl serde::Serialize, out: &mut Vec<String>) {
-    if let Ok(json) = serde_json::to_value(value) {
-        json.write(out);
-    }
-}
-
-/// A path parameter, percent-encoded so that it stays one path segment.
+/// A path parameter in its style, percent-encoded so that it stays one path segment (the
+/// style's own `.`, `;`, `=` and `,` stay as they are).
 #[allow(dead_code)] // Only APIs with path parameters use it.
-pub(crate) fn path_value(value: &(impl ParamValue + ?Sized)) -> String {
-    let mut encoded = String::new();
-    for byte in texts(value).join(",").bytes() {
+pub(crate) fn path_value(value: &(impl serde::Serialize + ?Sized), style: Style) -> String {
+    let text = style.text("", &param_json(value)).unwrap_or_default();
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' => encoded.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' | b';' | b'=' => encoded.push(byte as char),
             _ => encoded.push_str(&format!("%{byte:02X}")),
         }
     }
     encoded
+}
+
+/// An `application/x-www-form-urlencoded` body: every property of `value` written in its style
+/// (`Form` unless `styles` names another).
+#[allow(dead_code)] // Only APIs with form bodies use it.
+pub(crate) fn form_body(value: &impl serde::Serialize, styles: &[(&str, Style)]) -> Vec<u8> {
+    let mut pairs = Vec::new();
+    match param_json(value) {
+        serde_json::Value::Object(properties) => {
+            for (key, value) in &properties {
+                let style = styles
+                    .iter()
+                    .find(|(name, _)| name == key)
+                    .map_or(Style::Form, |(_, style)| *style);
+                style.pairs(key, value, &mut pairs);
+            }
+        }
+        other => Style::Form.pairs("value", &other, &mut pairs),
+    }
+    let mut body = String::new();
+    for (index, (name, value)) in pairs.iter().enumerate() {
+        if index > 0 {
+            body.push('&');
+        }
+        form_encode(name, &mut body);
+        body.push('=');
+        form_encode(value, &mut body);
+    }
+    body.into_bytes()
+}
+
+/// Percent-encodes `text` as `application/x-www-form-urlencoded` does: spaces as `+`.
+#[allow(dead_code)] // Only APIs with form bodies use it.
+fn form_encode(text: &str, out: &mut String) {
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => out.push(byte as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+}
+
+/// The files of a property of a multipart body: one, an optional one, or several.
+pub trait FileParts {
+    /// The files, in order.
+    fn file_parts(&self) -> Vec<&crate::support::FilePart>;
+}
+
+impl FileParts for crate::support::FilePart {
+    fn file_parts(&self) -> Vec<&crate::support::FilePart> {
+        vec![self]
+    }
+}
+
+impl<T: FileParts> FileParts for Option<T> {
+    fn file_parts(&self) -> Vec<&crate::support::FilePart> {
+        self.iter().flat_map(FileParts::file_parts).collect()
+    }
+}
+
+impl<T: FileParts> FileParts for crate::support::Nullable<T> {
+    fn file_parts(&self) -> Vec<&crate::support::FilePart> {
+        self.value().map(FileParts::file_parts).unwrap_or_default()
+    }
+}
+
+impl<T: FileParts> FileParts for Vec<T> {
+    fn file_parts(&self) -> Vec<&crate::support::FilePart> {
+        self.iter().flat_map(FileParts::file_parts).collect()
+    }
+}
+
+/// A `multipart/form-data` body under construction, with a boundary of its own.
+#[allow(dead_code)] // Only APIs with multipart bodies use it.
+pub(crate) struct Multipart {
+    boundary: String,
+    body: Vec<u8>,
+}
+
+#[allow(dead_code)] // Only APIs with multipart bodies use it.
+impl Multipart {
+    pub fn new() -> Self {
+        let boundary = format!("----mews-codegen-{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
+        Multipart { boundary, body: Vec::new() }
+    }
+
+    /// A primitive as a text part (`text/plain` unless the spec says otherwise); an array
+    /// gives one part per item, an unset value none.
+    pub fn text(&mut self, name: &str, value: &(impl serde::Serialize + ?Sized), content_type: Option<&str>) {
+        match param_json(value) {
+            serde_json::Value::Array(items) => {
+                for item in items.iter().filter_map(scalar) {
+                    self.part(name, None, content_type.unwrap_or("text/plain; charset=utf-8"), item.as_bytes());
+                }
+            }
+            value => {
+                if let Some(text) = scalar(&value) {
+                    self.part(name, None, content_type.unwrap_or("text/plain; charset=utf-8"), text.as_bytes());
+                }
+            }
+        }
+    }
+
+    /// An object or array as a JSON part; an unset value gives none.
+    pub fn json(&mut self, name: &str, value: &(impl serde::Serialize + ?Sized), content_type: Option<&str>) {
+        let value = param_json(value);
+        if !value.is_null() {
+            self.part(name, None, content_type.unwrap_or("application/json"), value.to_string().as_bytes());
+        }
+    }
+
+    /// One part per file: its bytes under its file name and content type (or the one the
+    /// spec gives).
+    pub fn files(&mut self, name: &str, files: &impl FileParts, content_type: Option<&str>) {
+        for file in files.file_parts() {
+            let content_type = file.content_type.as_deref().or(content_type).unwrap_or("application/octet-stream");
+            self.part(name, Some(&file.file_name), content_type, &file.bytes);
+        }
+    }
+
+    fn part(&mut self, name: &str, file_name: Option<&str>, content_type: &str, bytes: &[u8]) {
+        let quoted = |text: &str| text.replace('\\', "\\\\").replace('"', "\\\"").replace(['\r', '\n'], " ");
+        self.body.extend_from_slice(format!("--{}\r\nContent-Disposition: form-data; name=\"{}\"", self.boundary, quoted(name)).as_bytes());
+        if let Some(file_name) = file_name {
+            self.body.extend_from_slice(format!("; filename=\"{}\"", quoted(file_name)).as_bytes());
+        }
+        self.body.extend_from_slice(format!("\r\nContent-Type: {content_type}\r\n\r\n").as_bytes());
+        self.body.extend_from_slice(bytes);
+        self.body.extend_from_slice(b"\r\n");
+    }
+
+    /// The body and its content type, which names the boundary.
+    pub fn finish(mut self) -> (Vec<u8>, String) {
+        self.body.extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
+        (self.body, format!("multipart/form-data; boundary={}", self.boundary))
+    }
 }
 
 /// Settings of the transport, as the client builder collects them.
@@ -609,20 +814,12 @@ impl Transport {
     }
 
     async fn attempt(&self, endpoint: &Endpoint, url: &str, request: &Request) -> Result<RawResponse, TransportError> {
-        let mut builder = self
+        let builder = self
             .http
             .request(endpoint.method.clone(), url)
             .header(reqwest::header::ACCEPT, "application/json")
             .timeout(self.timeout);
-        if !request.query.is_empty() {
-            builder = builder.query(&request.query);
-        }
-        for (name, value) in &request.headers {
-            builder = builder.header(*name, value);
-        }
-        if let Some((body, content_type)) = &request.body {
-            builder = builder.header(reqwest::header::CONTENT_TYPE, *content_type).body(body.clone());
-        }
+        let builder = request.apply_to(builder);
         // The place is held until the response has arrived (the server has the request by then),
         // or until the attempt fails or its future is dropped.
         let place = self.pacer.acquire().await;

@@ -158,6 +158,95 @@ impl<'de> Deserialize<'de> for ValueKey {
     }
 }
 
+/// A request field that may be left out, sent as `null`, or set: the three states of an
+/// optional, nullable field (`"set to null to remove"`).
+///
+/// On the wire, `Absent` is a field left out, `Null` is `null` and `Value(x)` is `x`. A `with_`
+/// setter takes the value itself, `Nullable::Null` or an `Option` (`None` leaves it out):
+/// `.with_due_on(date)`, `.with_due_on(Nullable::Null)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub enum Nullable<T> {
+    /// Leave the field out.
+    #[default]
+    Absent,
+    /// Send `null` (remove the value).
+    Null,
+    /// Send this value.
+    Value(T),
+}
+
+impl<T> Nullable<T> {
+    /// Whether the field is left out; such fields are not sent.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Nullable::Absent)
+    }
+
+    /// The value, if there is one.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Nullable::Value(value) => Some(value),
+            Nullable::Absent | Nullable::Null => None,
+        }
+    }
+
+    /// The value, if there is one, taking it.
+    pub fn into_value(self) -> Option<T> {
+        match self {
+            Nullable::Value(value) => Some(value),
+            Nullable::Absent | Nullable::Null => None,
+        }
+    }
+}
+
+impl<T> From<T> for Nullable<T> {
+    fn from(value: T) -> Self {
+        Nullable::Value(value)
+    }
+}
+
+/// `None` leaves the field out, as an unset `Option` field is.
+impl<T> From<Option<T>> for Nullable<T> {
+    fn from(value: Option<T>) -> Self {
+        value.map_or(Nullable::Absent, Nullable::Value)
+    }
+}
+
+impl From<&str> for Nullable<String> {
+    fn from(value: &str) -> Self {
+        Nullable::Value(value.to_owned())
+    }
+}
+
+impl From<&String> for Nullable<String> {
+    fn from(value: &String) -> Self {
+        Nullable::Value(value.clone())
+    }
+}
+
+impl<T: Serialize> Serialize for Nullable<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Nullable::Value(value) => serializer.serialize_some(value),
+            Nullable::Absent | Nullable::Null => serializer.serialize_none(),
+        }
+    }
+}
+
+/// `null` reads as `Null`; a field that is missing reads as `Absent` (with `#[serde(default)]`).
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(Option::<T>::deserialize(deserializer)?.map_or(Nullable::Null, Nullable::Value))
+    }
+}
+
+impl<T: Validate> Validate for Nullable<T> {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Nullable::Value(value) = self {
+            value.check(path, violations);
+        }
+    }
+}
+
 /// A calendar date.
 ///
 /// Mews documents such fields as dates (`1985-09-30`) but often sends them as midnight UTC
@@ -269,7 +358,7 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-/// Implements `Display`, `FromStr`, `Serialize`, `Deserialize` and `ParamValue` for an open enumeration
+/// Implements `Display`, `FromStr`, `Serialize` and `Deserialize` for an open enumeration
 /// through its `as_str` and `From<&str>`: unknown values are read into the catch-all variant
 /// and written back unchanged.
 #[allow(unused_macros)] // An API without enumerations does not use it.
@@ -304,17 +393,44 @@ macro_rules! impl_open_enum {
         impl $crate::support::Validate for $name {
             fn check(&self, _path: &str, _violations: &mut $crate::support::Violations) {}
         }
-
-        impl $crate::http::ParamValue for $name {
-            fn write(&self, out: &mut Vec<String>) {
-                out.push(self.as_str().to_owned());
-            }
-        }
     };
 }
 
 #[allow(unused_imports)]
 pub(crate) use impl_open_enum;
+
+/// Implements `Display`, `Serialize` and `Deserialize` for an open enumeration of integers
+/// through its `as_i64` and `From<i64>`: unknown values are read into the catch-all variant
+/// and written back unchanged.
+#[allow(unused_macros)] // An API without integer enumerations does not use it.
+macro_rules! impl_open_integer_enum {
+    ($name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                write!(formatter, "{}", self.as_i64())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.as_i64())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            }
+        }
+
+        impl $crate::support::Validate for $name {
+            fn check(&self, _path: &str, _violations: &mut $crate::support::Violations) {}
+        }
+    };
+}
+
+#[allow(unused_imports)]
+pub(crate) use impl_open_integer_enum;
 
 /// Reads an open enumeration from a string without allocating for known values.
 #[doc(hidden)]
@@ -351,7 +467,7 @@ impl<T: for<'a> From<&'a str>> Visitor<'_> for OpenEnumVisitor<T> {
 pub fn serialize_tagged<S: Serializer, T: Serialize>(
     serializer: S,
     tag_property: &str,
-    tag: &str,
+    tag: impl Into<serde_json::Value>,
     value: &T,
 ) -> Result<S::Ok, S::Error> {
     let mut json = serde_json::to_value(value).map_err(serde::ser::Error::custom)?;
@@ -511,6 +627,42 @@ fn field_path(path: &str, field: &str) -> String {
     } else {
         format!("{path}.{field}")
     }
+}
+
+/// A file to send as a part of a `multipart/form-data` body: its bytes, the file name the
+/// part carries, and its content type (`application/octet-stream`, or what the spec gives,
+/// when unset).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilePart {
+    /// The file's contents.
+    #[serde(with = "base64")]
+    pub bytes: Vec<u8>,
+    /// The name the part gives the file (`report.pdf`).
+    pub file_name: String,
+    /// The part's content type (`image/png`).
+    pub content_type: Option<String>,
+}
+
+impl FilePart {
+    /// A file of these bytes under this name.
+    pub fn new(bytes: impl Into<Vec<u8>>, file_name: impl Into<String>) -> Self {
+        FilePart {
+            bytes: bytes.into(),
+            file_name: file_name.into(),
+            content_type: None,
+        }
+    }
+
+    /// Sets the part's content type.
+    #[must_use]
+    pub fn with_content_type(mut self, content_type: impl Into<String>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+}
+
+impl Validate for FilePart {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
 }
 
 /// Serde for bytes sent as Base64 text (`format: byte`): `#[serde(with = "support::base64")]`.

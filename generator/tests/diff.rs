@@ -314,14 +314,21 @@ fn a_request_field_that_becomes_required_is_breaking() {
 fn a_request_field_that_becomes_required_and_nullable_is_sent_as_null() {
     let with_note = BASE.replacen(
         "        LanguageCode: { type: string, nullable: true }\n        Name",
-        "        LanguageCode: { type: string, nullable: true }\n        Note: { type: string, nullable: true }\n        Name",
+        "        LanguageCode: { type: string, nullable: true }\n        Note: { type: string }\n        Name",
         1,
     );
-    let required = with_note.replacen(
-        "required: [ClientToken, Name, Size]",
-        "required: [ClientToken, Name, Size, Note]",
-        1,
-    );
+    // `Option<String>` both times (an optional nullable request field would be a `Nullable`).
+    let required = with_note
+        .replacen(
+            "required: [ClientToken, Name, Size]",
+            "required: [ClientToken, Name, Size, Note]",
+            1,
+        )
+        .replacen(
+            "Note: { type: string }",
+            "Note: { type: string, nullable: true }",
+            1,
+        );
     let report = diff(&api(&with_note), &api(&required));
     let change = change(
         &report,
@@ -1013,4 +1020,96 @@ fn a_new_default_page_size_changes_behaviour() {
         Impact::Behaviour,
         "walks of `Client::things_add` ask for 100 items a page by default (was 500)",
     );
+}
+
+#[test]
+fn a_parameter_in_another_style_is_a_behaviour_change() {
+    let report = changed(&[(
+        "        - { name: Dry, in: query, schema: { type: boolean } }",
+        "        - { name: Dry, in: query, style: form, explode: false, schema: { type: boolean } }",
+    )]);
+    change(
+        &report,
+        Impact::Behaviour,
+        "parameter `dry` (query `Dry`) is written in the style FormCompact (was Form)",
+    );
+    assert_eq!(report.verdict(), Semver::Minor);
+}
+
+#[test]
+fn a_request_body_that_becomes_optional_is_breaking() {
+    let report = changed(&[(
+        "      summary: Add a thing\n      requestBody:\n",
+        "      summary: Add a thing\n      requestBody:\n        required: true\n",
+    )]);
+    change(
+        &report,
+        Impact::Breaking,
+        "`Client::things_add` takes its request body without an `Option` (the body became required)",
+    );
+}
+
+#[test]
+fn a_form_field_in_another_style_is_a_behaviour_change() {
+    let form = apply(&[(
+        "      summary: Add a thing\n      requestBody:\n        content:\n          application/json:\n            schema: { $ref: '#/components/schemas/ThingAddParameters' }",
+        "      summary: Add a thing\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema: { $ref: '#/components/schemas/ThingAddParameters' }",
+    )]);
+    let deep = form.replace(
+        "            schema: { $ref: '#/components/schemas/ThingAddParameters' }",
+        "            schema: { $ref: '#/components/schemas/ThingAddParameters' }\n            encoding: { Tags: { style: deepObject } }",
+    );
+    let report = diff(&api(&form), &api(&deep));
+    change(
+        &report,
+        Impact::Behaviour,
+        "`Client::things_add` writes its application/x-www-form-urlencoded body differently (`Tags` DeepObject)",
+    );
+}
+
+#[test]
+fn an_enum_of_strings_that_becomes_one_of_integers_is_breaking() {
+    let strings = "openapi: 3.0.3\ninfo: { title: T, version: v1 }\npaths: {}\ncomponents:\n  schemas:\n    Level:\n      oneOf:\n        - { title: Low, const: low }\n        - { title: High, const: high }\n";
+    let integers = strings
+        .replace("const: low", "const: 1")
+        .replace("const: high", "const: 2");
+    let report = diff(&api(strings), &api(&integers));
+    change(
+        &report,
+        Impact::Breaking,
+        "the values of `Level` are integers (were strings)",
+    );
+}
+
+#[test]
+fn an_optional_request_field_that_becomes_nullable_is_a_nullable_and_breaking() {
+    let nullable = diff(
+        &api(&apply(&[(
+            "        Size: { type: integer, format: int32 }\n        Color:",
+            "        Size: { type: integer, format: int32 }\n        Nickname: { type: string }\n        Color:",
+        )])),
+        &api(&apply(&[(
+            "        Size: { type: integer, format: int32 }\n        Color:",
+            "        Size: { type: integer, format: int32 }\n        Nickname: { type: string, nullable: true }\n        Color:",
+        )])),
+    );
+    change(
+        &nullable,
+        Impact::Breaking,
+        "field `ThingAddParameters::nickname` (`Nickname`) changed type from `Option<String>` to `Nullable<String>`",
+    );
+}
+
+#[test]
+fn a_stream_of_events_beside_the_result_is_compatible() {
+    let report = changed(&[(
+        "            application/json:\n              schema: { $ref: '#/components/schemas/Thing' }\n",
+        "            application/json:\n              schema: { $ref: '#/components/schemas/Thing' }\n            text/event-stream:\n              schema: { $ref: '#/components/schemas/Thing' }\n",
+    )]);
+    change(
+        &report,
+        Impact::Compatible,
+        "new method `Client::things_add_events`: `Client::things_add` as a stream of server-sent events of `Thing`",
+    );
+    assert_eq!(report.verdict(), Semver::Minor);
 }

@@ -36,3 +36,25 @@ fn a_tab_in_yaml_is_called_a_tab() {
     assert!(err.to_string().contains("a tab"), "{err}");
     assert_eq!(err.kind(), codegen::ErrorKind::InvalidSpec);
 }
+
+#[test]
+fn a_yaml_number_beyond_64_bits_loads_as_the_same_document_in_json_does() {
+    let yaml = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Limits:\n      type: object\n      properties:\n        offset: {type: integer, format: int64, minimum: -9223372036854776000, maximum: 18446744073709551616}\n";
+    let json = r#"{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {},
+        "components": {"schemas": {"Limits": {"type": "object", "properties": {"offset":
+        {"type": "integer", "format": "int64", "minimum": -9223372036854776000, "maximum": 18446744073709551616}}}}}}"#;
+    let from_yaml =
+        codegen::load::parse(Path::new("spec.yaml"), yaml).unwrap_or_else(|err| panic!("{err}"));
+    let from_json = codegen::load::parse(Path::new("spec.json"), json).unwrap();
+    assert_eq!(from_yaml, from_json);
+    let api = codegen::Generator::new()
+        .api_from(Path::new("spec.yaml"), &from_yaml)
+        .unwrap();
+    let codegen::ir::TypeKind::Struct(limits) = &api.types[0].kind else {
+        panic!("a struct");
+    };
+    assert_eq!(limits.fields[0].ty, codegen::ir::TypeRef::I64);
+    // Bounds at or beyond the range of `i64` say nothing an `i64` does not.
+    assert_eq!(limits.fields[0].limits.minimum, None);
+    assert_eq!(limits.fields[0].limits.maximum, None);
+}

@@ -387,3 +387,110 @@ components:
         matches!(&kind.kind, TypeKind::Enum(e) if e.variants.len() == 1 && e.variants[0].wire_name == "fixed")
     );
 }
+
+#[test]
+fn an_alias_chain_as_an_allof_member_merges_the_object_it_ends_at() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  allOf:
+    - $ref: '#/components/schemas/Named'
+    - $ref: '#/components/schemas/Audited'
+    - type: object
+      properties: { size: { type: integer } }
+Named: { $ref: '#/components/schemas/NamedV2' }
+NamedV2: { $ref: '#/components/schemas/NamedBase' }
+NamedBase:
+  type: object
+  required: [name]
+  properties: { name: { type: string } }
+Audited:
+  allOf:
+    - $ref: '#/components/schemas/NamedBase'
+    - type: object
+      properties: { at: { type: string, format: date-time } }
+"#,
+    ))
+    .unwrap_or_else(|err| panic!("{err}"));
+    let names: Vec<&str> = fields(&api, "Thing")
+        .iter()
+        .map(|field| field.wire_name.as_str())
+        .collect();
+    assert_eq!(names, ["name", "at", "size"]);
+    assert!(fields(&api, "Thing")[0].required);
+}
+
+#[test]
+fn length_limits_stay_only_on_strings() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    at: { type: string, format: date-time, maxLength: 5000 }
+    day: { $ref: '#/components/schemas/Day' }
+    name: { $ref: '#/components/schemas/Name' }
+    tags: { type: array, items: { type: string }, maxItems: 3, maxLength: 9 }
+Day: { type: string, format: date, maxLength: 10 }
+Name: { type: string, maxLength: 10 }
+"#,
+    ))
+    .unwrap();
+    let fields = fields(&api, "Thing");
+    assert_eq!(fields[0].limits.max_length, None);
+    assert_eq!(fields[1].limits.max_length, None, "an alias of a date");
+    assert_eq!(fields[3].limits.max_items, Some(3));
+    assert_eq!(fields[3].limits.max_length, None);
+}
+
+#[test]
+fn keyword_values_and_dotted_schema_names_get_short_camel_case_names() {
+    let api = resolve(&spec(
+        r#"
+Thing:
+  type: object
+  properties:
+    rel: { type: string, enum: [self, Self, next] }
+    call: { $ref: '#/components/schemas/api.v2010.account.call' }
+    feedback: { $ref: '#/components/schemas/api.v2010.account.call.call_feedback' }
+    other: { $ref: '#/components/schemas/api.v2010.account.message.call_feedback' }
+api.v2010.account.call:
+  type: object
+  properties: { status: { type: string, enum: [queued, ringing] } }
+api.v2010.account.call.call_feedback: { type: object, properties: { score: { type: integer } } }
+api.v2010.account.message.call_feedback: { type: object, properties: { score: { type: integer } } }
+"#,
+    ))
+    .unwrap();
+    let names: Vec<&str> = api.types.iter().map(|def| def.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "ThingRel",
+            "Thing",
+            "CallStatus",
+            "Call",
+            "CallCallFeedback",
+            "MessageCallFeedback"
+        ]
+    );
+    let TypeKind::Enum(rel) = &api.types[0].kind else {
+        panic!("an enum");
+    };
+    let variants: Vec<&str> = rel.variants.iter().map(|v| v.rust_name.as_str()).collect();
+    assert_eq!(variants, ["Self_", "Self2", "Next"]);
+}
+
+#[test]
+fn descriptions_in_html_become_markdown_and_summaries_are_trimmed() {
+    let api = resolve(
+        "openapi: 3.0.3\ninfo: { title: Test, version: v1 }\npaths:\n  /tasks:\n    get:\n      operationId: list\n      summary: \"List tasks\\n\"\n      description: '<p>Lists <a href=\"https://example.com/t\">tasks</a>.</p><p>Read <a href=\"/docs\">the docs</a>.</p>'\n      responses:\n        '200': { description: OK }\n",
+    )
+    .unwrap();
+    let operation = &api.operations[0];
+    assert_eq!(operation.summary.as_deref(), Some("List tasks"));
+    assert_eq!(
+        operation.docs.as_deref(),
+        Some("Lists [tasks](https://example.com/t).\n\nRead the docs.")
+    );
+}

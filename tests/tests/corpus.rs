@@ -1,15 +1,33 @@
 //! The generator on real-world specs (`tests/corpus/`, sources in `tests/corpus/SOURCES.md`) and
 //! on synthetic Mews-style specs: generation succeeds and is deterministic, and the generated
-//! crates pass clippy without warnings, with and without the `mock` feature.
+//! crates pass clippy without warnings.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use codegen::ir::{Api, TypeRef};
 use codegen::{GeneratedFile, Generator};
+use serde_json::Value;
 
 /// Specs whose generated crates take minutes to compile; `large_corpus_crates_pass_clippy_without_warnings` covers
 /// them, outside the default run.
-const LARGE: &[&str] = &["16_github-rest.json.gz", "19_github-webhooks.3_1.json.gz"];
+const LARGE: &[&str] = &[
+    "16_github-rest.json.gz",
+    "19_github-webhooks.3_1.json.gz",
+    "29_discord.3_1.json.gz",
+    "30_openai.3_1.yaml.gz",
+    "31_asana.yaml.gz",
+    "32_twilio-api-v2010.yaml.gz",
+    "33_box.json.gz",
+];
+
+/// Response examples that contradict their own schema, which no client can read as documented:
+/// (spec, response, why).
+const INVALID_EXAMPLES: &[(&str, &str, &str)] = &[(
+    "12_openapi-core-petstore.yaml",
+    "GET /pets/{petId} 200",
+    "`data` is `[]` where the schema says `Pet`, an object",
+)];
 
 fn corpus() -> Vec<PathBuf> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
@@ -117,15 +135,172 @@ fn a_synthetic_mews_style_spec_of_hundreds_of_operations_generates() {
 }
 
 /// Generates every spec into one workspace under the test's temporary folder and checks it
-/// with clippy, warnings denied, without and with the `mock` feature (`--all-features`).
-/// Checking proves what building would (the code type-checks, every lint passes) without the
-/// code generation, which is most of a build's time.
+/// with clippy, warnings denied. Checking proves what building would (the code type-checks,
+/// every lint passes) without the code generation, which is most of a build's time. The
+/// crates of specs with JSON response examples get a test that reads each one into its
+/// documented type, which is then run.
 fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &str) {
+    let tests: Vec<(String, String)> = specs
+        .iter()
+        .filter_map(|(crate_name, name, text)| {
+            Some((crate_name.clone(), example_test(crate_name, name, text)?))
+        })
+        .collect();
+    let workspace = write_workspace(specs, workspace_name, |crate_name, folder| {
+        if let Some((_, test)) = tests.iter().find(|(name, _)| name == crate_name) {
+            std::fs::create_dir_all(folder.join("tests")).unwrap();
+            std::fs::write(folder.join("tests/examples.rs"), test).unwrap();
+        }
+    });
+    // With the `mock` feature, which adds code to what the crates have without it; the
+    // bundled crate is checked without features by the workspace's own clippy run.
+    cargo(
+        &workspace,
+        &["clippy", "--workspace", "--all-targets", "--all-features"],
+        true,
+    );
+    if !tests.is_empty() {
+        let mut args = vec!["test"];
+        for (crate_name, _) in &tests {
+            args.extend(["-p", crate_name.as_str()]);
+        }
+        args.extend(["--test", "examples"]);
+        cargo(&workspace, &args, false);
+    }
+}
+
+/// A test that reads every JSON response example of the spec (`example`, and each value of
+/// `examples`) into the type the generated crate documents for that response, reporting every
+/// one that does not read; `None` when the spec has none.
+fn example_test(crate_name: &str, name: &Path, text: &str) -> Option<String> {
+    let document = codegen::load::parse(name, text).unwrap();
+    let api = Generator::new().api_from(name, &document).unwrap();
+    let document = serde_json::to_value(&document).unwrap();
+    let mut checks = String::new();
+    for (path, item) in document["paths"].as_object()? {
+        for (method, operation) in item.as_object().into_iter().flatten() {
+            let Some(responses) = operation.get("responses").and_then(Value::as_object) else {
+                continue;
+            };
+            for (status, response) in responses {
+                let Some(ty) = response_type(&api, method, path, status) else {
+                    continue;
+                };
+                let content = response.get("content").and_then(Value::as_object);
+                for (media_type, media) in content.into_iter().flatten() {
+                    if !media_type.contains("json") {
+                        continue;
+                    }
+                    let named = media.get("examples").and_then(Value::as_object);
+                    let examples = media.get("example").into_iter().chain(
+                        named
+                            .into_iter()
+                            .flatten()
+                            .filter_map(|(_, example)| example.get("value")),
+                    );
+                    for example in examples {
+                        let what = format!("{} {path} {status}", method.to_uppercase());
+                        let spec = name
+                            .file_name()
+                            .and_then(|name| name.to_str())
+                            .unwrap_or_default();
+                        if INVALID_EXAMPLES.iter().any(|(file, response, _)| {
+                            spec.starts_with(file.trim_end_matches(".gz")) && *response == what
+                        }) {
+                            continue;
+                        }
+                        // An example written as the text of a JSON document stands for it.
+                        let example = match example.as_str().map(serde_json::from_str::<Value>) {
+                            Some(Ok(document)) if !document.is_string() => document,
+                            _ => example.clone(),
+                        };
+                        let json = raw_string(&example.to_string());
+                        checks.push_str(&format!("        check::<{ty}>({what:?}, {json}),\n"));
+                    }
+                }
+            }
+        }
+    }
+    if checks.is_empty() {
+        return None;
+    }
+    let krate = crate_name.replace('-', "_");
+    Some(format!(
+        "//! Every JSON response example of the spec, read into its documented type.\n\n\
+         #![allow(unused_imports)]\n\n\
+         use {krate}::*;\n\
+         use {krate}::{{chrono, uuid}};\n\n\
+         fn check<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Option<String> {{\n\
+         \x20   serde_json::from_str::<T>(json).err().map(|error| format!(\"{{what}}: {{error}}\"))\n\
+         }}\n\n\
+         #[test]\n\
+         fn every_response_example_reads_into_its_type() {{\n\
+         \x20   let failures: Vec<String> = [\n{checks}    ]\n\
+         \x20   .into_iter()\n\
+         \x20   .flatten()\n\
+         \x20   .collect();\n\
+         \x20   assert!(failures.is_empty(), \"{{}} examples do not read:\\n{{}}\", failures.len(), failures.join(\"\\n\"));\n\
+         }}\n"
+    ))
+}
+
+/// The Rust type the generated crate reads a response of `status` of `method path` into, when
+/// it is JSON.
+fn response_type(api: &Api, method: &str, path: &str, status: &str) -> Option<String> {
+    let operation = api.operations.iter().find(|operation| {
+        operation.method.eq_ignore_ascii_case(method) && operation.path == path
+    })?;
+    let status: u16 = status.parse().ok()?;
+    let body = operation
+        .responses
+        .iter()
+        .find(|response| response.status == status)?
+        .body
+        .as_ref()?;
+    rust_type(body)
+}
+
+fn rust_type(ty: &TypeRef) -> Option<String> {
+    Some(match ty {
+        TypeRef::String => "String".to_owned(),
+        TypeRef::Bool => "bool".to_owned(),
+        TypeRef::I32 => "i32".to_owned(),
+        TypeRef::I64 => "i64".to_owned(),
+        TypeRef::F32 => "f32".to_owned(),
+        TypeRef::F64 => "f64".to_owned(),
+        TypeRef::Uuid => "uuid::Uuid".to_owned(),
+        TypeRef::DateTime => "chrono::DateTime<chrono::Utc>".to_owned(),
+        TypeRef::Date => "Date".to_owned(),
+        TypeRef::Json => "serde_json::Value".to_owned(),
+        TypeRef::Array(item) => format!("Vec<{}>", rust_type(item)?),
+        TypeRef::Map(value) => format!("std::collections::BTreeMap<String, {}>", rust_type(value)?),
+        TypeRef::Named(name) => format!("models::{name}"),
+        TypeRef::Boxed(inner) => format!("Box<{}>", rust_type(inner)?),
+        _ => return None,
+    })
+}
+
+/// `text` as a raw string literal.
+fn raw_string(text: &str) -> String {
+    let hashes = (1..)
+        .map(|count| "#".repeat(count))
+        .find(|hashes| !text.contains(&format!("\"{hashes}")))
+        .unwrap();
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+/// Generates every spec as a member of one workspace; `extend` adds to each crate's folder.
+fn write_workspace(
+    specs: Vec<(String, PathBuf, String)>,
+    workspace_name: &str,
+    extend: impl Fn(&str, &Path),
+) -> PathBuf {
     let workspace = Path::new(env!("CARGO_TARGET_TMPDIR")).join(workspace_name);
     let mut members = Vec::new();
     for (crate_name, name, text) in specs {
         let files = generate(&name, &text, &crate_name).unwrap_or_else(|err| panic!("{err}"));
         codegen::output::write(&workspace.join(&crate_name), &files).unwrap();
+        extend(&crate_name, &workspace.join(&crate_name));
         members.push(format!("{crate_name:?}"));
     }
     std::fs::write(
@@ -136,26 +311,23 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
         ),
     )
     .unwrap();
-    for features in [None, Some("--all-features")] {
-        clippy(&workspace, features);
-    }
+    workspace
 }
 
-/// Runs clippy over the generated crates of `workspace`, with `features` if any.
-fn clippy(workspace: &Path, features: Option<&str>) {
+/// Runs a cargo command on the workspace, warnings denied (and clippy's too, when `lints`),
+/// and fails with its output when it fails.
+fn cargo(workspace: &Path, args: &[&str], lints: bool) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let output = Command::new(cargo)
-        .args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--message-format",
-            "short",
-        ])
-        .args(features)
+    let mut command = Command::new(cargo);
+    command
+        .args(args)
+        .args(["--message-format", "short"])
         .arg("--manifest-path")
-        .arg(workspace.join("Cargo.toml"))
-        .args(["--", "-D", "warnings"])
+        .arg(workspace.join("Cargo.toml"));
+    if lints {
+        command.args(["--", "-D", "warnings"]);
+    }
+    let output = command
         .env(
             "CARGO_TARGET_DIR",
             Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-target"),
@@ -164,10 +336,11 @@ fn clippy(workspace: &Path, features: Option<&str>) {
         .output()
         .unwrap();
     let log = String::from_utf8_lossy(&output.stderr);
+    let out = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
-        "the generated crates do not pass clippy {}:\n{log}",
-        features.unwrap_or("without features")
+        "`cargo {}` fails on the generated crates:\n{log}\n{out}",
+        args.join(" ")
     );
 }
 
@@ -206,4 +379,49 @@ fn large_corpus_crates_pass_clippy_without_warnings() {
         })
         .collect();
     assert_passes_clippy(specs, "corpus-large");
+}
+
+/// The small specs of `tests/constructs/`, one per construct of real-world specs, each with a
+/// test of the generated crate (`<name>.rs` beside it) that checks the wire form or decodes
+/// real payloads over loopback.
+fn constructs() -> Vec<(String, PathBuf, String)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("constructs");
+    let mut specs: Vec<(String, PathBuf, String)> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "yaml" || ext == "json")
+        })
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            let (spec, text) = read(&path);
+            (name, spec, text)
+        })
+        .collect();
+    specs.sort();
+    specs
+}
+
+#[test]
+fn construct_crates_pass_clippy_and_their_wire_tests() {
+    let specs = constructs();
+    assert!(specs.len() >= 5, "{} construct specs", specs.len());
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("constructs");
+    let workspace = write_workspace(specs, "constructs", |name, crate_folder| {
+        let test = folder.join(format!("{name}.rs"));
+        std::fs::create_dir_all(crate_folder.join("tests")).unwrap();
+        std::fs::copy(&test, crate_folder.join("tests/wire.rs"))
+            .unwrap_or_else(|err| panic!("{}: {err}", test.display()));
+        let manifest = crate_folder.join("Cargo.toml");
+        let mut text = std::fs::read_to_string(&manifest).unwrap();
+        text.push_str("wiremock = \"0.6\"\n");
+        std::fs::write(manifest, text).unwrap();
+    });
+    cargo(
+        &workspace,
+        &["clippy", "--workspace", "--all-targets"],
+        true,
+    );
+    cargo(&workspace, &["test", "--workspace"], false);
 }

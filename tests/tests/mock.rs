@@ -336,7 +336,7 @@ async fn a_paginated_operation_serves_a_list_page_by_page_with_the_cursor_of_eac
     let cursors: Vec<Option<Uuid>> = walk
         .received()
         .iter()
-        .map(|request| request.limitation.cursor)
+        .map(|request| request.limitation.cursor.value().copied())
         .collect();
     assert_eq!(
         cursors,
@@ -354,9 +354,9 @@ async fn each_page_has_the_requested_count_and_the_cursor_of_its_last_item() {
 
     let mut request = get_all(3);
     let first = client.customers_get_all(&request).await.unwrap();
-    request.limitation.cursor = first.cursor;
+    request.limitation.cursor = first.cursor.into();
     let second = client.customers_get_all(&request).await.unwrap();
-    request.limitation.cursor = second.cursor;
+    request.limitation.cursor = second.cursor.into();
     let empty = client.customers_get_all(&request).await.unwrap();
 
     assert_eq!(first.customers, five_customers()[..3]);
@@ -372,7 +372,7 @@ async fn a_cursor_that_is_no_item_s_is_answered_with_400() {
     mews.customers_get_all()
         .returns_pages(five_customers(), |customer| customer.id);
     let mut request = get_all(2);
-    request.limitation.cursor = Some(Uuid::from_u128(99));
+    request.limitation.cursor = Uuid::from_u128(99).into();
 
     let error = client(&mews).customers_get_all(&request).await.unwrap_err();
 

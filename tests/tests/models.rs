@@ -4,7 +4,7 @@ use mews_connector::support::{Clearable, NotClearable};
 use mews_connector::{
     Customer, CustomerAddParameters, CustomerClassification, Date, IdentityDocumentType,
     IdentityDocumentUpdateParameters, IdentityDocumentWriteResult,
-    MultipleIdentityDocumentUpdateParameters, Title, Update, Validate,
+    MultipleIdentityDocumentUpdateParameters, Nullable, Title, Update, Validate,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -56,15 +56,20 @@ fn request_examples_round_trip_exactly() {
 #[test]
 fn request_examples_parse_into_the_expected_values() {
     let customer: CustomerAddParameters = parse(CUSTOMERS_ADD_REQUEST);
-    assert_eq!(customer.title, Some(Title::Miss));
+    assert_eq!(customer.title, Nullable::Value(Title::Miss));
     assert_eq!(customer.last_name, "Carbone");
-    assert_eq!(customer.birth_date, Date::from_ymd(1985, 9, 30));
+    assert_eq!(customer.birth_date, Date::from_ymd(1985, 9, 30).into());
     assert_eq!(
         customer.classifications,
-        Some(vec![
+        Nullable::Value(vec![
             CustomerClassification::Media,
             CustomerClassification::FriendOrFamily
         ])
+    );
+    assert_eq!(
+        customer.loyalty_code,
+        Nullable::Absent,
+        "left out of the example"
     );
     assert!(!customer.overwrite_existing);
 
@@ -280,4 +285,21 @@ fn lengths_count_characters_not_bytes() {
     let customer =
         CustomerAddParameters::new("Čapek", false).with_dietary_requirements("é".repeat(255));
     assert_eq!(customer.validate(), Ok(()));
+}
+
+#[test]
+fn an_optional_nullable_request_field_is_left_out_sent_as_null_or_sent() {
+    let absent = CustomerAddParameters::new("Carbone", false);
+    assert_eq!(to_json(&absent).get("Notes"), None);
+    let removed = CustomerAddParameters::new("Carbone", false).with_notes(Nullable::Null);
+    assert_eq!(to_json(&removed)["Notes"], Value::Null);
+    assert!(to_json(&removed).get("Notes").is_some());
+    let set = CustomerAddParameters::new("Carbone", false).with_notes("VIP");
+    assert_eq!(to_json(&set)["Notes"], json!("VIP"));
+    let read: CustomerAddParameters = serde_json::from_str(
+        r#"{"LastName": "Carbone", "OverwriteExisting": false, "Notes": null}"#,
+    )
+    .unwrap();
+    assert_eq!(read.notes, Nullable::Null);
+    assert_eq!(read.email, Nullable::Absent);
 }

@@ -279,7 +279,7 @@ impl super::Expectation<super::operations::CustomersGetAll> {
             let (items, cursor) = super::server::page(
                 &items,
                 count,
-                request.limitation.cursor.as_ref(),
+                request.limitation.cursor.value(),
                 &cursor_of,
             )?;
             let mut result = <CustomerResult as Default>::default();
@@ -305,7 +305,7 @@ impl super::Expectation<super::operations::CustomersGetRelationships> {
             let (items, cursor) = super::server::page(
                 &items,
                 count,
-                request.limitation.cursor.as_ref(),
+                request.limitation.cursor.value(),
                 &cursor_of,
             )?;
             let mut result = <CustomerRelationshipResult as Default>::default();
@@ -331,7 +331,7 @@ impl super::Expectation<super::operations::IdentityDocumentsGetAll> {
             let (items, cursor) = super::server::page(
                 &items,
                 count,
-                request.limitation.cursor.as_ref(),
+                request.limitation.cursor.value(),
                 &cursor_of,
             )?;
             let mut result = <IdentityDocumentResult as Default>::default();

@@ -1,6 +1,6 @@
 //! Changes of the operations: the client's methods, their parameters, bodies and results.
 
-use crate::ir::{Api, Operation, Parameter, ParameterLocation, TypeRef};
+use crate::ir::{Api, BodyEncoding, Operation, Parameter, ParameterLocation, TypeRef};
 
 use super::pairs::{pair_by, reordered};
 use super::{Change, Recorder, Subject, REORDERED};
@@ -85,6 +85,29 @@ fn operation(old: &Operation, new: &Operation, recorder: &mut Recorder) {
             ),
             "code that calls it with the old body no longer compiles",
         );
+    } else if old.request.is_some() && old.request_optional != new.request_optional {
+        recorder.breaking(
+            format!(
+                "{method} takes its request body {}",
+                if new.request_optional {
+                    "as an `Option` (the body became optional)"
+                } else {
+                    "without an `Option` (the body became required)"
+                }
+            ),
+            "code that passes the body the old way no longer compiles",
+        );
+    } else if old.request_encoding != new.request_encoding
+        && old.request_media_type == new.request_media_type
+    {
+        recorder.behaviour(
+            format!(
+                "{method} writes its {} body differently ({})",
+                new.request_media_type.as_deref().unwrap_or("request"),
+                encoding(&new.request_encoding)
+            ),
+            "the same request goes on the wire in another form (the spec's `encoding` changed)",
+        );
     } else if old.request_media_type != new.request_media_type {
         recorder.behaviour(
             format!(
@@ -95,7 +118,16 @@ fn operation(old: &Operation, new: &Operation, recorder: &mut Recorder) {
             "the same body goes with another content type",
         );
     }
-    if old.result != new.result {
+    let streams_only = |operation: &Operation| {
+        operation
+            .events
+            .as_ref()
+            .is_some_and(|events| !events.separate)
+    };
+    if old.events != new.events {
+        events(old, new, &method, recorder);
+    }
+    if old.result != new.result && !streams_only(old) && !streams_only(new) {
         let result =
             |ty: Option<&TypeRef>| ty.map_or_else(|| "`()`".to_owned(), |ty| format!("`{ty}`"));
         recorder.breaking(
@@ -197,6 +229,70 @@ fn pagination(old: &Operation, new: &Operation, method: &str, recorder: &mut Rec
     }
 }
 
+/// Streams of server-sent events: a second method beside the result is compatible; a method
+/// that returns a stream instead of a result, or events of another type, are breaking.
+fn events(old: &Operation, new: &Operation, method: &str, recorder: &mut Recorder) {
+    match (&old.events, &new.events) {
+        (None, Some(events)) if events.separate => recorder.compatible(
+            format!(
+                "new method `Client::{}`: {method} as a stream of server-sent events of `{}`",
+                events.method, events.data
+            ),
+            "a new method; nothing that exists changes",
+        ),
+        (None, Some(events)) => recorder.breaking(
+            format!(
+                "{method} returns a stream of server-sent events of `{}`",
+                events.data
+            ),
+            "code that uses the old result no longer compiles",
+        ),
+        (Some(events), None) => recorder.breaking(
+            format!(
+                "{} no longer returns a stream of server-sent events",
+                if events.separate {
+                    format!("method `Client::{}` removed:", events.method)
+                } else {
+                    method.to_owned()
+                }
+            ),
+            "code that reads the events no longer compiles",
+        ),
+        (Some(old_events), Some(new_events)) => recorder.breaking(
+            format!(
+                "`Client::{}` streams events of `{}` (was `Client::{}` with `{}`)",
+                new_events.method, new_events.data, old_events.method, old_events.data
+            ),
+            "code that reads the events no longer compiles",
+        ),
+        (None, None) => {}
+    }
+}
+
+/// How the fields of a form or multipart body are written, for the report.
+fn encoding(encoding: &BodyEncoding) -> String {
+    let fields = match encoding {
+        BodyEncoding::Json => return "as JSON".to_owned(),
+        BodyEncoding::Raw => return "as the bytes given".to_owned(),
+        BodyEncoding::Form { fields } => fields
+            .iter()
+            .map(|field| format!("`{}` {:?}", field.wire_name, field.style))
+            .collect::<Vec<_>>(),
+        BodyEncoding::Multipart { fields } => fields
+            .iter()
+            .map(|field| {
+                let content_type = field.content_type.as_deref().unwrap_or("default");
+                format!("`{}` {:?} ({content_type})", field.wire_name, field.part)
+            })
+            .collect(),
+    };
+    if fields.is_empty() {
+        "every field in the default style".to_owned()
+    } else {
+        fields.join(", ")
+    }
+}
+
 /// `` a request body `CustomerAddParameters` ``, or `no request body`.
 fn body(request: Option<&TypeRef>) -> String {
     request.map_or_else(
@@ -251,6 +347,15 @@ fn parameters<'a>(old: &'a Operation, new: &'a Operation, method: &str, recorder
                     old_parameter.ty, new_parameter.ty
                 ),
                 "calls that pass it no longer compile",
+            );
+        }
+        if old_parameter.style != new_parameter.style {
+            recorder.behaviour(
+                format!(
+                    "{item} is written in the style {:?} (was {:?})",
+                    new_parameter.style, old_parameter.style
+                ),
+                "the same value goes on the wire in another form",
             );
         }
         if old_parameter.rust_name != new_parameter.rust_name {

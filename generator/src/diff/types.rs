@@ -224,9 +224,12 @@ fn field(name: &str, old: &Field, new: &Field, in_request: bool, recorder: &mut 
             },
         );
     }
-    if in_request {
+    // Limits of another type (a string's length, now an integer) are not comparable: the type
+    // change says it all.
+    let comparable = old_type == new_type;
+    if comparable && in_request {
         limits::compare(recorder, &format!("field {item}"), &old.limits, &new.limits);
-    } else if old.limits != new.limits {
+    } else if comparable && old.limits != new.limits {
         recorder.documentation(
             format!("limits of field {item} changed"),
             "limits are checked on requests only",
@@ -255,6 +258,18 @@ fn sends_null(field: &Field) -> bool {
 }
 
 fn enumeration(name: &str, old: &Enum, new: &Enum, recorder: &mut Recorder) {
+    if old.integer != new.integer {
+        let kind = |integer: bool| if integer { "integers" } else { "strings" };
+        recorder.breaking(
+            format!(
+                "the values of `{name}` are {} (were {})",
+                kind(new.integer),
+                kind(old.integer)
+            ),
+            "`as_str` and `From<&str>` become `as_i64` and `From<i64>` or the reverse, and the catch-all holds the other type",
+        );
+        return;
+    }
     let fallback = &new.fallback;
     let unknown = |wire_name: &str| format!("`{name}::{fallback}(\"{wire_name}\")`");
     let mut pairs = pair_by(&old.variants, &new.variants, |variant| {
@@ -343,6 +358,18 @@ fn union(name: &str, old: &Union, new: &Union, recorder: &mut Recorder) {
                 describe(&old.discriminator)
             ),
             "values are told apart differently: code that matches a variant gets another one",
+        );
+    } else if old.integer_tags != new.integer_tags {
+        recorder.behaviour(
+            format!(
+                "the tags of `{name}` are read as {}",
+                if new.integer_tags {
+                    "integers"
+                } else {
+                    "strings"
+                }
+            ),
+            "values whose tag has the other type now read as the catch-all, or the reverse",
         );
     }
     let pairs = pair_by(&old.variants, &new.variants, |variant| {

@@ -122,14 +122,17 @@ fn example(
                 }
             }
         }
-        None => quote! {
-            match client.#method(#optional_params &request).await {
+        None => {
+            let argument = super::client::request_argument(operation, quote!(request));
+            quote! {
+            match client.#method(#optional_params #argument).await {
                 Ok(result) => println!("{result:#?}"),
                 Err(error) => {
                     #report_error
                 }
             }
-        },
+            }
+        }
     };
     let stream_import = operation.pagination.is_some().then(|| {
         quote!(

@@ -19,6 +19,8 @@ const SUPPORT: &str = include_str!("../../templates/support.rs");
 const HTTP: &str = include_str!("../../templates/http.rs");
 /// The pagination module, shipped verbatim when an operation is paginated: walking pages.
 const PAGINATION: &str = include_str!("../../templates/pagination.rs");
+/// Server-sent events, a module of the transport shipped verbatim to APIs that stream events.
+const SSE: &str = include_str!("../../templates/sse.rs");
 
 /// One file of the generated crate, relative to the crate's root folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +74,12 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
         ),
     );
     let usage_example = examples::usage_example(api, options.crate_name, options.env_prefix);
+    let has_events = api.operations.iter().any(|op| op.events.is_some());
+    let http = if has_events {
+        format!("{HTTP}\n/// Responses of server-sent events, read as they arrive.\npub mod sse;\n")
+    } else {
+        HTTP.to_owned()
+    };
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".to_owned(),
@@ -82,7 +90,7 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
         },
         rust_file("src/lib.rs".into(), lib_rs(api, usage_example.as_deref()))?,
         rust_file("src/models.rs".into(), models::models(api))?,
-        verbatim_file(&preamble, "src/http.rs".into(), HTTP.to_owned()),
+        verbatim_file(&preamble, "src/http.rs".into(), http),
         verbatim_file(&preamble, "src/support.rs".into(), support),
     ];
     if api.errors.repeated_cursor {
@@ -90,6 +98,13 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
             &preamble,
             "src/pagination.rs".into(),
             PAGINATION.to_owned(),
+        ));
+    }
+    if has_events {
+        files.push(verbatim_file(
+            &preamble,
+            "src/http/sse.rs".into(),
+            SSE.to_owned(),
         ));
     }
     if !api.operations.is_empty() {
@@ -254,7 +269,7 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
 
         #client_reexports
         #models_reexport
-        pub use support::{Date, Update, Validate, ValidationError};
+        pub use support::{Date, FilePart, Nullable, Update, Validate, ValidationError};
 
         /// The crates whose types appear in this crate's API, for use without depending on
         /// them directly.
@@ -342,26 +357,63 @@ fn inner_doc_attrs(text: &str) -> TokenStream {
 /// The lines of a description as rustdoc text. Rustdoc would compile code in the spec's prose
 /// as doctests, so untagged code fences become `text` fences and indentation, which would make
 /// an indented code block, is dropped outside fences.
+/// The continuation lines of a list item are indented under its text, as Markdown (and
+/// clippy's `doc_lazy_continuation`) expects.
 fn doc_lines(text: &str) -> Vec<String> {
     let mut in_fence = false;
+    // The indentation of the continuation lines of the list item being written.
+    let mut item_indent: Option<usize> = None;
     text.trim()
         .lines()
         .map(|line| {
             let trimmed = line.trim();
             if let Some(language) = trimmed.strip_prefix("```") {
                 in_fence = !in_fence;
+                item_indent = None;
                 if in_fence && language.trim().is_empty() {
                     return " ```text".to_owned();
                 }
                 return format!(" {trimmed}");
             }
             if in_fence {
-                format!(" {}", line.trim_end())
+                return format!(" {}", line.trim_end());
+            }
+            if trimmed.is_empty() {
+                item_indent = None;
+                return " ".to_owned();
+            }
+            if let Some(marker) = list_marker(trimmed) {
+                item_indent = Some(marker);
+                return format!(" {trimmed}");
+            }
+            match item_indent {
+                Some(indent) => format!(" {}{trimmed}", " ".repeat(indent)),
+                None => format!(" {trimmed}"),
+            }
+        })
+        .map(|line| line.trim_end().to_owned())
+        .map(|line| {
+            if line.is_empty() {
+                " ".to_owned()
             } else {
-                format!(" {trimmed}")
+                line
             }
         })
         .collect()
+}
+
+/// The width of the list marker a line starts with (`- `, `* `, `+ `, `1. `, `2) `).
+fn list_marker(line: &str) -> Option<usize> {
+    if ["- ", "* ", "+ "]
+        .iter()
+        .any(|marker| line.starts_with(marker))
+    {
+        return Some(2);
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = &line[digits..];
+    (digits > 0 && digits < 10 && (rest.starts_with(". ") || rest.starts_with(") ")))
+        .then_some(digits + 2)
 }
 
 /// An identifier for a name chosen by [`crate::names`], raw where the name is a Rust keyword.

@@ -59,6 +59,9 @@ fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
                 TypeRef::Date => {
                     used.insert("Date");
                 }
+                TypeRef::File => {
+                    used.insert("FilePart");
+                }
                 TypeRef::Update { clearable, .. } => {
                     used.insert("Update");
                     if !clearable {
@@ -77,6 +80,13 @@ fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
                     .fields
                     .iter()
                     .for_each(|field| visit(&field.ty, &mut used));
+                if structure
+                    .fields
+                    .iter()
+                    .any(|field| field.shape() == FieldShape::ThreeState)
+                {
+                    used.insert("Nullable");
+                }
                 if def.in_request {
                     used.extend(["Validate", "Violations"]);
                     if structure
@@ -183,6 +193,9 @@ fn struct_def(
             FieldShape::Omittable => {
                 serde_args.push(quote!(skip_serializing_if = "Option::is_none"))
             }
+            FieldShape::ThreeState => {
+                serde_args.push(quote!(default, skip_serializing_if = "Nullable::is_absent"))
+            }
             FieldShape::Plain | FieldShape::Nullable => {}
         }
         if field.ty == TypeRef::Base64 {
@@ -235,6 +248,7 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
             (FieldShape::Plain, TypeRef::String) => quote!(#field_name: #field_name.into()),
             (FieldShape::Plain, _) => quote!(#field_name),
             (FieldShape::Update, _) => quote!(#field_name: Update::Keep),
+            (FieldShape::ThreeState, _) => quote!(#field_name: Nullable::Absent),
             (FieldShape::Nullable | FieldShape::Omittable, _) => quote!(#field_name: None),
         }
     });
@@ -249,12 +263,17 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
         .iter()
         .filter(|field| field.shape() != FieldShape::Plain || field.page_size.is_some())
         .map(|field| {
+            let wrap = match field.shape() {
+                FieldShape::Plain | FieldShape::Update => Wrap::None,
+                FieldShape::Nullable | FieldShape::Omittable => Wrap::Some,
+                FieldShape::ThreeState => Wrap::Nullable,
+            };
             setter(
                 &field.rust_name,
                 &field.wire_name,
                 &field_docs(field),
                 &field.ty,
-                field.shape() != FieldShape::Plain && field.shape() != FieldShape::Update,
+                wrap,
                 field.deprecated.as_deref(),
             )
         });
@@ -285,23 +304,38 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
     }
 }
 
+/// How a setter stores the value it takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Wrap {
+    /// As it is.
+    None,
+    /// As `Some(value)`.
+    Some,
+    /// As a `Nullable`: the setter takes the value, `Nullable::Null` or an `Option`.
+    Nullable,
+}
+
 /// A `with_` setter that consumes and returns the value, for building it in one expression.
-/// `optional` fields take the value itself and store it as `Some`.
+/// Optional fields take the value itself and store it as `Some` (or `Nullable::Value`).
 pub(super) fn setter(
     rust_name: &str,
     wire_name: &str,
     docs: &str,
     ty: &TypeRef,
-    optional: bool,
+    wrap: Wrap,
     deprecated: Option<&str>,
 ) -> TokenStream {
     let field = ident(rust_name);
     let method = format_ident!("with_{}", rust_name);
-    let (parameter, value) = match ty {
-        TypeRef::String => (quote!(impl Into<String>), quote!(value.into())),
-        ty => (rust_type(ty), quote!(value)),
+    let (parameter, value) = match (ty, wrap) {
+        (ty, Wrap::Nullable) => {
+            let ty = rust_type(ty);
+            (quote!(impl Into<Nullable<#ty>>), quote!(value.into()))
+        }
+        (TypeRef::String, _) => (quote!(impl Into<String>), quote!(value.into())),
+        (ty, _) => (rust_type(ty), quote!(value)),
     };
-    let value = if optional {
+    let value = if wrap == Wrap::Some {
         quote!(Some(#value))
     } else {
         value
@@ -408,6 +442,11 @@ fn field_checks(field: &Field, request_structs: &HashSet<&str>) -> Option<TokenS
                 #(#checks)*
             }
         },
+        FieldShape::ThreeState => quote! {
+            if let Nullable::Value(value) = &self.#field_name {
+                #(#checks)*
+            }
+        },
     })
 }
 
@@ -430,6 +469,9 @@ fn has_nested_request(ty: &TypeRef, request_structs: &HashSet<&str>) -> bool {
 }
 
 fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -> TokenStream {
+    if enumeration.integer {
+        return integer_enum_def(docs, name, enumeration);
+    }
     let fallback = ident(&enumeration.fallback);
     let variants = enumeration.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
@@ -509,6 +551,79 @@ fn enum_def(docs: &TokenStream, name: &proc_macro2::Ident, enumeration: &Enum) -
     }
 }
 
+/// An open enumeration of integers, like one of strings with `as_i64` and `From<i64>`.
+fn integer_enum_def(
+    docs: &TokenStream,
+    name: &proc_macro2::Ident,
+    enumeration: &Enum,
+) -> TokenStream {
+    let fallback = ident(&enumeration.fallback);
+    let values: Vec<(proc_macro2::Ident, Literal, TokenStream)> = enumeration
+        .variants
+        .iter()
+        .map(|variant| {
+            let docs = doc_attrs(&match &variant.docs {
+                Some(docs) => format!("`{}`: {docs}", variant.wire_name),
+                None => format!("`{}`.", variant.wire_name),
+            });
+            let value = Literal::i64_unsuffixed(variant.wire_name.parse().unwrap_or_default());
+            (ident(&variant.rust_name), value, docs)
+        })
+        .collect();
+    let variants = values
+        .iter()
+        .map(|(variant, _, docs)| quote!(#docs #variant,));
+    let to_number = values
+        .iter()
+        .map(|(variant, value, _)| quote!(Self::#variant => #value,));
+    let from_number = values
+        .iter()
+        .map(|(variant, value, _)| quote!(#value => Self::#variant,));
+    let default = match values.first() {
+        Some((first, _, _)) => quote!(Self::#first),
+        None => quote!(Self::#fallback(0)),
+    };
+    quote! {
+        #docs
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the crate does not know, kept exactly as received.
+            #fallback(i64),
+        }
+
+        /// The first value the API lists, so that results holding one can be built with
+        /// `Default` in tests.
+        impl Default for #name {
+            fn default() -> Self {
+                #default
+            }
+        }
+
+        impl #name {
+            /// The value as it is written on the wire.
+            pub fn as_i64(&self) -> i64 {
+                match self {
+                    #(#to_number)*
+                    Self::#fallback(value) => *value,
+                }
+            }
+        }
+
+        impl From<i64> for #name {
+            fn from(value: i64) -> Self {
+                match value {
+                    #(#from_number)*
+                    other => Self::#fallback(other),
+                }
+            }
+        }
+
+        support::impl_open_integer_enum!(#name);
+    }
+}
+
 /// An enum with one variant per member, and a catch-all that keeps any other value. With a
 /// discriminator the variant is chosen by the tag property; otherwise serde tries the variants
 /// in order.
@@ -550,16 +665,36 @@ fn union_def(docs: &TokenStream, name: &proc_macro2::Ident, union: &Union) -> To
             #default_impl
         };
     };
+    let tag = |variant: &crate::ir::UnionVariant| {
+        let tag = variant.tag.as_deref().unwrap_or_default();
+        if union.integer_tags {
+            let number = Literal::i64_unsuffixed(tag.parse().unwrap_or_default());
+            quote!(#number)
+        } else {
+            quote!(#tag)
+        }
+    };
     let serialize_arms = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
-        let tag = variant.tag.as_deref().unwrap_or_default();
+        let tag = match &variant.tag {
+            Some(tag) if union.integer_tags => {
+                let number = Literal::i64_suffixed(tag.parse().unwrap_or_default());
+                quote!(#number)
+            }
+            _ => tag(variant),
+        };
         quote!(Self::#variant_name(value) => support::serialize_tagged(serializer, #property, #tag, value),)
     });
     let deserialize_arms = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
-        let tag = variant.tag.as_deref().unwrap_or_default();
+        let tag = tag(variant);
         quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant_name),)
     });
+    let read_tag = if union.integer_tags {
+        quote!(serde_json::Value::as_i64)
+    } else {
+        quote!(serde_json::Value::as_str)
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
@@ -583,7 +718,7 @@ fn union_def(docs: &TokenStream, name: &proc_macro2::Ident, union: &Union) -> To
         impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = serde_json::Value::deserialize(deserializer)?;
-                let variant = match value.get(#property).and_then(serde_json::Value::as_str) {
+                let variant = match value.get(#property).and_then(#read_tag) {
                     #(#deserialize_arms)*
                     _ => return Ok(Self::#fallback(value)),
                 };
@@ -627,6 +762,7 @@ fn field_type(field: &Field) -> TokenStream {
     match field.shape() {
         FieldShape::Plain | FieldShape::Update => ty,
         FieldShape::Nullable | FieldShape::Omittable => quote!(Option<#ty>),
+        FieldShape::ThreeState => quote!(Nullable<#ty>),
     }
 }
 
@@ -682,6 +818,7 @@ pub(super) fn rust_type(ty: &TypeRef) -> TokenStream {
             quote!(Box<#inner>)
         }
         TypeRef::Bytes | TypeRef::Base64 => quote!(Vec<u8>),
+        TypeRef::File => quote!(FilePart),
         TypeRef::Update { value, clearable } => {
             let value = rust_type(value);
             if *clearable {

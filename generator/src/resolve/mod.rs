@@ -5,12 +5,16 @@
 //! only property is the update-wrapper property (`Value` for Mews) is an update value, whatever
 //! its name.
 
+mod bodies;
 mod errors;
+mod events;
+mod markdown;
 mod mock;
 mod operations;
 mod pagination;
 mod passes;
 mod schemas;
+mod values;
 mod wrappers;
 
 use std::collections::{HashMap, HashSet};
@@ -20,7 +24,7 @@ use indexmap::IndexMap;
 use openapiv3::{OpenAPI, ReferenceOr, Schema};
 
 use crate::error::Error;
-use crate::ir::{Api, Limits, Server, TypeDef, TypeRef};
+use crate::ir::{Api, BodyEncoding, Limits, Server, TypeDef, TypeRef};
 use crate::names::{self, Scope};
 
 const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
@@ -67,10 +71,13 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     let mut operations = resolver.operations()?;
     let mut types = resolver.types;
     passes::confine_base64(&mut types, &mut operations);
+    passes::confine_files(&mut types, &mut operations);
+    passes::confine_limits(&mut types);
     passes::check_alias_cycles(&types, &resolver.type_names, file)?;
     passes::box_recursive_types(&mut types);
-    let common_fields = passes::hoist_common_fields(&mut types, &operations);
+    let mut common_fields = passes::hoist_common_fields(&mut types, &operations);
     passes::mark_request_types(&mut types, &operations);
+    passes::mark_three_state_fields(&mut types, &mut common_fields);
     pagination::detect(&mut operations, &mut types, &settings.pagination);
     passes::mark_default_types(&mut types);
     let errors = errors::errors(&operations, &types);
@@ -89,11 +96,14 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     Ok(api)
 }
 
-/// What an operation's request body is: its type, media type and documented example.
+/// What an operation's request body is: its type, media type, encoding and documented
+/// example.
 #[derive(Default)]
 struct RequestBodyShape {
     ty: Option<TypeRef>,
     media_type: Option<String>,
+    encoding: BodyEncoding,
+    optional: bool,
     example: Option<serde_json::Value>,
 }
 
@@ -141,9 +151,10 @@ impl<'a> Resolver<'a> {
             types: Vec::new(),
         };
         // Names first, so that references can be resolved in any order.
-        for name in schemas.keys() {
+        let spec_names: Vec<&str> = schemas.keys().map(String::as_str).collect();
+        for (name, base) in schemas.keys().zip(names::schema_type_names(&spec_names)) {
             if !resolver.is_wrapper(name) {
-                let rust_name = resolver.type_scope.claim(names::type_name(name));
+                let rust_name = resolver.type_scope.claim(base);
                 resolver.type_names.insert(name.clone(), rust_name);
             }
         }
@@ -175,12 +186,14 @@ impl Resolved {
     }
 }
 
-/// Documentation text, or `None` when the spec gives none or only white space.
+/// Documentation text as Markdown, trimmed, or `None` when the spec gives none or only white
+/// space.
 fn text(value: &Option<String>) -> Option<String> {
     value
-        .as_ref()
-        .filter(|text| !text.trim().is_empty())
-        .cloned()
+        .as_deref()
+        .map(markdown::markdown)
+        .map(|text| text.trim().to_owned())
+        .filter(|text| !text.is_empty())
 }
 
 fn servers(doc: &OpenAPI) -> Vec<Server> {

@@ -4,12 +4,12 @@ use std::collections::HashMap;
 
 use heck::ToSnakeCase;
 use indexmap::IndexMap;
-use openapiv3::{AdditionalProperties, ReferenceOr, RequestBody, SchemaKind, StatusCode, Type};
+use openapiv3::{AdditionalProperties, ReferenceOr, SchemaKind, StatusCode, Type};
 
 use super::schemas::deprecation_message;
 use super::{text, RequestBodyShape, Resolver, SCHEMA_REF_PREFIX};
 use crate::error::{join_pointer, Error};
-use crate::ir::{Operation, Parameter, ParameterLocation, Response, TypeRef};
+use crate::ir::{BodyEncoding, Operation, Parameter, ParameterLocation, Response, Style, TypeRef};
 use crate::names::{self, Scope};
 
 impl<'a> Resolver<'a> {
@@ -76,10 +76,13 @@ impl<'a> Resolver<'a> {
                         )?),
                     }
                 }
+                let events = self.events(operation, &name, &pointer, &hint)?;
+                // Events that are the only success replace the result.
                 let result = responses
                     .iter()
                     .find(|response| response.is_success() && response.body.is_some())
-                    .and_then(|response| response.body.clone());
+                    .and_then(|response| response.body.clone())
+                    .filter(|_| events.as_ref().is_none_or(|events| events.separate));
                 let no_content_statuses = responses
                     .iter()
                     .filter(|r| r.is_success() && r.body.is_none() && result.is_some())
@@ -90,7 +93,7 @@ impl<'a> Resolver<'a> {
                     .any(|parameter| !parameter.required)
                     .then(|| self.type_scope.claim(format!("{hint}Params")));
                 let has_example = !parameters.iter().any(|parameter| parameter.required)
-                    && body.ty.as_ref().is_some_and(|ty| *ty != TypeRef::Bytes)
+                    && body.encoding == BodyEncoding::Json
                     && body.example.is_some();
                 let example = has_example.then(|| {
                     let title = text(&operation.summary)
@@ -108,6 +111,8 @@ impl<'a> Resolver<'a> {
                     parameters,
                     request: body.ty,
                     request_media_type: body.media_type,
+                    request_encoding: body.encoding,
+                    request_optional: body.optional,
                     request_example: body.example,
                     responses,
                     result,
@@ -120,42 +125,11 @@ impl<'a> Resolver<'a> {
                         .deprecated
                         .then(|| deprecation_message(&operation.extensions)),
                     pagination: None,
+                    events,
                 });
             }
         }
         Ok(operations)
-    }
-
-    /// The type and documented example of a request body.
-    fn request_body(
-        &mut self,
-        body: &ReferenceOr<RequestBody>,
-        pointer: &str,
-        hint: &str,
-    ) -> Result<RequestBodyShape, Error> {
-        let components = self.doc.components.as_ref().map(|c| &c.request_bodies);
-        let body = self.component(components, "requestBodies", body, pointer)?;
-        let example = body
-            .content
-            .iter()
-            .find(|(media_type, _)| is_json(media_type))
-            .and_then(|(_, media)| media.example.clone());
-        let media_type = body
-            .content
-            .keys()
-            .find(|media_type| is_json(media_type))
-            .or(body.content.keys().next())
-            .cloned();
-        let ty = self.body_type(
-            &body.content,
-            &join_pointer(pointer, "content"),
-            &format!("{hint}Request"),
-        )?;
-        Ok(RequestBodyShape {
-            ty,
-            media_type,
-            example,
-        })
     }
 
     fn response(
@@ -182,7 +156,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// An inline item, or the item a `#/components/<section>/<name>` reference points to.
-    fn component<'b, T>(
+    pub(super) fn component<'b, T>(
         &self,
         section: Option<&'b IndexMap<String, ReferenceOr<T>>>,
         section_name: &str,
@@ -311,6 +285,7 @@ impl<'a> Resolver<'a> {
                         (ParameterLocation::Cookie, parameter_data)
                     }
                 };
+                let style = parameter_style(parameter);
                 let ty = match &data.format {
                     openapiv3::ParameterSchemaOrContent::Schema(schema) => {
                         let hint = format!("{hint}{}", names::type_name(&data.name));
@@ -326,6 +301,7 @@ impl<'a> Resolver<'a> {
                     ty,
                     required: data.required || location == ParameterLocation::Path,
                     docs: text(&data.description),
+                    style,
                 };
                 resolved.retain(|(existing, _)| {
                     !(existing.wire_name == parameter.wire_name && existing.location == location)
@@ -345,6 +321,48 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// How a parameter is written: its `style` and `explode`, or the defaults of its location.
+fn parameter_style(parameter: &openapiv3::Parameter) -> Style {
+    use openapiv3::{PathStyle, QueryStyle};
+    let explode = parameter.parameter_data_ref().explode;
+    match parameter {
+        openapiv3::Parameter::Query { style, .. } => query_style(style, explode),
+        openapiv3::Parameter::Path { style, .. } => match style {
+            PathStyle::Simple => simple_style(explode),
+            PathStyle::Label => Style::Label {
+                explode: explode == Some(true),
+            },
+            PathStyle::Matrix => Style::Matrix {
+                explode: explode == Some(true),
+            },
+        },
+        openapiv3::Parameter::Header { .. } => simple_style(explode),
+        // Cookies are `form`, but a browser's `Cookie` header has one value per name.
+        openapiv3::Parameter::Cookie { .. } => query_style(&QueryStyle::Form, Some(false)),
+    }
+}
+
+/// A query parameter's or form field's style; `explode` is `None` when the spec leaves it to
+/// the default (true for `form` only).
+pub(super) fn query_style(style: &openapiv3::QueryStyle, explode: Option<bool>) -> Style {
+    use openapiv3::QueryStyle;
+    match style {
+        QueryStyle::Form if explode.unwrap_or(true) => Style::Form,
+        QueryStyle::Form => Style::FormCompact,
+        QueryStyle::SpaceDelimited => Style::SpaceDelimited,
+        QueryStyle::PipeDelimited => Style::PipeDelimited,
+        QueryStyle::DeepObject => Style::DeepObject,
+    }
+}
+
+fn simple_style(explode: Option<bool>) -> Style {
+    if explode == Some(true) {
+        Style::SimpleExploded
+    } else {
+        Style::Simple
+    }
+}
+
 fn is_idempotent(method: &str, extensions: &IndexMap<String, serde_json::Value>) -> bool {
     match extensions
         .get("x-idempotent")
@@ -358,7 +376,7 @@ fn is_idempotent(method: &str, extensions: &IndexMap<String, serde_json::Value>)
     }
 }
 
-fn is_json(media_type: &str) -> bool {
+pub(super) fn is_json(media_type: &str) -> bool {
     let essence = media_type.split(';').next().unwrap_or_default().trim();
     essence == "application/json" || essence.ends_with("+json")
 }

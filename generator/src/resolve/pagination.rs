@@ -94,6 +94,10 @@ fn pagination(
         .fields
         .iter()
         .find(|field| field.wire_name == names.limitation)?;
+    // A limitation that may be `null` would be a `Nullable`, which the walk does not fill in.
+    if limitation.shape() == FieldShape::ThreeState {
+        return None;
+    }
     let (_, limitation_struct) = structure(&limitation.ty)?;
     let count = limitation_struct
         .fields
@@ -112,7 +116,10 @@ fn pagination(
     if !(only_count_required
         && count.shape() == FieldShape::Plain
         && matches!(count.ty, TypeRef::I32 | TypeRef::I64)
-        && matches!(cursor.shape(), FieldShape::Nullable | FieldShape::Omittable)
+        && matches!(
+            cursor.shape(),
+            FieldShape::Nullable | FieldShape::Omittable | FieldShape::ThreeState
+        )
         && is_cursor(&cursor.ty))
     {
         return None;
@@ -146,6 +153,7 @@ fn pagination(
             count_type: count.ty.clone(),
             cursor_field: cursor.rust_name.clone(),
             cursor_type: cursor.ty.clone(),
+            cursor_three_state: cursor.shape() == FieldShape::ThreeState,
             result_cursor_field: result_cursor.rust_name.clone(),
             result_cursor_optional: result_cursor.shape() != FieldShape::Plain,
             items_field: items.rust_name.clone(),

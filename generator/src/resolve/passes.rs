@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{join_pointer, Error};
-use crate::ir::{CommonField, Field, FieldShape, Operation, TypeDef, TypeKind, TypeRef};
+use crate::ir::{
+    BodyEncoding, CommonField, Field, FieldShape, Operation, TypeDef, TypeKind, TypeRef,
+};
 
 /// Finds the body properties that every operation takes (Mews's `ClientToken`, `AccessToken`
 /// and `Client`), and removes the required ones from the request types, since the client
@@ -57,6 +59,7 @@ pub(super) fn hoist_common_fields(
                 ty: field.ty.clone(),
                 required: twins.iter().all(|twin| twin.required && !twin.nullable),
                 secret: is_secret(&field.wire_name),
+                three_state: false,
             })
         })
         .collect();
@@ -309,31 +312,120 @@ pub(super) fn mark_default_types(types: &mut [TypeDef]) {
     }
 }
 
+/// Keeps only the limits a field's type can be checked against: lengths of strings, item
+/// counts of arrays, bounds of integers (a `maxLength` on a `date-time`, or on an enum, says
+/// nothing a Rust value could break), looking through aliases.
+pub(super) fn confine_limits(types: &mut [TypeDef]) {
+    let aliases: HashMap<String, TypeRef> = types
+        .iter()
+        .filter_map(|def| match &def.kind {
+            TypeKind::Alias(target) => Some((def.name.clone(), target.clone())),
+            _ => None,
+        })
+        .collect();
+    let underlying = |ty: &TypeRef| {
+        let mut ty = ty.clone();
+        for _ in 0..=aliases.len() {
+            match &ty {
+                TypeRef::Named(name) => match aliases.get(name) {
+                    Some(target) => ty = target.clone(),
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        ty
+    };
+    for def in types.iter_mut() {
+        let TypeKind::Struct(structure) = &mut def.kind else {
+            continue;
+        };
+        for field in &mut structure.fields {
+            let ty = match &field.ty {
+                TypeRef::Update { value, .. } => underlying(value),
+                ty => underlying(ty),
+            };
+            let limits = &mut field.limits;
+            if ty != TypeRef::String {
+                limits.min_length = None;
+                limits.max_length = None;
+            }
+            if !matches!(ty, TypeRef::Array(_)) {
+                limits.min_items = None;
+                limits.max_items = None;
+            }
+            if !matches!(ty, TypeRef::I32 | TypeRef::I64) {
+                limits.minimum = None;
+                limits.maximum = None;
+            }
+        }
+    }
+}
+
 /// Base64 bytes are only supported as the type of a struct field (where a serde attribute
 /// encodes them); anywhere else they stay the Base64 text.
 pub(super) fn confine_base64(types: &mut [TypeDef], operations: &mut [Operation]) {
-    fn as_text(ty: &mut TypeRef) {
+    as_text_except(types, operations, &TypeRef::Base64, |_, field| {
+        field.ty == TypeRef::Base64
+    });
+}
+
+/// Files (`format: binary`) are only sent as the parts of a multipart body: a property of a
+/// multipart request that is a file or an array of files stays one; anywhere else the value is
+/// the string it is in JSON.
+pub(super) fn confine_files(types: &mut [TypeDef], operations: &mut [Operation]) {
+    let multipart: HashSet<String> = operations
+        .iter()
+        .filter(|operation| matches!(operation.request_encoding, BodyEncoding::Multipart { .. }))
+        .filter_map(|operation| operation.request.as_ref()?.named().map(str::to_owned))
+        .collect();
+    as_text_except(types, operations, &TypeRef::File, |def, field| {
+        multipart.contains(&def.name)
+            && match &field.ty {
+                TypeRef::Array(item) => **item == TypeRef::File,
+                ty => *ty == TypeRef::File,
+            }
+    });
+}
+
+/// Replaces `special` with `String` everywhere but in the struct fields `keep` accepts.
+fn as_text_except(
+    types: &mut [TypeDef],
+    operations: &mut [Operation],
+    special: &TypeRef,
+    keep: impl Fn(&TypeDef, &Field) -> bool,
+) {
+    fn as_text(ty: &mut TypeRef, special: &TypeRef) {
         match ty {
-            TypeRef::Base64 => *ty = TypeRef::String,
+            ty if ty == special => *ty = TypeRef::String,
             TypeRef::Array(inner)
             | TypeRef::Map(inner)
             | TypeRef::Boxed(inner)
-            | TypeRef::Update { value: inner, .. } => as_text(inner),
+            | TypeRef::Update { value: inner, .. } => as_text(inner, special),
             _ => {}
         }
     }
     for def in types.iter_mut() {
+        let kept: Vec<bool> = match &def.kind {
+            TypeKind::Struct(structure) => structure
+                .fields
+                .iter()
+                .map(|field| keep(def, field))
+                .collect(),
+            _ => Vec::new(),
+        };
         match &mut def.kind {
             TypeKind::Struct(structure) => structure
                 .fields
                 .iter_mut()
-                .filter(|field| field.ty != TypeRef::Base64)
-                .for_each(|field| as_text(&mut field.ty)),
+                .zip(kept)
+                .filter(|(_, kept)| !kept)
+                .for_each(|(field, _)| as_text(&mut field.ty, special)),
             TypeKind::Union(union) => union
                 .variants
                 .iter_mut()
-                .for_each(|variant| as_text(&mut variant.ty)),
-            TypeKind::Alias(target) => as_text(target),
+                .for_each(|variant| as_text(&mut variant.ty, special)),
+            TypeKind::Alias(target) => as_text(target, special),
             TypeKind::Enum(_) => {}
         }
     }
@@ -348,6 +440,36 @@ pub(super) fn confine_base64(types: &mut [TypeDef], operations: &mut [Operation]
             .iter_mut()
             .chain(operation.fallback_responses.iter_mut())
             .filter_map(|response| response.body.as_mut());
-        parameters.chain(bodies).chain(responses).for_each(as_text);
+        parameters
+            .chain(bodies)
+            .chain(responses)
+            .for_each(|ty| as_text(ty, special));
+    }
+}
+
+/// Makes every optional, nullable field of a request type a `Nullable<T>` (absent, `null` or a
+/// value), so that a request can remove a value by sending `null` (`Update` values already
+/// can; Base64 bytes and files stay `Option`s). Common fields follow their request fields.
+pub(super) fn mark_three_state_fields(types: &mut [TypeDef], common_fields: &mut [CommonField]) {
+    for def in types.iter_mut().filter(|def| def.in_request) {
+        let TypeKind::Struct(structure) = &mut def.kind else {
+            continue;
+        };
+        for field in &mut structure.fields {
+            field.three_state = !field.required
+                && field.nullable
+                && !matches!(
+                    field.ty,
+                    TypeRef::Update { .. } | TypeRef::Base64 | TypeRef::File
+                );
+            if field.three_state {
+                for common in common_fields
+                    .iter_mut()
+                    .filter(|common| common.wire_name == field.wire_name)
+                {
+                    common.three_state = true;
+                }
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ use openapiv3::{
     Schema, SchemaData, SchemaKind, StringType, Type, VariantOrUnknownOrEmpty,
 };
 
+use super::values::{self, StringUnion};
 use super::{text, Resolved, Resolver, SCHEMA_REF_PREFIX};
 use crate::error::{join_pointer, Error};
 use crate::ir::{
@@ -58,6 +59,22 @@ impl<'a> Resolver<'a> {
                 schema.schema_data.description.as_deref(),
             )));
         }
+        if let Some((members, integer)) = self.const_members(&shape) {
+            return Ok(TypeKind::Enum(values::const_enumeration(members, integer)));
+        }
+        match self.string_union(&shape) {
+            Some(StringUnion::Values(values)) => {
+                let values = values.iter().map(String::as_str).collect();
+                return Ok(TypeKind::Enum(enumeration(
+                    values,
+                    schema.schema_data.description.as_deref(),
+                )));
+            }
+            Some(StringUnion::Reference(reference)) => {
+                return Ok(TypeKind::Alias(self.reference(reference, pointer)?));
+            }
+            None => {}
+        }
         if self.is_struct(&shape) {
             return Ok(TypeKind::Struct(
                 self.structure(rust_name, schema, pointer)?,
@@ -82,6 +99,19 @@ impl<'a> Resolver<'a> {
     ) -> Result<Union, Error> {
         let (keyword, members) = union_members(shape);
         let discriminator = schema.schema_data.discriminator.as_ref();
+        // Without a discriminator, members may still be told apart by a constant property;
+        // inline members are then named after their tag.
+        let implicit = match discriminator {
+            Some(_) => None,
+            None => {
+                let non_null: Vec<&ReferenceOr<Schema>> = members
+                    .iter()
+                    .filter(|member| !is_null_only(member))
+                    .collect();
+                self.implicit_tags(&non_null)
+            }
+        };
+        let mut tags = implicit.iter().flat_map(|(_, tags, _)| tags.iter());
         let mut scope = Scope::default();
         let mut variants = Vec::new();
         for (index, member) in members.iter().enumerate() {
@@ -89,7 +119,15 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let member_pointer = join_pointer(&join_pointer(pointer, keyword), &index.to_string());
-            let hint = format!("{owner}Variant{}", index + 1);
+            let named_by_tag = tags
+                .next()
+                .filter(|tag| tag.starts_with(|c: char| c.is_ascii_alphabetic()))
+                .filter(|_| matches!(member, ReferenceOr::Item(_)))
+                .map(|tag| names::type_name(tag));
+            let hint = match &named_by_tag {
+                Some(tag) => format!("{owner}{tag}"),
+                None => format!("{owner}Variant{}", index + 1),
+            };
             let ty = self.schema_or_reference(member, &member_pointer, &hint)?.ty;
             let tag = match (discriminator, member) {
                 (Some(discriminator), ReferenceOr::Reference { reference }) => Some(
@@ -109,18 +147,25 @@ impl<'a> Resolver<'a> {
                 _ => None,
             };
             variants.push(UnionVariant {
-                rust_name: scope.claim(variant_name_for(&ty)),
+                rust_name: scope.claim(named_by_tag.unwrap_or_else(|| variant_name_for(&ty))),
                 ty,
                 tag,
             });
         }
-        let discriminator = discriminator
+        let mut discriminator = discriminator
             .filter(|_| variants.iter().all(|variant| variant.tag.is_some()))
             .map(|discriminator| discriminator.property_name.clone());
+        let mut integer_tags = false;
+        if let Some((property, tags, integers)) = implicit {
+            values::tag_variants(&mut variants, tags);
+            discriminator = Some(property);
+            integer_tags = integers;
+        }
         Ok(Union {
             variants,
             discriminator,
             fallback: scope.claim("Other".to_owned()),
+            integer_tags,
         })
     }
 
@@ -151,6 +196,7 @@ impl<'a> Resolver<'a> {
                     deprecated: resolved.deprecated,
                     limits: resolved.limits,
                     page_size: None,
+                    three_state: false,
                 })
             })
             .collect::<Result<_, Error>>()?;
@@ -160,7 +206,7 @@ impl<'a> Resolver<'a> {
     /// Gathers the properties of `schema` and of every `allOf` member, in spec order; a later
     /// property of the same name replaces an earlier one in place.
     #[allow(clippy::type_complexity)]
-    fn collect_properties(
+    pub(super) fn collect_properties(
         &self,
         schema: &Schema,
         pointer: &str,
@@ -182,27 +228,34 @@ impl<'a> Resolver<'a> {
         };
         for (index, member) in all_of.iter().enumerate() {
             let member_pointer = join_pointer(&join_pointer(pointer, "allOf"), &index.to_string());
+            // The schemas being merged on the way here: a diamond (two members sharing a base)
+            // is no cycle.
+            let depth = visiting.len();
             let (member, member_pointer) = match member {
                 ReferenceOr::Item(member) => (member, member_pointer),
                 ReferenceOr::Reference { reference } => {
-                    let name = self.schema_name(reference, &member_pointer)?;
-                    if visiting.iter().any(|seen| seen == name) {
-                        return Err(self.error(
-                            &member_pointer,
-                            format!("`allOf` cycle through `{reference}`"),
-                        ));
+                    // An alias (`A: {$ref: B}`), possibly chained, stands for its target.
+                    let mut reference = reference.as_str();
+                    loop {
+                        let name = self.schema_name(reference, &member_pointer)?;
+                        if visiting.iter().any(|seen| seen == name) {
+                            return Err(self.error(
+                                &member_pointer,
+                                format!("`allOf` cycle through `{reference}`"),
+                            ));
+                        }
+                        visiting.push(name.to_owned());
+                        match &self.schemas[name] {
+                            ReferenceOr::Item(target) => {
+                                break (target, join_pointer("#/components/schemas", name))
+                            }
+                            ReferenceOr::Reference { reference: next } => reference = next,
+                        }
                     }
-                    visiting.push(name.to_owned());
-                    let ReferenceOr::Item(target) = &self.schemas[name] else {
-                        return Err(self.unsupported(
-                            &member_pointer,
-                            "`allOf` of a reference to a reference is not supported",
-                        ));
-                    };
-                    (target, join_pointer("#/components/schemas", name))
                 }
             };
             self.collect_properties(member, &member_pointer, properties, required, visiting)?;
+            visiting.truncate(depth);
         }
         for (name, property) in own_properties.into_iter().flatten() {
             let property_pointer = join_pointer(&join_pointer(pointer, "properties"), name);
@@ -281,7 +334,14 @@ impl<'a> Resolver<'a> {
                 "`not` is not supported; describe the allowed values instead (an `enum`, or `oneOf` the allowed shapes)",
             ));
         }
-        if string_enum(shape).is_some() || self.is_struct(shape) || is_union(shape) {
+        if let Some(StringUnion::Reference(reference)) = self.string_union(shape) {
+            return self.reference(reference, pointer);
+        }
+        if string_enum(shape).is_some()
+            || self.is_struct(shape)
+            || is_union(shape)
+            || self.const_members(shape).is_some()
+        {
             return self.inline_type(schema, pointer, hint);
         }
         let format = shape.format.as_deref();
@@ -299,6 +359,7 @@ impl<'a> Resolver<'a> {
                 Some("date-time") => TypeRef::DateTime,
                 Some("date") => TypeRef::Date,
                 Some("byte") => TypeRef::Base64,
+                Some("binary") => TypeRef::File,
                 _ => TypeRef::String,
             },
             Some("boolean") => TypeRef::Bool,
@@ -367,18 +428,27 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// The shape of an `allOf` member, following a reference.
-    fn member_shape(&self, member: &ReferenceOr<Schema>) -> Option<AnySchema> {
-        match member {
-            ReferenceOr::Item(schema) => Some(flatten(&schema.schema_kind)),
-            ReferenceOr::Reference { reference } => match self
-                .schemas
-                .get(reference.strip_prefix(SCHEMA_REF_PREFIX)?)?
-            {
-                ReferenceOr::Item(schema) => Some(flatten(&schema.schema_kind)),
-                ReferenceOr::Reference { .. } => None,
-            },
+    /// The shape of an `allOf` member, following references and aliases.
+    pub(super) fn member_shape(&self, member: &ReferenceOr<Schema>) -> Option<AnySchema> {
+        self.target(member)
+            .map(|schema| flatten(&schema.schema_kind))
+    }
+
+    /// The schema a member is, following references and aliases (at most one step per
+    /// component schema, so that an alias cycle ends).
+    pub(super) fn target<'s>(&'s self, member: &'s ReferenceOr<Schema>) -> Option<&'s Schema> {
+        let mut member = member;
+        for _ in 0..=self.schemas.len() {
+            match member {
+                ReferenceOr::Item(schema) => return Some(schema),
+                ReferenceOr::Reference { reference } => {
+                    member = self
+                        .schemas
+                        .get(reference.strip_prefix(SCHEMA_REF_PREFIX)?)?;
+                }
+            }
         }
+        None
     }
 
     /// Whether a schema describes an object with named properties, possibly merged from
@@ -479,7 +549,7 @@ pub(super) fn deprecation_message(extensions: &IndexMap<String, serde_json::Valu
 }
 
 /// The enum values of a string enumeration schema.
-fn string_enum(shape: &AnySchema) -> Option<Vec<&str>> {
+pub(super) fn string_enum(shape: &AnySchema) -> Option<Vec<&str>> {
     if shape.enumeration.is_empty() || shape.typ.as_deref().is_some_and(|typ| typ != "string") {
         return None;
     }
@@ -494,8 +564,11 @@ fn string_enum(shape: &AnySchema) -> Option<Vec<&str>> {
 /// line per value.
 fn enumeration(values: Vec<&str>, description: Option<&str>) -> Enum {
     let mut scope = Scope::default();
+    // A value listed twice is one variant.
+    let mut seen = HashSet::new();
     let variants = values
         .into_iter()
+        .filter(|value| seen.insert(*value))
         .map(|value| {
             let docs = description.and_then(|description| value_docs(description, value));
             Variant {
@@ -511,6 +584,7 @@ fn enumeration(values: Vec<&str>, description: Option<&str>) -> Enum {
     Enum {
         fallback: scope.claim("Unknown".to_owned()),
         variants,
+        integer: false,
     }
 }
 
@@ -539,7 +613,7 @@ fn is_union(shape: &AnySchema) -> bool {
         && shape.properties.is_empty()
 }
 
-fn union_members(shape: &AnySchema) -> (&'static str, &[ReferenceOr<Schema>]) {
+pub(super) fn union_members(shape: &AnySchema) -> (&'static str, &[ReferenceOr<Schema>]) {
     if shape.one_of.is_empty() {
         ("anyOf", &shape.any_of)
     } else {
@@ -577,7 +651,7 @@ fn single_member<'s>(
 
 /// A member that only allows `null`: 3.1's `type: "null"` (normalized on load) or 3.0's
 /// `{nullable: true}` with nothing else.
-fn is_null_only(member: &ReferenceOr<Schema>) -> bool {
+pub(super) fn is_null_only(member: &ReferenceOr<Schema>) -> bool {
     match member {
         ReferenceOr::Item(schema) => {
             schema
@@ -607,6 +681,7 @@ fn variant_name_for(ty: &TypeRef) -> String {
         TypeRef::Update { .. } => "Update".to_owned(),
         TypeRef::Boxed(inner) => variant_name_for(inner),
         TypeRef::Bytes | TypeRef::Base64 => "Bytes".to_owned(),
+        TypeRef::File => "File".to_owned(),
     }
 }
 
@@ -616,9 +691,12 @@ fn variant_name_for(ty: &TypeRef) -> String {
 /// (an exclusive bound is the next integer inside it).
 fn limits(shape: &AnySchema) -> Limits {
     let integer = shape.typ.as_deref() == Some("integer");
+    // Bounds at or beyond the range of `i64` (`-9223372036854776000`) say nothing more than
+    // the type does.
     let bound = |value: Option<f64>, exclusive: Option<bool>, step: i64| {
         value
             .filter(|value| integer && value.is_finite() && value.fract() == 0.0)
+            .filter(|value| *value > i64::MIN as f64 && *value < i64::MAX as f64)
             .map(|value| value as i64)
             .map(|value| {
                 if exclusive == Some(true) {
@@ -680,8 +758,14 @@ pub(super) fn flatten(kind: &SchemaKind) -> AnySchema {
             maximum,
             exclusive_minimum,
             exclusive_maximum,
+            enumeration,
             ..
         })) => AnySchema {
+            enumeration: enumeration
+                .iter()
+                .flatten()
+                .map(|value| (*value).into())
+                .collect(),
             format: format(f, |f: &openapiv3::IntegerFormat| match f {
                 openapiv3::IntegerFormat::Int32 => "int32",
                 openapiv3::IntegerFormat::Int64 => "int64",

@@ -5,7 +5,9 @@ use quote::{format_ident, quote};
 
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident};
+use super::bodies::request_body;
 use super::pagination;
+use super::params::style_tokens;
 use crate::ir::{CommonField, Operation, ParameterLocation, TypeRef};
 
 /// `common_optional` names the optional common fields, which a request may set itself.
@@ -18,7 +20,12 @@ pub(super) fn operation_method(
     let name = ident(&operation.name);
     let mut docs = String::new();
     if let Some(summary) = &operation.summary {
-        docs.push_str(&format!("{summary}.\n\n"));
+        let stop = if summary.ends_with(['.', '!', '?', ':']) {
+            ""
+        } else {
+            "."
+        };
+        docs.push_str(&format!("{summary}{stop}\n\n"));
     }
     if let Some(description) = &operation.docs {
         docs.push_str(&format!("{description}\n\n"));
@@ -27,7 +34,8 @@ pub(super) fn operation_method(
     if !operation.idempotent {
         docs.push_str(". Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error");
     }
-    let docs = doc_attrs(&format!("{docs}."));
+    let docs_text = format!("{docs}.");
+    let docs = doc_attrs(&docs_text);
     let endpoint_name = &operation.name;
     let method = format_ident!("{}", operation.method);
     let path = &operation.path;
@@ -52,26 +60,10 @@ pub(super) fn operation_method(
         let params_type = format_ident!("{}", params_struct);
         params.push(quote!(params: &#params_type));
     }
-    let body = match (&operation.request, operation.request_media_type.as_deref()) {
-        (Some(TypeRef::Bytes), media_type) => {
-            let media_type = media_type.unwrap_or("application/octet-stream");
-            params.push(quote!(body: Vec<u8>));
-            quote!(.body(body, #media_type))
-        }
-        (Some(request), _) => {
-            let request_type = rust_type(request);
-            params.push(quote!(request: &#request_type));
-            let common = has_common.then(|| {
-                let unset = common_optional.iter().map(|field| {
-                    let name = ident(&field.rust_name);
-                    quote!(request.#name.is_none())
-                });
-                quote!(, self.inner.common.body(#(#unset),*))
-            });
-            quote!(.body(self.json_body(request #common)?, "application/json"))
-        }
-        (None, _) => quote!(),
-    };
+    let body = request_body(operation, has_common, common_optional);
+    if let Some(parameter) = &body.parameter {
+        params.push(parameter.clone());
+    }
     let path_expr = path_expression(operation);
     let parameters = operation
         .parameters
@@ -85,12 +77,29 @@ pub(super) fn operation_method(
             } else {
                 quote!(&params.#name)
             };
+            let style = style_tokens(parameter.style);
             match parameter.location {
-                ParameterLocation::Header => quote!(.header(#wire_name, #value)),
-                ParameterLocation::Cookie => quote!(.cookie(#wire_name, #value)),
-                _ => quote!(.query(#wire_name, #value)),
+                ParameterLocation::Header => quote!(.header(#wire_name, #value, #style)),
+                ParameterLocation::Cookie => quote!(.cookie(#wire_name, #value, #style)),
+                _ => quote!(.query(#wire_name, #value, #style)),
             }
         });
+    let prepare = &body.prepare;
+    let call = &body.call;
+    let request = match &body.optional {
+        None => quote! {
+            #prepare
+            let request = Request::new(#path_expr) #(#parameters)* #call;
+        },
+        Some(binding) => quote! {
+            let mut call = Request::new(#path_expr) #(#parameters)*;
+            if let Some(#binding) = #binding {
+                #prepare
+                call = call #call;
+            }
+            let request = call;
+        },
+    };
     let no_content: Vec<Literal> = operation
         .no_content_statuses
         .iter()
@@ -114,17 +123,20 @@ pub(super) fn operation_method(
         .as_deref()
         .map(|note| quote!(#[deprecated = #note]));
     let pagination = pagination::pagination_methods(operation, crate_name);
-    quote! {
+    let endpoint = quote! {
+        const ENDPOINT: Endpoint = Endpoint {
+            name: #endpoint_name,
+            method: reqwest::Method::#method,
+            path: #path,
+            idempotent: #idempotent,
+        };
+    };
+    let one_result = quote! {
         #docs
         #deprecated
         pub async fn #name(&self, #(#params),*) -> Result<#result_type, Error> {
-            const ENDPOINT: Endpoint = Endpoint {
-                name: #endpoint_name,
-                method: reqwest::Method::#method,
-                path: #path,
-                idempotent: #idempotent,
-            };
-            let request = Request::new(#path_expr) #(#parameters)* #body;
+            #endpoint
+            #request
             let response = self.inner.transport.send(&ENDPOINT, &request).await?;
             match response.status {
                 #no_content_arm
@@ -132,8 +144,38 @@ pub(super) fn operation_method(
                 _ => Err(self.error(response)),
             }
         }
-
-        #pagination
+    };
+    let Some(events) = &operation.events else {
+        return quote!(#one_result #pagination);
+    };
+    let events_method = ident(&events.method);
+    let data = rust_type(&events.data);
+    let stream = "The response is a stream of server-sent events: the method returns once the API \
+         answers, and the stream yields each event as it arrives, and ends with the response (or \
+         at a `data: [DONE]` event). An error response is returned as the method's error.";
+    let events_docs = if events.separate {
+        doc_attrs(&format!(
+            "[`Client::{}`] as a stream of server-sent events (`text/event-stream`), each event's \
+             data a `{}`. The request must ask the API for a stream where it has such a setting \
+             (`stream: true`).\n\n{stream}",
+            operation.name, events.data
+        ))
+    } else {
+        doc_attrs(&format!("{}\n\n{stream}", docs_text))
+    };
+    let events_method = quote! {
+        #events_docs
+        #deprecated
+        pub async fn #events_method(&self, #(#params),*) -> Result<futures::stream::BoxStream<'static, Result<http::sse::Event<#data>, Error>>, Error> {
+            #endpoint
+            #request
+            self.events(&ENDPOINT, &request).await
+        }
+    };
+    if events.separate {
+        quote!(#one_result #events_method #pagination)
+    } else {
+        quote!(#events_method #pagination)
     }
 }
 
@@ -156,7 +198,8 @@ fn path_expression(operation: &Operation) -> TokenStream {
             Some(parameter) => {
                 template.push_str("{}");
                 let name = ident(&parameter.rust_name);
-                arguments.push(quote!(path_value(#name)));
+                let style = style_tokens(parameter.style);
+                arguments.push(quote!(path_value(#name, #style)));
             }
             None => template.push_str(
                 &rest[start..start + length + 1]

@@ -1,11 +1,14 @@
 //! Emits `client.rs`: the client builder, one async method per operation, and the error type
 //! with one variant per documented status.
 
+mod bodies;
 mod builder;
 mod errors;
 mod methods;
 mod pagination;
 mod params;
+
+pub(super) use bodies::request_argument;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -41,11 +44,8 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
     let error_enum = errors::error_enum(&api.errors);
     let error_bodies = errors::error_body_impls(&api.errors);
     let params_structs = params::params_structs(api);
-    let object_params = params::object_param_impls(api);
-    let has_json_requests = api
-        .operations
-        .iter()
-        .any(|op| op.request.as_ref().is_some_and(|ty| *ty != TypeRef::Bytes));
+    let has_json_requests = bodies::has_json_requests(&api.operations);
+    let validates = has_json_requests || bodies::validates_in_methods(&api.operations);
     let has_json_results = api.operations.iter().any(|op| {
         op.responses
             .iter()
@@ -68,7 +68,13 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
             use serde::Serialize;
         )
     });
-    let mut http_imports = vec!["ApiError", "BodyTooLarge", "DecodeError", "Endpoint"];
+    // Styles, forms and multipart bodies are named through the module.
+    let has_events = api.operations.iter().any(|op| op.events.is_some());
+    let names_http = api.operations.iter().any(|op| !op.parameters.is_empty())
+        || bodies::validates_in_methods(&api.operations)
+        || has_events;
+    let mut http_imports = names_http.then_some("self").into_iter().collect::<Vec<_>>();
+    http_imports.extend(["ApiError", "BodyTooLarge", "DecodeError", "Endpoint"]);
     if !error_bodies.is_empty() {
         http_imports.push("ErrorBody");
     }
@@ -79,9 +85,6 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
     http_imports.extend(["Settings", "Transport", "TransportError"]);
     if has_path_parameters {
         http_imports.push("path_value");
-    }
-    if !object_params.is_empty() {
-        http_imports.extend(["ParamValue", "json_param"]);
     }
     let http_imports = http_imports
         .into_iter()
@@ -100,7 +103,7 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
     let support_imports = uses_date
         .then_some("Date")
         .into_iter()
-        .chain(has_json_requests.then_some("Validate"))
+        .chain(validates.then_some("Validate"))
         .chain(["ValidationError"])
         .map(|name| format_ident!("{}", name));
     let json_body = match (has_json_requests, api.common_fields.is_empty()) {
@@ -140,6 +143,27 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
             }
         }
     });
+    let events = has_events.then(|| {
+        quote! {
+            /// Opens a stream of server-sent events, or reads the error response.
+            async fn events<T: serde::de::DeserializeOwned + Send + 'static>(
+                &self,
+                endpoint: &Endpoint,
+                request: &Request,
+            ) -> Result<futures::stream::BoxStream<'static, Result<http::sse::Event<T>, Error>>, Error> {
+                match self.inner.transport.open_events::<T>(endpoint, request).await? {
+                    http::sse::Opened::Events(events) => {
+                        let events = futures::TryStreamExt::map_err(events, |error| match error {
+                            http::sse::EventError::Transport(error) => Error::from(error),
+                            http::sse::EventError::Decode(error) => Error::Decode(error),
+                        });
+                        Ok(futures::StreamExt::boxed(events))
+                    }
+                    http::sse::Opened::Response(response) => Err(self.error(response)),
+                }
+            }
+        }
+    });
     quote! {
         //! The client: one method per operation of the API.
 
@@ -163,6 +187,8 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
 
             #result
 
+            #events
+
             #error_mapping
         }
 
@@ -171,8 +197,6 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
         #error_bodies
 
         #params_structs
-
-        #object_params
 
         #page_impls
     }

@@ -56,6 +56,7 @@ pub(super) fn pagination_methods(operation: &Operation, crate_name: &str) -> Opt
          ```",
         crate_path = crate_name.replace('-', "_"),
     ));
+    let argument = super::bodies::request_argument(operation, quote!(request));
     Some(quote! {
         #pages_docs
         #deprecated
@@ -65,7 +66,7 @@ pub(super) fn pagination_methods(operation: &Operation, crate_name: &str) -> Opt
             pagination::pages(#endpoint, request, move |request| {
                 let client = client.clone();
                 async move {
-                    let page = client.#one_page(&request).await;
+                    let page = client.#one_page(#argument).await;
                     (request, page)
                 }
             })
@@ -106,6 +107,11 @@ pub(super) fn page_impls(api: &Api) -> TokenStream {
             TypeRef::I64 => page_size,
             _ => quote!(i64::from(#page_size)),
         };
+        let set_cursor = if pagination.cursor_three_state {
+            quote!(crate::support::Nullable::Value(cursor))
+        } else {
+            quote!(Some(cursor))
+        };
         let request_name = ident(request);
         impls.entry(request.clone()).or_insert_with(|| {
             quote! {
@@ -117,7 +123,7 @@ pub(super) fn page_impls(api: &Api) -> TokenStream {
                     }
 
                     fn start_after(&mut self, cursor: Self::Cursor) {
-                        #limitation_of_request.#cursor = Some(cursor);
+                        #limitation_of_request.#cursor = #set_cursor;
                     }
                 }
             }

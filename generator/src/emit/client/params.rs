@@ -3,45 +3,24 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::super::models::{rust_type, setter};
+use super::super::models::{rust_type, setter, Wrap};
 use super::super::{doc_attrs, ident};
-use crate::ir::{Api, ParameterLocation, TypeKind, TypeRef};
+use crate::ir::{Api, ParameterLocation, Style};
 
-/// `ParamValue` for the structs and unions used as parameters: they are sent as JSON text
-/// (strings and numbers as themselves), since the `deepObject` and exploded `form` styles are
-/// not implemented.
-pub(super) fn object_param_impls(api: &Api) -> TokenStream {
-    let mut names: Vec<&str> = api
-        .operations
-        .iter()
-        .flat_map(|operation| &operation.parameters)
-        .filter_map(|parameter| match &parameter.ty {
-            TypeRef::Named(name) => Some(name.as_str()),
-            TypeRef::Array(item) => match item.as_ref() {
-                TypeRef::Named(name) => Some(name.as_str()),
-                _ => None,
-            },
-            _ => None,
-        })
-        .filter(|name| {
-            api.types.iter().any(|def| {
-                def.name == *name && matches!(def.kind, TypeKind::Struct(_) | TypeKind::Union(_))
-            })
-        })
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    let impls = names.into_iter().map(|name| {
-        let name = ident(name);
-        quote! {
-            impl ParamValue for #name {
-                fn write(&self, out: &mut Vec<String>) {
-                    json_param(self, out);
-                }
-            }
-        }
-    });
-    quote!(#(#impls)*)
+/// The transport's `Style` of a parameter or form field.
+pub(super) fn style_tokens(style: Style) -> TokenStream {
+    let style = match style {
+        Style::Form => quote!(Form),
+        Style::FormCompact => quote!(FormCompact),
+        Style::SpaceDelimited => quote!(SpaceDelimited),
+        Style::PipeDelimited => quote!(PipeDelimited),
+        Style::DeepObject => quote!(DeepObject),
+        Style::Simple => quote!(Simple),
+        Style::SimpleExploded => quote!(SimpleExploded),
+        Style::Label { explode } => quote!(Label { explode: #explode }),
+        Style::Matrix { explode } => quote!(Matrix { explode: #explode }),
+    };
+    quote!(http::Style::#style)
 }
 
 /// The structs of optional parameters, one per operation that has any.
@@ -78,7 +57,14 @@ pub(super) fn params_structs(api: &Api) -> TokenStream {
         });
         let setters = optional.iter().map(|(parameter, text)| {
             let name = &parameter.rust_name;
-            setter(name, &parameter.wire_name, text, &parameter.ty, true, None)
+            setter(
+                name,
+                &parameter.wire_name,
+                text,
+                &parameter.ty,
+                Wrap::Some,
+                None,
+            )
         });
         Some(quote! {
             #docs

@@ -21,19 +21,25 @@ pub(super) fn returns_pages(mock: &MockOperation, operation: &Operation) -> Opti
     let items_field = ident(&pagination.items_field);
     let result_cursor = ident(&pagination.result_cursor_field);
     let page_size = Literal::i64_unsuffixed(pagination.default_page_size);
+    // A three-state cursor (`Nullable<T>`) is read with `value()`, an `Option` with `as_ref()`.
+    let read_cursor = if pagination.cursor_three_state {
+        quote!(value())
+    } else {
+        quote!(as_ref())
+    };
     let (count_value, after) = if pagination.limitation_optional {
         (
             quote! {
                 request.#limitation.as_ref().map_or(#page_size, |limitation| limitation.#count)
             },
             quote! {
-                request.#limitation.as_ref().and_then(|limitation| limitation.#request_cursor.as_ref())
+                request.#limitation.as_ref().and_then(|limitation| limitation.#request_cursor.#read_cursor)
             },
         )
     } else {
         (
             quote!(request.#limitation.#count),
-            quote!(request.#limitation.#request_cursor.as_ref()),
+            quote!(request.#limitation.#request_cursor.#read_cursor),
         )
     };
     let set_items = if pagination.items_optional {
