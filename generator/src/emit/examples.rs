@@ -66,7 +66,7 @@ fn example(
         .common_fields
         .iter()
         .filter(|field| field.required)
-        .map(|field| format!("{env_prefix}_{}", field.wire_name.to_shouty_snake_case()))
+        .map(|field| env_var(env_prefix, &field.wire_name))
         .collect();
     // A field that is not a string is parsed from the variable: by `FromStr` where the type
     // has it, else as JSON.
@@ -188,8 +188,8 @@ pub fn usage_example(api: &Api, crate_name: &str, env_prefix: &str) -> Option<St
     for field in api.common_fields.iter().filter(|field| field.required) {
         arguments.push(match field.ty {
             TypeRef::String => format!(
-                "    std::env::var(\"{env_prefix}_{}\")?,",
-                field.wire_name.to_shouty_snake_case()
+                "    std::env::var(\"{}\")?,",
+                env_var(env_prefix, &field.wire_name)
             ),
             TypeRef::Uuid | TypeRef::Bool | TypeRef::I32 | TypeRef::I64 => {
                 format!("    Default::default(), // {}", field.wire_name)
@@ -210,6 +210,11 @@ pub fn usage_example(api: &Api, crate_name: &str, env_prefix: &str) -> Option<St
          ```",
         arguments.join("\n")
     ))
+}
+
+/// The environment variable that holds a client field (`MEWS_ACCESS_TOKEN` for `AccessToken`).
+fn env_var(env_prefix: &str, wire_name: &str) -> String {
+    format!("{env_prefix}_{}", wire_name.to_shouty_snake_case())
 }
 
 /// The server to use when none is configured: a demo or sandbox server if the spec lists one,
