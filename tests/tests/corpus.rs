@@ -406,6 +406,12 @@ fn construct_crates_pass_clippy_and_their_wire_tests() {
         std::fs::create_dir_all(crate_folder.join("tests")).unwrap();
         std::fs::copy(&test, crate_folder.join("tests/wire.rs"))
             .unwrap_or_else(|err| panic!("{}: {err}", test.display()));
+        std::fs::create_dir_all(crate_folder.join("tests/common")).unwrap();
+        std::fs::copy(
+            folder.join("common.rs"),
+            crate_folder.join("tests/common/mod.rs"),
+        )
+        .unwrap();
         let manifest = crate_folder.join("Cargo.toml");
         let mut text = std::fs::read_to_string(&manifest).unwrap();
         text.push_str("wiremock = \"0.6\"\n");
