@@ -3,16 +3,12 @@
 use std::collections::BTreeMap;
 
 use parameter_styles::*;
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::MockServer;
+
+mod common;
 
 async fn server() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(200).set_body_string("[]"))
-        .mount(&server)
-        .await;
-    server
+    common::answering("[]").await
 }
 
 fn client(server: &MockServer) -> Client {

@@ -3,16 +3,12 @@
 use std::collections::BTreeMap;
 
 use request_bodies::*;
-use wiremock::matchers::any;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::MockServer;
+
+mod common;
 
 async fn server() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(any())
-        .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"id": "cus_1", "bytes": 3}"#))
-        .mount(&server)
-        .await;
-    server
+    common::answering(r#"{"id": "cus_1", "bytes": 3}"#).await
 }
 
 fn client(server: &MockServer) -> Client {

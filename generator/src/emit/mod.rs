@@ -356,20 +356,21 @@ fn inner_doc_attrs(text: &str) -> TokenStream {
 
 /// The lines of a description as rustdoc text. Rustdoc would compile code in the spec's prose
 /// as doctests, so untagged code fences become `text` fences and indentation, which would make
-/// an indented code block, is dropped outside fences.
-/// The continuation lines of a list item are indented under its text, as Markdown (and
-/// clippy's `doc_lazy_continuation`) expects.
+/// an indented code block, is dropped outside fences. The continuation lines of a list item are
+/// indented under its text and those of a block quote get its `>`, as Markdown (and clippy's
+/// `doc_lazy_continuation`) expects; tabs become spaces.
 fn doc_lines(text: &str) -> Vec<String> {
     let mut in_fence = false;
-    // The indentation of the continuation lines of the list item being written.
-    let mut item_indent: Option<usize> = None;
+    // What the continuation lines of the list item or quote being written start with.
+    let mut continuation: Option<String> = None;
     text.trim()
         .lines()
         .map(|line| {
+            let line = line.replace('\t', "    ");
             let trimmed = line.trim();
             if let Some(language) = trimmed.strip_prefix("```") {
                 in_fence = !in_fence;
-                item_indent = None;
+                continuation = None;
                 if in_fence && language.trim().is_empty() {
                     return " ```text".to_owned();
                 }
@@ -379,41 +380,35 @@ fn doc_lines(text: &str) -> Vec<String> {
                 return format!(" {}", line.trim_end());
             }
             if trimmed.is_empty() {
-                item_indent = None;
+                continuation = None;
                 return " ".to_owned();
             }
-            if let Some(marker) = list_marker(trimmed) {
-                item_indent = Some(marker);
+            if trimmed.starts_with('>') {
+                continuation = Some("> ".to_owned());
                 return format!(" {trimmed}");
             }
-            match item_indent {
-                Some(indent) => format!(" {}{trimmed}", " ".repeat(indent)),
-                None => format!(" {trimmed}"),
+            if let Some(indent) = list_marker(trimmed) {
+                continuation = Some(" ".repeat(indent));
+                return format!(" {trimmed}");
             }
-        })
-        .map(|line| line.trim_end().to_owned())
-        .map(|line| {
-            if line.is_empty() {
-                " ".to_owned()
-            } else {
-                line
+            match &continuation {
+                Some(prefix) => format!(" {prefix}{trimmed}"),
+                None => format!(" {trimmed}"),
             }
         })
         .collect()
 }
 
-/// The width of the list marker a line starts with (`- `, `* `, `+ `, `1. `, `2) `).
+/// Where the text of a list item starts, when the line starts one (`- `, `*   `, `1. `, `2) `).
 fn list_marker(line: &str) -> Option<usize> {
-    if ["- ", "* ", "+ "]
-        .iter()
-        .any(|marker| line.starts_with(marker))
-    {
-        return Some(2);
-    }
     let digits = line.chars().take_while(char::is_ascii_digit).count();
-    let rest = &line[digits..];
-    (digits > 0 && digits < 10 && (rest.starts_with(". ") || rest.starts_with(") ")))
-        .then_some(digits + 2)
+    let marker = match line[digits..].chars().next()? {
+        '-' | '*' | '+' if digits == 0 => 1,
+        '.' | ')' if (1..10).contains(&digits) => digits + 1,
+        _ => return None,
+    };
+    let spaces = line[marker..].chars().take_while(|c| *c == ' ').count();
+    (1..=4).contains(&spaces).then_some(marker + spaces)
 }
 
 /// An identifier for a name chosen by [`crate::names`], raw where the name is a Rust keyword.
