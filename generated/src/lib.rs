@@ -21,19 +21,57 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! ## Features
+//!
+//! The operations are grouped into cargo features, all on by default. A feature compiles the methods of its operations and the types only they use; to compile less, depend on the crate with `default-features = false` and the features of the operations you call.
+//!
+//! - `customers`: The operations tagged `Customers`.
+//! - `identity-documents`: The operations tagged `Identity documents`.
+//! - `other-types`: The types of the spec that no operation uses.
 #![warn(missing_docs)]
 
 #[rustfmt::skip]
 pub mod client;
 
 #[rustfmt::skip]
+#[cfg_attr(
+    not(
+        all(
+            feature = "customers",
+            feature = "identity-documents",
+            feature = "other-types"
+        )
+    ),
+    allow(dead_code)
+)]
 pub mod http;
 
 #[cfg(feature = "mock")]
 #[rustfmt::skip]
+#[cfg_attr(
+    not(
+        all(
+            feature = "customers",
+            feature = "identity-documents",
+            feature = "other-types"
+        )
+    ),
+    allow(dead_code)
+)]
 pub mod mock;
 
 #[rustfmt::skip]
+#[cfg_attr(
+    not(
+        all(
+            feature = "customers",
+            feature = "identity-documents",
+            feature = "other-types"
+        )
+    ),
+    allow(dead_code)
+)]
 mod pagination;
 
 #[rustfmt::skip]

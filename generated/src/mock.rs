@@ -81,42 +81,55 @@ impl ErrorStatus {
 /// [`Expectation`]'s type.
 pub mod operations {
     /// `POST /api/connector/v1/customers/getAll`, which [`Client::customers_get_all`](crate::Client::customers_get_all) sends.
+    #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersGetAll;
     /// `POST /api/connector/v1/customers/getRelationships`, which [`Client::customers_get_relationships`](crate::Client::customers_get_relationships) sends.
+    #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersGetRelationships;
     /// `POST /api/connector/v1/customers/getOpenItems`, which [`Client::customers_get_open_items`](crate::Client::customers_get_open_items) sends.
+    #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersGetOpenItems;
     /// `POST /api/connector/v1/customers/add`, which [`Client::customers_add`](crate::Client::customers_add) sends.
+    #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersAdd;
     /// `POST /api/connector/v1/customers/update`, which [`Client::customers_update`](crate::Client::customers_update) sends.
+    #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersUpdate;
     /// `POST /api/connector/v1/customers/addFile`, which [`Client::customers_add_file`](crate::Client::customers_add_file) sends.
+    #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersAddFile;
     /// `POST /api/connector/v1/customers/search`, which [`Client::customers_search`](crate::Client::customers_search) sends.
+    #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersSearch;
     /// `POST /api/connector/v1/customers/merge`, which [`Client::customers_merge`](crate::Client::customers_merge) sends.
+    #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersMerge;
     /// `POST /api/connector/v1/identityDocuments/getAll`, which [`Client::identity_documents_get_all`](crate::Client::identity_documents_get_all) sends.
+    #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsGetAll;
     /// `POST /api/connector/v1/identityDocuments/add`, which [`Client::identity_documents_add`](crate::Client::identity_documents_add) sends.
+    #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsAdd;
     /// `POST /api/connector/v1/identityDocuments/update`, which [`Client::identity_documents_update`](crate::Client::identity_documents_update) sends.
+    #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsUpdate;
     /// `POST /api/connector/v1/identityDocuments/delete`, which [`Client::identity_documents_delete`](crate::Client::identity_documents_delete) sends.
+    #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsDelete;
     /// `POST /api/connector/v1/identityDocuments/clear`, which [`Client::identity_documents_clear`](crate::Client::identity_documents_clear) sends.
+    #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsClear;
 }

@@ -3,10 +3,21 @@
 //! The mock of the API (feature `mock`), as the tests of code that uses this crate use it: per operation with a documented request, the client gets what the mock returns, the mock receives the request the client sent, and a documented error reaches the caller.
 #![cfg(feature = "mock")]
 #![cfg_attr(rustfmt, rustfmt::skip)]
+#![cfg_attr(
+    not(
+        all(
+            feature = "customers",
+            feature = "identity-documents",
+            feature = "other-types"
+        )
+    ),
+    allow(unused_imports)
+)]
 
 use mews_connector::*;
 
 /// `POST /api/connector/v1/customers/getAll`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "customers")]
 #[tokio::test]
 async fn customers_get_all() {
     let server = mock::MockServer::start().await;
@@ -75,6 +86,7 @@ async fn customers_get_all() {
 }
 
 /// `POST /api/connector/v1/customers/getRelationships`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "customers")]
 #[tokio::test]
 async fn customers_get_relationships() {
     let server = mock::MockServer::start().await;
@@ -121,6 +133,7 @@ async fn customers_get_relationships() {
 }
 
 /// `POST /api/connector/v1/customers/getOpenItems`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "customers")]
 #[tokio::test]
 #[allow(deprecated)]
 async fn customers_get_open_items() {
@@ -156,6 +169,7 @@ async fn customers_get_open_items() {
 }
 
 /// `POST /api/connector/v1/customers/add`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "customers")]
 #[tokio::test]
 async fn customers_add() {
     let server = mock::MockServer::start().await;
@@ -211,6 +225,7 @@ async fn customers_add() {
 }
 
 /// `POST /api/connector/v1/customers/update`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "customers")]
 #[tokio::test]
 async fn customers_update() {
     let server = mock::MockServer::start().await;
@@ -273,6 +288,7 @@ async fn customers_update() {
 }
 
 /// `POST /api/connector/v1/customers/addFile`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "customers")]
 #[tokio::test]
 async fn customers_add_file() {
     let server = mock::MockServer::start().await;
@@ -303,6 +319,7 @@ async fn customers_add_file() {
 }
 
 /// `POST /api/connector/v1/customers/search`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "customers")]
 #[tokio::test]
 async fn customers_search() {
     let server = mock::MockServer::start().await;
@@ -335,6 +352,7 @@ async fn customers_search() {
 }
 
 /// `POST /api/connector/v1/customers/merge`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "customers")]
 #[tokio::test]
 #[allow(deprecated)]
 async fn customers_merge() {
@@ -361,6 +379,7 @@ async fn customers_merge() {
 }
 
 /// `POST /api/connector/v1/identityDocuments/getAll`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "identity-documents")]
 #[tokio::test]
 async fn identity_documents_get_all() {
     let server = mock::MockServer::start().await;
@@ -407,6 +426,7 @@ async fn identity_documents_get_all() {
 }
 
 /// `POST /api/connector/v1/identityDocuments/add`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "identity-documents")]
 #[tokio::test]
 async fn identity_documents_add() {
     let server = mock::MockServer::start().await;
@@ -452,6 +472,7 @@ async fn identity_documents_add() {
 }
 
 /// `POST /api/connector/v1/identityDocuments/update`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "identity-documents")]
 #[tokio::test]
 async fn identity_documents_update() {
     let server = mock::MockServer::start().await;
@@ -513,6 +534,7 @@ async fn identity_documents_update() {
 }
 
 /// `POST /api/connector/v1/identityDocuments/delete`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "identity-documents")]
 #[tokio::test]
 async fn identity_documents_delete() {
     let server = mock::MockServer::start().await;
@@ -544,6 +566,7 @@ async fn identity_documents_delete() {
 }
 
 /// `POST /api/connector/v1/identityDocuments/clear`: the documented request reaches the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "identity-documents")]
 #[tokio::test]
 async fn identity_documents_clear() {
     let server = mock::MockServer::start().await;

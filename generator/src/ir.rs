@@ -27,6 +27,33 @@ pub struct Api {
     /// A model written before the mock existed reads with an empty one.
     #[serde(default)]
     pub mock: Mock,
+    /// The cargo features that split a large API by tag or resource, in name order; empty when
+    /// the API has one group of operations only. Every feature is on by default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<Feature>,
+}
+
+impl Api {
+    /// The feature named `name`, which an operation or a type of this API names.
+    pub fn feature(&self, name: &str) -> &Feature {
+        self.features
+            .iter()
+            .find(|feature| feature.name == name)
+            .expect("operations and types name features of their API")
+    }
+}
+
+/// A cargo feature of the generated crate: the operations of one tag (or resource) and the
+/// types only they use, in modules of their own, so that a user of a large API compiles only
+/// what they call.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Feature {
+    /// The feature's name in `Cargo.toml` (`identity-documents`).
+    pub name: String,
+    /// The module of its methods and of its types (`identity_documents`).
+    pub module: String,
+    /// What it holds: the tag or resource, and the tag's description.
+    pub docs: String,
 }
 
 /// The client's error type: one variant per documented error status, across all operations.
@@ -120,6 +147,10 @@ pub struct TypeDef {
     /// their tests although they are `#[non_exhaustive]`; so do requests without required
     /// fields.
     pub has_default: bool,
+    /// The feature that compiles the type, when only the operations of one feature use it;
+    /// `None` when the type is always compiled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature: Option<String>,
 }
 
 impl TypeDef {
@@ -404,6 +435,9 @@ pub struct Operation {
     /// A success documented as `text/event-stream`: the method that streams its events.
     #[serde(default)]
     pub events: Option<Events>,
+    /// The feature that compiles the method, when the API is split into features.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature: Option<String>,
 }
 
 /// A response of server-sent events, read as a stream of events as they arrive.

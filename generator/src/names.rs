@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use heck::{ToKebabCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Names the generated modules import, define or rely on; a schema with one of these names gets
 /// a `Model` suffix so that it cannot shadow them.
@@ -109,6 +109,66 @@ pub fn field_name(spec_name: &str) -> String {
         ascii_words(spec_name).to_snake_case(),
         "field_",
     ))
+}
+
+/// Names a module of the generated crate cannot take: those its modules use unqualified (the
+/// crate's dependencies, its own modules, `std`), which a module of that name would shadow.
+const RESERVED_MODULE_NAMES: &[&str] = &[
+    "base64",
+    "bytes",
+    "chrono",
+    "client",
+    "core",
+    "fastrand",
+    "futures",
+    "http",
+    "hyper",
+    "mock",
+    "models",
+    "operations",
+    "pagination",
+    "reqwest",
+    "serde",
+    "serde_json",
+    "server",
+    "sse",
+    "std",
+    "support",
+    "tokio",
+    "tracing",
+    "typed",
+    "uuid",
+];
+
+/// `snake_case` name of a module; keywords and reserved names get an `_api` suffix.
+pub fn module_name(spec_name: &str) -> String {
+    let name = with_ascii_start(ascii_words(spec_name).to_snake_case(), "m_");
+    if is_keyword(&name) || RESERVED_MODULE_NAMES.contains(&name.as_str()) {
+        format!("{name}_api")
+    } else {
+        name
+    }
+}
+
+/// `kebab-case` name of a cargo feature, which names may start with a digit.
+pub fn feature_name(spec_name: &str) -> String {
+    match ascii_words(spec_name).to_kebab_case() {
+        name if name.is_empty() => "operations".to_owned(),
+        name => name,
+    }
+}
+
+/// Whether `name` is a Rust keyword, strict or reserved, in the 2021 edition or later.
+pub fn is_keyword(name: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+        "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+        "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+        "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
+        "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while",
+        "yield",
+    ];
+    KEYWORDS.contains(&name)
 }
 
 /// `SCREAMING_SNAKE_CASE` name of a constant.

@@ -1113,3 +1113,45 @@ fn a_stream_of_events_beside_the_result_is_compatible() {
     );
     assert_eq!(report.verdict(), Semver::Minor);
 }
+
+/// `BASE` with each operation tagged: the crate is split into a feature per tag.
+fn tagged(add: &str, paint: &str) -> String {
+    apply(&[
+        (
+            "      operationId: things_add\n",
+            &format!("      operationId: things_add\n      tags: [{add}]\n"),
+        ),
+        (
+            "      operationId: things_paint\n",
+            &format!("      operationId: things_paint\n      tags: [{paint}]\n"),
+        ),
+    ])
+}
+
+#[test]
+fn splitting_a_crate_into_features_is_compatible() {
+    let report = diff(&api(BASE), &api(&tagged("adding", "painting")));
+    change(&report, Impact::Compatible, "new feature `adding`");
+    change(
+        &report,
+        Impact::Compatible,
+        "`Client::things_add` is compiled by feature `adding`",
+    );
+    assert_eq!(report.verdict(), Semver::Minor, "{}", report.full());
+}
+
+#[test]
+fn a_method_that_moves_to_another_feature_or_a_removed_feature_is_breaking() {
+    let report = diff(
+        &api(&tagged("adding", "painting")),
+        &api(&tagged("adding", "colours")),
+    );
+    change(
+        &report,
+        Impact::Breaking,
+        "`Client::things_paint` is compiled by feature `colours` (was `painting`)",
+    );
+    change(&report, Impact::Breaking, "feature `painting` removed");
+    change(&report, Impact::Compatible, "new feature `colours`");
+    assert_eq!(report.verdict(), Semver::Major);
+}

@@ -129,20 +129,96 @@ fn every_corpus_spec_generates_deterministically() {
     }
 }
 
+/// A method or type of a feature refers only to types of the same feature or to types always
+/// compiled, so that every feature compiles on its own; a type always compiled refers only to
+/// types always compiled. Checked on the model of every corpus spec, the large ones included.
+#[test]
+fn every_feature_refers_only_to_its_own_types_and_shared_ones() {
+    let mut split = Vec::new();
+    for path in corpus() {
+        let (name, text) = read(&path);
+        let document = codegen::load::parse(&name, &text).unwrap();
+        let api = Generator::new().api_from(&name, &document).unwrap();
+        if api.features.is_empty() {
+            assert!(api.operations.iter().all(|op| op.feature.is_none()));
+            assert!(api.types.iter().all(|def| def.feature.is_none()));
+            continue;
+        }
+        split.push(file_name(&path).to_owned());
+        let feature_of: std::collections::HashMap<&str, Option<&str>> = api
+            .types
+            .iter()
+            .map(|def| (def.name.as_str(), def.feature.as_deref()))
+            .collect();
+        let check = |user: &str, feature: Option<&str>, ty: &TypeRef| {
+            if let Some(named) = ty.named() {
+                let of_type = feature_of[named];
+                assert!(
+                    of_type.is_none() || of_type == feature,
+                    "{}: {user} ({feature:?}) refers to `{named}` of feature {of_type:?}",
+                    file_name(&path)
+                );
+            }
+        };
+        for def in &api.types {
+            for ty in def.member_types() {
+                check(&def.name, def.feature.as_deref(), ty);
+            }
+        }
+        for operation in &api.operations {
+            let feature = operation.feature.as_deref();
+            assert!(
+                feature.is_some(),
+                "{}: {} has no feature",
+                file_name(&path),
+                operation.name
+            );
+            let types = operation
+                .parameters
+                .iter()
+                .map(|parameter| &parameter.ty)
+                .chain(&operation.request)
+                .chain(&operation.result)
+                .chain(
+                    operation
+                        .responses
+                        .iter()
+                        .filter(|r| r.is_success())
+                        .filter_map(|r| r.body.as_ref()),
+                );
+            for ty in types {
+                check(&operation.name, feature, ty);
+            }
+        }
+        for status in &api.errors.statuses {
+            check("Error", None, &status.body);
+        }
+    }
+    assert!(
+        split.iter().any(|name| name.starts_with("16_")),
+        "GitHub's spec is split by tag; split: {split:?}"
+    );
+}
+
 #[test]
 fn a_synthetic_mews_style_spec_of_hundreds_of_operations_generates() {
     let spec = mews_tests::synthetic::mews_style_spec(400);
     let files = generate(Path::new("synthetic.json"), &spec, "synthetic").unwrap();
-    let client = &files
-        .iter()
-        .find(|file| file.path == "src/client.rs")
-        .unwrap()
-        .contents;
-    let models = &files
-        .iter()
-        .find(|file| file.path == "src/models.rs")
-        .unwrap()
-        .contents;
+    // The client and the models, with their modules per resource.
+    let joined = |module: &str| -> String {
+        files
+            .iter()
+            .filter(|file| file.path.starts_with(&format!("src/{module}")))
+            .map(|file| file.contents.as_str())
+            .collect()
+    };
+    let (client, models) = (joined("client"), joined("models"));
+    assert!(
+        files
+            .iter()
+            .any(|file| file.path.starts_with("src/client/")),
+        "the operations of each tag are in a module of their own"
+    );
     assert_eq!(client.matches("pub async fn ").count(), 400);
     assert!(
         client.contains("client_token: impl Into<String>"),
@@ -171,6 +247,7 @@ fn a_synthetic_mews_style_spec_of_hundreds_of_operations_generates() {
 /// crates of specs with JSON response examples get a test that reads each one into its
 /// documented type, which is then run.
 fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &str) {
+    let crate_names: Vec<String> = specs.iter().map(|(name, _, _)| name.clone()).collect();
     let tests: Vec<(String, String)> = specs
         .iter()
         .filter_map(|(crate_name, name, text)| {
@@ -179,8 +256,16 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
         .collect();
     let workspace = write_workspace(specs, workspace_name, |crate_name, folder| {
         if let Some((_, test)) = tests.iter().find(|(name, _)| name == crate_name) {
+            // The examples name types of every feature.
+            let gate = default_features(folder).map_or(String::new(), |features| {
+                let features: Vec<String> = features
+                    .iter()
+                    .map(|feature| format!("feature = {feature:?}"))
+                    .collect();
+                format!("#![cfg(all({}))]\n", features.join(", "))
+            });
             std::fs::create_dir_all(folder.join("tests")).unwrap();
-            std::fs::write(folder.join("tests/examples.rs"), test).unwrap();
+            std::fs::write(folder.join("tests/examples.rs"), format!("{gate}{test}")).unwrap();
         }
     });
     // With the `mock` feature, which adds code to what the crates have without it; the
@@ -190,6 +275,7 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
         &["clippy", "--workspace", "--all-targets", "--all-features"],
         true,
     );
+    assert_features_compile_alone(&workspace, &crate_names);
     if !tests.is_empty() {
         let mut args = vec!["test"];
         for (crate_name, _) in &tests {
@@ -198,6 +284,49 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
         args.extend(["--test", "examples"]);
         cargo(&workspace, &args, false);
     }
+}
+
+/// The crates split into features pass clippy with none of them and with only their first, the
+/// `mock` feature on: every crate in one cargo run per round.
+fn assert_features_compile_alone(workspace: &Path, crate_names: &[String]) {
+    let split: Vec<(&String, Vec<String>)> = crate_names
+        .iter()
+        .filter_map(|crate_name| Some((crate_name, default_features(&workspace.join(crate_name))?)))
+        .collect();
+    assert!(
+        !split.is_empty(),
+        "some corpus crates are split into features"
+    );
+    for round in [0, 1] {
+        let mut args = vec!["clippy".to_owned(), "--all-targets".to_owned()];
+        let mut features = Vec::new();
+        for (crate_name, crate_features) in &split {
+            args.extend(["-p".to_owned(), crate_name.to_string()]);
+            features.push(format!("{crate_name}/mock"));
+            features.extend(
+                crate_features
+                    .iter()
+                    .take(round)
+                    .map(|feature| format!("{crate_name}/{feature}")),
+            );
+        }
+        args.extend([
+            "--no-default-features".to_owned(),
+            "--features".to_owned(),
+            features.join(","),
+        ]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        cargo(workspace, &args, true);
+    }
+}
+
+/// The default features of the crate in `folder`, when it is split into features.
+fn default_features(folder: &Path) -> Option<Vec<String>> {
+    let manifest = std::fs::read_to_string(folder.join("Cargo.toml")).unwrap();
+    let defaults = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("default = "))?;
+    Some(serde_json::from_str(defaults).unwrap())
 }
 
 /// A test that reads every JSON response example of the spec (`example`, and each value of

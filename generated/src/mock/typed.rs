@@ -7,78 +7,91 @@
 use crate::models::*;
 use crate::support::{Date, NotClearable, Update};
 
+#[cfg(feature = "customers")]
 impl super::Operation for super::operations::CustomersGetAll {
     type Request = CustomerFilterParameters;
     type Result = CustomerResult;
     const NAME: &'static str = "customers_get_all";
 }
 
+#[cfg(feature = "customers")]
 impl super::Operation for super::operations::CustomersGetRelationships {
     type Request = CustomerRelationshipFilterParameters;
     type Result = CustomerRelationshipResult;
     const NAME: &'static str = "customers_get_relationships";
 }
 
+#[cfg(feature = "customers")]
 impl super::Operation for super::operations::CustomersGetOpenItems {
     type Request = CustomerItemParameters;
     type Result = CustomerItemResult;
     const NAME: &'static str = "customers_get_open_items";
 }
 
+#[cfg(feature = "customers")]
 impl super::Operation for super::operations::CustomersAdd {
     type Request = CustomerAddParameters;
     type Result = Customer;
     const NAME: &'static str = "customers_add";
 }
 
+#[cfg(feature = "customers")]
 impl super::Operation for super::operations::CustomersUpdate {
     type Request = CustomerUpdateParameters;
     type Result = Customer;
     const NAME: &'static str = "customers_update";
 }
 
+#[cfg(feature = "customers")]
 impl super::Operation for super::operations::CustomersAddFile {
     type Request = CustomerFileParameters;
     type Result = CustomerAddFileResult;
     const NAME: &'static str = "customers_add_file";
 }
 
+#[cfg(feature = "customers")]
 impl super::Operation for super::operations::CustomersSearch {
     type Request = CustomerSearchParameters;
     type Result = CustomerSearchResult;
     const NAME: &'static str = "customers_search";
 }
 
+#[cfg(feature = "customers")]
 impl super::Operation for super::operations::CustomersMerge {
     type Request = CustomerMergeParameters;
     type Result = ();
     const NAME: &'static str = "customers_merge";
 }
 
+#[cfg(feature = "identity-documents")]
 impl super::Operation for super::operations::IdentityDocumentsGetAll {
     type Request = IdentityDocumentFilterParameters;
     type Result = IdentityDocumentResult;
     const NAME: &'static str = "identity_documents_get_all";
 }
 
+#[cfg(feature = "identity-documents")]
 impl super::Operation for super::operations::IdentityDocumentsAdd {
     type Request = IdentityDocumentsAddParameters;
     type Result = IdentityDocumentWriteResult;
     const NAME: &'static str = "identity_documents_add";
 }
 
+#[cfg(feature = "identity-documents")]
 impl super::Operation for super::operations::IdentityDocumentsUpdate {
     type Request = MultipleIdentityDocumentUpdateParameters;
     type Result = IdentityDocumentWriteResult;
     const NAME: &'static str = "identity_documents_update";
 }
 
+#[cfg(feature = "identity-documents")]
 impl super::Operation for super::operations::IdentityDocumentsDelete {
     type Request = IdentityDocumentDeleteParameters;
     type Result = ();
     const NAME: &'static str = "identity_documents_delete";
 }
 
+#[cfg(feature = "identity-documents")]
 impl super::Operation for super::operations::IdentityDocumentsClear {
     type Request = IdentityDocumentClearParameters;
     type Result = ();
@@ -86,6 +99,7 @@ impl super::Operation for super::operations::IdentityDocumentsClear {
 }
 
 impl super::MockServer {
+    #[cfg(feature = "customers")]
     /// Expects requests of `POST /api/connector/v1/customers/getAll`, as [`Client::customers_get_all`](crate::Client::customers_get_all) sends them (the requests are `CustomerFilterParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -95,6 +109,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "customers")]
     /// Expects requests of `POST /api/connector/v1/customers/getRelationships`, as [`Client::customers_get_relationships`](crate::Client::customers_get_relationships) sends them (the requests are `CustomerRelationshipFilterParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -104,6 +119,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "customers")]
     /// Expects requests of `POST /api/connector/v1/customers/getOpenItems`, as [`Client::customers_get_open_items`](crate::Client::customers_get_open_items) sends them (the requests are `CustomerItemParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -113,6 +129,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "customers")]
     /// Expects requests of `POST /api/connector/v1/customers/add`, as [`Client::customers_add`](crate::Client::customers_add) sends them (the requests are `CustomerAddParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -120,6 +137,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "customers")]
     /// Expects requests of `POST /api/connector/v1/customers/update`, as [`Client::customers_update`](crate::Client::customers_update) sends them (the requests are `CustomerUpdateParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -129,6 +147,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "customers")]
     /// Expects requests of `POST /api/connector/v1/customers/addFile`, as [`Client::customers_add_file`](crate::Client::customers_add_file) sends them (the requests are `CustomerFileParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -138,6 +157,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "customers")]
     /// Expects requests of `POST /api/connector/v1/customers/search`, as [`Client::customers_search`](crate::Client::customers_search) sends them (the requests are `CustomerSearchParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -147,6 +167,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "customers")]
     /// Expects requests of `POST /api/connector/v1/customers/merge`, as [`Client::customers_merge`](crate::Client::customers_merge) sends them (the requests are `CustomerMergeParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -156,6 +177,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::no_result)
     }
 
+    #[cfg(feature = "identity-documents")]
     /// Expects requests of `POST /api/connector/v1/identityDocuments/getAll`, as [`Client::identity_documents_get_all`](crate::Client::identity_documents_get_all) sends them (the requests are `IdentityDocumentFilterParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -165,6 +187,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "identity-documents")]
     /// Expects requests of `POST /api/connector/v1/identityDocuments/add`, as [`Client::identity_documents_add`](crate::Client::identity_documents_add) sends them (the requests are `IdentityDocumentsAddParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -174,6 +197,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "identity-documents")]
     /// Expects requests of `POST /api/connector/v1/identityDocuments/update`, as [`Client::identity_documents_update`](crate::Client::identity_documents_update) sends them (the requests are `MultipleIdentityDocumentUpdateParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -183,6 +207,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::json_result)
     }
 
+    #[cfg(feature = "identity-documents")]
     /// Expects requests of `POST /api/connector/v1/identityDocuments/delete`, as [`Client::identity_documents_delete`](crate::Client::identity_documents_delete) sends them (the requests are `IdentityDocumentDeleteParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -192,6 +217,7 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::no_result)
     }
 
+    #[cfg(feature = "identity-documents")]
     /// Expects requests of `POST /api/connector/v1/identityDocuments/clear`, as [`Client::identity_documents_clear`](crate::Client::identity_documents_clear) sends them (the requests are `IdentityDocumentClearParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
@@ -264,6 +290,7 @@ impl super::MockServerBuilder {
     }
 }
 
+#[cfg(feature = "customers")]
 impl super::Expectation<super::operations::CustomersGetAll> {
     /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its `limitation` items after the item whose cursor is the request's `cursor` (from the first item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of` gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is answered with `400`.
     ///
@@ -290,6 +317,7 @@ impl super::Expectation<super::operations::CustomersGetAll> {
     }
 }
 
+#[cfg(feature = "customers")]
 impl super::Expectation<super::operations::CustomersGetRelationships> {
     /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its `limitation` items after the item whose cursor is the request's `cursor` (from the first item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of` gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is answered with `400`.
     ///
@@ -316,6 +344,7 @@ impl super::Expectation<super::operations::CustomersGetRelationships> {
     }
 }
 
+#[cfg(feature = "identity-documents")]
 impl super::Expectation<super::operations::IdentityDocumentsGetAll> {
     /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its `limitation` items after the item whose cursor is the request's `cursor` (from the first item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of` gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is answered with `400`.
     ///

@@ -17,6 +17,7 @@ pub(super) fn compare(old: &Api, new: &Api, changes: &mut Vec<Change>) {
     common_fields(old, new, &mut recorder);
     servers(old, new, &mut recorder);
     error_variants(old, new, &mut recorder);
+    super::features::compare(old, new, &mut recorder);
 }
 
 /// Required common fields are arguments of `Client::builder`, in order; optional ones are

@@ -13,6 +13,7 @@
 //! documented error status is a variant of the `#[non_exhaustive]` `Error` enum.
 
 mod client;
+mod features;
 mod limits;
 mod operations;
 mod pairs;

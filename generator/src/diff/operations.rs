@@ -15,9 +15,10 @@ pub(super) fn compare(old: &Api, new: &Api, changes: &mut Vec<Change>) {
         operation.name.as_str()
     });
     let renamed = pairs.rematch(|operation| (operation.method.as_str(), operation.path.as_str()));
+    let was_split = !old.features.is_empty();
     for (old_operation, new_operation) in pairs.both {
         let mut recorder = Recorder::new(Subject::Operation(new_operation.name.clone()), changes);
-        operation(old_operation, new_operation, &mut recorder);
+        operation(old_operation, new_operation, was_split, &mut recorder);
     }
     for (old_operation, new_operation) in renamed {
         let mut recorder = Recorder::new(Subject::Operation(new_operation.name.clone()), changes);
@@ -30,7 +31,7 @@ pub(super) fn compare(old: &Api, new: &Api, changes: &mut Vec<Change>) {
             ),
             "code that calls the old name no longer compiles",
         );
-        operation(old_operation, new_operation, &mut recorder);
+        operation(old_operation, new_operation, was_split, &mut recorder);
     }
     for added in pairs.added {
         Recorder::new(Subject::Operation(added.name.clone()), changes).compatible(
@@ -55,8 +56,15 @@ fn endpoint(operation: &Operation) -> String {
     format!("`{} {}`", operation.method, operation.path)
 }
 
-fn operation(old: &Operation, new: &Operation, recorder: &mut Recorder) {
+fn operation(old: &Operation, new: &Operation, was_split: bool, recorder: &mut Recorder) {
     let method = format!("`Client::{}`", new.name);
+    super::features::moved(
+        &method,
+        old.feature.as_deref(),
+        new.feature.as_deref(),
+        was_split,
+        recorder,
+    );
     if (&old.method, &old.path) != (&new.method, &new.path) {
         recorder.behaviour(
             format!("{method} sends {} (was {})", endpoint(new), endpoint(old)),

@@ -10,6 +10,13 @@ pub(super) fn compare(old: &Api, new: &Api, changes: &mut Vec<Change>) {
     for (old_def, new_def) in pairs.both {
         let mut recorder = Recorder::new(Subject::Type(new_def.name.clone()), changes);
         type_def(old_def, new_def, &mut recorder);
+        super::features::moved(
+            &format!("`{}`", new_def.name),
+            old_def.feature.as_deref(),
+            new_def.feature.as_deref(),
+            !old.features.is_empty(),
+            &mut recorder,
+        );
     }
     for def in pairs.added {
         Recorder::new(Subject::Type(def.name.clone()), changes).compatible(

@@ -5,10 +5,25 @@ use std::collections::{BTreeSet, HashSet};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{doc_attrs, ident};
-use crate::ir::{Api, Enum, Field, FieldShape, Struct, TypeDef, TypeKind, TypeRef, Union};
+use super::{doc_attrs, ident, inner_doc_attrs, RustFile};
+use crate::ir::{Api, Enum, Feature, Field, FieldShape, Struct, TypeDef, TypeKind, TypeRef, Union};
 
-pub fn models(api: &Api) -> TokenStream {
+/// The files of the models: `models.rs` (`None`), and when the API is split into features one
+/// module per feature with types (`models/<module>.rs`), with the types only that feature uses.
+pub fn files(api: &Api) -> Vec<Option<&Feature>> {
+    let mut files = vec![None];
+    files.extend(
+        api.features
+            .iter()
+            .filter(|feature| !types_of(api, Some(feature)).is_empty())
+            .map(Some),
+    );
+    files
+}
+
+/// One of the [`files`]. Each type's items are emitted when the file's formatting reaches
+/// them.
+pub fn file<'a>(api: &'a Api, feature: Option<&'a Feature>) -> RustFile<'a> {
     let request_structs: HashSet<&str> = api
         .types
         .iter()
@@ -17,9 +32,88 @@ pub fn models(api: &Api) -> TokenStream {
         })
         .map(|def| def.name.as_str())
         .collect();
-    let types = api.types.iter().map(|def| type_def(def, &request_structs));
-    let has_structs = api
-        .types
+    let types = types_of(api, feature);
+    let Some(feature) = feature else {
+        let modules = files(api).into_iter().flatten().map(|feature| {
+            let module = format_ident!("{}", feature.module);
+            let gate = super::features::gate(Some(&feature.name));
+            quote! {
+                #gate
+                mod #module;
+                #gate
+                pub use #module::*;
+            }
+        });
+        let docs = inner_doc_attrs(if api.features.is_empty() {
+            "The request and result types of the API, in the order the spec declares them."
+        } else {
+            "The request and result types of the API, in the order the spec declares them: here \
+             those that the client or several features use, in a module per feature those that \
+             only that feature uses."
+        });
+        let header = header(&types, Some(quote!(#(#modules)*)));
+        return types_file(
+            "src/models.rs".to_owned(),
+            quote!(#docs #header),
+            types,
+            request_structs,
+        );
+    };
+    let docs = inner_doc_attrs(&format!(
+        "The types only the `{}` feature uses. {}",
+        feature.name, feature.docs
+    ));
+    // Other types a feature's types refer to are the shared ones, in the parent module.
+    let own: HashSet<&str> = types.iter().map(|def| def.name.as_str()).collect();
+    let refers_to_shared = types.iter().any(|def| {
+        def.member_types()
+            .iter()
+            .any(|ty| ty.named().is_some_and(|name| !own.contains(name)))
+    });
+    let shared_import = refers_to_shared.then(|| {
+        quote!(
+            use super::*;
+        )
+    });
+    let header = header(&types, shared_import);
+    types_file(
+        format!("src/models/{}.rs", feature.module),
+        quote!(#docs #header),
+        types,
+        request_structs,
+    )
+}
+
+/// The types of a feature, or those always compiled.
+fn types_of<'a>(api: &'a Api, feature: Option<&Feature>) -> Vec<&'a TypeDef> {
+    let name = feature.map(|feature| feature.name.as_str());
+    api.types
+        .iter()
+        .filter(|def| def.feature.as_deref() == name)
+        .collect()
+}
+
+/// A file of `types`, whose items are emitted one type at a time.
+fn types_file<'a>(
+    path: String,
+    header: TokenStream,
+    types: Vec<&'a TypeDef>,
+    request_structs: HashSet<&'a str>,
+) -> RustFile<'a> {
+    RustFile {
+        path,
+        header,
+        items: Box::new(
+            types
+                .into_iter()
+                .map(move |def| type_def(def, &request_structs)),
+        ),
+    }
+}
+
+/// The attributes and imports of a file of `types`, then `more` (modules, other imports).
+fn header(types: &[&TypeDef], more: Option<TokenStream>) -> TokenStream {
+    let has_structs = types
         .iter()
         .any(|def| matches!(def.kind, TypeKind::Struct(_) | TypeKind::Union(_)));
     let serde_import = has_structs.then(|| {
@@ -28,31 +122,28 @@ pub fn models(api: &Api) -> TokenStream {
         )
     });
     // `self` first, as rustfmt orders imports.
-    let mut support_names: Vec<&str> = used_support_names(api).into_iter().collect();
+    let mut support_names: Vec<&str> = used_support_names(types).into_iter().collect();
     support_names.sort_by_key(|name| (*name != "self", *name));
-    let support_names = support_names
+    let support_names: Vec<_> = support_names
         .into_iter()
-        .map(|name| format_ident!("{}", name));
-    let support_names: Vec<_> = support_names.collect();
+        .map(|name| format_ident!("{}", name))
+        .collect();
     let support_import =
         (!support_names.is_empty()).then(|| quote!(use crate::support::{#(#support_names),*};));
     quote! {
-        //! The request and result types of the API, in the order the spec declares them.
-
         // The types nest as deeply, and a union's variants differ in size as much, as the
         // spec's schemas do.
         #![allow(clippy::type_complexity, clippy::large_enum_variant)]
 
         #serde_import
         #support_import
-
-        #(#types)*
+        #more
     }
 }
 
 /// The items of the support module that the models refer to, so that exactly those are
 /// imported.
-fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
+fn used_support_names(types: &[&TypeDef]) -> BTreeSet<&'static str> {
     fn visit(ty: &TypeRef, used: &mut BTreeSet<&'static str>) {
         for ty in ty.walk() {
             match ty {
@@ -73,7 +164,7 @@ fn used_support_names(api: &Api) -> BTreeSet<&'static str> {
         }
     }
     let mut used = BTreeSet::new();
-    for def in &api.types {
+    for def in types {
         match &def.kind {
             TypeKind::Struct(structure) => {
                 structure

@@ -8,6 +8,7 @@
 mod bodies;
 mod errors;
 mod events;
+mod features;
 mod markdown;
 mod mock;
 mod operations;
@@ -91,7 +92,9 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
         update_value_property: update_wrapper_property.to_owned(),
         errors,
         mock: Default::default(),
+        features: Vec::new(),
     };
+    api.features = features::split(doc, &mut api);
     api.mock = mock::mock(&api);
     Ok(api)
 }

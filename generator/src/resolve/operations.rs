@@ -126,6 +126,7 @@ impl<'a> Resolver<'a> {
                         .then(|| deprecation_message(&operation.extensions)),
                     pagination: None,
                     events,
+                    feature: None,
                 });
             }
         }

@@ -41,6 +41,7 @@ impl<'a> Resolver<'a> {
             kind,
             in_request: false,
             has_default: false,
+            feature: None,
         });
         Ok(())
     }
@@ -483,6 +484,7 @@ impl<'a> Resolver<'a> {
             kind,
             in_request: false,
             has_default: false,
+            feature: None,
         });
         Ok(TypeRef::Named(rust_name))
     }

@@ -13,12 +13,85 @@ pub(super) use bodies::request_argument;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::doc_attrs;
-use crate::ir::{Api, CommonField, ParameterLocation, TypeRef};
+use super::{doc_attrs, features, inner_doc_attrs};
+use crate::ir::{Api, CommonField, Feature, Operation, ParameterLocation, TypeRef};
 
-/// `crate_name` is the generated crate, which documentation examples import;
-/// `usage_example` shows how to configure a client.
-pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> TokenStream {
+/// The files of the client: `client.rs` (`None`), and when the API is split into features one
+/// module per feature with operations (`client/<module>.rs`), with the methods of its
+/// operations.
+pub fn files(api: &Api) -> Vec<Option<&Feature>> {
+    let mut files = vec![None];
+    files.extend(
+        api.features
+            .iter()
+            .filter(|feature| !operations_of(api, Some(feature)).is_empty())
+            .map(Some),
+    );
+    files
+}
+
+/// The path and tokens of one of the [`files`]. `crate_name` is the generated crate, which
+/// documentation examples import; `usage_example` shows how to configure a client.
+pub fn file(
+    api: &Api,
+    feature: Option<&Feature>,
+    crate_name: &str,
+    usage_example: Option<&str>,
+) -> (String, TokenStream) {
+    let operations = operations_of(api, feature);
+    let common_optional: Vec<&CommonField> = api
+        .common_fields
+        .iter()
+        .filter(|field| !field.required)
+        .collect();
+    let has_common = !api.common_fields.is_empty();
+    let methods = operations.iter().map(|operation| {
+        methods::operation_method(operation, &common_optional, has_common, crate_name)
+    });
+    let params_structs = params::params_structs(&operations);
+    let Some(feature) = feature else {
+        return (
+            "src/client.rs".to_owned(),
+            client_rs(api, methods, params_structs, usage_example),
+        );
+    };
+    let docs = inner_doc_attrs(&format!(
+        "The methods of the `{}` feature. {}",
+        feature.name, feature.docs
+    ));
+    (
+        format!("src/client/{}.rs", feature.module),
+        quote! {
+            #docs
+
+            use super::*;
+
+            impl Client {
+                #(#methods)*
+            }
+
+            #params_structs
+        },
+    )
+}
+
+/// The operations of a feature, or those always compiled.
+fn operations_of<'a>(api: &'a Api, feature: Option<&Feature>) -> Vec<&'a Operation> {
+    let name = feature.map(|feature| feature.name.as_str());
+    api.operations
+        .iter()
+        .filter(|operation| operation.feature.as_deref() == name)
+        .collect()
+}
+
+/// `client.rs`: the builder, the `Error` type, the helpers of the methods, the modules of the
+/// features, and `operations`, the methods of the operations always compiled.
+fn client_rs(
+    api: &Api,
+    operations: impl Iterator<Item = TokenStream>,
+    params_structs: TokenStream,
+    usage_example: Option<&str>,
+) -> TokenStream {
     let servers = api.servers.iter().map(|server| {
         let name = format_ident!("{}", server.name);
         let url = &server.url;
@@ -31,19 +104,29 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
         quote!(#docs pub const #name: &str = #url;)
     });
     let builder = builder::builder(api, usage_example);
-    let common_optional: Vec<&CommonField> = api
-        .common_fields
-        .iter()
-        .filter(|field| !field.required)
-        .collect();
-    let operations = api.operations.iter().map(|operation| {
-        let has_common = !api.common_fields.is_empty();
-        methods::operation_method(operation, &common_optional, has_common, crate_name)
+    let modules = files(api).into_iter().flatten().map(|feature| {
+        let module = format_ident!("{}", feature.module);
+        let gate = features::gate(Some(&feature.name));
+        let params_names: Vec<_> = operations_of(api, Some(feature))
+            .into_iter()
+            .filter_map(|operation| operation.params_struct.as_deref())
+            .map(|name| format_ident!("{}", name))
+            .collect();
+        let reexport = (!params_names.is_empty()).then(|| {
+            quote! {
+                #gate
+                pub use #module::{#(#params_names),*};
+            }
+        });
+        quote! {
+            #gate
+            mod #module;
+            #reexport
+        }
     });
     let error_mapping = errors::mapping(&api.errors);
     let error_enum = errors::error_enum(&api.errors);
     let error_bodies = errors::error_body_impls(&api.errors);
-    let params_structs = params::params_structs(api);
     let has_json_requests = bodies::has_json_requests(&api.operations);
     let validates = has_json_requests || bodies::validates_in_methods(&api.operations);
     let has_json_results = api.operations.iter().any(|op| {
@@ -164,8 +247,11 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
             }
         }
     });
+    let allow_unused = features::allow_without_all(api, quote!(unused_imports, dead_code))
+        .map(|allow| quote!(#![#allow]));
     quote! {
         //! The client: one method per operation of the API.
+        #allow_unused
 
         use std::sync::Arc;
         use std::time::Duration;
@@ -175,6 +261,8 @@ pub fn client(api: &Api, crate_name: &str, usage_example: Option<&str>) -> Token
         use crate::http::{#(#http_imports),*};
         #models_import
         use crate::support::{#(#support_imports),*};
+
+        #(#modules)*
 
         #(#servers)*
 

@@ -2,11 +2,12 @@
 //! crate's `pagination` module over the `PageRequest` and `Page` implementations of each
 //! operation's request and result.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::super::features::gate;
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident};
 use crate::ir::{Api, Operation, TypeRef};
@@ -82,8 +83,14 @@ pub(super) fn pagination_methods(operation: &Operation, crate_name: &str) -> Opt
 }
 
 /// `PageRequest` for the request and `Page` for the result of every paginated operation, once
-/// per type.
+/// per type, each compiled with its type.
 pub(super) fn page_impls(api: &Api) -> TokenStream {
+    let type_features: HashMap<&str, Option<&str>> = api
+        .types
+        .iter()
+        .map(|def| (def.name.as_str(), def.feature.as_deref()))
+        .collect();
+    let gate = |name: &str| gate(type_features.get(name).copied().flatten());
     let mut impls: BTreeMap<String, TokenStream> = BTreeMap::new();
     for operation in &api.operations {
         let (Some(pagination), Some(TypeRef::Named(request)), Some(TypeRef::Named(result))) =
@@ -113,8 +120,10 @@ pub(super) fn page_impls(api: &Api) -> TokenStream {
             quote!(Some(cursor))
         };
         let request_name = ident(request);
+        let request_gate = gate(request);
         impls.entry(request.clone()).or_insert_with(|| {
             quote! {
+                #request_gate
                 impl PageRequest for #request_name {
                     type Cursor = #cursor_type;
 
@@ -146,8 +155,10 @@ pub(super) fn page_impls(api: &Api) -> TokenStream {
             (_, false) => quote!(Some(self.#result_cursor.clone())),
         };
         let result_name = ident(result);
+        let result_gate = gate(result);
         impls.entry(result.clone()).or_insert_with(|| {
             quote! {
+                #result_gate
                 impl Page for #result_name {
                     type Item = #item_type;
                     type Cursor = #cursor_type;

@@ -5,7 +5,7 @@ use quote::{format_ident, quote};
 
 use super::super::models::{rust_type, setter, Wrap};
 use super::super::{doc_attrs, ident};
-use crate::ir::{Api, ParameterLocation, Style};
+use crate::ir::{Operation, ParameterLocation, Style};
 
 /// The transport's `Style` of a parameter or form field.
 pub(super) fn style_tokens(style: Style) -> TokenStream {
@@ -24,8 +24,8 @@ pub(super) fn style_tokens(style: Style) -> TokenStream {
 }
 
 /// The structs of optional parameters, one per operation that has any.
-pub(super) fn params_structs(api: &Api) -> TokenStream {
-    let structs = api.operations.iter().filter_map(|operation| {
+pub(super) fn params_structs(operations: &[&Operation]) -> TokenStream {
+    let structs = operations.iter().filter_map(|operation| {
         let name = format_ident!("{}", operation.params_struct.as_ref()?);
         let docs = doc_attrs(&format!(
             "The optional parameters of [`Client::{}`].",

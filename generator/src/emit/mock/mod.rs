@@ -9,6 +9,7 @@ mod tests;
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::features::gate;
 use super::models::rust_type;
 use super::{doc_attrs, ident, inner_doc_attrs};
 use crate::ir::{Api, MockMessage, MockOperation, Operation, TypeRef};
@@ -59,10 +60,21 @@ pub fn mock(api: &Api, crate_name: &str) -> TokenStream {
 /// `models` names them, everything else by its path, so that no model's name can hide another.
 pub fn typed(api: &Api) -> TokenStream {
     let operations = || api.mock.operations.iter().zip(&api.operations);
-    let operation_impls = operations().map(|(mock, operation)| operation_impl(mock, operation));
-    let expectation_methods =
-        operations().map(|(mock, operation)| expectation_method(mock, operation));
-    let pages = operations().filter_map(|(mock, operation)| pages::returns_pages(mock, operation));
+    let operation_impls = operations().map(|(mock, operation)| {
+        let gate = gate(operation.feature.as_deref());
+        let implementation = operation_impl(mock, operation);
+        quote!(#gate #implementation)
+    });
+    let expectation_methods = operations().map(|(mock, operation)| {
+        let gate = gate(operation.feature.as_deref());
+        let method = expectation_method(mock, operation);
+        quote!(#gate #method)
+    });
+    let pages = operations().filter_map(|(mock, operation)| {
+        let gate = gate(operation.feature.as_deref());
+        let pages = pages::returns_pages(mock, operation)?;
+        Some(quote!(#gate #pages))
+    });
     let client = client_methods(api);
     let setters = builder_setters(api);
     quote! {
@@ -152,8 +164,9 @@ fn module_docs(api: &Api, crate_name: &str) -> TokenStream {
     inner_doc_attrs(&text)
 }
 
-/// The type that stands for an operation.
+/// The type that stands for an operation, compiled with the operation's method.
 fn marker(mock: &MockOperation, operation: &Operation) -> TokenStream {
+    let gate = gate(operation.feature.as_deref());
     let name = format_ident!("{}", mock.marker);
     let docs = doc_attrs(&format!(
         "`{} {}`, which [`Client::{client}`](crate::Client::{client}) sends.",
@@ -163,6 +176,7 @@ fn marker(mock: &MockOperation, operation: &Operation) -> TokenStream {
     ));
     quote! {
         #docs
+        #gate
         #[derive(Debug, Clone, Copy)]
         pub struct #name;
     }

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::super::examples::json_literal;
+use super::super::features::{allow_without_all, gate};
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident, inner_doc_attrs};
 use crate::ir::{Api, MockMessage, MockOperation, MockTest, Operation};
@@ -27,10 +28,13 @@ pub fn tests(api: &Api, crate_name: &str) -> Option<TokenStream> {
          per operation with a documented request, the client gets what the mock returns, the \
          mock receives the request the client sent, and a documented error reaches the caller.",
     );
+    let allow_unused =
+        allow_without_all(api, quote!(unused_imports)).map(|allow| quote!(#![#allow]));
     Some(quote! {
         #docs
         #![cfg(feature = "mock")]
         #![cfg_attr(rustfmt, rustfmt::skip)]
+        #allow_unused
 
         use #crate_ident::*;
 
@@ -115,8 +119,10 @@ fn test(
         .deprecated
         .is_some()
         .then(|| quote!(#[allow(deprecated)]));
+    let gate = gate(operation.feature.as_deref());
     Some(quote! {
         #docs
+        #gate
         #[tokio::test]
         #allow_deprecated
         async fn #name() {

@@ -1,0 +1,107 @@
+//! Stage 4: pretty-print the emitted tokens of a file, item by item.
+//!
+//! `prettyplease` keeps no blank lines, so items are printed one by one and separated by a
+//! blank line, as a person would write them; consecutive `use` items stay together. A file's
+//! items can come one at a time from an iterator, so that the tokens and syntax tree of only
+//! one item are in memory at once: for an API of thousands of types, the tokens of a whole
+//! models file would take several times its text.
+
+use proc_macro2::TokenStream;
+
+/// Formats a file: `header` (its inner attributes, imports, modules), then `items`.
+pub(super) fn format_file(
+    header: TokenStream,
+    items: impl IntoIterator<Item = TokenStream>,
+) -> Result<String, syn::Error> {
+    let mut printer = Printer {
+        out: String::new(),
+        chunk: None,
+        chunk_is_use: false,
+        empty: syn::parse2(TokenStream::new())?,
+    };
+    printer.add(header, true)?;
+    for item in items {
+        printer.add(item, false)?;
+    }
+    Ok(printer.finish())
+}
+
+/// The text printed so far and the chunk being gathered: one item, or consecutive `use` items.
+struct Printer {
+    out: String,
+    chunk: Option<syn::File>,
+    chunk_is_use: bool,
+    /// A file without attributes or items, which each chunk starts as.
+    empty: syn::File,
+}
+
+impl Printer {
+    fn add(&mut self, tokens: TokenStream, is_header: bool) -> Result<(), syn::Error> {
+        let mut file = syn::parse2::<syn::File>(tokens)?;
+        let items = std::mem::take(&mut file.items);
+        if is_header {
+            // The inner attributes, alone, start the file.
+            self.chunk = Some(file);
+            self.chunk_is_use = false;
+        }
+        for item in items {
+            let is_use = matches!(item, syn::Item::Use(_));
+            if !(is_use && self.chunk_is_use) {
+                self.flush();
+                self.chunk = Some(self.empty.clone());
+            }
+            self.chunk
+                .as_mut()
+                .expect("a chunk was just started")
+                .items
+                .push(item);
+            self.chunk_is_use = is_use;
+        }
+        Ok(())
+    }
+
+    /// Prints the chunk gathered so far, after a blank line.
+    fn flush(&mut self) {
+        let Some(chunk) = self.chunk.take() else {
+            return;
+        };
+        let printed = prettyplease::unparse(&chunk);
+        if printed.trim().is_empty() {
+            return;
+        }
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        separate_associated_items(&printed, &mut self.out);
+    }
+
+    fn finish(mut self) -> String {
+        self.flush();
+        self.out
+    }
+}
+
+/// Puts a blank line between the items of an `impl` or `trait` block, which `prettyplease`
+/// prints back to back.
+fn separate_associated_items(code: &str, separated: &mut String) {
+    let mut previous_closed_item = false;
+    for line in code.lines() {
+        let starts_item = [
+            "    ///",
+            "    #[",
+            "    pub ",
+            "    fn ",
+            "    async fn ",
+            "    const ",
+            "    type ",
+        ]
+        .iter()
+        .any(|start| line.starts_with(start));
+        if previous_closed_item && starts_item {
+            separated.push('\n');
+        }
+        separated.push_str(line);
+        separated.push('\n');
+        previous_closed_item = line == "    }";
+    }
+}
