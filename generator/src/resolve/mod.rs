@@ -15,6 +15,7 @@ mod operations;
 mod pagination;
 mod passes;
 mod schemas;
+mod shape;
 mod values;
 mod wrappers;
 

@@ -5,10 +5,10 @@ use std::collections::HashSet;
 
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, AnySchema, ArrayType, BooleanType, IntegerType, NumberType, ReferenceOr,
-    Schema, SchemaData, SchemaKind, StringType, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, AnySchema, ReferenceOr, Schema, SchemaData, SchemaKind, Type,
 };
 
+use super::shape::{flatten, Shape};
 use super::values::{self, StringUnion};
 use super::{text, Resolved, Resolver, SCHEMA_REF_PREFIX};
 use crate::error::{join_pointer, Error};
@@ -95,7 +95,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         owner: &str,
         schema: &Schema,
-        shape: &AnySchema,
+        shape: &Shape,
         pointer: &str,
     ) -> Result<Union, Error> {
         let (keyword, members) = union_members(shape);
@@ -325,7 +325,7 @@ impl<'a> Resolver<'a> {
     fn shape_type(
         &mut self,
         schema: &Schema,
-        shape: &AnySchema,
+        shape: &Shape,
         pointer: &str,
         hint: &str,
     ) -> Result<TypeRef, Error> {
@@ -413,7 +413,7 @@ impl<'a> Resolver<'a> {
                         self.member_shape(member).is_some_and(|m| m.typ.is_some())
                     })
                     .collect();
-                let types: HashSet<Option<String>> = typed
+                let types: HashSet<Option<&str>> = typed
                     .iter()
                     .map(|(_, member)| self.member_shape(member).and_then(|m| m.typ))
                     .collect();
@@ -430,7 +430,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The shape of an `allOf` member, following references and aliases.
-    pub(super) fn member_shape(&self, member: &ReferenceOr<Schema>) -> Option<AnySchema> {
+    pub(super) fn member_shape<'s>(&'s self, member: &'s ReferenceOr<Schema>) -> Option<Shape<'s>> {
         self.target(member)
             .map(|schema| flatten(&schema.schema_kind))
     }
@@ -454,8 +454,8 @@ impl<'a> Resolver<'a> {
 
     /// Whether a schema describes an object with named properties, possibly merged from
     /// several `allOf` members that are all objects.
-    fn is_struct(&self, shape: &AnySchema) -> bool {
-        let object_like = |member: &AnySchema| {
+    fn is_struct(&self, shape: &Shape) -> bool {
+        let object_like = |member: &Shape| {
             !member.properties.is_empty()
                 || member.typ.as_deref() == Some("object")
                 || !member.all_of.is_empty()
@@ -551,7 +551,7 @@ pub(super) fn deprecation_message(extensions: &IndexMap<String, serde_json::Valu
 }
 
 /// The enum values of a string enumeration schema.
-pub(super) fn string_enum(shape: &AnySchema) -> Option<Vec<&str>> {
+pub(super) fn string_enum<'s>(shape: &'s Shape) -> Option<Vec<&'s str>> {
     if shape.enumeration.is_empty() || shape.typ.as_deref().is_some_and(|typ| typ != "string") {
         return None;
     }
@@ -605,7 +605,7 @@ fn value_docs(description: &str, value: &str) -> Option<String> {
 }
 
 /// Whether a schema is a `oneOf`/`anyOf` of at least two non-null members.
-fn is_union(shape: &AnySchema) -> bool {
+fn is_union(shape: &Shape) -> bool {
     let (_, members) = union_members(shape);
     members
         .iter()
@@ -615,7 +615,7 @@ fn is_union(shape: &AnySchema) -> bool {
         && shape.properties.is_empty()
 }
 
-pub(super) fn union_members(shape: &AnySchema) -> (&'static str, &[ReferenceOr<Schema>]) {
+pub(super) fn union_members<'s>(shape: &Shape<'s>) -> (&'static str, &'s [ReferenceOr<Schema>]) {
     if shape.one_of.is_empty() {
         ("anyOf", &shape.any_of)
     } else {
@@ -626,10 +626,10 @@ pub(super) fn union_members(shape: &AnySchema) -> (&'static str, &[ReferenceOr<S
 /// The one member of a single-member `allOf`, or of a `oneOf`/`anyOf` whose other members only
 /// allow `null` (then the third value is true), with its JSON pointer.
 fn single_member<'s>(
-    shape: &'s AnySchema,
+    shape: &'s Shape,
     pointer: &str,
 ) -> Option<(&'s ReferenceOr<Schema>, String, bool)> {
-    if let [single] = shape.all_of.as_slice() {
+    if let [single] = shape.all_of {
         return Some((
             single,
             join_pointer(&join_pointer(pointer, "allOf"), "0"),
@@ -687,11 +687,9 @@ fn variant_name_for(ty: &TypeRef) -> String {
     }
 }
 
-/// Views any schema kind as the flat `AnySchema`, so that the resolver asks one shape the
-/// same questions whichever way `openapiv3` happened to classify it.
 /// The limits a request value must respect: lengths of strings and arrays, bounds of integers
 /// (an exclusive bound is the next integer inside it).
-fn limits(shape: &AnySchema) -> Limits {
+fn limits(shape: &Shape) -> Limits {
     let integer = shape.typ.as_deref() == Some("integer");
     // Bounds at or beyond the range of `i64` (`-9223372036854776000`) say nothing more than
     // the type does.
@@ -715,111 +713,5 @@ fn limits(shape: &AnySchema) -> Limits {
         max_items: shape.max_items,
         minimum: bound(shape.minimum, shape.exclusive_minimum, 1),
         maximum: bound(shape.maximum, shape.exclusive_maximum, -1),
-    }
-}
-
-pub(super) fn flatten(kind: &SchemaKind) -> AnySchema {
-    let typed = |typ: &str| AnySchema {
-        typ: Some(typ.to_owned()),
-        ..AnySchema::default()
-    };
-    match kind {
-        SchemaKind::Type(Type::String(StringType {
-            format: f,
-            enumeration,
-            min_length,
-            max_length,
-            ..
-        })) => AnySchema {
-            format: format(f, |f: &openapiv3::StringFormat| match f {
-                openapiv3::StringFormat::Date => "date",
-                openapiv3::StringFormat::DateTime => "date-time",
-                openapiv3::StringFormat::Password => "password",
-                openapiv3::StringFormat::Byte => "byte",
-                openapiv3::StringFormat::Binary => "binary",
-            }),
-            enumeration: enumeration
-                .iter()
-                .flatten()
-                .map(|value| value.as_str().into())
-                .collect(),
-            min_length: *min_length,
-            max_length: *max_length,
-            ..typed("string")
-        },
-        SchemaKind::Type(Type::Number(NumberType { format: f, .. })) => AnySchema {
-            format: format(f, |f: &openapiv3::NumberFormat| match f {
-                openapiv3::NumberFormat::Float => "float",
-                openapiv3::NumberFormat::Double => "double",
-            }),
-            ..typed("number")
-        },
-        SchemaKind::Type(Type::Integer(IntegerType {
-            format: f,
-            minimum,
-            maximum,
-            exclusive_minimum,
-            exclusive_maximum,
-            enumeration,
-            ..
-        })) => AnySchema {
-            enumeration: enumeration
-                .iter()
-                .flatten()
-                .map(|value| (*value).into())
-                .collect(),
-            format: format(f, |f: &openapiv3::IntegerFormat| match f {
-                openapiv3::IntegerFormat::Int32 => "int32",
-                openapiv3::IntegerFormat::Int64 => "int64",
-            }),
-            minimum: minimum.map(|minimum| minimum as f64),
-            maximum: maximum.map(|maximum| maximum as f64),
-            exclusive_minimum: Some(*exclusive_minimum),
-            exclusive_maximum: Some(*exclusive_maximum),
-            ..typed("integer")
-        },
-        SchemaKind::Type(Type::Boolean(BooleanType { .. })) => typed("boolean"),
-        SchemaKind::Type(Type::Object(object)) => AnySchema {
-            properties: object.properties.clone(),
-            required: object.required.clone(),
-            additional_properties: object.additional_properties.clone(),
-            ..typed("object")
-        },
-        SchemaKind::Type(Type::Array(ArrayType {
-            items,
-            min_items,
-            max_items,
-            ..
-        })) => AnySchema {
-            items: items.clone(),
-            min_items: *min_items,
-            max_items: *max_items,
-            ..typed("array")
-        },
-        SchemaKind::OneOf { one_of } => AnySchema {
-            one_of: one_of.clone(),
-            ..AnySchema::default()
-        },
-        SchemaKind::AllOf { all_of } => AnySchema {
-            all_of: all_of.clone(),
-            ..AnySchema::default()
-        },
-        SchemaKind::AnyOf { any_of } => AnySchema {
-            any_of: any_of.clone(),
-            ..AnySchema::default()
-        },
-        SchemaKind::Not { not } => AnySchema {
-            not: Some(not.clone()),
-            ..AnySchema::default()
-        },
-        SchemaKind::Any(any) => any.clone(),
-    }
-}
-
-fn format<T>(format: &VariantOrUnknownOrEmpty<T>, name: fn(&T) -> &'static str) -> Option<String> {
-    match format {
-        VariantOrUnknownOrEmpty::Item(item) => Some(name(item).to_owned()),
-        VariantOrUnknownOrEmpty::Unknown(unknown) => Some(unknown.clone()),
-        VariantOrUnknownOrEmpty::Empty => None,
     }
 }

@@ -4,9 +4,10 @@
 
 use std::collections::HashSet;
 
-use openapiv3::{AnySchema, ReferenceOr, Schema};
+use openapiv3::{ReferenceOr, Schema};
 
-use super::schemas::{flatten, is_null_only, union_members};
+use super::schemas::{is_null_only, union_members};
+use super::shape::{flatten, Shape};
 use super::{Resolver, SCHEMA_REF_PREFIX};
 use crate::ir::{Enum, UnionVariant, Variant};
 use crate::names::{self, Scope};
@@ -32,7 +33,7 @@ impl<'a> Resolver<'a> {
     /// The members of a `oneOf`/`anyOf` whose every non-null member is one constant (`const`,
     /// or an `enum` of one value) of the same kind, strings or integers: an enumeration with
     /// the members' titles as names.
-    pub(super) fn const_members(&self, shape: &AnySchema) -> Option<(Vec<ConstMember>, bool)> {
+    pub(super) fn const_members(&self, shape: &Shape) -> Option<(Vec<ConstMember>, bool)> {
         let (_, members) = union_members(shape);
         let mut constants = Vec::new();
         for member in members.iter().filter(|member| !is_null_only(member)) {
@@ -58,7 +59,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// A union whose members are all strings, at least one of them with known values.
-    pub(super) fn string_union<'s>(&self, shape: &'s AnySchema) -> Option<StringUnion<'s>> {
+    pub(super) fn string_union<'s>(&self, shape: &'s Shape) -> Option<StringUnion<'s>> {
         let (_, members) = union_members(shape);
         let mut references = Vec::new();
         let mut values: Vec<String> = Vec::new();

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use indexmap::IndexMap;
 use openapiv3::{ReferenceOr, Schema};
 
-use super::schemas::flatten;
+use super::shape::flatten;
 use super::SCHEMA_REF_PREFIX;
 
 /// The update-value wrappers among the component schemas: objects whose only property is
