@@ -345,8 +345,8 @@ impl<'a> Resolver<'a> {
         {
             return self.inline_type(schema, pointer, hint);
         }
-        let format = shape.format.as_deref();
-        Ok(match shape.typ.as_deref() {
+        let format = shape.format;
+        Ok(match shape.typ {
             None if shape.all_of.is_empty()
                 || schema
                     .schema_data
@@ -457,7 +457,7 @@ impl<'a> Resolver<'a> {
     fn is_struct(&self, shape: &Shape) -> bool {
         let object_like = |member: &Shape| {
             !member.properties.is_empty()
-                || member.typ.as_deref() == Some("object")
+                || member.typ == Some("object")
                 || !member.all_of.is_empty()
         };
         !shape.properties.is_empty()
@@ -552,7 +552,7 @@ pub(super) fn deprecation_message(extensions: &IndexMap<String, serde_json::Valu
 
 /// The enum values of a string enumeration schema.
 pub(super) fn string_enum<'s>(shape: &'s Shape) -> Option<Vec<&'s str>> {
-    if shape.enumeration.is_empty() || shape.typ.as_deref().is_some_and(|typ| typ != "string") {
+    if shape.enumeration.is_empty() || shape.typ.is_some_and(|typ| typ != "string") {
         return None;
     }
     shape
@@ -617,9 +617,9 @@ fn is_union(shape: &Shape) -> bool {
 
 pub(super) fn union_members<'s>(shape: &Shape<'s>) -> (&'static str, &'s [ReferenceOr<Schema>]) {
     if shape.one_of.is_empty() {
-        ("anyOf", &shape.any_of)
+        ("anyOf", shape.any_of)
     } else {
-        ("oneOf", &shape.one_of)
+        ("oneOf", shape.one_of)
     }
 }
 
@@ -690,7 +690,7 @@ fn variant_name_for(ty: &TypeRef) -> String {
 /// The limits a request value must respect: lengths of strings and arrays, bounds of integers
 /// (an exclusive bound is the next integer inside it).
 fn limits(shape: &Shape) -> Limits {
-    let integer = shape.typ.as_deref() == Some("integer");
+    let integer = shape.typ == Some("integer");
     // Bounds at or beyond the range of `i64` (`-9223372036854776000`) say nothing more than
     // the type does.
     let bound = |value: Option<f64>, exclusive: Option<bool>, step: i64| {

@@ -66,7 +66,7 @@ impl<'a> Resolver<'a> {
         let mut inline_values = false;
         for member in members.iter().filter(|member| !is_null_only(member)) {
             let member_shape = self.member_shape(member)?;
-            let plain_string = member_shape.typ.as_deref() == Some("string")
+            let plain_string = member_shape.typ == Some("string")
                 && member_shape.enumeration.is_empty()
                 && member_shape.format.is_none();
             if plain_string {

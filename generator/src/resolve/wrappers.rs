@@ -21,7 +21,7 @@ pub(super) fn update_wrappers(
         };
         let shape = flatten(&schema.schema_kind);
         let only_value = shape.properties.len() == 1
-            && shape.typ.as_deref().is_none_or(|typ| typ == "object")
+            && shape.typ.is_none_or(|typ| typ == "object")
             && shape.all_of.is_empty()
             && shape.one_of.is_empty()
             && shape.any_of.is_empty();
