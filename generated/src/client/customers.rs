@@ -9,7 +9,7 @@ impl Client {
     ///
     /// Returns all customers filtered by identifiers, emails, names and other filters. Note this operation uses Pagination and supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/customers/getAll`.
+    /// `POST /api/connector/v1/customers/getAll`. Compiled with the `customers` feature.
     pub async fn customers_get_all(
         &self,
         request: &CustomerFilterParameters,
@@ -95,7 +95,7 @@ impl Client {
     ///
     /// Returns relationships between customers (e.g. Spouse, Friend) for the provided unique identifiers of customers.
     ///
-    /// `POST /api/connector/v1/customers/getRelationships`.
+    /// `POST /api/connector/v1/customers/getRelationships`. Compiled with the `customers` feature.
     pub async fn customers_get_relationships(
         &self,
         request: &CustomerRelationshipFilterParameters,
@@ -179,7 +179,7 @@ impl Client {
     ///
     /// Deprecated! This operation is deprecated. Use Get all payments and Get all order items instead.
     ///
-    /// `POST /api/connector/v1/customers/getOpenItems`.
+    /// `POST /api/connector/v1/customers/getOpenItems`. Compiled with the `customers` feature.
     #[deprecated = "This operation is deprecated. Use Get all payments and Get all order items instead."]
     pub async fn customers_get_open_items(
         &self,
@@ -223,7 +223,7 @@ impl Client {
     ///
     /// Adds a new customer to the system and returns details of the added customer. If a customer with the specified email already exists, and `OverwriteExisting` is set to `true`, then the existing customer profile information is overwritten and the existing customer data returned. If `OverwriteExisting` is set to `false`, an error response is returned. Note this operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/customers/add`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// `POST /api/connector/v1/customers/add`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `customers` feature.
     pub async fn customers_add(
         &self,
         request: &CustomerAddParameters,
@@ -266,7 +266,7 @@ impl Client {
     ///
     /// Updates personal information of a customer. Note that if any of the fields is left blank, it won't clear the field in Mews. The field will be left intact. In case of email update, the email will change in Mews only if there is no other customer profile in the hotel with such email. Otherwise an error response is returned. Note this operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/customers/update`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// `POST /api/connector/v1/customers/update`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `customers` feature.
     pub async fn customers_update(
         &self,
         request: &CustomerUpdateParameters,
@@ -313,7 +313,7 @@ impl Client {
     ///
     /// Note this operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/customers/addFile`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// `POST /api/connector/v1/customers/addFile`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `customers` feature.
     pub async fn customers_add_file(
         &self,
         request: &CustomerFileParameters,
@@ -356,7 +356,7 @@ impl Client {
     ///
     /// Searches for customers that are active at the moment in the enterprise (e.g. companions of checked-in reservations or paymasters).
     ///
-    /// `POST /api/connector/v1/customers/search`.
+    /// `POST /api/connector/v1/customers/search`. Compiled with the `customers` feature.
     pub async fn customers_search(
         &self,
         request: &CustomerSearchParameters,
@@ -399,7 +399,7 @@ impl Client {
     ///
     /// Deprecated! This operation is deprecated. Use Merge accounts instead.
     ///
-    /// `POST /api/connector/v1/customers/merge`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// `POST /api/connector/v1/customers/merge`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `customers` feature.
     #[deprecated = "This operation is deprecated. Use Merge accounts instead."]
     pub async fn customers_merge(
         &self,

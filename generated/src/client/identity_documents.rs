@@ -9,7 +9,7 @@ impl Client {
     ///
     /// Returns all identity documents for the specified customers, with additional filtering options available. This operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/getAll`.
+    /// `POST /api/connector/v1/identityDocuments/getAll`. Compiled with the `identity-documents` feature.
     pub async fn identity_documents_get_all(
         &self,
         request: &IdentityDocumentFilterParameters,
@@ -93,7 +93,7 @@ impl Client {
     ///
     /// Adds identity documents. This operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/add`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// `POST /api/connector/v1/identityDocuments/add`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `identity-documents` feature.
     pub async fn identity_documents_add(
         &self,
         request: &IdentityDocumentsAddParameters,
@@ -136,7 +136,7 @@ impl Client {
     ///
     /// Updates specified identity documents. This operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/update`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// `POST /api/connector/v1/identityDocuments/update`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `identity-documents` feature.
     pub async fn identity_documents_update(
         &self,
         request: &MultipleIdentityDocumentUpdateParameters,
@@ -179,7 +179,7 @@ impl Client {
     ///
     /// Deletes specified identity documents. This operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/delete`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// `POST /api/connector/v1/identityDocuments/delete`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `identity-documents` feature.
     pub async fn identity_documents_delete(
         &self,
         request: &IdentityDocumentDeleteParameters,
@@ -216,7 +216,7 @@ impl Client {
     ///
     /// Deletes all identity documents for the specified customers. This operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/clear`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// `POST /api/connector/v1/identityDocuments/clear`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `identity-documents` feature.
     pub async fn identity_documents_clear(
         &self,
         request: &IdentityDocumentClearParameters,

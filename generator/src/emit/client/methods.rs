@@ -34,6 +34,9 @@ pub(super) fn operation_method(
     if !operation.idempotent {
         docs.push_str(". Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error");
     }
+    if let Some(feature) = &operation.feature {
+        docs.push_str(&format!(". Compiled with the `{feature}` feature"));
+    }
     let docs_text = format!("{docs}.");
     let docs = doc_attrs(&docs_text);
     let endpoint_name = &operation.name;
