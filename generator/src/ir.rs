@@ -440,6 +440,25 @@ pub struct Operation {
     pub feature: Option<String>,
 }
 
+impl Operation {
+    /// The types its method takes and returns: parameters, request body, successful results
+    /// and streamed events. Error bodies are the client's `Error`'s, not the method's.
+    pub fn types(&self) -> impl Iterator<Item = &TypeRef> {
+        self.parameters
+            .iter()
+            .map(|parameter| &parameter.ty)
+            .chain(&self.request)
+            .chain(&self.result)
+            .chain(
+                self.responses
+                    .iter()
+                    .filter(|response| response.is_success())
+                    .filter_map(|response| response.body.as_ref()),
+            )
+            .chain(self.events.as_ref().map(|events| &events.data))
+    }
+}
+
 /// A response of server-sent events, read as a stream of events as they arrive.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Events {

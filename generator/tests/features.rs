@@ -63,6 +63,14 @@ fn tagged() -> String {
     )
 }
 
+/// The name and module of every feature.
+fn names(api: &Api) -> Vec<(&str, &str)> {
+    api.features
+        .iter()
+        .map(|feature| (feature.name.as_str(), feature.module.as_str()))
+        .collect()
+}
+
 fn feature_of<'a>(api: &'a Api, type_name: &str) -> Option<&'a str> {
     api.types
         .iter()
@@ -75,13 +83,8 @@ fn feature_of<'a>(api: &'a Api, type_name: &str) -> Option<&'a str> {
 #[test]
 fn operations_are_grouped_by_their_first_tag_and_types_follow_their_only_users() {
     let api = resolve(&tagged());
-    let names: Vec<(&str, &str)> = api
-        .features
-        .iter()
-        .map(|feature| (feature.name.as_str(), feature.module.as_str()))
-        .collect();
     assert_eq!(
-        names,
+        names(&api),
         [
             ("orders", "orders"),
             ("other-types", "other_types"),
@@ -184,13 +187,8 @@ fn feature_and_module_names_avoid_what_cargo_and_the_crate_reserve() {
         ],
         SCHEMAS,
     ));
-    let names: Vec<(&str, &str)> = api
-        .features
-        .iter()
-        .map(|feature| (feature.name.as_str(), feature.module.as_str()))
-        .collect();
     assert_eq!(
-        names,
+        names(&api),
         [
             ("default2", "default"),
             ("http", "http_api"),

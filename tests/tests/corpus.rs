@@ -173,20 +173,7 @@ fn every_feature_refers_only_to_its_own_types_and_shared_ones() {
                 file_name(&path),
                 operation.name
             );
-            let types = operation
-                .parameters
-                .iter()
-                .map(|parameter| &parameter.ty)
-                .chain(&operation.request)
-                .chain(&operation.result)
-                .chain(
-                    operation
-                        .responses
-                        .iter()
-                        .filter(|r| r.is_success())
-                        .filter_map(|r| r.body.as_ref()),
-                );
-            for ty in types {
+            for ty in operation.types() {
                 check(&operation.name, feature, ty);
             }
         }

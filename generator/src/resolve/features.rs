@@ -64,7 +64,7 @@ pub(super) fn split(doc: &OpenAPI, api: &mut Api) -> Vec<Feature> {
         reach.visit(root, Users::Many, &mut users);
     }
     for (operation, &feature) in api.operations.iter().zip(&operation_features) {
-        for root in used_by(operation) {
+        for root in operation.types() {
             reach.visit(root, Users::One(feature), &mut users);
         }
     }
@@ -264,22 +264,4 @@ fn always_used(api: &Api) -> impl Iterator<Item = &TypeRef> {
         .map(|status| &status.body)
         .chain([&api.errors.fallback_body])
         .chain(api.common_fields.iter().map(|field| &field.ty))
-}
-
-/// The types one operation's method takes and returns.
-fn used_by(operation: &Operation) -> impl Iterator<Item = &TypeRef> {
-    operation
-        .parameters
-        .iter()
-        .map(|parameter| &parameter.ty)
-        .chain(&operation.request)
-        .chain(&operation.result)
-        .chain(
-            operation
-                .responses
-                .iter()
-                .filter(|response| response.is_success())
-                .filter_map(|response| response.body.as_ref()),
-        )
-        .chain(operation.events.as_ref().map(|events| &events.data))
 }
