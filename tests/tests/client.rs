@@ -1,5 +1,6 @@
 //! The generated client against a real HTTP server on loopback (wiremock).
 
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use mews_connector::{
@@ -684,31 +685,66 @@ async fn traces_carry_operation_status_and_request_id_but_no_secret() {
     );
 }
 
-/// Runs a generated example program against the loopback server, as a user would run it.
+/// Runs a generated example program against the loopback server, as a user would run it: the
+/// binary `cargo test --workspace` built beside this test when it is newer than the crate's
+/// sources, otherwise through `cargo run` (this test run alone), which builds it.
 async fn run_example(name: &str, server: &MockServer) -> std::process::Output {
-    let manifest = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/Cargo.toml");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let uri = server.uri();
-    let name = name.to_owned();
-    tokio::task::spawn_blocking(move || {
-        std::process::Command::new(cargo)
-            .args([
-                "run",
-                "--quiet",
-                "--manifest-path",
-                manifest,
-                "--example",
-                &name,
-            ])
-            .env("MEWS_BASE_URL", uri)
-            .env("MEWS_CLIENT_TOKEN", CLIENT_TOKEN)
-            .env("MEWS_ACCESS_TOKEN", ACCESS_TOKEN)
-            .env("MEWS_CLIENT", "Sample Client 1.0.0")
-            .output()
-            .unwrap()
-    })
-    .await
-    .unwrap()
+    let crate_dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../generated"));
+    let mut command = match built_example(crate_dir, name) {
+        Some(binary) => std::process::Command::new(binary),
+        None => {
+            let mut command =
+                std::process::Command::new(std::env::var("CARGO").unwrap_or("cargo".to_owned()));
+            command
+                .args(["run", "--quiet", "--manifest-path"])
+                .arg(crate_dir.join("Cargo.toml"))
+                .args(["--example", name]);
+            command
+        }
+    };
+    command
+        .env("MEWS_BASE_URL", server.uri())
+        .env("MEWS_CLIENT_TOKEN", CLIENT_TOKEN)
+        .env("MEWS_ACCESS_TOKEN", ACCESS_TOKEN)
+        .env("MEWS_CLIENT", "Sample Client 1.0.0");
+    tokio::task::spawn_blocking(move || command.output().unwrap())
+        .await
+        .unwrap()
+}
+
+/// The example's binary in this build's `examples` folder, if it is newer than every source
+/// of the generated crate.
+fn built_example(crate_dir: &Path, name: &str) -> Option<PathBuf> {
+    // This test runs as `<target>/<profile>/deps/client-<hash>`.
+    let profile_dir = std::env::current_exe().ok()?.parent()?.parent()?.to_owned();
+    let binary = profile_dir
+        .join("examples")
+        .join(name)
+        .with_extension(std::env::consts::EXE_EXTENSION);
+    let built = std::fs::metadata(&binary).ok()?.modified().ok()?;
+    let sources = [
+        crate_dir.join("src"),
+        crate_dir.join("examples"),
+        crate_dir.join("Cargo.toml"),
+    ];
+    sources
+        .iter()
+        .all(|source| newest_change(source).is_some_and(|changed| changed <= built))
+        .then_some(binary)
+}
+
+/// When the file, or the newest file under the folder, last changed.
+fn newest_change(path: &Path) -> Option<std::time::SystemTime> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_dir() {
+        return metadata.modified().ok();
+    }
+    std::fs::read_dir(path)
+        .ok()?
+        .map(|entry| newest_change(&entry.ok()?.path()))
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .max()
 }
 
 #[tokio::test]

@@ -459,11 +459,17 @@ fn write_workspace(
         ),
     )
     .unwrap();
+    // The versions this workspace builds with, so that its built dependencies are reused.
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
+        workspace.join("Cargo.lock"),
+    )
+    .unwrap();
     workspace
 }
 
-/// Runs a cargo command on the workspace, warnings denied (and clippy's too, when `lints`),
-/// and fails with its output when it fails.
+/// Runs a cargo command on the workspace, warnings denied when `lints` (clippy's and the
+/// compiler's, in the workspace's crates), and fails with its output when it fails.
 fn cargo(workspace: &Path, args: &[&str], lints: bool) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut command = Command::new(cargo);
@@ -475,14 +481,12 @@ fn cargo(workspace: &Path, args: &[&str], lints: bool) {
     if lints {
         command.args(["--", "-D", "warnings"]);
     }
-    let output = command
-        .env(
-            "CARGO_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-target"),
-        )
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .unwrap();
+    // The target folder of this workspace, so that the dependencies it has built are reused
+    // wherever their versions (the same `Cargo.lock`) and features agree.
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the temporary folder is inside the target folder");
+    let output = command.env("CARGO_TARGET_DIR", target).output().unwrap();
     let log = String::from_utf8_lossy(&output.stderr);
     let out = String::from_utf8_lossy(&output.stdout);
     assert!(
