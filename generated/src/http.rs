@@ -426,8 +426,8 @@ impl Style {
                 out.extend(items.iter().filter_map(scalar).map(|item| (name.to_owned(), item)));
             }
             (Style::Form, Value::Object(properties)) => out.extend(
-                properties
-                    .iter()
+                by_name(properties)
+                    .into_iter()
                     .filter_map(|(key, value)| Some((key.clone(), scalar(value)?))),
             ),
             _ => out.extend(self.text(name, value).map(|text| (name.to_owned(), text))),
@@ -459,8 +459,8 @@ impl Style {
                     _ => items.join(separator),
                 }
             }
-            Value::Object(properties) => properties
-                .iter()
+            Value::Object(properties) => by_name(properties)
+                .into_iter()
                 .filter_map(|(key, value)| {
                     let value = scalar(value)?;
                     Some(match pair {
@@ -492,12 +492,20 @@ fn scalar(value: &serde_json::Value) -> Option<String> {
     }
 }
 
+/// An object's properties in the order of their names, whatever order `serde_json` keeps: its
+/// `preserve_order` feature, which any crate of a build may turn on, keeps them as written.
+fn by_name(properties: &serde_json::Map<String, serde_json::Value>) -> Vec<(&String, &serde_json::Value)> {
+    let mut properties: Vec<_> = properties.iter().collect();
+    properties.sort_unstable_by_key(|(name, _)| *name);
+    properties
+}
+
 /// `deepObject` pairs: `name[key]=value` for every leaf, arrays indexed from 0.
 fn deep_pairs(name: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
     use serde_json::Value;
     match value {
         Value::Object(properties) => {
-            for (key, value) in properties {
+            for (key, value) in by_name(properties) {
                 deep_pairs(&format!("{name}[{key}]"), value, out);
             }
         }
@@ -532,7 +540,7 @@ pub(crate) fn form_body(value: &impl serde::Serialize, styles: &[(&str, Style)])
     let mut pairs = Vec::new();
     match param_json(value) {
         serde_json::Value::Object(properties) => {
-            for (key, value) in &properties {
+            for (key, value) in by_name(&properties) {
                 let style = styles
                     .iter()
                     .find(|(name, _)| name == key)
