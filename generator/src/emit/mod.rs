@@ -232,6 +232,11 @@ edition = "2021"
 description = "Typed client for the API, generated from its OpenAPI description."
 publish = false
 
+[lib]
+# The library holds no unit tests (its tests are in `tests/` and its docs): `cargo test` and
+# `cargo clippy --all-targets` need not compile it a second time as a test harness.
+test = false
+
 [dependencies]
 base64 = "0.22"
 bytes = "1"
