@@ -1,6 +1,7 @@
 //! Test data and tools shared by the integration tests in `tests/` and the benchmarks: the
 //! documented Mews examples, copied verbatim from the Mews documentation, a loopback server
-//! that records arrivals and produces faults ([`server`]), and synthetic specs ([`synthetic`]).
+//! that records arrivals and produces faults ([`server`]), synthetic specs ([`synthetic`]), and
+//! workspaces of generated crates built with this one's dependencies ([`nested_workspace`]).
 
 /// The documented `customers/add` request.
 pub const CUSTOMERS_ADD_REQUEST: &str = include_str!("../fixtures/customers_add_request.json");
@@ -53,5 +54,6 @@ pub fn fixture(name: &str) -> &'static str {
     )
 }
 
+pub mod nested_workspace;
 pub mod server;
 pub mod synthetic;

@@ -3,10 +3,10 @@
 //! crates pass clippy without warnings.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use codegen::ir::{Api, TypeRef};
 use codegen::{GeneratedFile, Generator};
+use mews_tests::nested_workspace::NestedWorkspace;
 use serde_json::Value;
 
 /// Specs whose generated crates take minutes to compile; `large_corpus_crates_pass_clippy_without_warnings` covers
@@ -257,8 +257,7 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
     });
     // With the `mock` feature, which adds code to what the crates have without it; the
     // bundled crate is checked without features by the workspace's own clippy run.
-    cargo(
-        &workspace,
+    workspace.cargo(
         &["clippy", "--workspace", "--all-targets", "--all-features"],
         true,
     );
@@ -269,16 +268,18 @@ fn assert_passes_clippy(specs: Vec<(String, PathBuf, String)>, workspace_name: &
             args.extend(["-p", crate_name.as_str()]);
         }
         args.extend(["--test", "examples"]);
-        cargo(&workspace, &args, false);
+        workspace.cargo(&args, false);
     }
 }
 
 /// The crates split into features pass clippy with none of them and with only their first, the
 /// `mock` feature on: every crate in one cargo run per round.
-fn assert_features_compile_alone(workspace: &Path, crate_names: &[String]) {
+fn assert_features_compile_alone(workspace: &NestedWorkspace, crate_names: &[String]) {
     let split: Vec<(&String, Vec<String>)> = crate_names
         .iter()
-        .filter_map(|crate_name| Some((crate_name, default_features(&workspace.join(crate_name))?)))
+        .filter_map(|crate_name| {
+            Some((crate_name, default_features(&workspace.member(crate_name))?))
+        })
         .collect();
     assert!(
         !split.is_empty(),
@@ -303,7 +304,7 @@ fn assert_features_compile_alone(workspace: &Path, crate_names: &[String]) {
             features.join(","),
         ]);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        cargo(workspace, &args, true);
+        workspace.cargo(&args, true);
     }
 }
 
@@ -437,63 +438,24 @@ fn raw_string(text: &str) -> String {
     format!("r{hashes}\"{text}\"{hashes}")
 }
 
-/// Generates every spec as a member of one workspace; `extend` adds to each crate's folder.
+/// Generates every spec as a member of one nested workspace; `extend` adds to each crate's
+/// folder.
 fn write_workspace(
     specs: Vec<(String, PathBuf, String)>,
     workspace_name: &str,
     extend: impl Fn(&str, &Path),
-) -> PathBuf {
-    let workspace = Path::new(env!("CARGO_TARGET_TMPDIR")).join(workspace_name);
+) -> NestedWorkspace {
+    let workspace = NestedWorkspace::new(Path::new(env!("CARGO_TARGET_TMPDIR")), workspace_name);
     let mut members = Vec::new();
     for (crate_name, name, text) in specs {
         let files = generate(&name, &text, &crate_name).unwrap_or_else(|err| panic!("{err}"));
-        codegen::output::write(&workspace.join(&crate_name), &files).unwrap();
-        extend(&crate_name, &workspace.join(&crate_name));
-        members.push(format!("{crate_name:?}"));
+        let folder = workspace.member(&crate_name);
+        codegen::output::write(&folder, &files).unwrap();
+        extend(&crate_name, &folder);
+        members.push(crate_name);
     }
-    std::fs::write(
-        workspace.join("Cargo.toml"),
-        format!(
-            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
-            members.join(", ")
-        ),
-    )
-    .unwrap();
-    // The versions this workspace builds with, so that its built dependencies are reused.
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock"),
-        workspace.join("Cargo.lock"),
-    )
-    .unwrap();
+    workspace.write_manifest(&members);
     workspace
-}
-
-/// Runs a cargo command on the workspace, warnings denied when `lints` (clippy's and the
-/// compiler's, in the workspace's crates), and fails with its output when it fails.
-fn cargo(workspace: &Path, args: &[&str], lints: bool) {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-    let mut command = Command::new(cargo);
-    command
-        .args(args)
-        .args(["--message-format", "short"])
-        .arg("--manifest-path")
-        .arg(workspace.join("Cargo.toml"));
-    if lints {
-        command.args(["--", "-D", "warnings"]);
-    }
-    // The target folder of this workspace, so that the dependencies it has built are reused
-    // wherever their versions (the same `Cargo.lock`) and features agree.
-    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .expect("the temporary folder is inside the target folder");
-    let output = command.env("CARGO_TARGET_DIR", target).output().unwrap();
-    let log = String::from_utf8_lossy(&output.stderr);
-    let out = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "`cargo {}` fails on the generated crates:\n{log}\n{out}",
-        args.join(" ")
-    );
 }
 
 #[test]
@@ -509,7 +471,8 @@ fn generated_crates_pass_clippy_without_warnings() {
     specs.push((
         "synthetic-mews".to_owned(),
         PathBuf::from("synthetic.json"),
-        mews_tests::synthetic::mews_style_spec(200),
+        // Every resource with every action once: each shape of the synthetic spec.
+        mews_tests::synthetic::mews_style_spec(40),
     ));
     specs.push((
         "mock-names".to_owned(),
@@ -576,10 +539,6 @@ fn construct_crates_pass_clippy_and_their_wire_tests() {
         text.push_str("wiremock = \"0.6\"\n");
         std::fs::write(manifest, text).unwrap();
     });
-    cargo(
-        &workspace,
-        &["clippy", "--workspace", "--all-targets"],
-        true,
-    );
-    cargo(&workspace, &["test", "--workspace"], false);
+    workspace.cargo(&["clippy", "--workspace", "--all-targets"], true);
+    workspace.cargo(&["test", "--workspace"], false);
 }
