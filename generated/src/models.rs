@@ -33,6 +33,7 @@ pub struct Limitation {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub cursor: Nullable<uuid::Uuid>,
     /// Count of items to be returned, minimum 1, maximum 1000.
+    #[serde(deserialize_with = "support::number::read")]
     pub count: i32,
 }
 

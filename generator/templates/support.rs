@@ -665,6 +665,104 @@ impl Validate for FilePart {
     fn check(&self, _path: &str, _violations: &mut Violations) {}
 }
 
+/// Reading numbers that a server writes as strings (`"price": "-0.0025"`), as some APIs do for
+/// some fields: `#[serde(deserialize_with = "support::number::read")]` reads a number or a
+/// string that holds one. Numbers are written as numbers.
+pub mod number {
+    use serde::de::{Deserializer, Error, Unexpected, Visitor};
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    /// A number type of a field: what it takes from each JSON number.
+    pub trait Number: Sized + std::str::FromStr {
+        /// From a negative integer, if it fits.
+        fn from_i64(value: i64) -> Option<Self>;
+        /// From a non-negative integer, if it fits.
+        fn from_u64(value: u64) -> Option<Self>;
+        /// From a number with a fraction or exponent; integers take none.
+        fn from_f64(value: f64) -> Option<Self>;
+    }
+
+    macro_rules! integer {
+        ($($ty:ty),*) => {$(
+            impl Number for $ty {
+                fn from_i64(value: i64) -> Option<Self> { value.try_into().ok() }
+                fn from_u64(value: u64) -> Option<Self> { value.try_into().ok() }
+                fn from_f64(_: f64) -> Option<Self> { None }
+            }
+        )*};
+    }
+    macro_rules! float {
+        ($($ty:ty),*) => {$(
+            impl Number for $ty {
+                fn from_i64(value: i64) -> Option<Self> { Some(value as $ty) }
+                fn from_u64(value: u64) -> Option<Self> { Some(value as $ty) }
+                fn from_f64(value: f64) -> Option<Self> { Some(value as $ty) }
+            }
+        )*};
+    }
+    integer!(i32, i64);
+    float!(f32, f64);
+
+    struct NumberVisitor<T>(PhantomData<T>);
+
+    impl<T: Number> Visitor<'_> for NumberVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("a number, or a string that holds one")
+        }
+
+        fn visit_i64<E: Error>(self, value: i64) -> Result<T, E> {
+            T::from_i64(value).ok_or_else(|| E::invalid_value(Unexpected::Signed(value), &self))
+        }
+
+        fn visit_u64<E: Error>(self, value: u64) -> Result<T, E> {
+            T::from_u64(value).ok_or_else(|| E::invalid_value(Unexpected::Unsigned(value), &self))
+        }
+
+        fn visit_f64<E: Error>(self, value: f64) -> Result<T, E> {
+            T::from_f64(value).ok_or_else(|| E::invalid_value(Unexpected::Float(value), &self))
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
+            text.trim().parse().map_err(|_| E::invalid_value(Unexpected::Str(text), &self))
+        }
+    }
+
+    struct OptionVisitor<T>(PhantomData<T>);
+
+    impl<'de, T: Number> Visitor<'de> for OptionVisitor<T> {
+        type Value = Option<T>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("a number, a string that holds one, or null")
+        }
+
+        fn visit_none<E: Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+            read(deserializer).map(Some)
+        }
+    }
+
+    /// Reads a number, or a string that holds one.
+    pub fn read<'de, D: Deserializer<'de>, T: Number>(deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_any(NumberVisitor(PhantomData))
+    }
+
+    /// Reads a number, a string that holds one, or `null`.
+    pub fn read_option<'de, D: Deserializer<'de>, T: Number>(deserializer: D) -> Result<Option<T>, D::Error> {
+        deserializer.deserialize_option(OptionVisitor(PhantomData))
+    }
+}
+
 /// Serde for bytes sent as Base64 text (`format: byte`): `#[serde(with = "support::base64")]`.
 pub mod base64 {
     use base64::engine::general_purpose::STANDARD;

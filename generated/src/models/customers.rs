@@ -2069,10 +2069,18 @@ pub struct Address {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country_subdivision_code: Option<String>,
     /// The latitude.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
     pub latitude: Option<f64>,
     /// The longitude.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
     pub longitude: Option<f64>,
 }
 
@@ -2153,7 +2161,11 @@ pub struct OrderItemOld {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub accounting_category_id: Option<uuid::Uuid>,
     /// Unit count of item, i.e. the number of sub-items or units, if applicable.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
     pub unit_count: Option<i32>,
     /// Unit amount of item, i.e. the amount of each individual sub-item or unit, if applicable.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2519,8 +2531,10 @@ pub struct Amount {
     /// ISO-4217 code of the Currency.
     pub currency: String,
     /// Net value without taxes.
+    #[serde(deserialize_with = "support::number::read")]
     pub net_value: f64,
     /// Gross value including all taxes.
+    #[serde(deserialize_with = "support::number::read")]
     pub gross_value: f64,
     /// The tax values applied.
     pub tax_values: Vec<TaxValue>,
@@ -2536,33 +2550,51 @@ pub struct ExtendedAmount {
     /// ISO-4217 code of the Currency.
     pub currency: String,
     /// Net value without taxes.
+    #[serde(deserialize_with = "support::number::read")]
     pub net_value: f64,
     /// Gross value including all taxes.
+    #[serde(deserialize_with = "support::number::read")]
     pub gross_value: f64,
     /// The tax values applied.
     pub tax_values: Vec<TaxValue>,
     /// Information about individual tax amounts.
     pub breakdown: TaxBreakdown,
     /// Amount in the currency.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
     pub value: Option<f64>,
     /// The `Net` field.
     ///
     /// Deprecated: Deprecated by the API.
     #[deprecated = "Deprecated by the API."]
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
     pub net: Option<f64>,
     /// The `Tax` field.
     ///
     /// Deprecated: Deprecated by the API.
     #[deprecated = "Deprecated by the API."]
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
     pub tax: Option<f64>,
     /// The `TaxRate` field.
     ///
     /// Deprecated: Deprecated by the API.
     #[deprecated = "Deprecated by the API."]
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
     pub tax_rate: Option<f64>,
 }
 
@@ -2575,6 +2607,7 @@ pub struct TaxValue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
     /// Amount of tax applied.
+    #[serde(deserialize_with = "support::number::read")]
     pub value: f64,
 }
 
@@ -2596,8 +2629,10 @@ pub struct TaxBreakdownItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax_rate_code: Option<String>,
     /// The net value that the tax is calculated from.
+    #[serde(deserialize_with = "support::number::read")]
     pub net_value: f64,
     /// The value of the tax.
+    #[serde(deserialize_with = "support::number::read")]
     pub tax_value: f64,
 }
 
@@ -2705,13 +2740,21 @@ pub struct ReservationOld {
     ///
     /// Deprecated: Use `PersonCounts` instead.
     #[deprecated = "Use `PersonCounts` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
     pub adult_count: Option<i32>,
     /// Count of children the reservation was booked for.
     ///
     /// Deprecated: Use `PersonCounts` instead.
     #[deprecated = "Use `PersonCounts` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
     pub child_count: Option<i32>,
     /// Unique identifier of the Customer who owns the reservation.
     ///
@@ -2741,6 +2784,7 @@ pub struct ReservationPersonCount {
     /// Unique identifier of the Age category.
     pub age_category_id: uuid::Uuid,
     /// Number of people of a given age category. Only positive value is accepted.
+    #[serde(deserialize_with = "support::number::read")]
     pub count: i32,
 }
 

@@ -178,6 +178,12 @@ fn used_support_names(types: &[&TypeDef]) -> BTreeSet<&'static str> {
                 {
                     used.insert("Nullable");
                 }
+                if structure.fields.iter().any(|field| {
+                    is_number(&field.ty)
+                        && !matches!(field.shape(), FieldShape::Update | FieldShape::ThreeState)
+                }) {
+                    used.insert("self");
+                }
                 if def.in_request {
                     used.extend(["Validate", "Violations"]);
                     if structure
@@ -255,6 +261,14 @@ fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
     }
 }
 
+/// A JSON number, which the models read from a string too: some servers write numbers so.
+fn is_number(ty: &TypeRef) -> bool {
+    matches!(
+        ty,
+        TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64
+    )
+}
+
 /// A struct, `#[non_exhaustive]` so that fields the API adds later are not a breaking change;
 /// `default` derives `Default` too (results, and requests without required fields).
 fn struct_def(
@@ -288,6 +302,16 @@ fn struct_def(
                 serde_args.push(quote!(default, skip_serializing_if = "Nullable::is_absent"))
             }
             FieldShape::Plain | FieldShape::Nullable => {}
+        }
+        if is_number(&field.ty) {
+            serde_args.extend(match field.shape() {
+                FieldShape::Plain => Some(quote!(deserialize_with = "support::number::read")),
+                FieldShape::Nullable | FieldShape::Omittable => Some(quote!(
+                    default,
+                    deserialize_with = "support::number::read_option"
+                )),
+                FieldShape::Update | FieldShape::ThreeState => None,
+            });
         }
         if field.ty == TypeRef::Base64 {
             serde_args.push(match field.shape() {
