@@ -33,6 +33,9 @@ pub fn parse(path: &Path, text: &str) -> Result<OpenAPI, Error> {
     serde_path_to_error::deserialize(&document).map_err(|err| {
         let (pointer, message) = located("#", err);
         let (pointer, message) = refine_in_paths(&document, pointer, message);
+        let pointer = node_at(&document, &pointer)
+            .and_then(|node| innermost_invalid_schema(node, &pointer))
+            .unwrap_or(pointer);
         Error::at(
             path,
             pointer,
@@ -87,6 +90,43 @@ fn refine_in_paths(document: &Value, pointer: String, message: String) -> (Strin
         .into_iter()
         .find_map(|(pointer, node, part)| Some(located(&pointer, part.failure(node)?)))
         .unwrap_or((pointer, message))
+}
+
+/// The node at a `#/…` pointer.
+fn node_at<'a>(document: &'a Value, pointer: &str) -> Option<&'a Value> {
+    document.pointer(pointer.strip_prefix('#')?)
+}
+
+/// `openapiv3` reads schemas through untagged enums, which hide where inside a schema an error
+/// is (`required: true` is reported at the request body holding the schema): the innermost
+/// object under `node` that does not read as a schema on its own is the node at fault.
+/// Examples, defaults and extensions hold data rather than schemas and are not searched.
+fn innermost_invalid_schema(node: &Value, pointer: &str) -> Option<String> {
+    use openapiv3::{ReferenceOr, Schema};
+    use serde::Deserialize;
+    let children: Vec<(String, &Value)> = match node {
+        Value::Object(properties) => properties
+            .iter()
+            .filter(|(key, _)| {
+                !matches!(key.as_str(), "example" | "examples" | "default" | "enum")
+                    && !key.starts_with("x-")
+            })
+            .map(|(key, child)| (key.clone(), child))
+            .collect(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(index, child)| (index.to_string(), child))
+            .collect(),
+        _ => return None,
+    };
+    children
+        .into_iter()
+        .find_map(|(key, child)| innermost_invalid_schema(child, &join_pointer(pointer, &key)))
+        .or_else(|| {
+            (node.is_object() && ReferenceOr::<Schema>::deserialize(node).is_err())
+                .then(|| pointer.to_owned())
+        })
 }
 
 /// Every operation of the document and its parameters, request body and responses, innermost

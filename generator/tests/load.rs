@@ -23,10 +23,25 @@ fn a_bad_node_inside_a_request_body_is_reported_at_that_node() {
         "spec.yaml",
         "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {type: object, required: 7}\n      responses: {'200': {description: OK}}\n",
     );
-    let pointer = err.pointer().unwrap();
-    assert!(
-        pointer.starts_with("#/paths/~1a/post/requestBody"),
-        "{pointer}: {err}"
+    assert_eq!(
+        err.pointer(),
+        Some("#/paths/~1a/post/requestBody/content/application~1json/schema"),
+        "{err}"
+    );
+    assert!(err.message().contains("expected a sequence"), "{err}");
+}
+
+#[test]
+fn a_bad_schema_nested_in_a_component_is_reported_at_that_schema_not_at_its_example() {
+    // As in Spotify's published spec: `required: true` inside a schema.
+    let err = load_error(
+        "spec.yaml",
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      example: {type: 5}\n      properties:\n        name: {type: string}\n        tag: {type: string, required: true}\n",
+    );
+    assert_eq!(
+        err.pointer(),
+        Some("#/components/schemas/Pet/properties/tag"),
+        "{err}"
     );
 }
 
