@@ -66,8 +66,8 @@ impl Error {
         Error {
             kind,
             file: file.to_path_buf(),
-            pointer,
-            message: message.into(),
+            pointer: pointer.map(|pointer| one_line(&pointer)),
+            message: one_line(&message.into()),
         }
     }
 
@@ -103,6 +103,12 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Text of the spec quoted in an error (a description where a reference should be) may span
+/// lines; an error is one line, so line breaks are written as escapes.
+fn one_line(text: &str) -> String {
+    text.replace('\r', "\\r").replace('\n', "\\n")
+}
 
 /// Appends one reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 says.
 pub(crate) fn join_pointer(pointer: &str, token: &str) -> String {

@@ -73,3 +73,17 @@ fn a_yaml_number_beyond_64_bits_loads_as_the_same_document_in_json_does() {
     assert_eq!(limits.fields[0].limits.minimum, None);
     assert_eq!(limits.fields[0].limits.maximum, None);
 }
+
+#[test]
+fn an_error_quoting_text_of_several_lines_is_one_line() {
+    // A description pasted where a reference belongs.
+    let text = r##"{"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": {"/a": {"post": {
+        "responses": {"200": {"$ref": "Origin of the reservation.\n\n- `Import` - From an import."}}}}}}"##;
+    let document = codegen::load::parse(Path::new("spec.json"), text).unwrap();
+    let err = codegen::Generator::new()
+        .api_from(Path::new("spec.json"), &document)
+        .unwrap_err();
+    let message = err.to_string();
+    assert!(!message.contains('\n'), "{message}");
+    assert!(message.contains(r"reservation.\n\n- `Import`"), "{message}");
+}
