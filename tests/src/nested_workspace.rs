@@ -39,6 +39,11 @@ impl NestedWorkspace {
         }
     }
 
+    /// The workspace's manifest.
+    pub fn manifest(&self) -> PathBuf {
+        self.root.join("Cargo.toml")
+    }
+
     /// The folder of the member `name`.
     pub fn member(&self, name: &str) -> PathBuf {
         self.root.join(name)
@@ -53,7 +58,7 @@ impl NestedWorkspace {
             "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
             names.join(", ")
         );
-        std::fs::write(self.root.join("Cargo.toml"), &workspace).unwrap();
+        std::fs::write(self.manifest(), &workspace).unwrap();
         std::fs::copy(own_root().join("Cargo.lock"), self.root.join("Cargo.lock")).unwrap();
         let pinned = self.pin_features();
         let own_manifest = std::fs::read_to_string(own_root().join("Cargo.toml")).unwrap();
@@ -64,11 +69,7 @@ impl NestedWorkspace {
                 .chain(pinned.host.keys())
                 .any(|(name, _)| name == package)
         });
-        std::fs::write(
-            self.root.join("Cargo.toml"),
-            format!("{workspace}\n{profiles}"),
-        )
-        .unwrap();
+        std::fs::write(self.manifest(), format!("{workspace}\n{profiles}")).unwrap();
     }
 
     /// Grows the pinned sets until they hold every package the nested build uses that this
@@ -106,7 +107,7 @@ impl NestedWorkspace {
             .args(args)
             .args(["--message-format", "short"])
             .arg("--manifest-path")
-            .arg(self.root.join("Cargo.toml"))
+            .arg(self.manifest())
             .env("CARGO_TARGET_DIR", &self.target)
             // Generated crates are compiled once per change of their code: the caches of
             // incremental compilation cost a third more time and would hardly be read.
