@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 /// The member that pins the features of the nested crates' dependencies.
 pub const PINNED: &str = "pinned-dependencies";
@@ -76,7 +77,9 @@ impl NestedWorkspace {
     /// workspace uses too, on the same side: pinning a package can enable optional
     /// dependencies, which then need pinning in turn.
     fn pin_features(&self) -> Features {
-        let own = Features::of(&own_root());
+        // This workspace's features, read once for every nested workspace of the test run.
+        static OWN: OnceLock<Features> = OnceLock::new();
+        let own = OWN.get_or_init(|| Features::of(&own_root()));
         let mut pinned = Features::default();
         loop {
             write_pinned_crate(&self.member(PINNED), &pinned);

@@ -178,10 +178,11 @@ fn used_support_names(types: &[&TypeDef]) -> BTreeSet<&'static str> {
                 {
                     used.insert("Nullable");
                 }
-                if structure.fields.iter().any(|field| {
-                    is_number(&field.ty)
-                        && !matches!(field.shape(), FieldShape::Update | FieldShape::ThreeState)
-                }) {
+                if structure
+                    .fields
+                    .iter()
+                    .any(|field| number_reader(field).is_some())
+                {
                     used.insert("self");
                 }
                 if def.in_request {
@@ -261,12 +262,24 @@ fn type_def(def: &TypeDef, request_structs: &HashSet<&str>) -> TokenStream {
     }
 }
 
-/// A JSON number, which the models read from a string too: some servers write numbers so.
-fn is_number(ty: &TypeRef) -> bool {
-    matches!(
-        ty,
+/// The serde arguments that read a number field from a string too (some servers write numbers
+/// so); `None` for other fields, and for update values and three-state fields, which hold their
+/// number inside a wrapper.
+fn number_reader(field: &Field) -> Option<TokenStream> {
+    if !matches!(
+        field.ty,
         TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64
-    )
+    ) {
+        return None;
+    }
+    match field.shape() {
+        FieldShape::Plain => Some(quote!(deserialize_with = "support::number::read")),
+        FieldShape::Nullable | FieldShape::Omittable => Some(quote!(
+            default,
+            deserialize_with = "support::number::read_option"
+        )),
+        FieldShape::Update | FieldShape::ThreeState => None,
+    }
 }
 
 /// A struct, `#[non_exhaustive]` so that fields the API adds later are not a breaking change;
@@ -303,16 +316,7 @@ fn struct_def(
             }
             FieldShape::Plain | FieldShape::Nullable => {}
         }
-        if is_number(&field.ty) {
-            serde_args.extend(match field.shape() {
-                FieldShape::Plain => Some(quote!(deserialize_with = "support::number::read")),
-                FieldShape::Nullable | FieldShape::Omittable => Some(quote!(
-                    default,
-                    deserialize_with = "support::number::read_option"
-                )),
-                FieldShape::Update | FieldShape::ThreeState => None,
-            });
-        }
+        serde_args.extend(number_reader(field));
         if field.ty == TypeRef::Base64 {
             serde_args.push(match field.shape() {
                 FieldShape::Plain => quote!(with = "support::base64"),
