@@ -12,17 +12,21 @@
     allow(unused_imports, dead_code)
 )]
 
-use std::sync::Arc;
+mod base;
+
+mod error;
+
 use std::time::Duration;
 use futures::stream::BoxStream;
 use crate::pagination::{self, Page, PageRequest};
 use serde::Serialize;
 use crate::http::{
-    ApiError, BodyTooLarge, DecodeError, Endpoint, ErrorBody, RateLimit, RawResponse,
-    Request, RetryPolicy, Secret, Settings, Transport, TransportError,
+    ApiError, BodyTooLarge, DecodeError, Endpoint, ErrorBody, ErrorResponse, RawResponse,
+    Request, Secret,
 };
 use crate::models::*;
-use crate::support::{Validate, ValidationError};
+use crate::support::ValidationError;
+pub use base::{Client, ClientBuilder};
 
 #[cfg(feature = "customers")]
 mod customers;
@@ -35,13 +39,6 @@ pub const PRODUCTION: &str = "https://api.mews.com";
 
 /// Demo environment (tokens differ from production)
 pub const DEMO: &str = "https://api.mews-demo.com";
-
-/// Configures a [`Client`]: the fields every request carries, and how requests are sent.
-#[derive(Debug, Clone)]
-pub struct ClientBuilder {
-    settings: Settings,
-    common: CommonFields,
-}
 
 /// The body fields the client adds to every request.
 #[derive(Debug, Clone)]
@@ -65,6 +62,11 @@ impl CommonFields {
             culture_code: self.culture_code.as_deref().filter(|_| culture_code),
         }
     }
+
+    /// The credentials among them, which nothing the client shows may contain.
+    fn secrets(&self) -> Vec<Secret> {
+        vec![self.client_token.clone(), self.access_token.clone()]
+    }
 }
 
 /// The common fields of one request body, sent before the request's own fields.
@@ -82,19 +84,6 @@ struct CommonBody<'a> {
     culture_code: Option<&'a str>,
 }
 
-/// A client of the API. Cloning it is cheap: clones share the connection pool, the
-/// settings and the rate limit.
-#[derive(Debug, Clone)]
-pub struct Client {
-    inner: Arc<Inner>,
-}
-
-#[derive(Debug)]
-struct Inner {
-    transport: Transport,
-    common: CommonFields,
-}
-
 impl ClientBuilder {
     /// Starts configuring a client of the server at `base_url` (one of the server constants of this module, or any address), with the fields every request carries:
     ///
@@ -107,16 +96,16 @@ impl ClientBuilder {
         access_token: impl Into<String>,
         client: impl Into<String>,
     ) -> Self {
-        ClientBuilder {
-            settings: Settings::new(base_url.into()),
-            common: CommonFields {
+        ClientBuilder::with_common_fields(
+            base_url,
+            CommonFields {
                 client_token: Secret::new(client_token),
                 access_token: Secret::new(access_token),
                 client: client.into(),
                 language_code: None,
                 culture_code: None,
             },
-        }
+        )
     }
 
     /// Sends `LanguageCode` with every request that does not set it itself.
@@ -133,57 +122,6 @@ impl ClientBuilder {
     pub fn culture_code(mut self, culture_code: impl Into<String>) -> Self {
         self.common.culture_code = Some(culture_code.into());
         self
-    }
-
-    /// How long one attempt may take, from sending to the end of the response body
-    /// (default 60 seconds).
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.settings.timeout = timeout;
-        self
-    }
-
-    /// When failed requests are retried (default: [`RetryPolicy::default`]).
-    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.settings.retry = policy;
-        self
-    }
-
-    /// Keeps the client under a request rate, waiting before a request would exceed it
-    /// (default: no client-side limit).
-    pub fn rate_limit(mut self, limit: RateLimit) -> Self {
-        self.settings.rate_limit = Some(limit);
-        self
-    }
-
-    /// The longest response body read, in bytes (default
-    /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::http::DEFAULT_MAX_RESPONSE_BODY), 64 MiB): a
-    /// longer body ends the call with [`Error::BodyTooLarge`] as soon as it is known to be
-    /// longer, without reading the rest.
-    pub fn max_response_body(mut self, bytes: usize) -> Self {
-        self.settings.max_response_body = bytes;
-        self
-    }
-
-    /// Sends requests through this `reqwest` client (proxies, TLS settings, a shared pool)
-    /// instead of a new one.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.settings.http = Some(client);
-        self
-    }
-
-    /// Builds the client.
-    pub fn build(self) -> Result<Client, Error> {
-        let secrets = vec![
-            self.common.client_token.clone(), self.common.access_token.clone()
-        ];
-        let transport = Transport::new(self.settings, secrets)
-            .map_err(Error::Transport)?;
-        Ok(Client {
-            inner: Arc::new(Inner {
-                transport,
-                common: self.common,
-            }),
-        })
     }
 }
 
@@ -216,37 +154,8 @@ impl Client {
 }
 
 impl Client {
-    /// Validates a request and serializes it after the common fields, as one object.
-    fn json_body(
-        &self,
-        request: &(impl Serialize + Validate),
-        common: CommonBody<'_>,
-    ) -> Result<Vec<u8>, Error> {
-        request.validate().map_err(Error::Validation)?;
-        let mut body = serde_json::to_vec(&common).map_err(Error::Encode)?;
-        let request = serde_json::to_vec(request).map_err(Error::Encode)?;
-        match (body.len(), request.len()) {
-            (_, 0..=2) => Ok(body),
-            (0..=2, _) => Ok(request),
-            _ => {
-                body.pop();
-                body.push(b',');
-                body.extend_from_slice(&request[1..]);
-                Ok(body)
-            }
-        }
-    }
-
-    /// Reads the result of a successful response.
-    fn result<T: serde::de::DeserializeOwned>(
-        &self,
-        response: &RawResponse,
-    ) -> Result<T, Error> {
-        response.json(&self.inner.transport).map_err(Error::Decode)
-    }
-
     /// The error for a response that is not a success.
-    fn error(&self, response: RawResponse) -> Error {
+    pub(crate) fn error(&self, response: RawResponse) -> Error {
         let transport = &self.inner.transport;
         let error = match response.status {
             400 => {
@@ -391,49 +300,22 @@ pub enum Error {
 }
 
 impl Error {
-    /// The HTTP status of the response, if one arrived.
-    pub fn status(&self) -> Option<u16> {
+    /// The error response of the variants of a status.
+    fn response(&self) -> Option<&dyn ErrorResponse> {
         match self {
-            Error::BadRequest(error) => Some(error.status),
-            Error::Unauthorized(error) => Some(error.status),
-            Error::Forbidden(error) => Some(error.status),
-            Error::NotFound(error) => Some(error.status),
-            Error::RequestTimeout(error) => Some(error.status),
-            Error::Conflict(error) => Some(error.status),
-            Error::PayloadTooLarge(error) => Some(error.status),
-            Error::TooManyRequests { error, .. } => Some(error.status),
-            Error::InternalServerError(error) => Some(error.status),
-            Error::BadGateway(error) => Some(error.status),
-            Error::ServiceUnavailable(error) => Some(error.status),
-            Error::GatewayTimeout(error) => Some(error.status),
-            Error::UnexpectedStatus(error) => Some(error.status),
-            Error::NoContent { status, .. } => Some(*status),
-            Error::Decode(error) => Some(error.status),
-            Error::BodyTooLarge(error) => Some(error.status),
-            _ => None,
-        }
-    }
-
-    /// The `Request-Id` of the response, if one arrived with it: quote it when
-    /// reporting a problem.
-    pub fn request_id(&self) -> Option<&str> {
-        match self {
-            Error::BadRequest(error) => error.request_id.as_deref(),
-            Error::Unauthorized(error) => error.request_id.as_deref(),
-            Error::Forbidden(error) => error.request_id.as_deref(),
-            Error::NotFound(error) => error.request_id.as_deref(),
-            Error::RequestTimeout(error) => error.request_id.as_deref(),
-            Error::Conflict(error) => error.request_id.as_deref(),
-            Error::PayloadTooLarge(error) => error.request_id.as_deref(),
-            Error::TooManyRequests { error, .. } => error.request_id.as_deref(),
-            Error::InternalServerError(error) => error.request_id.as_deref(),
-            Error::BadGateway(error) => error.request_id.as_deref(),
-            Error::ServiceUnavailable(error) => error.request_id.as_deref(),
-            Error::GatewayTimeout(error) => error.request_id.as_deref(),
-            Error::UnexpectedStatus(error) => error.request_id.as_deref(),
-            Error::NoContent { request_id, .. } => request_id.as_deref(),
-            Error::Decode(error) => error.request_id.as_deref(),
-            Error::BodyTooLarge(error) => error.request_id.as_deref(),
+            Error::BadRequest(error) => Some(&**error),
+            Error::Unauthorized(error) => Some(&**error),
+            Error::Forbidden(error) => Some(&**error),
+            Error::NotFound(error) => Some(&**error),
+            Error::RequestTimeout(error) => Some(&**error),
+            Error::Conflict(error) => Some(&**error),
+            Error::PayloadTooLarge(error) => Some(&**error),
+            Error::TooManyRequests { error, .. } => Some(&**error),
+            Error::InternalServerError(error) => Some(&**error),
+            Error::BadGateway(error) => Some(&**error),
+            Error::ServiceUnavailable(error) => Some(&**error),
+            Error::GatewayTimeout(error) => Some(&**error),
+            Error::UnexpectedStatus(error) => Some(&**error),
             _ => None,
         }
     }
@@ -443,71 +325,6 @@ impl Error {
         match self {
             Error::TooManyRequests { retry_after, .. } => *retry_after,
             _ => None,
-        }
-    }
-}
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Error::BadRequest(error) => error.fmt(formatter),
-            Error::Unauthorized(error) => error.fmt(formatter),
-            Error::Forbidden(error) => error.fmt(formatter),
-            Error::NotFound(error) => error.fmt(formatter),
-            Error::RequestTimeout(error) => error.fmt(formatter),
-            Error::Conflict(error) => error.fmt(formatter),
-            Error::PayloadTooLarge(error) => error.fmt(formatter),
-            Error::TooManyRequests { error, .. } => error.fmt(formatter),
-            Error::InternalServerError(error) => error.fmt(formatter),
-            Error::BadGateway(error) => error.fmt(formatter),
-            Error::ServiceUnavailable(error) => error.fmt(formatter),
-            Error::GatewayTimeout(error) => error.fmt(formatter),
-            Error::UnexpectedStatus(error) => error.fmt(formatter),
-            Error::NoContent { status, .. } => {
-                write!(
-                    formatter,
-                    "HTTP {status}: no content, but the operation returns a result"
-                )
-            }
-            Error::Timeout => formatter.write_str("no response within the timeout"),
-            Error::Transport(error) => write!(formatter, "transport error: {error}"),
-            Error::Decode(error) => error.fmt(formatter),
-            Error::BodyTooLarge(error) => error.fmt(formatter),
-            Error::Encode(error) => {
-                write!(formatter, "cannot serialize the request: {error}")
-            }
-            Error::Validation(error) => {
-                write!(formatter, "invalid request, not sent: {error}")
-            }
-            Error::RepeatedCursor { operation, cursor } => {
-                write!(
-                    formatter,
-                    "{operation}: the server returned the cursor {cursor} again; the walk stopped"
-                )
-            }
-        }
-    }
-}
-
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Transport(error) => Some(error),
-            Error::Decode(error) => Some(error),
-            Error::BodyTooLarge(error) => Some(error),
-            Error::Encode(error) => Some(error),
-            Error::Validation(error) => Some(error),
-            _ => None,
-        }
-    }
-}
-
-impl From<TransportError> for Error {
-    fn from(error: TransportError) -> Self {
-        match error {
-            TransportError::Timeout => Error::Timeout,
-            TransportError::Failed(error) => Error::Transport(error),
-            TransportError::BodyTooLarge(error) => Error::BodyTooLarge(error),
         }
     }
 }

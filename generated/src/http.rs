@@ -108,10 +108,13 @@ impl RetryPolicy {
 
     /// The exponential backoff before attempt `attempt + 1`, with jitter: between half and
     /// all of `initial_backoff * 2^(attempt - 1)`, capped at `max_backoff`.
-    fn backoff(&self, attempt: u32) -> Duration {
+    pub(crate) fn backoff(&self, attempt: u32) -> Duration {
         let exponential = self
             .initial_backoff
-            .saturating_mul(1u32.checked_shl(attempt.saturating_sub(1)).unwrap_or(u32::MAX))
+            .saturating_mul(
+                1u32.checked_shl(attempt.saturating_sub(1))
+                    .unwrap_or(u32::MAX),
+            )
             .min(self.max_backoff);
         exponential.mul_f64(0.5 + fastrand::f64() / 2.0)
     }
@@ -151,7 +154,7 @@ impl RateLimit {
 /// Paces the requests of a client and its clones: the client-wide pause after a `429`, and
 /// the optional [`RateLimit`], counted as described there.
 #[derive(Debug)]
-struct Pacer {
+pub(crate) struct Pacer {
     limit: Option<RateLimit>,
     jitter: Duration,
     state: Mutex<PacerState>,
@@ -185,7 +188,7 @@ enum Wait {
 
 /// A place in the rate limit, held by one attempt until its response has arrived or it ended
 /// otherwise (including when its future is dropped); then the place counts for one window.
-struct Place<'a> {
+pub(crate) struct Place<'a> {
     pacer: &'a Pacer,
 }
 
@@ -217,20 +220,27 @@ impl Pacer {
 
     /// Pauses the client for `wait` from now (unless it is already paused for longer), because
     /// of `response`, a `429`.
-    fn pause(&self, response: &RawResponse, wait: Duration) {
+    pub(crate) fn pause(&self, response: &RawResponse, wait: Duration) {
         let until = later(Instant::now(), wait);
         let mut state = self.state();
-        if state.pause.as_ref().is_none_or(|(current, _)| *current < until) {
+        if state
+            .pause
+            .as_ref()
+            .is_none_or(|(current, _)| *current < until)
+        {
             state.pause = Some((until, response.clone()));
         }
     }
 
     /// While the client is paused: the `429` that paused it, its `Retry-After` now the time
     /// left.
-    fn paused(&self) -> Option<RawResponse> {
+    pub(crate) fn paused(&self) -> Option<RawResponse> {
         let mut state = self.state();
         let (until, response) = state.pause.as_ref()?;
-        let Some(left) = until.checked_duration_since(Instant::now()).filter(|left| !left.is_zero()) else {
+        let Some(left) = until
+            .checked_duration_since(Instant::now())
+            .filter(|left| !left.is_zero())
+        else {
             // Over: the 429's body need not be kept any longer.
             state.pause = None;
             return None;
@@ -244,21 +254,26 @@ impl Pacer {
 
     /// Waits until the client is no longer paused, then a random part of the jitter; returns
     /// the time waited. Each round waits for a later end of the pause (a new `429` extended it).
-    async fn sit_out_pause(&self) -> Duration {
+    pub(crate) async fn sit_out_pause(&self) -> Duration {
         let started = Instant::now();
         loop {
             let until = match &self.state().pause {
                 Some((until, _)) if *until > Instant::now() => *until,
                 _ => return started.elapsed(),
             };
-            let jitter = Duration::from_nanos(fastrand::u64(..=u64::try_from(self.jitter.as_nanos()).unwrap_or(u64::MAX)));
-            tracing::debug!(wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64, "client paused after a 429, waiting");
+            let jitter = Duration::from_nanos(fastrand::u64(
+                ..=u64::try_from(self.jitter.as_nanos()).unwrap_or(u64::MAX),
+            ));
+            tracing::debug!(
+                wait_ms = until.saturating_duration_since(Instant::now()).as_millis() as u64,
+                "client paused after a 429, waiting"
+            );
             tokio::time::sleep_until(later(until, jitter).into()).await;
         }
     }
 
     /// Waits out any pause, then, under a rate limit, for a place.
-    async fn acquire(&self) -> Option<Place<'_>> {
+    pub(crate) async fn acquire(&self) -> Option<Place<'_>> {
         let Some(limit) = self.limit else {
             self.sit_out_pause().await;
             return None;
@@ -274,7 +289,11 @@ impl Pacer {
                     if state.pause.as_ref().is_some_and(|(until, _)| *until > now) {
                         Wait::Paused
                     } else {
-                        while state.ended.front().is_some_and(|&end| now.duration_since(end) >= limit.window) {
+                        while state
+                            .ended
+                            .front()
+                            .is_some_and(|&end| now.duration_since(end) >= limit.window)
+                        {
                             state.ended.pop_front();
                         }
                         if state.held + state.ended.len() < allowed {
@@ -290,7 +309,11 @@ impl Pacer {
                 match wait {
                     Wait::Paused => break,
                     Wait::Until(at) => {
-                        tracing::debug!(wait_ms = at.saturating_duration_since(Instant::now()).as_millis() as u64, "client-side rate limit reached, waiting");
+                        tracing::debug!(
+                            wait_ms =
+                                at.saturating_duration_since(Instant::now()).as_millis() as u64,
+                            "client-side rate limit reached, waiting"
+                        );
                         tokio::time::sleep_until(at.into()).await;
                     }
                     Wait::PlaceEnd => {
@@ -315,7 +338,7 @@ pub(crate) struct Endpoint {
 /// One call: the path with its parameters filled in, query and header parameters, and the body.
 #[derive(Debug)]
 pub(crate) struct Request {
-    path: String,
+    pub(crate) path: String,
     query: Vec<(String, String)>,
     headers: Vec<(&'static str, String)>,
     /// Shared bytes, so that a retry re-sends the body without copying it, and their content
@@ -335,7 +358,12 @@ impl Request {
 
     /// Adds a query parameter written in `style`; an unset value adds nothing.
     #[allow(dead_code)] // Only APIs with query parameters use it.
-    pub fn query(mut self, name: &'static str, value: &(impl serde::Serialize + ?Sized), style: Style) -> Self {
+    pub fn query(
+        mut self,
+        name: &'static str,
+        value: &(impl serde::Serialize + ?Sized),
+        style: Style,
+    ) -> Self {
         style.pairs(name, &param_json(value), &mut self.query);
         self
     }
@@ -343,7 +371,12 @@ impl Request {
     /// Adds a header parameter (`simple` style: an array is sent comma-separated); an unset
     /// value is not sent.
     #[allow(dead_code)] // Only APIs with header parameters use it.
-    pub fn header(mut self, name: &'static str, value: &(impl serde::Serialize + ?Sized), style: Style) -> Self {
+    pub fn header(
+        mut self,
+        name: &'static str,
+        value: &(impl serde::Serialize + ?Sized),
+        style: Style,
+    ) -> Self {
         if let Some(text) = style.text(name, &param_json(value)) {
             self.headers.push((name, text));
         }
@@ -352,10 +385,19 @@ impl Request {
 
     /// Adds a cookie parameter to the `Cookie` header.
     #[allow(dead_code)] // Only APIs with cookie parameters use it.
-    pub fn cookie(mut self, name: &'static str, value: &(impl serde::Serialize + ?Sized), style: Style) -> Self {
+    pub fn cookie(
+        mut self,
+        name: &'static str,
+        value: &(impl serde::Serialize + ?Sized),
+        style: Style,
+    ) -> Self {
         if let Some(text) = style.text(name, &param_json(value)) {
             let cookie = format!("{name}={text}");
-            match self.headers.iter_mut().find(|(header, _)| *header == "Cookie") {
+            match self
+                .headers
+                .iter_mut()
+                .find(|(header, _)| *header == "Cookie")
+            {
                 Some((_, cookies)) => *cookies = format!("{cookies}; {cookie}"),
                 None => self.headers.push(("Cookie", cookie)),
             }
@@ -371,7 +413,7 @@ impl Request {
     }
 
     /// Adds the query, headers and body to a request to send.
-    fn apply_to(&self, mut builder: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+    pub(crate) fn apply_to(&self, mut builder: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
         if !self.query.is_empty() {
             builder = builder.query(&self.query);
         }
@@ -379,7 +421,9 @@ impl Request {
             builder = builder.header(*name, value);
         }
         if let Some((body, content_type)) = &self.body {
-            builder = builder.header(reqwest::header::CONTENT_TYPE, content_type.as_ref()).body(body.clone());
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, content_type.as_ref())
+                .body(body.clone());
         }
         builder
     }
@@ -423,7 +467,12 @@ impl Style {
             (_, Value::Null) => {}
             (Style::DeepObject, Value::Array(_) | Value::Object(_)) => deep_pairs(name, value, out),
             (Style::Form, Value::Array(items)) => {
-                out.extend(items.iter().filter_map(scalar).map(|item| (name.to_owned(), item)));
+                out.extend(
+                    items
+                        .iter()
+                        .filter_map(scalar)
+                        .map(|item| (name.to_owned(), item)),
+                );
             }
             (Style::Form, Value::Object(properties)) => out.extend(
                 by_name(properties)
@@ -494,7 +543,9 @@ fn scalar(value: &serde_json::Value) -> Option<String> {
 
 /// An object's properties in the order of their names, whatever order `serde_json` keeps: its
 /// `preserve_order` feature, which any crate of a build may turn on, keeps them as written.
-fn by_name(properties: &serde_json::Map<String, serde_json::Value>) -> Vec<(&String, &serde_json::Value)> {
+fn by_name(
+    properties: &serde_json::Map<String, serde_json::Value>,
+) -> Vec<(&String, &serde_json::Value)> {
     let mut properties: Vec<_> = properties.iter().collect();
     properties.sort_unstable_by_key(|(name, _)| *name);
     properties
@@ -526,7 +577,16 @@ pub(crate) fn path_value(value: &(impl serde::Serialize + ?Sized), style: Style)
     let mut encoded = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' | b';' | b'=' => encoded.push(byte as char),
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b','
+            | b';'
+            | b'=' => encoded.push(byte as char),
             _ => encoded.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -567,7 +627,9 @@ pub(crate) fn form_body(value: &impl serde::Serialize, styles: &[(&str, Style)])
 fn form_encode(text: &str, out: &mut String) {
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'*' => {
+                out.push(byte as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
@@ -614,32 +676,64 @@ pub(crate) struct Multipart {
 #[allow(dead_code)] // Only APIs with multipart bodies use it.
 impl Multipart {
     pub fn new() -> Self {
-        let boundary = format!("----mews-codegen-{:016x}{:016x}", fastrand::u64(..), fastrand::u64(..));
-        Multipart { boundary, body: Vec::new() }
+        let boundary = format!(
+            "----mews-codegen-{:016x}{:016x}",
+            fastrand::u64(..),
+            fastrand::u64(..)
+        );
+        Multipart {
+            boundary,
+            body: Vec::new(),
+        }
     }
 
     /// A primitive as a text part (`text/plain` unless the spec says otherwise); an array
     /// gives one part per item, an unset value none.
-    pub fn text(&mut self, name: &str, value: &(impl serde::Serialize + ?Sized), content_type: Option<&str>) {
+    pub fn text(
+        &mut self,
+        name: &str,
+        value: &(impl serde::Serialize + ?Sized),
+        content_type: Option<&str>,
+    ) {
         match param_json(value) {
             serde_json::Value::Array(items) => {
                 for item in items.iter().filter_map(scalar) {
-                    self.part(name, None, content_type.unwrap_or("text/plain; charset=utf-8"), item.as_bytes());
+                    self.part(
+                        name,
+                        None,
+                        content_type.unwrap_or("text/plain; charset=utf-8"),
+                        item.as_bytes(),
+                    );
                 }
             }
             value => {
                 if let Some(text) = scalar(&value) {
-                    self.part(name, None, content_type.unwrap_or("text/plain; charset=utf-8"), text.as_bytes());
+                    self.part(
+                        name,
+                        None,
+                        content_type.unwrap_or("text/plain; charset=utf-8"),
+                        text.as_bytes(),
+                    );
                 }
             }
         }
     }
 
     /// An object or array as a JSON part; an unset value gives none.
-    pub fn json(&mut self, name: &str, value: &(impl serde::Serialize + ?Sized), content_type: Option<&str>) {
+    pub fn json(
+        &mut self,
+        name: &str,
+        value: &(impl serde::Serialize + ?Sized),
+        content_type: Option<&str>,
+    ) {
         let value = param_json(value);
         if !value.is_null() {
-            self.part(name, None, content_type.unwrap_or("application/json"), value.to_string().as_bytes());
+            self.part(
+                name,
+                None,
+                content_type.unwrap_or("application/json"),
+                value.to_string().as_bytes(),
+            );
         }
     }
 
@@ -647,26 +741,47 @@ impl Multipart {
     /// spec gives).
     pub fn files(&mut self, name: &str, files: &impl FileParts, content_type: Option<&str>) {
         for file in files.file_parts() {
-            let content_type = file.content_type.as_deref().or(content_type).unwrap_or("application/octet-stream");
+            let content_type = file
+                .content_type
+                .as_deref()
+                .or(content_type)
+                .unwrap_or("application/octet-stream");
             self.part(name, Some(&file.file_name), content_type, &file.bytes);
         }
     }
 
     fn part(&mut self, name: &str, file_name: Option<&str>, content_type: &str, bytes: &[u8]) {
-        let quoted = |text: &str| text.replace('\\', "\\\\").replace('"', "\\\"").replace(['\r', '\n'], " ");
-        self.body.extend_from_slice(format!("--{}\r\nContent-Disposition: form-data; name=\"{}\"", self.boundary, quoted(name)).as_bytes());
+        let quoted = |text: &str| {
+            text.replace('\\', "\\\\")
+                .replace('"', "\\\"")
+                .replace(['\r', '\n'], " ")
+        };
+        self.body.extend_from_slice(
+            format!(
+                "--{}\r\nContent-Disposition: form-data; name=\"{}\"",
+                self.boundary,
+                quoted(name)
+            )
+            .as_bytes(),
+        );
         if let Some(file_name) = file_name {
-            self.body.extend_from_slice(format!("; filename=\"{}\"", quoted(file_name)).as_bytes());
+            self.body
+                .extend_from_slice(format!("; filename=\"{}\"", quoted(file_name)).as_bytes());
         }
-        self.body.extend_from_slice(format!("\r\nContent-Type: {content_type}\r\n\r\n").as_bytes());
+        self.body
+            .extend_from_slice(format!("\r\nContent-Type: {content_type}\r\n\r\n").as_bytes());
         self.body.extend_from_slice(bytes);
         self.body.extend_from_slice(b"\r\n");
     }
 
     /// The body and its content type, which names the boundary.
     pub fn finish(mut self) -> (Vec<u8>, String) {
-        self.body.extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
-        (self.body, format!("multipart/form-data; boundary={}", self.boundary))
+        self.body
+            .extend_from_slice(format!("--{}--\r\n", self.boundary).as_bytes());
+        (
+            self.body,
+            format!("multipart/form-data; boundary={}", self.boundary),
+        )
     }
 }
 
@@ -697,11 +812,11 @@ impl Settings {
 /// Sends requests with retries and rate limiting, and reads the responses.
 #[derive(Debug)]
 pub(crate) struct Transport {
-    http: reqwest::Client,
-    base_url: String,
-    timeout: Duration,
-    retry: RetryPolicy,
-    pacer: Pacer,
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: String,
+    pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) pacer: Pacer,
     max_response_body: usize,
     /// Credentials to blank out of anything an error shows.
     secrets: Vec<Secret>,
@@ -768,7 +883,11 @@ impl Transport {
 
     /// Sends `request` to `endpoint`, retrying as the policy allows, and returns the last
     /// response, whatever its status.
-    pub async fn send(&self, endpoint: &Endpoint, request: &Request) -> Result<RawResponse, TransportError> {
+    pub async fn send(
+        &self,
+        endpoint: &Endpoint,
+        request: &Request,
+    ) -> Result<RawResponse, TransportError> {
         let url = format!("{}{}", self.base_url, request.path);
         let mut waited = Duration::ZERO;
         let mut attempt = 1;
@@ -792,7 +911,10 @@ impl Transport {
                 status = tracing::field::Empty,
                 request_id = tracing::field::Empty,
             );
-            let outcome = self.attempt(endpoint, &url, request).instrument(span.clone()).await;
+            let outcome = self
+                .attempt(endpoint, &url, request)
+                .instrument(span.clone())
+                .await;
             let mut paused = false;
             if let Ok(response) = &outcome {
                 span.record("status", response.status);
@@ -800,7 +922,9 @@ impl Transport {
                     span.record("request_id", request_id.as_str());
                 }
                 if response.status == 429 {
-                    let wait = response.retry_after.unwrap_or_else(|| self.retry.backoff(attempt));
+                    let wait = response
+                        .retry_after
+                        .unwrap_or_else(|| self.retry.backoff(attempt));
                     self.pacer.pause(response, wait);
                     paused = true;
                 }
@@ -823,7 +947,12 @@ impl Transport {
         }
     }
 
-    async fn attempt(&self, endpoint: &Endpoint, url: &str, request: &Request) -> Result<RawResponse, TransportError> {
+    async fn attempt(
+        &self,
+        endpoint: &Endpoint,
+        url: &str,
+        request: &Request,
+    ) -> Result<RawResponse, TransportError> {
         let builder = self
             .http
             .request(endpoint.method.clone(), url)
@@ -858,7 +987,12 @@ impl Transport {
     /// Reads a body of at most `max_response_body` bytes as it arrives, and stops reading as
     /// soon as it is known to be longer: from its `Content-Length`, or when the bytes received
     /// exceed the limit. The response is dropped then, which closes its connection.
-    async fn read_body(&self, mut response: reqwest::Response, status: u16, request_id: &Option<String>) -> Result<bytes::Bytes, TransportError> {
+    pub(crate) async fn read_body(
+        &self,
+        mut response: reqwest::Response,
+        status: u16,
+        request_id: &Option<String>,
+    ) -> Result<bytes::Bytes, TransportError> {
         let limit = self.max_response_body;
         let too_large = || {
             TransportError::BodyTooLarge(BodyTooLarge {
@@ -867,7 +1001,10 @@ impl Transport {
                 limit,
             })
         };
-        if response.content_length().is_some_and(|length| length > limit as u64) {
+        if response
+            .content_length()
+            .is_some_and(|length| length > limit as u64)
+        {
             return Err(too_large());
         }
         let Some(first) = response.chunk().await? else {
@@ -896,7 +1033,12 @@ impl Transport {
     }
 
     /// How long to wait before the next attempt, or `None` when the outcome is final.
-    fn retry_wait(&self, endpoint: &Endpoint, outcome: &Result<RawResponse, TransportError>, attempt: u32) -> Option<Duration> {
+    pub(crate) fn retry_wait(
+        &self,
+        endpoint: &Endpoint,
+        outcome: &Result<RawResponse, TransportError>,
+        attempt: u32,
+    ) -> Option<Duration> {
         if attempt >= self.retry.max_attempts {
             return None;
         }
@@ -910,13 +1052,19 @@ impl Transport {
                     .unwrap_or_default(),
             ),
             Ok(response) if may_repeat && (response.status == 408 || response.status >= 500) => {
-                Some(response.retry_after.unwrap_or_else(|| self.retry.backoff(attempt)))
+                Some(
+                    response
+                        .retry_after
+                        .unwrap_or_else(|| self.retry.backoff(attempt)),
+                )
             }
             Ok(_) => None,
             // A response arrived; reading it again would end the same way.
             Err(TransportError::BodyTooLarge(_)) => None,
             // A connection that was never made carried no request, so any operation may repeat.
-            Err(TransportError::Failed(error)) if error.is_connect() => Some(self.retry.backoff(attempt)),
+            Err(TransportError::Failed(error)) if error.is_connect() => {
+                Some(self.retry.backoff(attempt))
+            }
             Err(_) if may_repeat => Some(self.retry.backoff(attempt)),
             Err(_) => None,
         }
@@ -928,8 +1076,15 @@ impl Transport {
     /// the excerpt comes from at most `longest` bytes of the body (a credential becomes `***`),
     /// and a credential or a character cut at the end of the prefix lies beyond the excerpt.
     fn excerpt(&self, body: &[u8]) -> String {
-        let longest = self.secrets.iter().map(|secret| secret.expose().len()).max().unwrap_or(0);
-        let prefix = body.len().min(BODY_EXCERPT_BYTES * longest.max(1) + longest + 4);
+        let longest = self
+            .secrets
+            .iter()
+            .map(|secret| secret.expose().len())
+            .max()
+            .unwrap_or(0);
+        let prefix = body
+            .len()
+            .min(BODY_EXCERPT_BYTES * longest.max(1) + longest + 4);
         let mut text = self.redact(&String::from_utf8_lossy(&body[..prefix]));
         let mut end = text.len().min(BODY_EXCERPT_BYTES);
         while !text.is_char_boundary(end) {
@@ -944,7 +1099,9 @@ impl Transport {
         self.secrets
             .iter()
             .filter(|secret| !secret.expose().is_empty())
-            .fold(text.to_owned(), |text, secret| text.replace(secret.expose(), "***"))
+            .fold(text.to_owned(), |text, secret| {
+                text.replace(secret.expose(), "***")
+            })
     }
 }
 
@@ -1035,6 +1192,25 @@ impl<B: ErrorBody> fmt::Display for ApiError<B> {
     }
 }
 
+/// What an error response tells whatever the type of its body, so that the client's `Error`
+/// can tell it for every status.
+pub trait ErrorResponse: fmt::Display {
+    /// The HTTP status.
+    fn status(&self) -> u16;
+    /// The `Request-Id` header.
+    fn request_id(&self) -> Option<&str>;
+}
+
+impl<B: ErrorBody> ErrorResponse for ApiError<B> {
+    fn status(&self) -> u16 {
+        self.status
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+}
+
 /// A response body that is not the documented JSON.
 #[derive(Debug)]
 pub struct DecodeError {
@@ -1050,7 +1226,11 @@ pub struct DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "HTTP {}: the response body is not the documented JSON ({})", self.status, self.source)?;
+        write!(
+            formatter,
+            "HTTP {}: the response body is not the documented JSON ({})",
+            self.status, self.source
+        )?;
         if let Some(request_id) = &self.request_id {
             write!(formatter, ", request id {request_id}")?;
         }
@@ -1067,19 +1247,28 @@ impl std::error::Error for DecodeError {
 impl RawResponse {
     /// Reads the body as `T`.
     #[allow(dead_code)] // An API without JSON results does not use it.
-    pub fn json<T: serde::de::DeserializeOwned>(&self, transport: &Transport) -> Result<T, DecodeError> {
+    pub fn json<T: serde::de::DeserializeOwned>(
+        &self,
+        transport: &Transport,
+    ) -> Result<T, DecodeError> {
         serde_json::from_slice(&self.body).map_err(|source| self.decode_error(transport, source))
     }
 
     /// Reads an error body as `T`, with credentials blanked out first, so that a server echoing
     /// them cannot leak them into an error message.
-    pub fn redacted_json<T: serde::de::DeserializeOwned>(&self, transport: &Transport) -> Result<T, DecodeError> {
+    pub fn redacted_json<T: serde::de::DeserializeOwned>(
+        &self,
+        transport: &Transport,
+    ) -> Result<T, DecodeError> {
         let text = transport.redact(&String::from_utf8_lossy(&self.body));
         serde_json::from_str(&text).map_err(|source| self.decode_error(transport, source))
     }
 
     /// Reads an error body into an [`ApiError`].
-    pub fn api_error<B: serde::de::DeserializeOwned>(&self, transport: &Transport) -> Result<ApiError<B>, DecodeError> {
+    pub fn api_error<B: serde::de::DeserializeOwned>(
+        &self,
+        transport: &Transport,
+    ) -> Result<ApiError<B>, DecodeError> {
         Ok(ApiError {
             status: self.status,
             request_id: self.request_id.clone(),
@@ -1093,7 +1282,9 @@ impl RawResponse {
         ApiError {
             status: self.status,
             request_id: self.request_id.clone(),
-            body: transport.redact(&String::from_utf8_lossy(&self.body)).into_bytes(),
+            body: transport
+                .redact(&String::from_utf8_lossy(&self.body))
+                .into_bytes(),
         }
     }
 

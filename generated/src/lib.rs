@@ -80,6 +80,10 @@ pub mod models;
 #[rustfmt::skip]
 pub mod support;
 
+/// The only property of an update-value wrapper object on the wire, which
+/// [`Update`] writes and reads.
+const UPDATE_VALUE_PROPERTY: &str = "Value";
+
 pub use client::{Client, ClientBuilder, Error};
 pub use http::{ApiError, RateLimit, RetryPolicy};
 pub use models::*;

@@ -11,8 +11,7 @@ use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// The name of the only property of an update-value wrapper object on the wire.
-const UPDATE_VALUE_PROPERTY: &str = "Value";
+use crate::UPDATE_VALUE_PROPERTY;
 
 /// Marks an [`Update`] whose value may be cleared (set to `null`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -99,7 +98,10 @@ impl<'de, T: Deserialize<'de>, C: ClearMode> Deserialize<'de> for Update<T, C> {
             type Value = Update<T, C>;
 
             fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-                write!(formatter, "null or an object with a `{UPDATE_VALUE_PROPERTY}` property")
+                write!(
+                    formatter,
+                    "null or an object with a `{UPDATE_VALUE_PROPERTY}` property"
+                )
             }
 
             fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
@@ -110,7 +112,10 @@ impl<'de, T: Deserialize<'de>, C: ClearMode> Deserialize<'de> for Update<T, C> {
                 Ok(Update::Keep)
             }
 
-            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+            fn visit_some<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
                 deserializer.deserialize_map(self)
             }
 
@@ -124,7 +129,9 @@ impl<'de, T: Deserialize<'de>, C: ClearMode> Deserialize<'de> for Update<T, C> {
                     update = match map.next_value::<Option<T>>()? {
                         Some(value) => Update::Set(value),
                         None => Update::Clear(C::clear().ok_or_else(|| {
-                            de::Error::custom("this value cannot be cleared, but the update clears it")
+                            de::Error::custom(
+                                "this value cannot be cleared, but the update clears it",
+                            )
                         })?),
                     };
                 }
@@ -289,7 +296,11 @@ pub struct DateParseError(String);
 
 impl fmt::Display for DateParseError {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "`{}` is neither a date (YYYY-MM-DD) nor an ISO 8601 date-time", self.0)
+        write!(
+            formatter,
+            "`{}` is neither a date (YYYY-MM-DD) nor an ISO 8601 date-time",
+            self.0
+        )
     }
 }
 
@@ -324,7 +335,9 @@ impl FromStr for Date {
 fn parse_ymd(date: &[u8]) -> Option<chrono::NaiveDate> {
     let number = |digits: &[u8]| {
         digits.iter().try_fold(0u32, |value, digit| {
-            digit.is_ascii_digit().then(|| value * 10 + u32::from(digit - b'0'))
+            digit
+                .is_ascii_digit()
+                .then(|| value * 10 + u32::from(digit - b'0'))
         })
     };
     if date.len() != 10 || date[4] != b'-' || date[7] != b'-' {
@@ -387,7 +400,9 @@ macro_rules! impl_open_enum {
         }
 
         impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
                 deserializer.deserialize_str($crate::support::OpenEnumVisitor::<Self>::new())
             }
         }
@@ -420,7 +435,9 @@ macro_rules! impl_open_integer_enum {
         }
 
         impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
                 <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
@@ -488,7 +505,9 @@ pub trait Validate {
         if violations.0.is_empty() {
             Ok(())
         } else {
-            Err(ValidationError { violations: violations.0 })
+            Err(ValidationError {
+                violations: violations.0,
+            })
         }
     }
 
@@ -591,12 +610,24 @@ pub struct Violations(Vec<Violation>);
 
 impl Violations {
     /// Checks the length of a string, in characters.
-    pub fn length(&mut self, path: &str, field: &str, value: &str, limits: impl RangeBounds<usize>) {
+    pub fn length(
+        &mut self,
+        path: &str,
+        field: &str,
+        value: &str,
+        limits: impl RangeBounds<usize>,
+    ) {
         self.count(path, field, value.chars().count(), " characters", limits);
     }
 
     /// Checks the number of items of an array.
-    pub fn items<T>(&mut self, path: &str, field: &str, items: &[T], limits: impl RangeBounds<usize>) {
+    pub fn items<T>(
+        &mut self,
+        path: &str,
+        field: &str,
+        items: &[T],
+        limits: impl RangeBounds<usize>,
+    ) {
         self.count(path, field, items.len(), " items", limits);
     }
 
@@ -610,10 +641,21 @@ impl Violations {
         self.count(path, field, value, "", limits);
     }
 
-    fn count<N: PartialOrd + fmt::Display>(&mut self, path: &str, field: &str, count: N, unit: &str, limits: impl RangeBounds<N>) {
+    fn count<N: PartialOrd + fmt::Display>(
+        &mut self,
+        path: &str,
+        field: &str,
+        count: N,
+        unit: &str,
+        limits: impl RangeBounds<N>,
+    ) {
         let message = match (limits.start_bound(), limits.end_bound()) {
-            (Bound::Included(min), _) if count < *min => format!("{count}{unit}, at least {min} required"),
-            (_, Bound::Included(max)) if count > *max => format!("{count}{unit}, at most {max} allowed"),
+            (Bound::Included(min), _) if count < *min => {
+                format!("{count}{unit}, at least {min} required")
+            }
+            (_, Bound::Included(max)) if count > *max => {
+                format!("{count}{unit}, at most {max} allowed")
+            }
             _ => return,
         };
         self.0.push(Violation {
@@ -728,7 +770,9 @@ pub mod number {
         }
 
         fn visit_str<E: Error>(self, text: &str) -> Result<T, E> {
-            text.trim().parse().map_err(|_| E::invalid_value(Unexpected::Str(text), &self))
+            text.trim()
+                .parse()
+                .map_err(|_| E::invalid_value(Unexpected::Str(text), &self))
         }
     }
 
@@ -760,7 +804,9 @@ pub mod number {
     }
 
     /// Reads a number, a string that holds one, or `null`.
-    pub fn read_option<'de, D: Deserializer<'de>, T: Number>(deserializer: D) -> Result<Option<T>, D::Error> {
+    pub fn read_option<'de, D: Deserializer<'de>, T: Number>(
+        deserializer: D,
+    ) -> Result<Option<T>, D::Error> {
         deserializer.deserialize_option(OptionVisitor(PhantomData))
     }
 }
@@ -779,7 +825,9 @@ pub mod base64 {
     /// Reads Base64 text into bytes.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        STANDARD.decode(text.as_bytes()).map_err(serde::de::Error::custom)
+        STANDARD
+            .decode(text.as_bytes())
+            .map_err(serde::de::Error::custom)
     }
 
     /// The same for optional bytes: `None` is `null`.
@@ -787,7 +835,10 @@ pub mod base64 {
         use serde::{Deserialize, Deserializer, Serializer};
 
         /// Writes the bytes as Base64 text, or `null`.
-        pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, serializer: S) -> Result<S::Ok, S::Error> {
+        pub fn serialize<S: Serializer>(
+            bytes: &Option<Vec<u8>>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
             match bytes {
                 Some(bytes) => super::serialize(bytes, serializer),
                 None => serializer.serialize_none(),
@@ -795,7 +846,9 @@ pub mod base64 {
         }
 
         /// Reads Base64 text, or `null`, into bytes.
-        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<u8>>, D::Error> {
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Vec<u8>>, D::Error> {
             #[derive(Deserialize)]
             struct Base64(#[serde(with = "super")] Vec<u8>);
             Ok(Option::<Base64>::deserialize(deserializer)?.map(|Base64(bytes)| bytes))

@@ -34,6 +34,20 @@ pub struct Api {
 }
 
 impl Api {
+    /// Whether some operation is paginated, so that the crate walks pages.
+    pub fn is_paginated(&self) -> bool {
+        self.operations
+            .iter()
+            .any(|operation| operation.pagination.is_some())
+    }
+
+    /// Whether some operation streams server-sent events.
+    pub fn has_events(&self) -> bool {
+        self.operations
+            .iter()
+            .any(|operation| operation.events.is_some())
+    }
+
     /// The feature named `name`, which an operation or a type of this API names.
     pub fn feature(&self, name: &str) -> &Feature {
         self.features
@@ -63,13 +77,8 @@ pub struct Errors {
     pub statuses: Vec<StatusError>,
     /// Body type of statuses the spec does not document.
     pub fallback_body: TypeRef,
-    /// Whether some operation documents a success without a body beside one with a result, so
-    /// that a `NoContent` variant is needed.
-    pub has_no_content: bool,
     /// The named error body types, which tell the error's message.
     pub bodies: Vec<ErrorBodyType>,
-    /// Whether some operation is paginated, so that a walk can fail on a repeated cursor.
-    pub repeated_cursor: bool,
 }
 
 /// The variant of one documented error status.

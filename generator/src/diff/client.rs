@@ -219,29 +219,4 @@ fn error_variants(old: &Api, new: &Api, recorder: &mut Recorder) {
             ),
         );
     }
-    let conditional = [
-        (
-            old.errors.has_no_content,
-            new.errors.has_no_content,
-            "NoContent",
-        ),
-        (
-            old.errors.repeated_cursor,
-            new.errors.repeated_cursor,
-            "RepeatedCursor",
-        ),
-    ];
-    for (had, has, name) in conditional {
-        match (had, has) {
-            (false, true) => recorder.compatible(
-                format!("new variant `Error::{name}`"),
-                "`Error` is `#[non_exhaustive]`",
-            ),
-            (true, false) => recorder.breaking(
-                format!("variant `Error::{name}` removed"),
-                "code that matches it no longer compiles",
-            ),
-            _ => {}
-        }
-    }
 }

@@ -7,6 +7,7 @@ mod format;
 mod jobs;
 mod mock;
 mod models;
+mod runtime;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
@@ -16,15 +17,6 @@ use std::path::Path;
 use crate::ir::Api;
 use crate::{changelog, description, Error, Version};
 use jobs::Job;
-
-/// The support module, shipped verbatim: update values, dates, open enums and validation.
-const SUPPORT: &str = include_str!("../../templates/support.rs");
-/// The transport module, shipped verbatim: sending, retries, rate limits, reading responses.
-const HTTP: &str = include_str!("../../templates/http.rs");
-/// The pagination module, shipped verbatim when an operation is paginated: walking pages.
-const PAGINATION: &str = include_str!("../../templates/pagination.rs");
-/// Server-sent events, a module of the transport shipped verbatim to APIs that stream events.
-const SSE: &str = include_str!("../../templates/sse.rs");
 
 /// One file of the generated crate, relative to the crate's root folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,21 +83,8 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
             items: Box::new(std::iter::empty()),
         })
     };
-    let support = SUPPORT.replace(
-        "const UPDATE_VALUE_PROPERTY: &str = \"Value\";",
-        &format!(
-            "const UPDATE_VALUE_PROPERTY: &str = {:?};",
-            api.update_value_property
-        ),
-    );
     let usage_example = examples::usage_example(api, options.crate_name, options.env_prefix);
     let usage_example = usage_example.as_deref();
-    let has_events = api.operations.iter().any(|op| op.events.is_some());
-    let http = if has_events {
-        format!("{HTTP}\n/// Responses of server-sent events, read as they arrive.\npub mod sse;\n")
-    } else {
-        HTTP.to_owned()
-    };
     let has_operations = !api.operations.is_empty();
     let verbatim = |path: &str, code: String| -> Job {
         let file = verbatim_file(preamble, path.to_owned(), code);
@@ -141,13 +120,8 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
             }));
         }
     }
-    jobs.push(verbatim("src/http.rs", http));
-    jobs.push(verbatim("src/support.rs", support));
-    if api.errors.repeated_cursor {
-        jobs.push(verbatim("src/pagination.rs", PAGINATION.to_owned()));
-    }
-    if has_events {
-        jobs.push(verbatim("src/http/sse.rs", SSE.to_owned()));
+    for (path, contents) in runtime::files(api) {
+        jobs.push(verbatim(path, contents.to_owned()));
     }
     if has_operations {
         jobs.push(Box::new(move || {
@@ -156,7 +130,6 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
                 mock::mock(api, options.crate_name),
             )?])
         }));
-        jobs.push(verbatim("src/mock/server.rs", mock::SERVER.to_owned()));
         jobs.push(Box::new(move || {
             Ok(vec![rust_file(
                 "src/mock/typed.rs".into(),
@@ -305,6 +278,9 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
     // The transport and the walk serve the methods, which features may leave out.
     let allow_unused =
         features::allow_without_all(api, quote!(dead_code)).map(|allow| quote!(#[#allow]));
+    // The modules are formatted by `prettyplease` (the runtime's by rustfmt), the attributes
+    // above them by `prettyplease` too: rustfmt, which would format both differently, skips
+    // them.
     let client = has_operations.then(|| {
         quote! {
             #[rustfmt::skip]
@@ -318,11 +294,18 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
             pub mod mock;
         }
     });
-    let pagination = api.errors.repeated_cursor.then(|| {
+    let pagination = api.is_paginated().then(|| {
         quote! {
             #[rustfmt::skip]
             #allow_unused
             mod pagination;
+        }
+    });
+    let sse = api.has_events().then(|| {
+        quote! {
+            #[rustfmt::skip]
+            #allow_unused
+            pub mod sse;
         }
     });
     // Without operations only the parameter support of the transport is referred to.
@@ -333,6 +316,7 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
             mod http;
         }
     });
+    let update_value_property = &api.update_value_property;
     let params_of = |feature: Option<&str>| -> Vec<Ident> {
         api.operations
             .iter()
@@ -361,10 +345,15 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
         #client
         #http_only
         #pagination
+        #sse
         #[rustfmt::skip]
         pub mod models;
         #[rustfmt::skip]
         pub mod support;
+
+        /// The only property of an update-value wrapper object on the wire, which
+        /// [`Update`] writes and reads.
+        const UPDATE_VALUE_PROPERTY: &str = #update_value_property;
 
         #client_reexports
         #models_reexport

@@ -57,13 +57,7 @@ pub(super) fn errors(operations: &[Operation], types: &[TypeDef]) -> Errors {
     Errors {
         statuses,
         fallback_body,
-        has_no_content: operations
-            .iter()
-            .any(|operation| !operation.no_content_statuses.is_empty()),
         bodies,
-        repeated_cursor: operations
-            .iter()
-            .any(|operation| operation.pagination.is_some()),
     }
 }
 

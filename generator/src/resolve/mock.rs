@@ -9,7 +9,7 @@ use crate::ir::{
 };
 use crate::names::{self, Scope};
 
-/// The methods `MockServer` has whatever the API (`templates/mock.rs` and `emit/mock`): an
+/// The methods `MockServer` has whatever the API (the runtime's `mock/server.rs` and `emit/mock`): an
 /// operation's method must not take one of these names.
 const SERVER_METHODS: &[&str] = &[
     "start",

@@ -21,11 +21,7 @@ pub(super) struct Body {
     pub optional: Option<Ident>,
 }
 
-pub(super) fn request_body(
-    operation: &Operation,
-    has_common: bool,
-    common_optional: &[&CommonField],
-) -> Body {
+pub(super) fn request_body(operation: &Operation, common_optional: &[&CommonField]) -> Body {
     let Some(request) = &operation.request else {
         return Body {
             parameter: None,
@@ -54,20 +50,17 @@ pub(super) fn request_body(
     let (prepare, call) = match &operation.request_encoding {
         BodyEncoding::Raw => (quote!(), quote!(.body(body, #media_type))),
         BodyEncoding::Json => {
-            let common = has_common.then(|| {
-                let unset = common_optional.iter().map(|field| {
-                    let name = ident(&field.rust_name);
-                    if field.three_state {
-                        quote!(request.#name.is_absent())
-                    } else {
-                        quote!(request.#name.is_none())
-                    }
-                });
-                quote!(, self.inner.common.body(#(#unset),*))
+            let unset = common_optional.iter().map(|field| {
+                let name = ident(&field.rust_name);
+                if field.three_state {
+                    quote!(request.#name.is_absent())
+                } else {
+                    quote!(request.#name.is_none())
+                }
             });
             (
                 quote!(),
-                quote!(.body(self.json_body(request #common)?, #media_type)),
+                quote!(.body(self.json_body(request, self.inner.common.body(#(#unset),*))?, #media_type)),
             )
         }
         BodyEncoding::Form { fields } => {
@@ -116,13 +109,6 @@ pub(super) fn request_body(
         call,
         optional: operation.request_optional.then_some(name),
     }
-}
-
-/// Whether the client needs `json_body`: some operation sends a JSON request.
-pub(super) fn has_json_requests(operations: &[Operation]) -> bool {
-    operations.iter().any(|operation| {
-        operation.request.is_some() && operation.request_encoding == BodyEncoding::Json
-    })
 }
 
 /// Whether requests are validated in the methods themselves (forms and multipart forms).

@@ -1,13 +1,14 @@
-//! The client builder and the common body fields it collects.
+//! The common body fields the client builder collects: what of the builder varies per API.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::super::models::{constructor_param, rust_type};
 use super::super::{doc_attrs, ident};
-use crate::ir::{Api, CommonField, TypeRef};
+use crate::ir::{Api, BodyEncoding, CommonField, TypeRef};
 
-/// The builder and the common fields it collects.
+/// The fields every request carries (`CommonFields`), how the client's builder starts with
+/// them, and the setters of their defaults; the rest of the builder is the runtime's.
 pub(super) fn builder(api: &Api, usage_example: Option<&str>) -> TokenStream {
     let required: Vec<&CommonField> = api
         .common_fields
@@ -103,15 +104,14 @@ pub(super) fn builder(api: &Api, usage_example: Option<&str>) -> TokenStream {
             (false, false, _) => quote!(#name: self.#name.as_ref().filter(|_| #name)),
         }
     });
-    let secret_fields = |required: bool| {
+    let secrets_of = |required: bool| {
         api.common_fields
             .iter()
             .filter(move |field| field.secret && field.required == required)
             .map(|field| ident(&field.rust_name))
     };
-    let required_secrets = secret_fields(true);
-    let optional_secrets: Vec<_> = secret_fields(false).collect();
-    let mut_secrets = (!optional_secrets.is_empty()).then(|| quote!(mut));
+    let required_secrets = secrets_of(true);
+    let optional_secrets: Vec<_> = secrets_of(false).collect();
     let required_docs = required
         .iter()
         .map(|field| {
@@ -130,118 +130,62 @@ pub(super) fn builder(api: &Api, usage_example: Option<&str>) -> TokenStream {
         "Starts configuring a client; see [`ClientBuilder::new`].\n\n{}",
         usage_example.unwrap_or_default()
     ));
-    // An API without common fields has no `CommonFields` at all, rather than an unused one.
-    let has_common = !api.common_fields.is_empty();
-    let common_field = has_common.then(|| quote!(common: CommonFields,));
-    let common_definition = has_common.then(|| {
+    let secrets_body = if !api.common_fields.iter().any(|field| field.secret) {
+        quote!(Vec::new())
+    } else if optional_secrets.is_empty() {
+        quote!(vec![#(self.#required_secrets.clone()),*])
+    } else {
         quote! {
-            /// The body fields the client adds to every request.
-            #[derive(Debug, Clone)]
-            struct CommonFields {
-                #(#stored)*
-            }
+            let mut secrets = vec![#(self.#required_secrets.clone()),*];
+            #(secrets.extend(self.#optional_secrets.clone());)*
+            secrets
+        }
+    };
+    // Only JSON requests carry the common fields.
+    let sends_json = api.operations.iter().any(|operation| {
+        operation.request.is_some() && operation.request_encoding == BodyEncoding::Json
+    });
+    let allow_unused = (!sends_json).then(|| quote!(#[allow(dead_code)]));
+    // Without fields, the body borrows nothing.
+    let lifetime = (!api.common_fields.is_empty()).then(|| quote!(<'a>));
+    let elided = (!api.common_fields.is_empty()).then(|| quote!(<'_>));
+    quote! {
+        /// The body fields the client adds to every request.
+        #[derive(Debug, Clone)]
+        struct CommonFields {
+            #(#stored)*
+        }
 
-            impl CommonFields {
-                /// The fields as sent with one request: the required ones, and each default for
-                /// which the request leaves its own field unset (the flag of the same name).
-                fn body(&self, #(#optional_names: bool),*) -> CommonBody<'_> {
-                    CommonBody {
-                        #(#body_values),*
-                    }
+        impl CommonFields {
+            /// The fields as sent with one request: the required ones, and each default for
+            /// which the request leaves its own field unset (the flag of the same name).
+            #allow_unused
+            fn body(&self, #(#optional_names: bool),*) -> CommonBody #elided {
+                CommonBody {
+                    #(#body_values),*
                 }
             }
 
-            /// The common fields of one request body, sent before the request's own fields.
-            #[derive(Serialize)]
-            struct CommonBody<'a> {
-                #(#body_fields)*
+            /// The credentials among them, which nothing the client shows may contain.
+            fn secrets(&self) -> Vec<Secret> {
+                #secrets_body
             }
         }
-    });
-    let common_init = has_common.then(|| quote!(common: CommonFields { #(#initializers),* },));
-    let common_move = has_common.then(|| quote!(common: self.common,));
-    quote! {
-        /// Configures a [`Client`]: the fields every request carries, and how requests are sent.
-        #[derive(Debug, Clone)]
-        pub struct ClientBuilder {
-            settings: Settings,
-            #common_field
-        }
 
-        #common_definition
-
-        /// A client of the API. Cloning it is cheap: clones share the connection pool, the
-        /// settings and the rate limit.
-        #[derive(Debug, Clone)]
-        pub struct Client {
-            inner: Arc<Inner>,
-        }
-
-        #[derive(Debug)]
-        struct Inner {
-            transport: Transport,
-            #common_field
+        /// The common fields of one request body, sent before the request's own fields.
+        #allow_unused
+        #[derive(Serialize)]
+        struct CommonBody #lifetime {
+            #(#body_fields)*
         }
 
         impl ClientBuilder {
             #new_docs
             pub fn new(base_url: impl Into<String>, #(#params),*) -> Self {
-                ClientBuilder {
-                    settings: Settings::new(base_url.into()),
-                    #common_init
-                }
+                ClientBuilder::with_common_fields(base_url, CommonFields { #(#initializers),* })
             }
 
             #(#setters)*
-
-            /// How long one attempt may take, from sending to the end of the response body
-            /// (default 60 seconds).
-            pub fn timeout(mut self, timeout: Duration) -> Self {
-                self.settings.timeout = timeout;
-                self
-            }
-
-            /// When failed requests are retried (default: [`RetryPolicy::default`]).
-            pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-                self.settings.retry = policy;
-                self
-            }
-
-            /// Keeps the client under a request rate, waiting before a request would exceed it
-            /// (default: no client-side limit).
-            pub fn rate_limit(mut self, limit: RateLimit) -> Self {
-                self.settings.rate_limit = Some(limit);
-                self
-            }
-
-            /// The longest response body read, in bytes (default
-            /// [`DEFAULT_MAX_RESPONSE_BODY`](crate::http::DEFAULT_MAX_RESPONSE_BODY), 64 MiB): a
-            /// longer body ends the call with [`Error::BodyTooLarge`] as soon as it is known to be
-            /// longer, without reading the rest.
-            pub fn max_response_body(mut self, bytes: usize) -> Self {
-                self.settings.max_response_body = bytes;
-                self
-            }
-
-            /// Sends requests through this `reqwest` client (proxies, TLS settings, a shared pool)
-            /// instead of a new one.
-            pub fn http_client(mut self, client: reqwest::Client) -> Self {
-                self.settings.http = Some(client);
-                self
-            }
-
-            /// Builds the client.
-            pub fn build(self) -> Result<Client, Error> {
-                let #mut_secrets secrets = vec![#(self.common.#required_secrets.clone()),*];
-                #(secrets.extend(self.common.#optional_secrets.clone());)*
-                let transport = Transport::new(self.settings, secrets).map_err(Error::Transport)?;
-                Ok(Client {
-                    inner: Arc::new(Inner {
-                        transport,
-                        #common_move
-                    }),
-                })
-            }
         }
 
         impl Client {

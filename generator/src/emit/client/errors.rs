@@ -1,7 +1,7 @@
 //! The `Error` enum: one variant per documented error status, and how responses map to it.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident};
@@ -12,7 +12,7 @@ pub(super) fn mapping(errors: &Errors) -> TokenStream {
     let arms = errors.statuses.iter().map(|variant| {
         let status = &variant.status;
         let status = Literal::u16_unsuffixed(*status);
-        let name = format_ident!("{}", variant.variant);
+        let name = ident(&variant.variant);
         let decoded = decode_error_body(&variant.body);
         if variant.retry_after {
             quote! {
@@ -40,7 +40,7 @@ pub(super) fn mapping(errors: &Errors) -> TokenStream {
     };
     quote! {
         /// The error for a response that is not a success.
-        fn error(&self, response: RawResponse) -> Error {
+        pub(crate) fn error(&self, response: RawResponse) -> Error {
             let transport = &self.inner.transport;
             let error = #decoded;
             error.unwrap_or_else(Error::Decode)
@@ -48,28 +48,13 @@ pub(super) fn mapping(errors: &Errors) -> TokenStream {
     }
 }
 
-/// The `Error` enum and its accessors.
+/// The `Error` enum: a variant per documented status beside the failures every client has,
+/// `Error::response`, which the runtime's `client/error.rs` reads the status, request id and
+/// message of those variants from, and `Error::retry_after`.
 pub(super) fn error_enum(errors: &Errors) -> TokenStream {
-    let repeated_cursor_variant = errors.repeated_cursor.then(|| {
-        quote! {
-            /// While walking the pages of `operation`, the server returned a cursor it had
-            /// already returned; the walk stopped rather than loop.
-            RepeatedCursor {
-                /// The paginated operation.
-                operation: &'static str,
-                /// The cursor that came back.
-                cursor: String,
-            },
-        }
-    });
-    let repeated_cursor_display = errors.repeated_cursor.then(|| {
-        quote! {
-            Error::RepeatedCursor { operation, cursor } => write!(formatter, "{operation}: the server returned the cursor {cursor} again; the walk stopped"),
-        }
-    });
     let variants = errors.statuses.iter().map(|variant| {
         let status = &variant.status;
-        let name = format_ident!("{}", variant.variant);
+        let name = ident(&variant.variant);
         let body = rust_type(&variant.body);
         let docs = doc_attrs(&format!(
             "`{status}`: {}",
@@ -93,57 +78,20 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
         }
     });
     let fallback_body = rust_type(&errors.fallback_body);
-    let no_content = errors.has_no_content.then(|| {
-        quote! {
-            /// A success status the operation documents without a body (such as `204 No
-            /// Content`), so there is no result to return.
-            NoContent {
-                /// The HTTP status.
-                status: u16,
-                /// The `Request-Id` header of the response.
-                request_id: Option<String>,
-            },
+    let response_arms = errors.statuses.iter().map(|variant| {
+        let name = ident(&variant.variant);
+        if variant.retry_after {
+            quote!(Error::#name { error, .. } => Some(&**error),)
+        } else {
+            quote!(Error::#name(error) => Some(&**error),)
         }
     });
-    let api_patterns: Vec<TokenStream> = errors
-        .statuses
-        .iter()
-        .map(|variant| {
-            let name = format_ident!("{}", variant.variant);
-            if variant.retry_after {
-                quote!(Error::#name { error, .. })
-            } else {
-                quote!(Error::#name(error))
-            }
-        })
-        .chain(std::iter::once(quote!(Error::UnexpectedStatus(error))))
-        .collect();
-    let display_arms = api_patterns
-        .iter()
-        .map(|pattern| quote!(#pattern => error.fmt(formatter),));
-    let status_arms = api_patterns
-        .iter()
-        .map(|pattern| quote!(#pattern => Some(error.status),));
-    let request_id_arms = api_patterns
-        .iter()
-        .map(|pattern| quote!(#pattern => error.request_id.as_deref(),));
-    let no_content_display = errors.has_no_content.then(|| {
-            quote! {
-                Error::NoContent { status, .. } => write!(formatter, "HTTP {status}: no content, but the operation returns a result"),
-            }
-        });
-    let no_content_status = errors
-        .has_no_content
-        .then(|| quote!(Error::NoContent { status, .. } => Some(*status),));
-    let no_content_request_id = errors
-        .has_no_content
-        .then(|| quote!(Error::NoContent { request_id, .. } => request_id.as_deref(),));
     let retry_after_arms: Vec<TokenStream> = errors
         .statuses
         .iter()
         .filter(|variant| variant.retry_after)
         .map(|variant| {
-            let name = format_ident!("{}", variant.variant);
+            let name = ident(&variant.variant);
             quote!(Error::#name { retry_after, .. } => *retry_after,)
         })
         .collect();
@@ -168,7 +116,14 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
             #(#variants)*
             /// A status the spec does not document for any operation.
             UnexpectedStatus(Box<ApiError<#fallback_body>>),
-            #no_content
+            /// A success status the operation documents without a body (such as `204 No
+            /// Content`), so there is no result to return.
+            NoContent {
+                /// The HTTP status.
+                status: u16,
+                /// The `Request-Id` header of the response.
+                request_id: Option<String>,
+            },
             /// No response arrived within the timeout.
             Timeout,
             /// The request could not be sent or the response not received.
@@ -182,29 +137,22 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
             Encode(serde_json::Error),
             /// The request breaks a limit of the spec; nothing was sent.
             Validation(ValidationError),
-            #repeated_cursor_variant
+            /// While walking the pages of `operation`, the server returned a cursor it had
+            /// already returned; the walk stopped rather than loop.
+            RepeatedCursor {
+                /// The paginated operation.
+                operation: &'static str,
+                /// The cursor that came back.
+                cursor: String,
+            },
         }
 
         impl Error {
-            /// The HTTP status of the response, if one arrived.
-            pub fn status(&self) -> Option<u16> {
+            /// The error response of the variants of a status.
+            fn response(&self) -> Option<&dyn ErrorResponse> {
                 match self {
-                    #(#status_arms)*
-                    #no_content_status
-                    Error::Decode(error) => Some(error.status),
-                    Error::BodyTooLarge(error) => Some(error.status),
-                    _ => None,
-                }
-            }
-
-            /// The `Request-Id` of the response, if one arrived with it: quote it when
-            /// reporting a problem.
-            pub fn request_id(&self) -> Option<&str> {
-                match self {
-                    #(#request_id_arms)*
-                    #no_content_request_id
-                    Error::Decode(error) => error.request_id.as_deref(),
-                    Error::BodyTooLarge(error) => error.request_id.as_deref(),
+                    #(#response_arms)*
+                    Error::UnexpectedStatus(error) => Some(&**error),
                     _ => None,
                 }
             }
@@ -212,45 +160,6 @@ pub(super) fn error_enum(errors: &Errors) -> TokenStream {
             /// How long the server asked to wait before the next request.
             pub fn retry_after(&self) -> Option<Duration> {
                 #retry_after_body
-            }
-        }
-
-        impl std::fmt::Display for Error {
-            fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                match self {
-                    #(#display_arms)*
-                    #no_content_display
-                    Error::Timeout => formatter.write_str("no response within the timeout"),
-                    Error::Transport(error) => write!(formatter, "transport error: {error}"),
-                    Error::Decode(error) => error.fmt(formatter),
-                    Error::BodyTooLarge(error) => error.fmt(formatter),
-                    Error::Encode(error) => write!(formatter, "cannot serialize the request: {error}"),
-                    Error::Validation(error) => write!(formatter, "invalid request, not sent: {error}"),
-                    #repeated_cursor_display
-                }
-            }
-        }
-
-        impl std::error::Error for Error {
-            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-                match self {
-                    Error::Transport(error) => Some(error),
-                    Error::Decode(error) => Some(error),
-                    Error::BodyTooLarge(error) => Some(error),
-                    Error::Encode(error) => Some(error),
-                    Error::Validation(error) => Some(error),
-                    _ => None,
-                }
-            }
-        }
-
-        impl From<TransportError> for Error {
-            fn from(error: TransportError) -> Self {
-                match error {
-                    TransportError::Timeout => Error::Timeout,
-                    TransportError::Failed(error) => Error::Transport(error),
-                    TransportError::BodyTooLarge(error) => Error::BodyTooLarge(error),
-                }
             }
         }
     }

@@ -14,7 +14,6 @@ use crate::ir::{CommonField, Operation, ParameterLocation, TypeRef};
 pub(super) fn operation_method(
     operation: &Operation,
     common_optional: &[&CommonField],
-    has_common: bool,
     crate_name: &str,
 ) -> TokenStream {
     let name = ident(&operation.name);
@@ -63,7 +62,7 @@ pub(super) fn operation_method(
         let params_type = format_ident!("{}", params_struct);
         params.push(quote!(params: &#params_type));
     }
-    let body = request_body(operation, has_common, common_optional);
+    let body = request_body(operation, common_optional);
     if let Some(parameter) = &body.parameter {
         params.push(parameter.clone());
     }
@@ -177,7 +176,7 @@ pub(super) fn operation_method(
     let events_method = quote! {
         #events_docs
         #deprecated
-        pub async fn #events_method(&self, #(#params),*) -> Result<futures::stream::BoxStream<'static, Result<http::sse::Event<#data>, Error>>, Error> {
+        pub async fn #events_method(&self, #(#params),*) -> Result<futures::stream::BoxStream<'static, Result<crate::sse::Event<#data>, Error>>, Error> {
             #endpoint
             #request
             self.events(&ENDPOINT, &request).await

@@ -44,10 +44,9 @@ pub fn file(
         .iter()
         .filter(|field| !field.required)
         .collect();
-    let has_common = !api.common_fields.is_empty();
-    let methods = operations.iter().map(|operation| {
-        methods::operation_method(operation, &common_optional, has_common, crate_name)
-    });
+    let methods = operations
+        .iter()
+        .map(|operation| methods::operation_method(operation, &common_optional, crate_name));
     let params_structs = params::params_structs(&operations);
     let Some(feature) = feature else {
         return (
@@ -127,45 +126,27 @@ fn client_rs(
     let error_mapping = errors::mapping(&api.errors);
     let error_enum = errors::error_enum(&api.errors);
     let error_bodies = errors::error_body_impls(&api.errors);
-    let has_json_requests = bodies::has_json_requests(&api.operations);
-    let validates = has_json_requests || bodies::validates_in_methods(&api.operations);
-    let has_json_results = api.operations.iter().any(|op| {
-        op.responses
-            .iter()
-            .any(|r| r.is_success() && r.body.as_ref().is_some_and(|ty| *ty != TypeRef::Bytes))
-    });
     let has_path_parameters = api.operations.iter().any(|op| {
         op.parameters
             .iter()
             .any(|p| p.location == ParameterLocation::Path)
     });
-    let stream_imports = api.errors.repeated_cursor.then(|| {
+    let stream_imports = api.is_paginated().then(|| {
         quote! {
             use futures::stream::BoxStream;
             use crate::pagination::{self, Page, PageRequest};
         }
     });
     let page_impls = pagination::page_impls(api);
-    let json_imports = has_json_requests.then(|| {
-        quote!(
-            use serde::Serialize;
-        )
-    });
     // Styles, forms and multipart bodies are named through the module.
-    let has_events = api.operations.iter().any(|op| op.events.is_some());
     let names_http = api.operations.iter().any(|op| !op.parameters.is_empty())
-        || bodies::validates_in_methods(&api.operations)
-        || has_events;
+        || bodies::validates_in_methods(&api.operations);
     let mut http_imports = names_http.then_some("self").into_iter().collect::<Vec<_>>();
     http_imports.extend(["ApiError", "BodyTooLarge", "DecodeError", "Endpoint"]);
     if !error_bodies.is_empty() {
         http_imports.push("ErrorBody");
     }
-    http_imports.extend(["RateLimit", "RawResponse", "Request", "RetryPolicy"]);
-    if api.common_fields.iter().any(|field| field.secret) {
-        http_imports.push("Secret");
-    }
-    http_imports.extend(["Settings", "Transport", "TransportError"]);
+    http_imports.extend(["ErrorResponse", "RawResponse", "Request", "Secret"]);
     if has_path_parameters {
         http_imports.push("path_value");
     }
@@ -186,81 +167,27 @@ fn client_rs(
     let support_imports = uses_date
         .then_some("Date")
         .into_iter()
-        .chain(validates.then_some("Validate"))
+        .chain(bodies::validates_in_methods(&api.operations).then_some("Validate"))
         .chain(["ValidationError"])
         .map(|name| format_ident!("{}", name));
-    let json_body = match (has_json_requests, api.common_fields.is_empty()) {
-        (false, _) => None,
-        (true, true) => Some(quote! {
-            /// Validates a request and serializes it.
-            fn json_body(&self, request: &(impl Serialize + Validate)) -> Result<Vec<u8>, Error> {
-                request.validate().map_err(Error::Validation)?;
-                serde_json::to_vec(request).map_err(Error::Encode)
-            }
-        }),
-        (true, false) => Some(quote! {
-            /// Validates a request and serializes it after the common fields, as one object.
-            fn json_body(&self, request: &(impl Serialize + Validate), common: CommonBody<'_>) -> Result<Vec<u8>, Error> {
-                request.validate().map_err(Error::Validation)?;
-                let mut body = serde_json::to_vec(&common).map_err(Error::Encode)?;
-                let request = serde_json::to_vec(request).map_err(Error::Encode)?;
-                // Both are JSON objects (`{...}`); splicing the bytes avoids building a tree.
-                match (body.len(), request.len()) {
-                    (_, 0..=2) => Ok(body),
-                    (0..=2, _) => Ok(request),
-                    _ => {
-                        body.pop();
-                        body.push(b',');
-                        body.extend_from_slice(&request[1..]);
-                        Ok(body)
-                    }
-                }
-            }
-        }),
-    };
-    let result = has_json_results.then(|| {
-        quote! {
-            /// Reads the result of a successful response.
-            fn result<T: serde::de::DeserializeOwned>(&self, response: &RawResponse) -> Result<T, Error> {
-                response.json(&self.inner.transport).map_err(Error::Decode)
-            }
-        }
-    });
-    let events = has_events.then(|| {
-        quote! {
-            /// Opens a stream of server-sent events, or reads the error response.
-            async fn events<T: serde::de::DeserializeOwned + Send + 'static>(
-                &self,
-                endpoint: &Endpoint,
-                request: &Request,
-            ) -> Result<futures::stream::BoxStream<'static, Result<http::sse::Event<T>, Error>>, Error> {
-                match self.inner.transport.open_events::<T>(endpoint, request).await? {
-                    http::sse::Opened::Events(events) => {
-                        let events = futures::TryStreamExt::map_err(events, |error| match error {
-                            http::sse::EventError::Transport(error) => Error::from(error),
-                            http::sse::EventError::Decode(error) => Error::Decode(error),
-                        });
-                        Ok(futures::StreamExt::boxed(events))
-                    }
-                    http::sse::Opened::Response(response) => Err(self.error(response)),
-                }
-            }
-        }
-    });
     let allow_unused = features::allow_without_all(api, quote!(unused_imports, dead_code))
         .map(|allow| quote!(#![#allow]));
     quote! {
         //! The client: one method per operation of the API.
         #allow_unused
 
-        use std::sync::Arc;
+        mod base;
+        mod error;
+
         use std::time::Duration;
 
         #stream_imports
-        #json_imports
+        use serde::Serialize;
         use crate::http::{#(#http_imports),*};
         #models_import
         use crate::support::{#(#support_imports),*};
+
+        pub use base::{Client, ClientBuilder};
 
         #(#modules)*
 
@@ -270,12 +197,6 @@ fn client_rs(
 
         impl Client {
             #(#operations)*
-
-            #json_body
-
-            #result
-
-            #events
 
             #error_mapping
         }

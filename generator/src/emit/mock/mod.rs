@@ -1,6 +1,6 @@
 //! Emits `src/mock.rs` (feature `mock`): per operation, the method of `MockServer` that sets an
 //! expectation and the type that stands for the operation; the documented error statuses;
-//! what the generic machinery (`templates/mock.rs`, shipped as `src/mock/server.rs`) needs
+//! what the generic machinery (the runtime's `mock/server.rs`, shipped as `src/mock/server.rs`) needs
 //! to know of the API.
 
 mod pages;
@@ -15,9 +15,6 @@ use super::{doc_attrs, ident, inner_doc_attrs};
 use crate::ir::{Api, MockMessage, MockOperation, Operation, TypeRef};
 
 pub use tests::tests;
-
-/// The machinery, shipped verbatim as `src/mock/server.rs`.
-pub const SERVER: &str = include_str!("../../../templates/mock.rs");
 
 /// `src/mock.rs`: the public surface. `crate_name` is the generated crate, which the
 /// documentation's example imports.

@@ -5,7 +5,10 @@ use std::time::Duration;
 
 use futures::stream::{BoxStream, StreamExt};
 
-use super::{DecodeError, Endpoint, RawResponse, Request, Transport, TransportError};
+use crate::client::{Client, Error};
+use crate::http::{
+    parse_retry_after, DecodeError, Endpoint, RawResponse, Request, Transport, TransportError,
+};
 
 /// One server-sent event.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +37,34 @@ pub(crate) enum EventError {
 pub(crate) enum Opened<T> {
     Events(BoxStream<'static, Result<Event<T>, EventError>>),
     Response(RawResponse),
+}
+
+impl Client {
+    /// Opens a stream of server-sent events, or reads the error response: what the methods of
+    /// operations that stream events return.
+    pub(crate) async fn events<T: serde::de::DeserializeOwned + Send + 'static>(
+        &self,
+        endpoint: &Endpoint,
+        request: &Request,
+    ) -> Result<BoxStream<'static, Result<Event<T>, Error>>, Error> {
+        match self
+            .inner
+            .transport
+            .open_events::<T>(endpoint, request)
+            .await?
+        {
+            Opened::Events(events) => {
+                let events = events.map(|event| {
+                    event.map_err(|error| match error {
+                        EventError::Transport(error) => Error::from(error),
+                        EventError::Decode(error) => Error::Decode(error),
+                    })
+                });
+                Ok(events.boxed())
+            }
+            Opened::Response(response) => Err(self.error(response)),
+        }
+    }
 }
 
 impl Transport {
@@ -76,9 +107,14 @@ impl Transport {
                 .headers()
                 .get("Retry-After")
                 .and_then(|value| value.to_str().ok())
-                .and_then(super::parse_retry_after);
+                .and_then(parse_retry_after);
             let body = self.read_body(response, status, &request_id).await?;
-            let outcome = Ok(RawResponse { status, request_id, retry_after, body });
+            let outcome = Ok(RawResponse {
+                status,
+                request_id,
+                retry_after,
+                body,
+            });
             if let Ok(response) = &outcome {
                 if status == 429 {
                     let wait = retry_after.unwrap_or_else(|| self.retry.backoff(attempt));
@@ -101,7 +137,11 @@ fn events<T: serde::de::DeserializeOwned + Send + 'static>(
     status: u16,
     request_id: Option<String>,
 ) -> BoxStream<'static, Result<Event<T>, EventError>> {
-    let state = (Some(response), Parser::default(), std::collections::VecDeque::new());
+    let state = (
+        Some(response),
+        Parser::default(),
+        std::collections::VecDeque::new(),
+    );
     futures::stream::unfold(state, move |(mut response, mut parser, mut ready)| {
         let request_id = request_id.clone();
         async move {
@@ -122,7 +162,10 @@ fn events<T: serde::de::DeserializeOwned + Send + 'static>(
                         ready.extend(parser.finish());
                     }
                     Err(error) => {
-                        return Some((Err(EventError::Transport(TransportError::from(error))), (None, parser, ready)));
+                        return Some((
+                            Err(EventError::Transport(TransportError::from(error))),
+                            (None, parser, ready),
+                        ));
                     }
                 }
             }
@@ -133,9 +176,15 @@ fn events<T: serde::de::DeserializeOwned + Send + 'static>(
 
 /// An event with its data decoded: as JSON, or as the text itself when `T` is `String` and the
 /// data is no JSON string.
-fn decode<T: serde::de::DeserializeOwned>(event: Event<String>, status: u16, request_id: &Option<String>) -> Result<Event<T>, EventError> {
+fn decode<T: serde::de::DeserializeOwned>(
+    event: Event<String>,
+    status: u16,
+    request_id: &Option<String>,
+) -> Result<Event<T>, EventError> {
     let data = serde_json::from_str(&event.data)
-        .or_else(|error| serde_json::from_value(serde_json::Value::String(event.data.clone())).map_err(|_| error))
+        .or_else(|error| {
+            serde_json::from_value(serde_json::Value::String(event.data.clone())).map_err(|_| error)
+        })
         .map_err(|source| {
             let mut end = event.data.len().min(512);
             while !event.data.is_char_boundary(end) {
@@ -173,10 +222,18 @@ impl Parser {
     fn feed(&mut self, chunk: &[u8]) -> Vec<Event<String>> {
         self.partial.extend_from_slice(chunk);
         let mut events = Vec::new();
-        while let Some(end) = self.partial.iter().position(|&byte| byte == b'\n' || byte == b'\r') {
+        while let Some(end) = self
+            .partial
+            .iter()
+            .position(|&byte| byte == b'\n' || byte == b'\r')
+        {
             let line = String::from_utf8_lossy(&self.partial[..end]).into_owned();
             // `\r\n` is one line end.
-            let skip = if self.partial[end] == b'\r' && self.partial.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+            let skip = if self.partial[end] == b'\r' && self.partial.get(end + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
             if self.partial[end] == b'\r' && end + 1 == self.partial.len() {
                 // A `\r` at the end of the chunk may be followed by its `\n` in the next one.
                 break;

@@ -76,7 +76,9 @@ pub(crate) struct RequestBody {
 
 /// Reads a JSON request.
 #[allow(dead_code)] // Only APIs with JSON requests use it.
-pub(crate) fn json_request<T: serde::de::DeserializeOwned>(body: &RequestBody) -> Result<T, String> {
+pub(crate) fn json_request<T: serde::de::DeserializeOwned>(
+    body: &RequestBody,
+) -> Result<T, String> {
     let json = body.json.clone().ok_or("the body is not JSON")?;
     serde_json::from_value(json).map_err(|error| error.to_string())
 }
@@ -273,7 +275,11 @@ impl MockServer {
             expected: super::API
                 .common_fields
                 .iter()
-                .map(|field| field.test_value.map(|value| Value::String(value.to_owned())))
+                .map(|field| {
+                    field
+                        .test_value
+                        .map(|value| Value::String(value.to_owned()))
+                })
                 .collect(),
         }
     }
@@ -305,7 +311,9 @@ impl MockServer {
         state.expectations.push(Registered {
             operation: O::NAME,
             location: Location::caller(),
-            decode: Box::new(move |body| decode(body).map(|request| Box::new(request) as AnyRequest)),
+            decode: Box::new(move |body| {
+                decode(body).map(|request| Box::new(request) as AnyRequest)
+            }),
             conditions: Vec::new(),
             answers: Vec::new(),
             received: Vec::new(),
@@ -319,9 +327,15 @@ impl MockServer {
 
     /// The value the mock expects of the common field `wire_name`, for a client to send.
     #[allow(dead_code)] // Only APIs with common fields use it.
-    pub(crate) fn expected_value<T: serde::de::DeserializeOwned>(&self, wire_name: &str) -> Option<T> {
+    pub(crate) fn expected_value<T: serde::de::DeserializeOwned>(
+        &self,
+        wire_name: &str,
+    ) -> Option<T> {
         let api = self.shared.api;
-        let index = api.common_fields.iter().position(|field| field.wire_name == wire_name)?;
+        let index = api
+            .common_fields
+            .iter()
+            .position(|field| field.wire_name == wire_name)?;
         let value = self.shared.expected[index].clone()?;
         serde_json::from_value(value).ok()
     }
@@ -329,7 +343,10 @@ impl MockServer {
 
 impl fmt::Debug for MockServer {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.debug_struct("MockServer").field("url", &self.url()).finish_non_exhaustive()
+        formatter
+            .debug_struct("MockServer")
+            .field("url", &self.url())
+            .finish_non_exhaustive()
     }
 }
 
@@ -351,20 +368,29 @@ impl MockServerBuilder {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
             .await
             .expect("the mock server can listen on loopback");
-        let address = listener.local_addr().expect("a listening socket has an address");
+        let address = listener
+            .local_addr()
+            .expect("a listening socket has an address");
         let shared = Arc::new(Shared {
             api: &super::API,
             expected: self.expected,
             state: Mutex::default(),
         });
         let server = tokio::spawn(serve(listener, Arc::clone(&shared)));
-        MockServer { shared, address, server }
+        MockServer {
+            shared,
+            address,
+            server,
+        }
     }
 
     /// Expects `value` in the common field `wire_name`.
     #[allow(dead_code)] // Only APIs with common fields use it.
     pub(crate) fn expect_field(mut self, wire_name: &str, value: impl serde::Serialize) -> Self {
-        let index = super::API.common_fields.iter().position(|field| field.wire_name == wire_name);
+        let index = super::API
+            .common_fields
+            .iter()
+            .position(|field| field.wire_name == wire_name);
         if let (Some(index), Ok(value)) = (index, serde_json::to_value(value)) {
             self.expected[index] = Some(value);
         }
@@ -425,7 +451,10 @@ impl<O: Operation> Expectation<O> {
 
     /// Answers with what `answer` makes of the request, as a success. The closure runs inside
     /// the mock, which it must not call.
-    pub fn returns_with(self, answer: impl Fn(&O::Request) -> O::Result + Send + Sync + 'static) -> Self {
+    pub fn returns_with(
+        self,
+        answer: impl Fn(&O::Request) -> O::Result + Send + Sync + 'static,
+    ) -> Self {
         self.reply_with(move |request| Ok(answer(request)))
     }
 
@@ -446,7 +475,10 @@ impl<O: Operation> Expectation<O> {
             hyper::StatusCode::from_u16(status).is_ok(),
             "the mock cannot answer with the status {status}"
         );
-        self.answer(Reply::Fixed { status, body: body.into() })
+        self.answer(Reply::Fixed {
+            status,
+            body: body.into(),
+        })
     }
 
     /// Gives the answer before this call `times` times, in a row; as the last answer, exactly
@@ -486,7 +518,9 @@ impl<O: Operation> Expectation<O> {
             "the mock cannot send the header {name:?}: {value:?}"
         );
         self.modify_answer("header", move |answer| {
-            answer.headers.retain(|(other, _)| !other.eq_ignore_ascii_case(&name));
+            answer
+                .headers
+                .retain(|(other, _)| !other.eq_ignore_ascii_case(&name));
             answer.headers.push((name, value));
         })
     }
@@ -517,28 +551,40 @@ impl<O: Operation> Expectation<O> {
             match request.downcast_ref::<O::Request>().map(&answer) {
                 Some(Ok(result)) => (200, encode(&result)),
                 Some(Err(message)) => (400, error_body(400, &message)),
-                None => (500, error_body(500, "mock: the request is not of the operation's type")),
+                None => (
+                    500,
+                    error_body(500, "mock: the request is not of the operation's type"),
+                ),
             }
         })))
     }
 
-    fn condition(self, check: impl Fn(&O::Request) -> Result<(), String> + Send + Sync + 'static) -> Self {
+    fn condition(
+        self,
+        check: impl Fn(&O::Request) -> Result<(), String> + Send + Sync + 'static,
+    ) -> Self {
         let check = move |request: &dyn Any| match request.downcast_ref::<O::Request>() {
             Some(request) => check(request),
             None => Err("the request is not of the operation's type".to_owned()),
         };
-        self.shared.lock().expectations[self.index].conditions.push(Condition { check: Box::new(check) });
+        self.shared.lock().expectations[self.index]
+            .conditions
+            .push(Condition {
+                check: Box::new(check),
+            });
         self
     }
 
     fn answer(self, reply: Reply) -> Self {
-        self.shared.lock().expectations[self.index].answers.push(Answer {
-            reply,
-            times: None,
-            given: 0,
-            delay: Duration::ZERO,
-            headers: Vec::new(),
-        });
+        self.shared.lock().expectations[self.index]
+            .answers
+            .push(Answer {
+                reply,
+                times: None,
+                given: 0,
+                delay: Duration::ZERO,
+                headers: Vec::new(),
+            });
         self
     }
 
@@ -587,7 +633,10 @@ impl Registered {
     /// Whether every answer has been given as often as it is to be.
     fn is_met(&self) -> bool {
         !self.answers.is_empty()
-            && self.answers.iter().all(|answer| answer.given >= answer.times.unwrap_or(1))
+            && self
+                .answers
+                .iter()
+                .all(|answer| answer.given >= answer.times.unwrap_or(1))
     }
 
     /// Whether the expectation answers no more requests.
@@ -597,7 +646,9 @@ impl Registered {
 
     /// Why `request` does not match, if it does not.
     fn mismatch(&self, request: &dyn Any) -> Option<String> {
-        self.conditions.iter().find_map(|condition| (condition.check)(request).err())
+        self.conditions
+            .iter()
+            .find_map(|condition| (condition.check)(request).err())
     }
 
     /// Why the expectation is not met, if it is not.
@@ -608,8 +659,16 @@ impl Registered {
         if self.is_met() {
             return None;
         }
-        let expected: usize = self.answers.iter().map(|answer| answer.times.unwrap_or(1)).sum();
-        let at_least = if self.answers.last().is_some_and(|answer| answer.times.is_none()) {
+        let expected: usize = self
+            .answers
+            .iter()
+            .map(|answer| answer.times.unwrap_or(1))
+            .sum();
+        let at_least = if self
+            .answers
+            .last()
+            .is_some_and(|answer| answer.times.is_none())
+        {
             "at least "
         } else {
             ""
@@ -624,7 +683,9 @@ impl Registered {
 
 impl Shared {
     fn lock(&self) -> MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Everything that went wrong, or `None`.
@@ -649,7 +710,11 @@ impl Shared {
 
     /// The operation served at `method` and `path`: a path without parameters first.
     fn route(&self, method: &str, path: &str) -> Option<&'static Route> {
-        let routes = self.api.routes.iter().filter(|route| route.method.eq_ignore_ascii_case(method));
+        let routes = self
+            .api
+            .routes
+            .iter()
+            .filter(|route| route.method.eq_ignore_ascii_case(method));
         let mut templated = None;
         for route in routes {
             if route.path == path {
@@ -675,7 +740,10 @@ impl Shared {
         let mut problems = Vec::new();
         for (field, expected) in fields.iter().zip(&self.expected) {
             let name = field.wire_name;
-            let hint = format!("`MockServer::builder().{}(..)` sets the value the mock expects", field.setter);
+            let hint = format!(
+                "`MockServer::builder().{}(..)` sets the value the mock expects",
+                field.setter
+            );
             match (body.get(name), expected) {
                 (None, _) if field.required => problems.push(format!("`{name}` is missing")),
                 (None, Some(_)) => problems.push(format!("`{name}` is missing ({hint})")),
@@ -683,7 +751,9 @@ impl Shared {
                     if field.secret {
                         problems.push(format!("`{name}` is not the value the mock expects (a secret: neither is shown; {hint})"));
                     } else {
-                        problems.push(format!("`{name}` is {received}, the mock expects {expected} ({hint})"));
+                        problems.push(format!(
+                            "`{name}` is {received}, the mock expects {expected} ({hint})"
+                        ));
                     }
                 }
                 _ => {}
@@ -744,7 +814,10 @@ impl Shared {
             }
         };
         let Some(route) = self.route(method, path) else {
-            let failure = format!("{method} {path}: no operation of the API is served here; body: {}", self.shown(body));
+            let failure = format!(
+                "{method} {path}: no operation of the API is served here; body: {}",
+                self.shown(body)
+            );
             return refuse(&mut state, 404, failure);
         };
         let operation = route.operation;
@@ -756,13 +829,22 @@ impl Shared {
             .filter(|&index| state.expectations[index].operation == operation)
             .collect();
         let Some(&first) = indexes.first() else {
-            let failure = format!("{operation}: a request, but no expectation of this operation was set; body: {}", self.shown(body));
+            let failure = format!(
+                "{operation}: a request, but no expectation of this operation was set; body: {}",
+                self.shown(body)
+            );
             return refuse(&mut state, 400, failure);
         };
-        let request = match (state.expectations[first].decode)(&RequestBody { json, bytes: body.clone() }) {
+        let request = match (state.expectations[first].decode)(&RequestBody {
+            json,
+            bytes: body.clone(),
+        }) {
             Ok(request) => request,
             Err(error) => {
-                let failure = format!("{operation}: the body is not the operation's request ({error}): {}", self.shown(body));
+                let failure = format!(
+                    "{operation}: the body is not the operation's request ({error}): {}",
+                    self.shown(body)
+                );
                 return refuse(&mut state, 400, failure);
             }
         };
@@ -772,7 +854,9 @@ impl Shared {
             let expectation = &state.expectations[index];
             let location = expectation.location;
             if expectation.is_exhausted() {
-                reasons.push(format!("the expectation set at {location} has given all its answers"));
+                reasons.push(format!(
+                    "the expectation set at {location} has given all its answers"
+                ));
             } else if let Some(reason) = expectation.mismatch(&*request) {
                 reasons.push(format!("the expectation set at {location}: {reason}"));
             } else if !expectation.is_met() {
@@ -794,7 +878,10 @@ impl Shared {
         let Some(current) = expectation.current() else {
             // The report names the expectation without an answer.
             expectation.received.push(request);
-            let message = format!("mock: the expectation of {operation} set at {} has no answer", expectation.location);
+            let message = format!(
+                "mock: the expectation of {operation} set at {} has no answer",
+                expectation.location
+            );
             return Outgoing {
                 status: 400,
                 headers: vec![("Request-Id".to_owned(), request_id)],
@@ -808,14 +895,22 @@ impl Shared {
             Reply::Fixed { status, body } => (*status, body.clone()),
             Reply::Computed(reply) => reply(&*request),
         };
-        let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned()), ("Request-Id".to_owned(), request_id)];
+        let mut headers = vec![
+            ("Content-Type".to_owned(), "application/json".to_owned()),
+            ("Request-Id".to_owned(), request_id),
+        ];
         for (name, value) in &answer.headers {
             headers.retain(|(other, _)| !other.eq_ignore_ascii_case(name));
             headers.push((name.clone(), value.clone()));
         }
         let delay = answer.delay;
         expectation.received.push(request);
-        Outgoing { status, headers, body: response, delay }
+        Outgoing {
+            status,
+            headers,
+            body: response,
+            delay,
+        }
     }
 }
 
@@ -825,11 +920,15 @@ impl Outgoing {
         for (name, value) in &self.headers {
             response = response.header(name.as_str(), value.as_str());
         }
-        response.body(Full::new(Bytes::from(self.body))).unwrap_or_else(|_| {
-            let mut response = hyper::Response::new(Full::new(Bytes::from_static(b"mock: the answer could not be sent")));
-            *response.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
-            response
-        })
+        response
+            .body(Full::new(Bytes::from(self.body)))
+            .unwrap_or_else(|_| {
+                let mut response = hyper::Response::new(Full::new(Bytes::from_static(
+                    b"mock: the answer could not be sent",
+                )));
+                *response.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
+                response
+            })
     }
 }
 
@@ -863,23 +962,39 @@ fn path_matches(template: &str, path: &str) -> bool {
 /// Where `received` differs from `expected`, comparing only the members `expected` has in
 /// each object; `path` names the place (`IdentityDocuments[0].Number`).
 fn difference(expected: &Value, received: &Value, path: &str) -> Option<String> {
-    let place = if path.is_empty() { "the request".to_owned() } else { format!("`{path}`") };
+    let place = if path.is_empty() {
+        "the request".to_owned()
+    } else {
+        format!("`{path}`")
+    };
     match (expected, received) {
-        (Value::Object(expected), Value::Object(received)) => expected.iter().find_map(|(name, value)| {
-            let path = if path.is_empty() { name.clone() } else { format!("{path}.{name}") };
-            match received.get(name) {
-                Some(received) => difference(value, received, &path),
-                None => Some(format!("`{path}`: expected {value}, not sent")),
-            }
-        }),
-        (Value::Array(expected), Value::Array(received)) if expected.len() == received.len() => expected
-            .iter()
-            .zip(received)
-            .enumerate()
-            .find_map(|(index, (expected, received))| difference(expected, received, &format!("{path}[{index}]"))),
-        (Value::Array(expected), Value::Array(received)) => {
-            Some(format!("{place}: expected {} items, received {}", expected.len(), received.len()))
+        (Value::Object(expected), Value::Object(received)) => {
+            expected.iter().find_map(|(name, value)| {
+                let path = if path.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{path}.{name}")
+                };
+                match received.get(name) {
+                    Some(received) => difference(value, received, &path),
+                    None => Some(format!("`{path}`: expected {value}, not sent")),
+                }
+            })
         }
+        (Value::Array(expected), Value::Array(received)) if expected.len() == received.len() => {
+            expected
+                .iter()
+                .zip(received)
+                .enumerate()
+                .find_map(|(index, (expected, received))| {
+                    difference(expected, received, &format!("{path}[{index}]"))
+                })
+        }
+        (Value::Array(expected), Value::Array(received)) => Some(format!(
+            "{place}: expected {} items, received {}",
+            expected.len(),
+            received.len()
+        )),
         _ if expected == received => None,
         _ => Some(format!("{place}: expected {expected}, received {received}")),
     }
@@ -912,7 +1027,10 @@ async fn serve(listener: tokio::net::TcpListener, shared: Arc<Shared>) {
     }
 }
 
-async fn respond(shared: &Shared, request: hyper::Request<Incoming>) -> hyper::Response<Full<Bytes>> {
+async fn respond(
+    shared: &Shared,
+    request: hyper::Request<Incoming>,
+) -> hyper::Response<Full<Bytes>> {
     let (parts, body) = request.into_parts();
     let body = match body.collect().await {
         Ok(collected) => collected.to_bytes(),

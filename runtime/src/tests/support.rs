@@ -1,0 +1,119 @@
+//! Update values, nullable fields, tolerant dates, open enums, numbers read from strings and
+//! validation, on the stand-in models.
+
+use serde_json::json;
+
+use crate::models::{Colour, Limitation, Thing, ThingFilter, ThingUpdate};
+use crate::support::{Date, Nullable, Update, Validate};
+
+#[test]
+fn an_update_is_left_out_to_keep_wrapped_to_set_and_null_inside_to_clear() {
+    let id = uuid::Uuid::nil();
+    let mut update = ThingUpdate::new(id);
+    assert_eq!(serde_json::to_value(&update).unwrap(), json!({"Id": id}));
+    update.name = Update::set("Lamp");
+    update.colour = Update::clear();
+    assert_eq!(
+        serde_json::to_value(&update).unwrap(),
+        json!({"Id": id, "Name": {"Value": "Lamp"}, "Colour": {"Value": null}})
+    );
+}
+
+#[test]
+fn an_update_reads_back_in_each_of_its_three_states() {
+    let read = |value| serde_json::from_value::<ThingUpdate>(value).unwrap();
+    let id = uuid::Uuid::nil();
+    assert_eq!(read(json!({"Id": id})).colour, Update::Keep);
+    assert_eq!(read(json!({"Id": id, "Colour": null})).colour, Update::Keep);
+    assert_eq!(
+        read(json!({"Id": id, "Colour": {"Value": "Green"}})).colour,
+        Update::Set(Colour::Green)
+    );
+    assert_eq!(
+        read(json!({"Id": id, "Colour": {"Value": null}})).colour,
+        Update::clear()
+    );
+}
+
+#[test]
+fn a_value_that_cannot_be_cleared_refuses_a_clear_on_the_wire() {
+    let error = serde_json::from_value::<ThingUpdate>(
+        json!({"Id": uuid::Uuid::nil(), "Name": {"Value": null}}),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("cannot be cleared"), "{error}");
+}
+
+#[test]
+fn a_nullable_field_is_absent_null_or_a_value() {
+    let cursor = uuid::Uuid::from_u128(7);
+    let mut limitation = Limitation::new(5);
+    assert_eq!(
+        serde_json::to_value(&limitation).unwrap(),
+        json!({"Count": 5})
+    );
+    limitation.cursor = Nullable::Null;
+    assert_eq!(
+        serde_json::to_value(&limitation).unwrap(),
+        json!({"Count": 5, "Cursor": null})
+    );
+    limitation.cursor = Nullable::Value(cursor);
+    assert_eq!(
+        serde_json::to_value(&limitation).unwrap(),
+        json!({"Count": 5, "Cursor": cursor})
+    );
+    let read: Limitation = serde_json::from_value(json!({"Count": 5, "Cursor": null})).unwrap();
+    assert_eq!(read.cursor, Nullable::Null);
+}
+
+#[test]
+fn a_date_reads_as_a_plain_date_or_as_midnight_utc_and_is_written_plain() {
+    let thing = |made| {
+        serde_json::from_value::<Thing>(
+            json!({"Id": uuid::Uuid::nil(), "Name": "Lamp", "Colour": null, "Made": made}),
+        )
+    };
+    let expected = Date::from_ymd(2040, 10, 24);
+    assert_eq!(thing("2040-10-24").unwrap().made, expected);
+    assert_eq!(thing("2040-10-24T00:00:00Z").unwrap().made, expected);
+    assert_eq!(
+        serde_json::to_value(expected.unwrap()).unwrap(),
+        json!("2040-10-24")
+    );
+    assert!(thing("24/10/2040").is_err());
+}
+
+#[test]
+fn an_enum_value_this_version_does_not_know_is_kept_and_written_back() {
+    let colour: Colour = serde_json::from_value(json!("Ultraviolet")).unwrap();
+    assert_eq!(colour, Colour::Unknown("Ultraviolet".to_owned()));
+    assert_eq!(serde_json::to_value(&colour).unwrap(), json!("Ultraviolet"));
+    assert_eq!(serde_json::to_value(Colour::Green).unwrap(), json!("Green"));
+}
+
+#[test]
+fn a_number_reads_from_a_string_holding_one_and_is_written_as_a_number() {
+    let limitation: Limitation = serde_json::from_value(json!({"Count": "12"})).unwrap();
+    assert_eq!(limitation.count, 12);
+    assert_eq!(
+        serde_json::to_value(&limitation).unwrap(),
+        json!({"Count": 12})
+    );
+    assert!(serde_json::from_value::<Limitation>(json!({"Count": "twelve"})).is_err());
+    assert!(serde_json::from_value::<Limitation>(json!({"Count": "1.5"})).is_err());
+}
+
+#[test]
+fn validation_names_every_broken_limit_with_its_path() {
+    let mut filter =
+        ThingFilter::new().with_names(vec!["a".into(), "b".into(), "c".into(), "d".into()]);
+    filter.limitation.count = 0;
+    let error = filter.validate().unwrap_err().to_string();
+    assert!(
+        error.contains("Names: 4 items, at most 3 allowed"),
+        "{error}"
+    );
+    assert!(error.contains("Limitation.Count"), "{error}");
+    assert!(ThingFilter::new().validate().is_ok());
+}
