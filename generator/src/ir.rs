@@ -48,6 +48,33 @@ impl Api {
             .any(|operation| operation.events.is_some())
     }
 
+    /// Every operation with its mock, joined by the operation's name.
+    pub fn mocked_operations(&self) -> impl Iterator<Item = (&MockOperation, &Operation)> {
+        let by_name: std::collections::HashMap<&str, &Operation> = self
+            .operations
+            .iter()
+            .map(|operation| (operation.name.as_str(), operation))
+            .collect();
+        self.mock.operations.iter().map(move |mock| {
+            let operation = by_name
+                .get(mock.operation.as_str())
+                .expect("the mock of an operation names an operation of its API");
+            (mock, *operation)
+        })
+    }
+
+    /// Every common field with what the mock knows of it, joined by the field's wire name.
+    pub fn mocked_common_fields(&self) -> impl Iterator<Item = (&CommonField, &MockCommonField)> {
+        self.mock.common_fields.iter().map(|mock| {
+            let field = self
+                .common_fields
+                .iter()
+                .find(|field| field.wire_name == mock.wire_name)
+                .expect("the mock of a common field names a common field of its API");
+            (field, mock)
+        })
+    }
+
     /// The feature named `name`, which an operation or a type of this API names.
     pub fn feature(&self, name: &str) -> &Feature {
         self.features
@@ -138,6 +165,10 @@ pub struct CommonField {
     /// the client's default applies only while it is absent.
     #[serde(default)]
     pub three_state: bool,
+    /// The environment variable the example programs read it from, after the crate's prefix
+    /// (`ACCESS_TOKEN` for `MEWS_ACCESS_TOKEN`).
+    #[serde(default)]
+    pub env_name: String,
 }
 
 /// A named type: one component schema.
@@ -213,6 +244,10 @@ pub struct Field {
     /// (`Nullable<T>`), so that a request can remove a value by sending `null`.
     #[serde(default)]
     pub three_state: bool,
+    /// The `with_` method that sets the field, for a field of a request type that is not an
+    /// argument of its `new`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setter: Option<String>,
 }
 
 /// How a field is represented, from its requiredness and nullability.
@@ -279,9 +314,31 @@ pub struct Union {
     pub discriminator: Option<String>,
     /// Name of the catch-all variant that keeps values matching no variant.
     pub fallback: String,
+}
+
+impl Union {
     /// Whether the tags are integers (`"type": 2`) rather than strings.
-    #[serde(default)]
-    pub integer_tags: bool,
+    pub fn has_integer_tags(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|variant| matches!(variant.tag, Some(WireValue::Integer(_))))
+    }
+}
+
+/// A value on the wire that tells variants apart: a string, or an integer.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum WireValue {
+    String(String),
+    Integer(i64),
+}
+
+impl std::fmt::Display for WireValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WireValue::String(text) => f.write_str(text),
+            WireValue::Integer(number) => write!(f, "{number}"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -290,7 +347,7 @@ pub struct UnionVariant {
     pub ty: TypeRef,
     /// The discriminator value that selects this variant.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub tag: Option<String>,
+    pub tag: Option<WireValue>,
 }
 
 /// An open enumeration of strings, or of integers.
@@ -306,7 +363,11 @@ pub struct Enum {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Variant {
+    /// The value as written on the wire; for an integer enum, the number's text.
     pub wire_name: String,
+    /// For an integer enum, the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub integer: Option<i64>,
     pub rust_name: String,
     /// What the enum's description says of this value (`- \`Value\` - meaning` lines).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -393,7 +454,14 @@ pub struct Operation {
     /// The Rust method name (`snake_case`).
     pub name: String,
     pub method: String,
+    /// The path template, as the spec writes it (`/things/{thingId}`).
     pub path: String,
+    /// The template parsed: literal text and placeholders, each the wire name of a path
+    /// parameter of the operation.
+    pub path_segments: Vec<PathSegment>,
+    /// The operation's tags, in spec order; the first names its feature.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -468,6 +536,15 @@ impl Operation {
     }
 }
 
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum PathSegment {
+    /// Text sent as it is.
+    Literal(String),
+    /// The value of the path parameter of this wire name.
+    Parameter(String),
+}
+
 /// A response of server-sent events, read as a stream of events as they arrive.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Events {
@@ -527,6 +604,10 @@ pub struct Parameter {
     /// location).
     #[serde(default)]
     pub style: Style,
+    /// The `with_` method of the operation's optional parameters that sets it, for an
+    /// optional parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setter: Option<String>,
 }
 
 /// How a parameter or a form field is written, from OpenAPI's `style` and `explode`: the
@@ -627,13 +708,12 @@ impl Response {
 /// expectations, and how the mock writes what it answers.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Mock {
-    /// One per operation, in the order of [`Api::operations`].
+    /// One per operation, which names it.
     pub operations: Vec<MockOperation>,
-    /// One per common field, in the order of [`Api::common_fields`].
+    /// One per common field, which names it.
     pub common_fields: Vec<MockCommonField>,
-    /// How the error body of each documented error status carries a message, in the order of
-    /// [`Errors::statuses`].
-    pub error_messages: Vec<MockMessage>,
+    /// How the error body of each documented error status carries a message.
+    pub error_messages: Vec<MockErrorMessage>,
     /// How the body of a status the spec does not document carries a message.
     pub fallback_message: MockMessage,
     /// Whether `MockServer::client` can configure a client by itself: every required common
@@ -681,6 +761,25 @@ pub struct MockCommonField {
     /// for required string fields.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub test_value: Option<String>,
+}
+
+/// How the error body of one documented status carries a message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MockErrorMessage {
+    /// The status, as in [`StatusError::status`].
+    pub status: u16,
+    pub message: MockMessage,
+}
+
+impl Mock {
+    /// How the error body of `status` carries a message; the fallback's for a status the API
+    /// does not document.
+    pub fn error_message(&self, status: u16) -> &MockMessage {
+        self.error_messages
+            .iter()
+            .find(|error| error.status == status)
+            .map_or(&self.fallback_message, |error| &error.message)
+    }
 }
 
 /// How the mock puts a message into an error body, so that the client reads it back as the

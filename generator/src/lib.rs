@@ -170,6 +170,7 @@ impl Generator {
             &api,
             &emit::EmitOptions {
                 crate_name: &self.crate_name,
+                crate_path: &self.crate_name.replace('-', "_"),
                 spec,
                 spec_name: &spec_name,
                 env_prefix: &env_prefix,

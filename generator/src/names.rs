@@ -102,13 +102,33 @@ pub fn variant_name(wire_value: &str) -> String {
     ))
 }
 
-/// `snake_case` name of a field or method. Keywords other than `self`-like ones are emitted as
-/// raw identifiers (`r#type`), which serde reads without the `r#`.
+/// `snake_case` name of a field, parameter or method, as it is written in Rust: keywords are
+/// raw identifiers (`r#type`, which serde reads and writes as `type`), except those that
+/// cannot be (`self_`).
 pub fn field_name(spec_name: &str) -> String {
-    not_unrawable(with_ascii_start(
+    escape_keyword(not_unrawable(with_ascii_start(
         ascii_words(spec_name).to_snake_case(),
         "field_",
-    ))
+    )))
+}
+
+/// The name of the `with_` setter of a field or parameter named `rust_name`.
+pub fn setter_name(rust_name: &str) -> String {
+    format!("with_{}", unraw(rust_name))
+}
+
+/// A name as serde and readers see it: without the `r#` of a raw identifier.
+pub fn unraw(rust_name: &str) -> &str {
+    rust_name.strip_prefix("r#").unwrap_or(rust_name)
+}
+
+/// A keyword as a raw identifier (`r#type`); any other name as it is.
+fn escape_keyword(name: String) -> String {
+    if is_keyword(&name) {
+        format!("r#{name}")
+    } else {
+        name
+    }
 }
 
 /// Names a module of the generated crate cannot take: those its modules use unqualified (the
@@ -159,7 +179,7 @@ pub fn feature_name(spec_name: &str) -> String {
 }
 
 /// Whether `name` is a Rust keyword, strict or reserved, in the 2021 edition or later.
-pub fn is_keyword(name: &str) -> bool {
+fn is_keyword(name: &str) -> bool {
     const KEYWORDS: &[&str] = &[
         "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
         "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
@@ -221,8 +241,10 @@ impl Scope {
     /// (`Self2`), which keeps it a camel-case or snake-case name.
     pub fn claim(&mut self, name: String) -> String {
         let unique = if self.taken.contains(&name) {
+            // A numbered keyword (`type2`) is no keyword.
+            let name = unraw(&name);
             let stem = match name.trim_end_matches('_') {
-                "" => name.as_str(),
+                "" => name,
                 stem => stem,
             };
             (2..)

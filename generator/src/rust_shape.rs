@@ -30,7 +30,8 @@ impl Field {
     }
 }
 
-/// The Rust spelling of a type, as a reader of the generated crate sees it.
+/// The Rust spelling of a type, exactly as the generated crate writes it: the emitters print
+/// this, and the change report quotes it.
 impl fmt::Display for TypeRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -40,12 +41,12 @@ impl fmt::Display for TypeRef {
             TypeRef::I64 => f.write_str("i64"),
             TypeRef::F32 => f.write_str("f32"),
             TypeRef::F64 => f.write_str("f64"),
-            TypeRef::Uuid => f.write_str("Uuid"),
-            TypeRef::DateTime => f.write_str("DateTime<Utc>"),
+            TypeRef::Uuid => f.write_str("uuid::Uuid"),
+            TypeRef::DateTime => f.write_str("chrono::DateTime<chrono::Utc>"),
             TypeRef::Date => f.write_str("Date"),
             TypeRef::Json => f.write_str("serde_json::Value"),
             TypeRef::Array(item) => write!(f, "Vec<{item}>"),
-            TypeRef::Map(value) => write!(f, "BTreeMap<String, {value}>"),
+            TypeRef::Map(value) => write!(f, "std::collections::BTreeMap<String, {value}>"),
             TypeRef::Named(name) => f.write_str(name),
             TypeRef::Boxed(inner) => write!(f, "Box<{inner}>"),
             TypeRef::Bytes | TypeRef::Base64 => f.write_str("Vec<u8>"),

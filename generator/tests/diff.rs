@@ -198,7 +198,7 @@ fn a_result_field_that_becomes_nullable_is_breaking() {
     change(
         &report,
         Impact::Breaking,
-        "changed type from `Uuid` to `Option<Uuid>`",
+        "changed type from `uuid::Uuid` to `Option<uuid::Uuid>`",
     );
 }
 
@@ -586,7 +586,7 @@ fn a_changed_alias_target_is_breaking() {
     change(
         &report,
         Impact::Breaking,
-        "alias `Label` is now `String` (was `Uuid`)",
+        "alias `Label` is now `String` (was `uuid::Uuid`)",
     );
 }
 

@@ -27,8 +27,18 @@ fn spec(operations: &[(&str, Option<&str>, &str, &str)], schemas: &str) -> Strin
     for (path, tag, request, result) in operations {
         let id = path.trim_start_matches('/').replace(['/', '{', '}'], "_");
         let tags = tag.map_or(String::new(), |tag| format!("      tags: [{tag:?}]\n"));
+        let parameters: String = path
+            .split('/')
+            .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+            .map(|name| format!("        - {{ name: {name}, in: path, required: true, schema: {{ type: string }} }}\n"))
+            .collect();
+        let parameters = if parameters.is_empty() {
+            parameters
+        } else {
+            format!("      parameters:\n{parameters}")
+        };
         paths.push_str(&format!(
-            "  {path}:\n    post:\n      operationId: {id}\n{tags}      requestBody:\n        content:\n          application/json:\n            schema: {{ $ref: '#/components/schemas/{request}' }}\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {{ $ref: '#/components/schemas/{result}' }}\n        '400':\n          description: Refused\n          content:\n            application/json:\n              schema: {{ $ref: '#/components/schemas/Problem' }}\n"
+            "  {path}:\n    post:\n      operationId: {id}\n{tags}{parameters}      requestBody:\n        content:\n          application/json:\n            schema: {{ $ref: '#/components/schemas/{request}' }}\n      responses:\n        '200':\n          description: OK\n          content:\n            application/json:\n              schema: {{ $ref: '#/components/schemas/{result}' }}\n        '400':\n          description: Refused\n          content:\n            application/json:\n              schema: {{ $ref: '#/components/schemas/Problem' }}\n"
         ));
     }
     let schemas: String = schemas

@@ -88,8 +88,7 @@ fn error_bodies_carry_the_message_where_the_client_reads_it() {
         .errors
         .statuses
         .iter()
-        .map(|status| status.status)
-        .zip(&api.mock.error_messages)
+        .map(|status| (status.status, api.mock.error_message(status.status)))
         .collect();
     assert_eq!(
         messages,

@@ -141,7 +141,7 @@ Thing:
     assert_eq!(
         names,
         [
-            ("Type", "type"),
+            ("Type", "r#type"),
             ("self", "self_"),
             ("2fa", "field_2fa"),
             ("e-mail", "e_mail"),

@@ -366,11 +366,11 @@ fn union(name: &str, old: &Union, new: &Union, recorder: &mut Recorder) {
             ),
             "values are told apart differently: code that matches a variant gets another one",
         );
-    } else if old.integer_tags != new.integer_tags {
+    } else if old.has_integer_tags() != new.has_integer_tags() {
         recorder.behaviour(
             format!(
                 "the tags of `{name}` are read as {}",
-                if new.integer_tags {
+                if new.has_integer_tags() {
                     "integers"
                 } else {
                     "strings"
@@ -394,8 +394,8 @@ fn union(name: &str, old: &Union, new: &Union, recorder: &mut Recorder) {
             );
         }
         if old_variant.tag != new_variant.tag {
-            let describe = |tag: &Option<String>| {
-                tag.as_deref()
+            let describe = |tag: &Option<crate::ir::WireValue>| {
+                tag.as_ref()
                     .map_or_else(|| "none".to_owned(), |tag| format!("`{tag}`"))
             };
             recorder.breaking(

@@ -1,13 +1,12 @@
 //! Emits `examples/*.rs`: one runnable program per operation with a documented request
 //! example, configured from the environment.
 
-use heck::ToShoutySnakeCase;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::models::rust_type;
 use super::{ident, inner_doc_attrs};
-use crate::ir::{Api, Operation, TypeRef};
+use crate::ir::{Api, CommonField, Operation, TypeRef};
 
 /// A generated example program.
 pub struct Example {
@@ -17,17 +16,17 @@ pub struct Example {
 }
 
 /// `env_prefix` names the environment variables (`MEWS` gives `MEWS_BASE_URL`, ...).
-pub fn examples(api: &Api, crate_name: &str, env_prefix: &str) -> Vec<Example> {
+pub fn examples(api: &Api, crate_path: &str, env_prefix: &str) -> Vec<Example> {
     api.operations
         .iter()
-        .filter_map(|operation| example(api, operation, crate_name, env_prefix))
+        .filter_map(|operation| example(api, operation, crate_path, env_prefix))
         .collect()
 }
 
 fn example(
     api: &Api,
     operation: &Operation,
-    crate_name: &str,
+    crate_path: &str,
     env_prefix: &str,
 ) -> Option<Example> {
     let name = operation.example.clone()?;
@@ -50,14 +49,14 @@ fn example(
         }
     }
     let request_literal = json_literal(&request)?;
-    let crate_ident = format_ident!("{}", crate_name.replace('-', "_"));
+    let crate_ident = ident(crate_path);
     let method = ident(&operation.name);
     let base_url_var = format!("{env_prefix}_BASE_URL");
     let default_server = default_server(api);
     let default_url = default_server.map_or("http://localhost:8080", |server| server.url.as_str());
     let default_url_expr = match default_server {
         Some(server) => {
-            let constant = format_ident!("{}", server.name);
+            let constant = ident(&server.name);
             quote!(#crate_ident::client::#constant)
         }
         None => quote!(#default_url),
@@ -66,7 +65,7 @@ fn example(
         .common_fields
         .iter()
         .filter(|field| field.required)
-        .map(|field| env_var(env_prefix, &field.wire_name))
+        .map(|field| env_var(env_prefix, field))
         .collect();
     // A field that is not a string is parsed from the variable: by `FromStr` where the type
     // has it, else as JSON.
@@ -178,8 +177,7 @@ fn example(
 /// A rustdoc example that configures a client from the environment, for the crate's and the
 /// builder's documentation; `None` when a required client field has a type without a default
 /// to show.
-pub fn usage_example(api: &Api, crate_name: &str, env_prefix: &str) -> Option<String> {
-    let crate_path = crate_name.replace('-', "_");
+pub fn usage_example(api: &Api, crate_path: &str, env_prefix: &str) -> Option<String> {
     let server = default_server(api).map_or_else(
         || "\"https://api.example.com\"".to_owned(),
         |server| format!("client::{}", server.name),
@@ -187,10 +185,7 @@ pub fn usage_example(api: &Api, crate_name: &str, env_prefix: &str) -> Option<St
     let mut arguments = vec![format!("    {server},")];
     for field in api.common_fields.iter().filter(|field| field.required) {
         arguments.push(match field.ty {
-            TypeRef::String => format!(
-                "    std::env::var(\"{}\")?,",
-                env_var(env_prefix, &field.wire_name)
-            ),
+            TypeRef::String => format!("    std::env::var(\"{}\")?,", env_var(env_prefix, field)),
             TypeRef::Uuid | TypeRef::Bool | TypeRef::I32 | TypeRef::I64 => {
                 format!("    Default::default(), // {}", field.wire_name)
             }
@@ -213,8 +208,8 @@ pub fn usage_example(api: &Api, crate_name: &str, env_prefix: &str) -> Option<St
 }
 
 /// The environment variable that holds a client field (`MEWS_ACCESS_TOKEN` for `AccessToken`).
-fn env_var(env_prefix: &str, wire_name: &str) -> String {
-    format!("{env_prefix}_{}", wire_name.to_shouty_snake_case())
+fn env_var(env_prefix: &str, field: &CommonField) -> String {
+    format!("{env_prefix}_{}", field.env_name)
 }
 
 /// The server to use when none is configured: a demo or sandbox server if the spec lists one,

@@ -10,7 +10,7 @@ mod models;
 mod runtime;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use std::path::Path;
 
@@ -38,6 +38,8 @@ pub struct RustFile<'a> {
 /// What the emitters need besides the model.
 pub struct EmitOptions<'a> {
     pub crate_name: &'a str,
+    /// The crate's name in Rust paths (`mews_connector`).
+    pub crate_path: &'a str,
     /// The spec the crate is generated from, named in errors.
     pub spec: &'a Path,
     /// Shown in the preamble of every file: which spec the file was generated from.
@@ -83,7 +85,7 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
             items: Box::new(std::iter::empty()),
         })
     };
-    let usage_example = examples::usage_example(api, options.crate_name, options.env_prefix);
+    let usage_example = examples::usage_example(api, options.crate_path, options.env_prefix);
     let usage_example = usage_example.as_deref();
     let has_operations = !api.operations.is_empty();
     let verbatim = |path: &str, code: String| -> Job {
@@ -115,7 +117,7 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
     if has_operations {
         for feature in client::files(api) {
             jobs.push(Box::new(move || {
-                let (path, tokens) = client::file(api, feature, options.crate_name, usage_example);
+                let (path, tokens) = client::file(api, feature, options.crate_path, usage_example);
                 Ok(vec![rust_file(path, tokens)?])
             }));
         }
@@ -127,7 +129,7 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
         jobs.push(Box::new(move || {
             Ok(vec![rust_file(
                 "src/mock.rs".into(),
-                mock::mock(api, options.crate_name),
+                mock::mock(api, options.crate_path),
             )?])
         }));
         jobs.push(Box::new(move || {
@@ -137,14 +139,14 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
             )?])
         }));
         jobs.push(Box::new(move || {
-            mock::tests(api, options.crate_name)
+            mock::tests(api, options.crate_path)
                 .map(|tests| rust_file("tests/mock.rs".into(), tests))
                 .into_iter()
                 .collect()
         }));
     }
     jobs.push(Box::new(move || {
-        examples::examples(api, options.crate_name, options.env_prefix)
+        examples::examples(api, options.crate_path, options.env_prefix)
             .into_iter()
             .map(|example| rust_file(format!("examples/{}.rs", example.name), example.code))
             .collect()
@@ -322,7 +324,7 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
             .iter()
             .filter(|operation| operation.feature.as_deref() == feature)
             .filter_map(|operation| operation.params_struct.as_deref())
-            .map(|name| format_ident!("{}", name))
+            .map(|name| ident(name))
             .collect()
     };
     let params_structs = params_of(None);
@@ -439,14 +441,11 @@ fn list_marker(line: &str) -> Option<usize> {
     (1..=4).contains(&spaces).then_some(marker + spaces)
 }
 
-/// An identifier for a name chosen by [`crate::names`], raw where the name is a Rust keyword.
+/// The identifier of a name the model holds, as [`crate::names`] chose it: raw where it says
+/// `r#`.
 fn ident(name: &str) -> Ident {
-    match name {
-        // Keywords that cannot be raw identifiers.
-        "self" | "Self" | "super" | "crate" | "_" => {
-            Ident::new(&format!("{name}_"), Span::call_site())
-        }
-        _ if crate::names::is_keyword(name) => Ident::new_raw(name, Span::call_site()),
-        _ => Ident::new(name, Span::call_site()),
+    match name.strip_prefix("r#") {
+        Some(keyword) => Ident::new_raw(keyword, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
     }
 }

@@ -6,7 +6,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{doc_attrs, ident, inner_doc_attrs, RustFile};
-use crate::ir::{Api, Enum, Feature, Field, FieldShape, Struct, TypeDef, TypeKind, TypeRef, Union};
+use crate::ir::{
+    Api, Enum, Feature, Field, FieldShape, Struct, TypeDef, TypeKind, TypeRef, Union, WireValue,
+};
 
 /// The files of the models: `models.rs` (`None`), and when the API is split into features one
 /// module per feature with types (`models/<module>.rs`), with the types only that feature uses.
@@ -35,7 +37,7 @@ pub fn file<'a>(api: &'a Api, feature: Option<&'a Feature>) -> RustFile<'a> {
     let types = types_of(api, feature);
     let Some(feature) = feature else {
         let modules = files(api).into_iter().flatten().map(|feature| {
-            let module = format_ident!("{}", feature.module);
+            let module = ident(&feature.module);
             let gate = super::features::gate(Some(&feature.name));
             quote! {
                 #gate
@@ -124,10 +126,7 @@ fn header(types: &[&TypeDef], more: Option<TokenStream>) -> TokenStream {
     // `self` first, as rustfmt orders imports.
     let mut support_names: Vec<&str> = used_support_names(types).into_iter().collect();
     support_names.sort_by_key(|name| (*name != "self", *name));
-    let support_names: Vec<_> = support_names
-        .into_iter()
-        .map(|name| format_ident!("{}", name))
-        .collect();
+    let support_names: Vec<_> = support_names.into_iter().map(|name| ident(name)).collect();
     let support_import =
         (!support_names.is_empty()).then(|| quote!(use crate::support::{#(#support_names),*};));
     quote! {
@@ -351,7 +350,7 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
     let required: Vec<&Field> = structure
         .fields
         .iter()
-        .filter(|field| field.shape() == FieldShape::Plain && field.page_size.is_none())
+        .filter(|field| field.is_constructor_argument())
         .collect();
     let params = required
         .iter()
@@ -377,25 +376,23 @@ fn constructor(name: &proc_macro2::Ident, structure: &Struct) -> TokenStream {
         .any(|field| field.deprecated.is_some());
     let allow_deprecated = deprecated_fields.then(|| quote!(#[allow(deprecated)]));
     let too_many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let setters = structure
-        .fields
-        .iter()
-        .filter(|field| field.shape() != FieldShape::Plain || field.page_size.is_some())
-        .map(|field| {
-            let wrap = match field.shape() {
-                FieldShape::Plain | FieldShape::Update => Wrap::None,
-                FieldShape::Nullable | FieldShape::Omittable => Wrap::Some,
-                FieldShape::ThreeState => Wrap::Nullable,
-            };
-            setter(
-                &field.rust_name,
-                &field.wire_name,
-                &field_docs(field),
-                &field.ty,
-                wrap,
-                field.deprecated.as_deref(),
-            )
-        });
+    let setters = structure.fields.iter().filter_map(|field| {
+        let method = field.setter.as_deref()?;
+        let wrap = match field.shape() {
+            FieldShape::Plain | FieldShape::Update => Wrap::None,
+            FieldShape::Nullable | FieldShape::Omittable => Wrap::Some,
+            FieldShape::ThreeState => Wrap::Nullable,
+        };
+        Some(setter(
+            &field.rust_name,
+            method,
+            &field.wire_name,
+            &field_docs(field),
+            &field.ty,
+            wrap,
+            field.deprecated.as_deref(),
+        ))
+    });
     let page_size_docs = structure
         .fields
         .iter()
@@ -438,6 +435,7 @@ pub(super) enum Wrap {
 /// Optional fields take the value itself and store it as `Some` (or `Nullable::Value`).
 pub(super) fn setter(
     rust_name: &str,
+    method: &str,
     wire_name: &str,
     docs: &str,
     ty: &TypeRef,
@@ -445,7 +443,7 @@ pub(super) fn setter(
     deprecated: Option<&str>,
 ) -> TokenStream {
     let field = ident(rust_name);
-    let method = format_ident!("with_{}", rust_name);
+    let method = ident(method);
     let (parameter, value) = match (ty, wrap) {
         (ty, Wrap::Nullable) => {
             let ty = rust_type(ty);
@@ -685,7 +683,11 @@ fn integer_enum_def(
                 Some(docs) => format!("`{}`: {docs}", variant.wire_name),
                 None => format!("`{}`.", variant.wire_name),
             });
-            let value = Literal::i64_unsuffixed(variant.wire_name.parse().unwrap_or_default());
+            let value = Literal::i64_unsuffixed(
+                variant
+                    .integer
+                    .expect("resolve gives every value of an integer enum its integer"),
+            );
             (ident(&variant.rust_name), value, docs)
         })
         .collect();
@@ -784,32 +786,33 @@ fn union_def(docs: &TokenStream, name: &proc_macro2::Ident, union: &Union) -> To
             #default_impl
         };
     };
-    let tag = |variant: &crate::ir::UnionVariant| {
-        let tag = variant.tag.as_deref().unwrap_or_default();
-        if union.integer_tags {
-            let number = Literal::i64_unsuffixed(tag.parse().unwrap_or_default());
+    // A number is written with its type where the serializer takes any value.
+    let tag = |variant: &crate::ir::UnionVariant, typed: bool| match variant
+        .tag
+        .as_ref()
+        .expect("resolve tags every variant of a union with a discriminator")
+    {
+        WireValue::Integer(number) if typed => {
+            let number = Literal::i64_suffixed(*number);
             quote!(#number)
-        } else {
-            quote!(#tag)
         }
+        WireValue::Integer(number) => {
+            let number = Literal::i64_unsuffixed(*number);
+            quote!(#number)
+        }
+        WireValue::String(text) => quote!(#text),
     };
     let serialize_arms = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
-        let tag = match &variant.tag {
-            Some(tag) if union.integer_tags => {
-                let number = Literal::i64_suffixed(tag.parse().unwrap_or_default());
-                quote!(#number)
-            }
-            _ => tag(variant),
-        };
+        let tag = tag(variant, true);
         quote!(Self::#variant_name(value) => support::serialize_tagged(serializer, #property, #tag, value),)
     });
     let deserialize_arms = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
-        let tag = tag(variant);
+        let tag = tag(variant, false);
         quote!(Some(#tag) => serde_json::from_value(value).map(Self::#variant_name),)
     });
-    let read_tag = if union.integer_tags {
+    let read_tag = if union.has_integer_tags() {
         quote!(serde_json::Value::as_i64)
     } else {
         quote!(serde_json::Value::as_str)
@@ -876,15 +879,6 @@ fn union_validation(
     validate_impl(name, None, body)
 }
 
-fn field_type(field: &Field) -> TokenStream {
-    let ty = rust_type(&field.ty);
-    match field.shape() {
-        FieldShape::Plain | FieldShape::Update => ty,
-        FieldShape::Nullable | FieldShape::Omittable => quote!(Option<#ty>),
-        FieldShape::ThreeState => quote!(Nullable<#ty>),
-    }
-}
-
 fn field_docs(field: &Field) -> String {
     let mut docs = field
         .docs
@@ -908,45 +902,21 @@ pub(super) fn constructor_param(name: &str, ty: &TypeRef) -> TokenStream {
     }
 }
 
+/// The tokens of a type, as [`TypeRef`]'s `Display` spells it for the change report too.
 pub(super) fn rust_type(ty: &TypeRef) -> TokenStream {
-    match ty {
-        TypeRef::String => quote!(String),
-        TypeRef::Bool => quote!(bool),
-        TypeRef::I32 => quote!(i32),
-        TypeRef::I64 => quote!(i64),
-        TypeRef::F32 => quote!(f32),
-        TypeRef::F64 => quote!(f64),
-        TypeRef::Uuid => quote!(uuid::Uuid),
-        TypeRef::DateTime => quote!(chrono::DateTime<chrono::Utc>),
-        TypeRef::Date => quote!(Date),
-        TypeRef::Json => quote!(serde_json::Value),
-        TypeRef::Array(item) => {
-            let item = rust_type(item);
-            quote!(Vec<#item>)
-        }
-        TypeRef::Map(value) => {
-            let value = rust_type(value);
-            quote!(std::collections::BTreeMap<String, #value>)
-        }
-        TypeRef::Named(name) => {
-            let name = ident(name);
-            quote!(#name)
-        }
-        TypeRef::Boxed(inner) => {
-            let inner = rust_type(inner);
-            quote!(Box<#inner>)
-        }
-        TypeRef::Bytes | TypeRef::Base64 => quote!(Vec<u8>),
-        TypeRef::File => quote!(FilePart),
-        TypeRef::Update { value, clearable } => {
-            let value = rust_type(value);
-            if *clearable {
-                quote!(Update<#value>)
-            } else {
-                quote!(Update<#value, NotClearable>)
-            }
-        }
-    }
+    spelled(&ty.to_string())
+}
+
+/// The tokens of a field's type (`Option<T>`, `Nullable<T>`, ...), as [`Field::rust_type`]
+/// spells it.
+fn field_type(field: &Field) -> TokenStream {
+    spelled(&field.rust_type())
+}
+
+fn spelled(spelling: &str) -> TokenStream {
+    spelling
+        .parse()
+        .expect("the spelling of a type is Rust tokens")
 }
 
 /// The serde `rename_all` rule that reproduces most wire names from the Rust field names, so
@@ -987,6 +957,7 @@ impl RenameRule {
 
     /// The wire name serde derives from a `snake_case` field name under this rule.
     fn apply(self, field: &str) -> String {
+        let field = crate::names::unraw(field);
         match self {
             RenameRule::None => field.to_owned(),
             RenameRule::PascalCase | RenameRule::CamelCase => {

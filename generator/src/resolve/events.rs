@@ -11,11 +11,10 @@ const EVENT_STREAM: &str = "text/event-stream";
 impl Resolver<'_> {
     /// The event stream of an operation whose success is documented as `text/event-stream`:
     /// the type of each event's data (its schema, or text), and whether a JSON result beside
-    /// it keeps the operation's own method (the stream then gets `<name>_events`).
+    /// it keeps the operation's own method (the stream then gets a method of its own).
     pub(super) fn events(
         &mut self,
         operation: &openapiv3::Operation,
-        name: &str,
         pointer: &str,
         hint: &str,
     ) -> Result<Option<Events>, Error> {
@@ -55,11 +54,8 @@ impl Resolver<'_> {
                 .keys()
                 .any(|media_type| super::operations::is_json(media_type));
             return Ok(Some(Events {
-                method: if separate {
-                    format!("{name}_events")
-                } else {
-                    name.to_owned()
-                },
+                // Named with the client's other methods, once every operation has its name.
+                method: String::new(),
                 separate,
                 data,
             }));

@@ -107,16 +107,6 @@ struct Group {
 
 /// The group of every operation, in the order of `operations`.
 fn operation_groups(doc: &OpenAPI, operations: &[Operation]) -> Vec<Group> {
-    let mut tags: HashMap<(String, &str), &str> = HashMap::new();
-    for (path, item) in &doc.paths.paths {
-        if let Some(item) = item.as_item() {
-            for (method, operation) in item.iter() {
-                if let Some(tag) = operation.tags.first() {
-                    tags.insert((method.to_uppercase(), path.as_str()), tag.as_str());
-                }
-            }
-        }
-    }
     let tag_docs: BTreeMap<&str, String> = doc
         .tags
         .iter()
@@ -125,35 +115,33 @@ fn operation_groups(doc: &OpenAPI, operations: &[Operation]) -> Vec<Group> {
     let prefix = common_prefix(operations.iter().map(|operation| operation.path.as_str()));
     operations
         .iter()
-        .map(
-            |operation| match tags.get(&(operation.method.clone(), operation.path.as_str())) {
-                Some(tag) => {
-                    let mut docs = format!("The operations tagged `{tag}`.");
-                    if let Some(description) = tag_docs.get(tag) {
-                        docs = format!("{docs} {description}");
-                    }
-                    Group {
-                        key: (*tag).to_owned(),
-                        docs,
-                        tagged: true,
-                    }
+        .map(|operation| match operation.tags.first() {
+            Some(tag) => {
+                let mut docs = format!("The operations tagged `{tag}`.");
+                if let Some(description) = tag_docs.get(tag.as_str()) {
+                    docs = format!("{docs} {description}");
                 }
-                None => {
-                    let resource = resource(&operation.path, prefix);
-                    Group {
-                        docs: format!(
-                            "The operations under `/{}`.",
-                            segments(&operation.path)
-                                .take(prefix + 1)
-                                .collect::<Vec<_>>()
-                                .join("/")
-                        ),
-                        key: resource.to_owned(),
-                        tagged: false,
-                    }
+                Group {
+                    key: tag.clone(),
+                    docs,
+                    tagged: true,
                 }
-            },
-        )
+            }
+            None => {
+                let resource = resource(&operation.path, prefix);
+                Group {
+                    docs: format!(
+                        "The operations under `/{}`.",
+                        segments(&operation.path)
+                            .take(prefix + 1)
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    ),
+                    key: resource.to_owned(),
+                    tagged: false,
+                }
+            }
+        })
         .collect()
 }
 

@@ -4,8 +4,8 @@
 use heck::ToKebabCase;
 
 use crate::ir::{
-    Api, FieldShape, Mock, MockCommonField, MockMessage, MockOperation, MockTest, Operation,
-    TypeDef, TypeKind, TypeRef,
+    Api, FieldShape, Mock, MockCommonField, MockErrorMessage, MockMessage, MockOperation, MockTest,
+    Operation, TypeDef, TypeKind, TypeRef,
 };
 use crate::names::{self, Scope};
 
@@ -43,11 +43,9 @@ pub(super) fn mock(api: &Api) -> Mock {
             })
             .collect()
     };
-    let has_client = api
-        .common_fields
+    let has_client = common_fields
         .iter()
-        .zip(&common_fields)
-        .all(|(field, mock)| !field.required || mock.test_value.is_some());
+        .all(|mock| mock.test_value.is_some() || !is_required(api, &mock.wire_name));
     let mut methods = Scope::with_taken(SERVER_METHODS.iter().copied());
     let mut markers = Scope::default();
     let mut tests = Scope::with_taken(TEST_NAMES.iter().copied());
@@ -76,11 +74,21 @@ pub(super) fn mock(api: &Api) -> Mock {
             .errors
             .statuses
             .iter()
-            .map(|status| message(&status.body, &api.types))
+            .map(|status| MockErrorMessage {
+                status: status.status,
+                message: message(&status.body, &api.types),
+            })
             .collect(),
         fallback_message: message(&api.errors.fallback_body, &api.types),
         has_client,
     }
+}
+
+/// Whether the common field `wire_name` is required by every operation.
+fn is_required(api: &Api, wire_name: &str) -> bool {
+    api.common_fields
+        .iter()
+        .any(|field| field.wire_name == wire_name && field.required)
 }
 
 /// Whether a generated test can send the operation's documented request and tell the

@@ -10,11 +10,14 @@ mod errors;
 mod events;
 mod features;
 mod markdown;
+mod methods;
 mod mock;
 mod operations;
 mod pagination;
 mod passes;
+mod paths;
 mod schemas;
+mod setters;
 mod shape;
 mod values;
 mod wrappers;
@@ -70,7 +73,8 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
             resolver.define_component(name, schema)?;
         }
     }
-    let mut operations = resolver.operations()?;
+    let mut methods = methods::client_methods();
+    let mut operations = resolver.operations(&mut methods)?;
     let mut types = resolver.types;
     passes::confine_base64(&mut types, &mut operations);
     passes::confine_files(&mut types, &mut operations);
@@ -80,7 +84,13 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     let mut common_fields = passes::hoist_common_fields(&mut types, &operations);
     passes::mark_request_types(&mut types, &operations);
     passes::mark_three_state_fields(&mut types, &mut common_fields);
-    pagination::detect(&mut operations, &mut types, &settings.pagination);
+    pagination::detect(
+        &mut operations,
+        &mut types,
+        &settings.pagination,
+        &mut methods,
+    );
+    setters::name_setters(&mut types, &mut operations);
     passes::mark_default_types(&mut types);
     let errors = errors::errors(&operations, &types);
     let mut api = Api {

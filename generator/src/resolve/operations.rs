@@ -13,26 +13,21 @@ use crate::ir::{BodyEncoding, Operation, Parameter, ParameterLocation, Response,
 use crate::names::{self, Scope};
 
 impl<'a> Resolver<'a> {
-    pub(super) fn operations(&mut self) -> Result<Vec<Operation>, Error> {
+    /// The operations, each named in `methods`, the scope of the client's methods; the names
+    /// of all operations are claimed before the methods generated beside them
+    /// (`<name>_events`), so that an operation keeps its name whatever the others generate.
+    pub(super) fn operations(&mut self, methods: &mut Scope) -> Result<Vec<Operation>, Error> {
+        let mut names = self.operation_names(methods)?.into_iter();
         let mut operations = Vec::new();
-        let mut operation_names: HashMap<String, String> = HashMap::new();
         let mut example_names = Scope::default();
         for (path, item) in &self.doc.paths.paths {
             let path_pointer = join_pointer("#/paths", path);
             let ReferenceOr::Item(item) = item else {
-                return Err(
-                    self.unsupported(&path_pointer, "path item references are not supported")
-                );
+                unreachable!("operation_names rejects path item references");
             };
             for (method, operation) in item.iter() {
                 let pointer = join_pointer(&path_pointer, method);
-                let name = match &operation.operation_id {
-                    Some(id) => names::field_name(id),
-                    None => names::field_name(&format!("{method} {path}")),
-                };
-                if let Some(first) = operation_names.insert(name.clone(), pointer.clone()) {
-                    return Err(self.error(&pointer, format!("operation name `{name}` is already used by {first}; give one of them another operationId")));
-                }
+                let name = names.next().expect("one name per operation");
                 let hint = names::type_name(&name);
                 let parameters = self.parameters(
                     &item.parameters,
@@ -41,6 +36,11 @@ impl<'a> Resolver<'a> {
                     &pointer,
                     &hint,
                 )?;
+                let path_segments = self.path_segments(path, &parameters, &pointer)?;
+                let parameters: Vec<Parameter> = parameters
+                    .into_iter()
+                    .map(|(parameter, _)| parameter)
+                    .collect();
                 let body = match &operation.request_body {
                     None => RequestBodyShape::default(),
                     Some(body) => {
@@ -76,7 +76,7 @@ impl<'a> Resolver<'a> {
                         )?),
                     }
                 }
-                let events = self.events(operation, &name, &pointer, &hint)?;
+                let events = self.events(operation, &pointer, &hint)?;
                 // Events that are the only success replace the result.
                 let result = responses
                     .iter()
@@ -106,6 +106,8 @@ impl<'a> Resolver<'a> {
                     name,
                     method: method.to_uppercase(),
                     path: path.clone(),
+                    path_segments,
+                    tags: operation.tags.clone(),
                     summary: text(&operation.summary),
                     docs: text(&operation.description),
                     parameters,
@@ -130,7 +132,43 @@ impl<'a> Resolver<'a> {
                 });
             }
         }
+        for operation in &mut operations {
+            if let Some(events) = &mut operation.events {
+                events.method = if events.separate {
+                    methods.claim(format!("{}_events", names::unraw(&operation.name)))
+                } else {
+                    operation.name.clone()
+                };
+            }
+        }
         Ok(operations)
+    }
+
+    /// The method name of every operation, in spec order: its `operationId`, or its method and
+    /// path, in snake case, claimed in `methods`. Two operations of the same name are an error.
+    fn operation_names(&self, methods: &mut Scope) -> Result<Vec<String>, Error> {
+        let mut first_of: HashMap<String, String> = HashMap::new();
+        let mut names = Vec::new();
+        for (path, item) in &self.doc.paths.paths {
+            let path_pointer = join_pointer("#/paths", path);
+            let ReferenceOr::Item(item) = item else {
+                return Err(
+                    self.unsupported(&path_pointer, "path item references are not supported")
+                );
+            };
+            for (method, operation) in item.iter() {
+                let pointer = join_pointer(&path_pointer, method);
+                let name = match &operation.operation_id {
+                    Some(id) => names::field_name(id),
+                    None => names::field_name(&format!("{method} {path}")),
+                };
+                if let Some(first) = first_of.insert(name.clone(), pointer.clone()) {
+                    return Err(self.error(&pointer, format!("operation name `{name}` is already used by {first}; give one of them another operationId")));
+                }
+                names.push(methods.claim(name));
+            }
+        }
+        Ok(names)
     }
 
     fn response(
@@ -260,7 +298,7 @@ impl<'a> Resolver<'a> {
         path_pointer: &str,
         operation_pointer: &str,
         hint: &str,
-    ) -> Result<Vec<Parameter>, Error> {
+    ) -> Result<Vec<(Parameter, String)>, Error> {
         let components = self.doc.components.as_ref().map(|c| &c.parameters);
         let mut resolved: Vec<(Parameter, String)> = Vec::new();
         let levels = [
@@ -303,6 +341,7 @@ impl<'a> Resolver<'a> {
                     required: data.required || location == ParameterLocation::Path,
                     docs: text(&data.description),
                     style,
+                    setter: None,
                 };
                 resolved.retain(|(existing, _)| {
                     !(existing.wire_name == parameter.wire_name && existing.location == location)
@@ -314,9 +353,12 @@ impl<'a> Resolver<'a> {
         let mut scope = Scope::with_taken(["request", "params", "body"]);
         Ok(resolved
             .into_iter()
-            .map(|(parameter, _)| Parameter {
-                rust_name: scope.claim(parameter.rust_name.clone()),
-                ..parameter
+            .map(|(parameter, pointer)| {
+                let parameter = Parameter {
+                    rust_name: scope.claim(parameter.rust_name.clone()),
+                    ..parameter
+                };
+                (parameter, pointer)
             })
             .collect())
     }

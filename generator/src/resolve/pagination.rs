@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::ir::{FieldShape, Operation, Pagination, Struct, TypeDef, TypeKind, TypeRef};
-use crate::names::Scope;
+use crate::names::{self, Scope};
 
 /// The wire names of the properties that make up cursor pagination.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,23 +31,27 @@ impl Default for PaginationNames {
 /// The page size of a walk when the spec sets no maximum.
 const UNBOUNDED_PAGE_SIZE: i64 = 100;
 
-/// Marks every paginated operation, and gives the limitation field of its request the page
-/// size its constructor starts with.
-pub(super) fn detect(operations: &mut [Operation], types: &mut [TypeDef], names: &PaginationNames) {
+/// Marks every paginated operation, names its `_pages` and `_items` methods in `methods`, the
+/// scope of the client's methods, and gives the limitation field of its request the page size
+/// its constructor starts with.
+pub(super) fn detect(
+    operations: &mut [Operation],
+    types: &mut [TypeDef],
+    names: &PaginationNames,
+    methods: &mut Scope,
+) {
     let index: HashMap<String, usize> = types
         .iter()
         .enumerate()
         .map(|(i, def)| (def.name.clone(), i))
         .collect();
-    let operation_names: Vec<String> = operations.iter().map(|op| op.name.clone()).collect();
-    let mut methods = Scope::with_taken(operation_names.iter().map(String::as_str));
     for operation in operations.iter_mut() {
         let Some((pagination, request_index)) = pagination(operation, types, &index, names) else {
             continue;
         };
         let pagination = Pagination {
-            pages_method: methods.claim(format!("{}_pages", operation.name)),
-            items_method: methods.claim(format!("{}_items", operation.name)),
+            pages_method: methods.claim(format!("{}_pages", names::unraw(&operation.name))),
+            items_method: methods.claim(format!("{}_items", names::unraw(&operation.name))),
             ..pagination
         };
         if !pagination.limitation_optional {

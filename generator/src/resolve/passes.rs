@@ -4,9 +4,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{join_pointer, Error};
-use crate::ir::{
-    BodyEncoding, CommonField, Field, FieldShape, Operation, TypeDef, TypeKind, TypeRef,
-};
+use crate::ir::{BodyEncoding, CommonField, Field, Operation, TypeDef, TypeKind, TypeRef};
+use crate::names;
 
 /// Finds the body properties that every operation takes (Mews's `ClientToken`, `AccessToken`
 /// and `Client`), and removes the required ones from the request types, since the client
@@ -60,6 +59,7 @@ pub(super) fn hoist_common_fields(
                 required: twins.iter().all(|twin| twin.required && !twin.nullable),
                 secret: is_secret(&field.wire_name),
                 three_state: false,
+                env_name: names::constant_name(&field.wire_name),
             })
         })
         .collect();
@@ -269,9 +269,10 @@ pub(super) fn mark_default_types(types: &mut [TypeDef]) {
         def.has_default = match &def.kind {
             TypeKind::Struct(structure) => {
                 !(def.in_request
-                    && structure.fields.iter().any(|field| {
-                        field.shape() == FieldShape::Plain && field.page_size.is_none()
-                    }))
+                    && structure
+                        .fields
+                        .iter()
+                        .any(|field| field.is_constructor_argument()))
             }
             _ => true,
         };
@@ -296,7 +297,7 @@ pub(super) fn mark_default_types(types: &mut [TypeDef]) {
                 TypeKind::Struct(structure) => structure
                     .fields
                     .iter()
-                    .filter(|field| field.shape() == FieldShape::Plain && field.page_size.is_none())
+                    .filter(|field| field.is_constructor_argument())
                     .any(|field| lacks_default(&field.ty, types)),
                 TypeKind::Alias(target) => lacks_default(target, types),
                 TypeKind::Enum(_) | TypeKind::Union(_) => false,

@@ -14,6 +14,7 @@ use super::{text, Resolved, Resolver, SCHEMA_REF_PREFIX};
 use crate::error::{join_pointer, Error};
 use crate::ir::{
     Enum, Field, Limits, Struct, TypeDef, TypeKind, TypeRef, Union, UnionVariant, Variant,
+    WireValue,
 };
 use crate::names::{self, Scope};
 
@@ -112,7 +113,7 @@ impl<'a> Resolver<'a> {
                 self.implicit_tags(&non_null)
             }
         };
-        let mut tags = implicit.iter().flat_map(|(_, tags, _)| tags.iter());
+        let mut tags = implicit.iter().flat_map(|(_, tags)| tags.iter());
         let mut scope = Scope::default();
         let mut variants = Vec::new();
         for (index, member) in members.iter().enumerate() {
@@ -122,6 +123,10 @@ impl<'a> Resolver<'a> {
             let member_pointer = join_pointer(&join_pointer(pointer, keyword), &index.to_string());
             let named_by_tag = tags
                 .next()
+                .and_then(|tag| match tag {
+                    WireValue::String(text) => Some(text),
+                    WireValue::Integer(_) => None,
+                })
                 .filter(|tag| tag.starts_with(|c: char| c.is_ascii_alphabetic()))
                 .filter(|_| matches!(member, ReferenceOr::Item(_)))
                 .map(|tag| names::type_name(tag));
@@ -131,20 +136,22 @@ impl<'a> Resolver<'a> {
             };
             let ty = self.schema_or_reference(member, &member_pointer, &hint)?.ty;
             let tag = match (discriminator, member) {
-                (Some(discriminator), ReferenceOr::Reference { reference }) => Some(
-                    discriminator
-                        .mapping
-                        .iter()
-                        .find(|(_, target)| {
-                            *target == reference
-                                || reference.strip_prefix(SCHEMA_REF_PREFIX)
-                                    == Some(target.as_str())
-                        })
-                        .map_or_else(
-                            || reference.rsplit('/').next().unwrap_or_default().to_owned(),
-                            |(value, _)| value.clone(),
-                        ),
-                ),
+                (Some(discriminator), ReferenceOr::Reference { reference }) => {
+                    Some(WireValue::String(
+                        discriminator
+                            .mapping
+                            .iter()
+                            .find(|(_, target)| {
+                                *target == reference
+                                    || reference.strip_prefix(SCHEMA_REF_PREFIX)
+                                        == Some(target.as_str())
+                            })
+                            .map_or_else(
+                                || reference.rsplit('/').next().unwrap_or_default().to_owned(),
+                                |(value, _)| value.clone(),
+                            ),
+                    ))
+                }
                 _ => None,
             };
             variants.push(UnionVariant {
@@ -156,17 +163,14 @@ impl<'a> Resolver<'a> {
         let mut discriminator = discriminator
             .filter(|_| variants.iter().all(|variant| variant.tag.is_some()))
             .map(|discriminator| discriminator.property_name.clone());
-        let mut integer_tags = false;
-        if let Some((property, tags, integers)) = implicit {
+        if let Some((property, tags)) = implicit {
             values::tag_variants(&mut variants, tags);
             discriminator = Some(property);
-            integer_tags = integers;
         }
         Ok(Union {
             variants,
             discriminator,
             fallback: scope.claim("Other".to_owned()),
-            integer_tags,
         })
     }
 
@@ -198,6 +202,7 @@ impl<'a> Resolver<'a> {
                     limits: resolved.limits,
                     page_size: None,
                     three_state: false,
+                    setter: None,
                 })
             })
             .collect::<Result<_, Error>>()?;
@@ -575,6 +580,7 @@ fn enumeration(values: Vec<&str>, description: Option<&str>) -> Enum {
             let docs = description.and_then(|description| value_docs(description, value));
             Variant {
                 wire_name: value.to_owned(),
+                integer: None,
                 rust_name: scope.claim(names::variant_name(value)),
                 deprecated: docs
                     .as_deref()

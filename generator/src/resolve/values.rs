@@ -9,7 +9,7 @@ use openapiv3::{ReferenceOr, Schema};
 use super::schemas::{is_null_only, union_members};
 use super::shape::{flatten, Shape};
 use super::{Resolver, SCHEMA_REF_PREFIX};
-use crate::ir::{Enum, UnionVariant, Variant};
+use crate::ir::{Enum, UnionVariant, Variant, WireValue};
 use crate::names::{self, Scope};
 
 /// One value of a `oneOf` of constants: the value, and the member's title and description.
@@ -98,7 +98,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn implicit_tags(
         &self,
         members: &[&ReferenceOr<Schema>],
-    ) -> Option<(String, Vec<String>, bool)> {
+    ) -> Option<(String, Vec<WireValue>)> {
         let mut candidates: Option<Vec<String>> = None;
         let mut constants: Vec<Vec<(String, serde_json::Value)>> = Vec::new();
         for member in members {
@@ -125,16 +125,17 @@ impl<'a> Resolver<'a> {
                 .collect();
             let strings = values.iter().all(|value| value.is_string());
             let integers = values.iter().all(|value| value.is_i64());
-            let texts: Vec<String> = values
+            let tags: Vec<WireValue> = values
                 .iter()
-                .map(|value| {
-                    value
+                .filter_map(|value| match value.as_i64() {
+                    Some(number) if integers => Some(WireValue::Integer(number)),
+                    _ => value
                         .as_str()
-                        .map_or_else(|| value.to_string(), str::to_owned)
+                        .map(|text| WireValue::String(text.to_owned())),
                 })
                 .collect();
-            let distinct = texts.iter().collect::<HashSet<_>>().len() == texts.len();
-            (distinct && (strings || integers)).then_some((property, texts, integers))
+            let distinct = tags.iter().collect::<HashSet<_>>().len() == values.len();
+            (distinct && (strings || integers)).then_some((property, tags))
         })
     }
 
@@ -200,6 +201,7 @@ pub(super) fn const_enumeration(members: Vec<ConstMember>, integer: bool) -> Enu
                 .unwrap_or(&wire_name);
             let docs = super::text(&member.description);
             Variant {
+                integer: member.value.as_i64().filter(|_| integer),
                 rust_name: scope.claim(names::variant_name(name)),
                 deprecated: docs
                     .as_deref()
@@ -217,7 +219,7 @@ pub(super) fn const_enumeration(members: Vec<ConstMember>, integer: bool) -> Enu
 }
 
 /// Gives the variants of a union their implicit tags.
-pub(super) fn tag_variants(variants: &mut [UnionVariant], tags: Vec<String>) {
+pub(super) fn tag_variants(variants: &mut [UnionVariant], tags: Vec<WireValue>) {
     for (variant, tag) in variants.iter_mut().zip(tags) {
         variant.tag = Some(tag);
     }

@@ -1,20 +1,20 @@
 //! One async method per operation.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident};
 use super::bodies::request_body;
 use super::pagination;
 use super::params::style_tokens;
-use crate::ir::{CommonField, Operation, ParameterLocation, TypeRef};
+use crate::ir::{CommonField, Operation, ParameterLocation, PathSegment, TypeRef};
 
 /// `common_optional` names the optional common fields, which a request may set itself.
 pub(super) fn operation_method(
     operation: &Operation,
     common_optional: &[&CommonField],
-    crate_name: &str,
+    crate_path: &str,
 ) -> TokenStream {
     let name = ident(&operation.name);
     let mut docs = String::new();
@@ -39,7 +39,7 @@ pub(super) fn operation_method(
     let docs_text = format!("{docs}.");
     let docs = doc_attrs(&docs_text);
     let endpoint_name = &operation.name;
-    let method = format_ident!("{}", operation.method);
+    let method = ident(&operation.method);
     let path = &operation.path;
     let idempotent = operation.idempotent;
     let success_body = operation.result.as_ref();
@@ -59,7 +59,7 @@ pub(super) fn operation_method(
         })
         .collect();
     if let Some(params_struct) = &operation.params_struct {
-        let params_type = format_ident!("{}", params_struct);
+        let params_type = ident(params_struct);
         params.push(quote!(params: &#params_type));
     }
     let body = request_body(operation, common_optional);
@@ -124,7 +124,7 @@ pub(super) fn operation_method(
         .deprecated
         .as_deref()
         .map(|note| quote!(#[deprecated = #note]));
-    let pagination = pagination::pagination_methods(operation, crate_name);
+    let pagination = pagination::pagination_methods(operation, crate_path);
     let endpoint = quote! {
         const ENDPOINT: Endpoint = Endpoint {
             name: #endpoint_name,
@@ -193,35 +193,26 @@ pub(super) fn operation_method(
 fn path_expression(operation: &Operation) -> TokenStream {
     let mut template = String::new();
     let mut arguments = Vec::new();
-    let mut rest = operation.path.as_str();
-    while let Some(start) = rest.find('{') {
-        let Some(length) = rest[start..].find('}') else {
-            break;
-        };
-        let placeholder = &rest[start + 1..start + length];
-        let parameter = operation
-            .parameters
-            .iter()
-            .find(|p| p.location == ParameterLocation::Path && p.wire_name == placeholder);
-        template.push_str(&rest[..start].replace('{', "{{").replace('}', "}}"));
-        match parameter {
-            Some(parameter) => {
+    for segment in &operation.path_segments {
+        match segment {
+            PathSegment::Literal(text) => {
+                template.push_str(&text.replace('{', "{{").replace('}', "}}"));
+            }
+            PathSegment::Parameter(wire_name) => {
+                let parameter = operation
+                    .parameters
+                    .iter()
+                    .find(|p| p.location == ParameterLocation::Path && p.wire_name == *wire_name)
+                    .expect("resolve checks that every placeholder names a path parameter");
                 template.push_str("{}");
                 let name = ident(&parameter.rust_name);
                 let style = style_tokens(parameter.style);
                 arguments.push(quote!(path_value(#name, #style)));
             }
-            None => template.push_str(
-                &rest[start..start + length + 1]
-                    .replace('{', "{{")
-                    .replace('}', "}}"),
-            ),
         }
-        rest = &rest[start + length + 1..];
     }
     if arguments.is_empty() {
         return quote!(ENDPOINT.path);
     }
-    template.push_str(&rest.replace('{', "{{").replace('}', "}}"));
     quote!(format!(#template, #(#arguments),*))
 }

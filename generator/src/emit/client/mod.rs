@@ -11,9 +11,9 @@ mod params;
 pub(super) use bodies::request_argument;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
-use super::{doc_attrs, features, inner_doc_attrs};
+use super::{doc_attrs, features, ident, inner_doc_attrs};
 use crate::ir::{Api, CommonField, Feature, Operation, ParameterLocation, TypeRef};
 
 /// The files of the client: `client.rs` (`None`), and when the API is split into features one
@@ -30,12 +30,12 @@ pub fn files(api: &Api) -> Vec<Option<&Feature>> {
     files
 }
 
-/// The path and tokens of one of the [`files`]. `crate_name` is the generated crate, which
+/// The path and tokens of one of the [`files`]. `crate_path` is the generated crate's name in Rust, which
 /// documentation examples import; `usage_example` shows how to configure a client.
 pub fn file(
     api: &Api,
     feature: Option<&Feature>,
-    crate_name: &str,
+    crate_path: &str,
     usage_example: Option<&str>,
 ) -> (String, TokenStream) {
     let operations = operations_of(api, feature);
@@ -46,7 +46,7 @@ pub fn file(
         .collect();
     let methods = operations
         .iter()
-        .map(|operation| methods::operation_method(operation, &common_optional, crate_name));
+        .map(|operation| methods::operation_method(operation, &common_optional, crate_path));
     let params_structs = params::params_structs(&operations);
     let Some(feature) = feature else {
         return (
@@ -92,7 +92,7 @@ fn client_rs(
     usage_example: Option<&str>,
 ) -> TokenStream {
     let servers = api.servers.iter().map(|server| {
-        let name = format_ident!("{}", server.name);
+        let name = ident(&server.name);
         let url = &server.url;
         let docs = doc_attrs(
             server
@@ -104,12 +104,12 @@ fn client_rs(
     });
     let builder = builder::builder(api, usage_example);
     let modules = files(api).into_iter().flatten().map(|feature| {
-        let module = format_ident!("{}", feature.module);
+        let module = ident(&feature.module);
         let gate = features::gate(Some(&feature.name));
         let params_names: Vec<_> = operations_of(api, Some(feature))
             .into_iter()
             .filter_map(|operation| operation.params_struct.as_deref())
-            .map(|name| format_ident!("{}", name))
+            .map(|name| ident(name))
             .collect();
         let reexport = (!params_names.is_empty()).then(|| {
             quote! {
@@ -150,9 +150,7 @@ fn client_rs(
     if has_path_parameters {
         http_imports.push("path_value");
     }
-    let http_imports = http_imports
-        .into_iter()
-        .map(|name| format_ident!("{}", name));
+    let http_imports = http_imports.into_iter().map(|name| ident(name));
     let models_import = (!api.types.is_empty()).then(|| {
         quote!(
             use crate::models::*;
@@ -169,7 +167,7 @@ fn client_rs(
         .into_iter()
         .chain(bodies::validates_in_methods(&api.operations).then_some("Validate"))
         .chain(["ValidationError"])
-        .map(|name| format_ident!("{}", name));
+        .map(|name| ident(name));
     let allow_unused = features::allow_without_all(api, quote!(unused_imports, dead_code))
         .map(|allow| quote!(#![#allow]));
     quote! {

@@ -13,8 +13,8 @@ use super::super::{doc_attrs, ident};
 use crate::ir::{Api, Operation, TypeRef};
 
 /// The `_pages` and `_items` methods of a paginated operation, or nothing.
-/// `crate_name` is the generated crate, which the documentation's example imports.
-pub(super) fn pagination_methods(operation: &Operation, crate_name: &str) -> Option<TokenStream> {
+/// `crate_path` is the generated crate's name in Rust, which the documentation's example imports.
+pub(super) fn pagination_methods(operation: &Operation, crate_path: &str) -> Option<TokenStream> {
     let pagination = operation.pagination.as_ref()?;
     let request_type = rust_type(operation.request.as_ref()?);
     let result_type = rust_type(operation.result.as_ref()?);
@@ -55,7 +55,6 @@ pub(super) fn pagination_methods(operation: &Operation, crate_name: &str) -> Opt
          # Ok(())\n\
          # }}\n\
          ```",
-        crate_path = crate_name.replace('-', "_"),
     ));
     let argument = super::bodies::request_argument(operation, quote!(request));
     Some(quote! {

@@ -55,16 +55,16 @@ pub(super) fn params_structs(operations: &[&Operation]) -> TokenStream {
             let docs = doc_attrs(text);
             quote!(#docs pub #field: Option<#ty>,)
         });
-        let setters = optional.iter().map(|(parameter, text)| {
-            let name = &parameter.rust_name;
-            setter(
-                name,
+        let setters = optional.iter().filter_map(|(parameter, text)| {
+            Some(setter(
+                &parameter.rust_name,
+                parameter.setter.as_deref()?,
                 &parameter.wire_name,
                 text,
                 &parameter.ty,
                 Wrap::Some,
                 None,
-            )
+            ))
         });
         Some(quote! {
             #docs

@@ -7,7 +7,7 @@ mod pages;
 mod tests;
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::features::gate;
 use super::models::rust_type;
@@ -16,15 +16,12 @@ use crate::ir::{Api, MockMessage, MockOperation, Operation, TypeRef};
 
 pub use tests::tests;
 
-/// `src/mock.rs`: the public surface. `crate_name` is the generated crate, which the
+/// `src/mock.rs`: the public surface. `crate_path` is the generated crate's name in Rust, which the
 /// documentation's example imports.
-pub fn mock(api: &Api, crate_name: &str) -> TokenStream {
-    let docs = module_docs(api, crate_name);
+pub fn mock(api: &Api, crate_path: &str) -> TokenStream {
+    let docs = module_docs(api, crate_path);
     let markers = api
-        .mock
-        .operations
-        .iter()
-        .zip(&api.operations)
+        .mocked_operations()
         .map(|(mock, operation)| marker(mock, operation));
     let error_status = error_status(api);
     let error_body = error_body(api);
@@ -56,7 +53,7 @@ pub fn mock(api: &Api, crate_name: &str) -> TokenStream {
 /// `src/mock/typed.rs`: what depends on the types of the API. The models are named as
 /// `models` names them, everything else by its path, so that no model's name can hide another.
 pub fn typed(api: &Api) -> TokenStream {
-    let operations = || api.mock.operations.iter().zip(&api.operations);
+    let operations = || api.mocked_operations();
     let operation_impls = operations().map(|(mock, operation)| {
         let gate = gate(operation.feature.as_deref());
         let implementation = operation_impl(mock, operation);
@@ -98,7 +95,7 @@ pub fn typed(api: &Api) -> TokenStream {
     }
 }
 
-fn module_docs(api: &Api, crate_name: &str) -> TokenStream {
+fn module_docs(api: &Api, crate_path: &str) -> TokenStream {
     let mut text = "A mock of the API for the tests of code that uses this crate (feature `mock`, \
         off by default).\n\n\
         [`MockServer::start`] listens on loopback; point the client under test at \
@@ -128,10 +125,7 @@ fn module_docs(api: &Api, crate_name: &str) -> TokenStream {
     }
     // An operation that returns one result and is not deprecated, if there is one.
     let testable = || {
-        api.mock
-            .operations
-            .iter()
-            .zip(&api.operations)
+        api.mocked_operations()
             .filter(|(mock, _)| mock.test.is_some())
     };
     let example = testable()
@@ -153,7 +147,6 @@ fn module_docs(api: &Api, crate_name: &str) -> TokenStream {
              assert_eq!(expectation.calls(), 1);\n\
              # }}\n\
              ```",
-            crate_path = crate_name.replace('-', "_"),
             method = mock.method,
             operation = operation.name,
         ));
@@ -164,7 +157,7 @@ fn module_docs(api: &Api, crate_name: &str) -> TokenStream {
 /// The type that stands for an operation, compiled with the operation's method.
 fn marker(mock: &MockOperation, operation: &Operation) -> TokenStream {
     let gate = gate(operation.feature.as_deref());
-    let name = format_ident!("{}", mock.marker);
+    let name = ident(&mock.marker);
     let docs = doc_attrs(&format!(
         "`{} {}`, which [`Client::{client}`](crate::Client::{client}) sends.",
         operation.method,
@@ -194,7 +187,7 @@ fn result_type(operation: &Operation) -> TokenStream {
 }
 
 fn operation_impl(mock: &MockOperation, operation: &Operation) -> TokenStream {
-    let marker = format_ident!("{}", mock.marker);
+    let marker = ident(&mock.marker);
     let request = request_type(operation);
     let result = result_type(operation);
     let name = &operation.name;
@@ -210,7 +203,7 @@ fn operation_impl(mock: &MockOperation, operation: &Operation) -> TokenStream {
 /// The method of `MockServer` that sets an expectation of the operation.
 fn expectation_method(mock: &MockOperation, operation: &Operation) -> TokenStream {
     let method = ident(&mock.method);
-    let marker = format_ident!("{}", mock.marker);
+    let marker = ident(&mock.marker);
     let decode = match &operation.request {
         None => quote!(no_request),
         Some(TypeRef::Bytes) => quote!(bytes_request),
@@ -245,7 +238,7 @@ fn expectation_method(mock: &MockOperation, operation: &Operation) -> TokenStrea
 /// `ErrorStatus`: the documented error statuses, named like the variants of `Error`.
 fn error_status(api: &Api) -> TokenStream {
     let variants = api.errors.statuses.iter().map(|status| {
-        let name = format_ident!("{}", status.variant);
+        let name = ident(&status.variant);
         let docs = doc_attrs(&format!(
             "`{}`: {}",
             status.status,
@@ -257,7 +250,7 @@ fn error_status(api: &Api) -> TokenStream {
         quote!(#docs #name,)
     });
     let arms = api.errors.statuses.iter().map(|status| {
-        let name = format_ident!("{}", status.variant);
+        let name = ident(&status.variant);
         let code = Literal::u16_unsuffixed(status.status);
         quote!(ErrorStatus::#name => #code,)
     });
@@ -292,7 +285,8 @@ fn error_body(api: &Api) -> TokenStream {
     let fallback = &api.mock.fallback_message;
     // Statuses whose body differs from the fallback's, grouped by body in status order.
     let mut groups: Vec<(&MockMessage, Vec<Literal>)> = Vec::new();
-    for (status, message) in api.errors.statuses.iter().zip(&api.mock.error_messages) {
+    for status in &api.errors.statuses {
+        let message = api.mock.error_message(status.status);
         if message == fallback {
             continue;
         }
@@ -348,29 +342,25 @@ fn api_shape(api: &Api) -> TokenStream {
         let path = &operation.path;
         quote!(server::Route { operation: #name, method: #method, path: #path },)
     });
-    let common_fields =
-        api.common_fields
-            .iter()
-            .zip(&api.mock.common_fields)
-            .map(|(field, mock)| {
-                let wire_name = &field.wire_name;
-                let setter = &mock.setter;
-                let required = field.required;
-                let secret = field.secret;
-                let test_value = match &mock.test_value {
-                    Some(value) => quote!(Some(#value)),
-                    None => quote!(None),
-                };
-                quote! {
-                    server::CommonField {
-                        wire_name: #wire_name,
-                        setter: #setter,
-                        required: #required,
-                        secret: #secret,
-                        test_value: #test_value,
-                    },
-                }
-            });
+    let common_fields = api.mocked_common_fields().map(|(field, mock)| {
+        let wire_name = &field.wire_name;
+        let setter = &mock.setter;
+        let required = field.required;
+        let secret = field.secret;
+        let test_value = match &mock.test_value {
+            Some(value) => quote!(Some(#value)),
+            None => quote!(None),
+        };
+        quote! {
+            server::CommonField {
+                wire_name: #wire_name,
+                setter: #setter,
+                required: #required,
+                secret: #secret,
+                test_value: #test_value,
+            },
+        }
+    });
     quote! {
         /// The operations and the fields every request carries, as the mock serves and checks
         /// them.
@@ -384,7 +374,7 @@ fn api_shape(api: &Api) -> TokenStream {
 
 /// `MockServer::client` and `MockServer::client_builder`.
 fn client_methods(api: &Api) -> TokenStream {
-    let fields = || api.common_fields.iter().zip(&api.mock.common_fields);
+    let fields = || api.mocked_common_fields();
     let required = fields().filter(|(field, _)| field.required).map(|(field, mock)| {
         let wire_name = &field.wire_name;
         let ty = rust_type(&field.ty);
@@ -435,9 +425,7 @@ fn client_methods(api: &Api) -> TokenStream {
 
 /// The setters of `MockServerBuilder`, one per common field.
 fn builder_setters(api: &Api) -> Vec<TokenStream> {
-    api.common_fields
-        .iter()
-        .zip(&api.mock.common_fields)
+    api.mocked_common_fields()
         .map(|(field, mock)| {
             let setter = ident(&mock.setter);
             let wire_name = &field.wire_name;

@@ -2,7 +2,7 @@
 //! with cursors, as the API does.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident};
@@ -11,7 +11,7 @@ use crate::ir::{MockOperation, Operation};
 /// The method, for an operation whose expectation serves pages.
 pub(super) fn returns_pages(mock: &MockOperation, operation: &Operation) -> Option<TokenStream> {
     let pagination = operation.pagination.as_ref().filter(|_| mock.pages)?;
-    let marker = format_ident!("{}", mock.marker);
+    let marker = ident(&mock.marker);
     let result = rust_type(operation.result.as_ref()?);
     let item = rust_type(&pagination.item_type);
     let cursor = rust_type(&pagination.cursor_type);

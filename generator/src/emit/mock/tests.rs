@@ -2,7 +2,7 @@
 //! the client against the mock, written as a user of the crate writes one.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::super::examples::json_literal;
 use super::super::features::{allow_without_all, gate};
@@ -11,18 +11,15 @@ use super::super::{doc_attrs, ident, inner_doc_attrs};
 use crate::ir::{Api, MockMessage, MockOperation, MockTest, Operation};
 
 /// The test file, or `None` when no operation can be tested this way.
-pub fn tests(api: &Api, crate_name: &str) -> Option<TokenStream> {
+pub fn tests(api: &Api, crate_path: &str) -> Option<TokenStream> {
     let tests: Vec<TokenStream> = api
-        .mock
-        .operations
-        .iter()
-        .zip(&api.operations)
+        .mocked_operations()
         .filter_map(|(mock, operation)| test(api, mock, mock.test.as_ref()?, operation))
         .collect();
     if tests.is_empty() {
         return None;
     }
-    let crate_ident = format_ident!("{}", crate_name.replace('-', "_"));
+    let crate_ident = ident(crate_path);
     let docs = inner_doc_attrs(
         "The mock of the API (feature `mock`), as the tests of code that uses this crate use it: \
          per operation with a documented request, the client gets what the mock returns, the \
@@ -85,16 +82,14 @@ fn test(
     };
     let failure = test.error.as_ref().map(|variant| {
         // The client shows the message when the error body carries one.
-        let carries_message = api
-            .errors
-            .statuses
-            .iter()
-            .zip(&api.mock.error_messages)
-            .any(|(status, message)| status.variant == *variant && *message != MockMessage::None);
+        let carries_message = api.errors.statuses.iter().any(|status| {
+            status.variant == *variant
+                && *api.mock.error_message(status.status) != MockMessage::None
+        });
         let message_shown = carries_message.then(
             || quote!(assert!(error.to_string().contains("Refused by the mock."), "{error}");),
         );
-        let variant = format_ident!("{}", variant);
+        let variant = ident(variant);
         (
             quote!(.fails(mock::ErrorStatus::#variant, "Refused by the mock.")),
             quote! {
