@@ -324,7 +324,7 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
             .iter()
             .filter(|operation| operation.feature.as_deref() == feature)
             .filter_map(|operation| operation.params_struct.as_deref())
-            .map(|name| ident(name))
+            .map(ident)
             .collect()
     };
     let params_structs = params_of(None);

@@ -126,7 +126,7 @@ fn header(types: &[&TypeDef], more: Option<TokenStream>) -> TokenStream {
     // `self` first, as rustfmt orders imports.
     let mut support_names: Vec<&str> = used_support_names(types).into_iter().collect();
     support_names.sort_by_key(|name| (*name != "self", *name));
-    let support_names: Vec<_> = support_names.into_iter().map(|name| ident(name)).collect();
+    let support_names: Vec<_> = support_names.into_iter().map(ident).collect();
     let support_import =
         (!support_names.is_empty()).then(|| quote!(use crate::support::{#(#support_names),*};));
     quote! {

@@ -109,7 +109,7 @@ fn client_rs(
         let params_names: Vec<_> = operations_of(api, Some(feature))
             .into_iter()
             .filter_map(|operation| operation.params_struct.as_deref())
-            .map(|name| ident(name))
+            .map(ident)
             .collect();
         let reexport = (!params_names.is_empty()).then(|| {
             quote! {
@@ -150,7 +150,7 @@ fn client_rs(
     if has_path_parameters {
         http_imports.push("path_value");
     }
-    let http_imports = http_imports.into_iter().map(|name| ident(name));
+    let http_imports = http_imports.into_iter().map(ident);
     let models_import = (!api.types.is_empty()).then(|| {
         quote!(
             use crate::models::*;
@@ -167,7 +167,7 @@ fn client_rs(
         .into_iter()
         .chain(bodies::validates_in_methods(&api.operations).then_some("Validate"))
         .chain(["ValidationError"])
-        .map(|name| ident(name));
+        .map(ident);
     let allow_unused = features::allow_without_all(api, quote!(unused_imports, dead_code))
         .map(|allow| quote!(#![#allow]));
     quote! {
