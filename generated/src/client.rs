@@ -16,17 +16,17 @@ mod base;
 
 mod error;
 
-use std::time::Duration;
-use futures::stream::BoxStream;
-use crate::pagination::{self, Page, PageRequest};
-use serde::Serialize;
 use crate::http::{
     ApiError, BodyTooLarge, DecodeError, Endpoint, ErrorBody, ErrorResponse, RawResponse,
     Request, Secret,
 };
 use crate::models::*;
+use crate::pagination::{self, Page, PageRequest};
 use crate::support::ValidationError;
 pub use base::{Client, ClientBuilder};
+use futures::stream::BoxStream;
+use serde::Serialize;
+use std::time::Duration;
 
 #[cfg(feature = "customers")]
 mod customers;
@@ -85,7 +85,8 @@ struct CommonBody<'a> {
 }
 
 impl ClientBuilder {
-    /// Starts configuring a client of the server at `base_url` (one of the server constants of this module, or any address), with the fields every request carries:
+    /// Starts configuring a client of the server at `base_url` (one of the server constants of this
+    /// module, or any address), with the fields every request carries:
     ///
     /// - `client_token`: Token identifying the client application.
     /// - `access_token`: Access token of the client application.
@@ -110,7 +111,9 @@ impl ClientBuilder {
 
     /// Sends `LanguageCode` with every request that does not set it itself.
     ///
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
     pub fn language_code(mut self, language_code: impl Into<String>) -> Self {
         self.common.language_code = Some(language_code.into());
         self
@@ -118,7 +121,8 @@ impl ClientBuilder {
 
     /// Sends `CultureCode` with every request that does not set it itself.
     ///
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
     pub fn culture_code(mut self, culture_code: impl Into<String>) -> Self {
         self.common.culture_code = Some(culture_code.into());
         self
@@ -237,34 +241,55 @@ impl Client {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// `400`: The request is invalid or cannot be processed due to a client-side error, such as malformed input or an invalid resource identifier. In most cases, this response indicates an issue in the client application.
+    /// `400`: The request is invalid or cannot be processed due to a client-side error, such as
+    /// malformed input or an invalid resource identifier. In most cases, this response indicates an
+    /// issue in the client application.
     BadRequest(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `401`: The request could not be authorized due to invalid or expired credentials, or because the client does not have sufficient permissions to access the endpoint.
+    /// `401`: The request could not be authorized due to invalid or expired credentials, or because
+    /// the client does not have sufficient permissions to access the endpoint.
     Unauthorized(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `403`: An error returned by the server that should be surfaced to the end user of the client application. This typically occurs when server-side validation fails or a business-logic rule is violated.
+    /// `403`: An error returned by the server that should be surfaced to the end user of the client
+    /// application. This typically occurs when server-side validation fails or a business-logic
+    /// rule is violated.
     Forbidden(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `404`: The server cannot find the resource requested by the client app. Verify the URL and request method.
+    /// `404`: The server cannot find the resource requested by the client app. Verify the URL and
+    /// request method.
     NotFound(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `408`: Error caused by heavy request that takes too long to process (typically tens of seconds). To get around this, request data in smaller batches. For more information, see Request timeouts.
+    /// `408`: Error caused by heavy request that takes too long to process (typically tens of
+    /// seconds). To get around this, request data in smaller batches. For more information, see
+    /// Request timeouts.
     RequestTimeout(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `409`: The request cannot be completed because the data has changed. Refresh data on the client and resubmit the request.
+    /// `409`: The request cannot be completed because the data has changed. Refresh data on the
+    /// client and resubmit the request.
     Conflict(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `413`: The request body is too large. Try reducing the amount and size of request parameters (for example, by splitting the payload to multiple requests). In case of binary file upload, consider reducing the resolution of photos and scanned documents.
+    /// `413`: The request body is too large. Try reducing the amount and size of request parameters
+    /// (for example, by splitting the payload to multiple requests). In case of binary file upload,
+    /// consider reducing the resolution of photos and scanned documents.
     PayloadTooLarge(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `429`: Error caused by too many requests sent in a given amount of time. Response contains `Retry-After` header indicating how long the user agent should wait before making a follow-up request. For more information, see Request limits.
+    /// `429`: Error caused by too many requests sent in a given amount of time. Response contains
+    /// `Retry-After` header indicating how long the user agent should wait before making a
+    /// follow-up request. For more information, see Request limits.
     TooManyRequests {
         /// The status, request id and error body.
         error: Box<ApiError<ConnectorApiExceptionResult>>,
         /// How long the server asks to wait before the next request (`Retry-After`).
         retry_after: Option<Duration>,
     },
-    /// `500`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    /// `500`: Unexpected error on the Mews side. This may be due to a software fault. If such a
+    /// situation occurs, the error will be logged and the development team notified. Retry the
+    /// operation or contact support if the issue persists.
     InternalServerError(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `502`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    /// `502`: Unexpected error on the Mews side. This may be due to a software fault. If such a
+    /// situation occurs, the error will be logged and the development team notified. Retry the
+    /// operation or contact support if the issue persists.
     BadGateway(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `503`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    /// `503`: Unexpected error on the Mews side. This may be due to a software fault. If such a
+    /// situation occurs, the error will be logged and the development team notified. Retry the
+    /// operation or contact support if the issue persists.
     ServiceUnavailable(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `504`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    /// `504`: Unexpected error on the Mews side. This may be due to a software fault. If such a
+    /// situation occurs, the error will be logged and the development team notified. Retry the
+    /// operation or contact support if the issue persists.
     GatewayTimeout(Box<ApiError<ConnectorApiExceptionResult>>),
     /// A status the spec does not document for any operation.
     UnexpectedStatus(Box<ApiError<ConnectorApiExceptionResult>>),

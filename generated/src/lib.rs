@@ -2,9 +2,16 @@
 
 //! # Mews Connector API
 //!
-//! Subset of the Mews Connector API (every operation of the Customers and Identity documents pages, namely `customers/getAll`, `getRelationships`, `getOpenItems`, `add`, `update`, `addFile`, `search`, `merge` and `identityDocuments/getAll`, `add`, `update`, `delete`, `clear`), described in the style of the Swashbuckle-generated specification that Mews publishes. Every operation is a `POST` of a JSON body; authentication (`ClientToken`, `AccessToken`, `Client`) is part of that body, never of the headers.
+//! Subset of the Mews Connector API (every operation of the Customers and Identity documents pages,
+//! namely `customers/getAll`, `getRelationships`, `getOpenItems`, `add`, `update`, `addFile`,
+//! `search`, `merge` and `identityDocuments/getAll`, `add`, `update`, `delete`, `clear`), described
+//! in the style of the Swashbuckle-generated specification that Mews publishes. Every operation is
+//! a `POST` of a JSON body; authentication (`ClientToken`, `AccessToken`, `Client`) is part of that
+//! body, never of the headers.
 //!
-//! Start with [`Client::builder`]: the client has one async method per operation of the API. Request and result types are in [`models`], every failure is an [`Error`], and [`Update`] expresses keep / set / clear changes.
+//! Start with [`Client::builder`]: the client has one async method per operation of the API.
+//! Request and result types are in [`models`], every failure is an [`Error`], and [`Update`]
+//! expresses keep / set / clear changes.
 //!
 //! ```no_run
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
@@ -24,7 +31,9 @@
 //!
 //! ## Features
 //!
-//! The operations are grouped into cargo features, all on by default. A feature compiles the methods of its operations and the types only they use; to compile less, depend on the crate with `default-features = false` and the features of the operations you call.
+//! The operations are grouped into cargo features, all on by default. A feature compiles the
+//! methods of its operations and the types only they use; to compile less, depend on the crate with
+//! `default-features = false` and the features of the operations you call.
 //!
 //! - `customers`: The operations tagged `Customers`.
 //! - `identity-documents`: The operations tagged `Identity documents`.

@@ -2,9 +2,19 @@
 
 //! A mock of the API for the tests of code that uses this crate (feature `mock`, off by default).
 //!
-//! [`MockServer::start`] listens on loopback; point the client under test at [`MockServer::url`], or take [`MockServer::client`]. Each operation has a method of `MockServer` named like the client's, which sets an [`Expectation`]: which requests it matches (any, those for which [`Expectation::when`] holds, those that send the fields given to [`Expectation::with`]) and what it answers, in order: a result ([`Expectation::returns`]), a documented error ([`Expectation::fails`] with an [`ErrorStatus`]), any status and body ([`Expectation::responds`]), after a delay or with headers such as `Retry-After`. Paginated operations can serve a list of items page by page (`returns_pages`).
+//! [`MockServer::start`] listens on loopback; point the client under test at [`MockServer::url`],
+//! or take [`MockServer::client`]. Each operation has a method of `MockServer` named like the
+//! client's, which sets an [`Expectation`]: which requests it matches (any, those for which
+//! [`Expectation::when`] holds, those that send the fields given to [`Expectation::with`]) and what
+//! it answers, in order: a result ([`Expectation::returns`]), a documented error
+//! ([`Expectation::fails`] with an [`ErrorStatus`]), any status and body
+//! ([`Expectation::responds`]), after a delay or with headers such as `Retry-After`. Paginated
+//! operations can serve a list of items page by page (`returns_pages`).
 //!
-//! The mock checks the fields every request carries (credentials too, which it never shows), records the requests each expectation answered, typed ([`Expectation::received`]), and fails the test when it is dropped if an expectation was not met or a request matched none ([`MockServer::verify`] checks earlier).
+//! The mock checks the fields every request carries (credentials too, which it never shows),
+//! records the requests each expectation answered, typed ([`Expectation::received`]), and fails the
+//! test when it is dropped if an expectation was not met or a request matched none
+//! ([`MockServer::verify`] checks earlier).
 //!
 //! ```no_run
 //! # async fn example() {
@@ -31,29 +41,50 @@ pub use server::{Expectation, MockServer, MockServerBuilder, Operation};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorStatus {
-    /// `400`: The request is invalid or cannot be processed due to a client-side error, such as malformed input or an invalid resource identifier. In most cases, this response indicates an issue in the client application.
+    /// `400`: The request is invalid or cannot be processed due to a client-side error, such as
+    /// malformed input or an invalid resource identifier. In most cases, this response indicates an
+    /// issue in the client application.
     BadRequest,
-    /// `401`: The request could not be authorized due to invalid or expired credentials, or because the client does not have sufficient permissions to access the endpoint.
+    /// `401`: The request could not be authorized due to invalid or expired credentials, or because
+    /// the client does not have sufficient permissions to access the endpoint.
     Unauthorized,
-    /// `403`: An error returned by the server that should be surfaced to the end user of the client application. This typically occurs when server-side validation fails or a business-logic rule is violated.
+    /// `403`: An error returned by the server that should be surfaced to the end user of the client
+    /// application. This typically occurs when server-side validation fails or a business-logic
+    /// rule is violated.
     Forbidden,
-    /// `404`: The server cannot find the resource requested by the client app. Verify the URL and request method.
+    /// `404`: The server cannot find the resource requested by the client app. Verify the URL and
+    /// request method.
     NotFound,
-    /// `408`: Error caused by heavy request that takes too long to process (typically tens of seconds). To get around this, request data in smaller batches. For more information, see Request timeouts.
+    /// `408`: Error caused by heavy request that takes too long to process (typically tens of
+    /// seconds). To get around this, request data in smaller batches. For more information, see
+    /// Request timeouts.
     RequestTimeout,
-    /// `409`: The request cannot be completed because the data has changed. Refresh data on the client and resubmit the request.
+    /// `409`: The request cannot be completed because the data has changed. Refresh data on the
+    /// client and resubmit the request.
     Conflict,
-    /// `413`: The request body is too large. Try reducing the amount and size of request parameters (for example, by splitting the payload to multiple requests). In case of binary file upload, consider reducing the resolution of photos and scanned documents.
+    /// `413`: The request body is too large. Try reducing the amount and size of request parameters
+    /// (for example, by splitting the payload to multiple requests). In case of binary file upload,
+    /// consider reducing the resolution of photos and scanned documents.
     PayloadTooLarge,
-    /// `429`: Error caused by too many requests sent in a given amount of time. Response contains `Retry-After` header indicating how long the user agent should wait before making a follow-up request. For more information, see Request limits.
+    /// `429`: Error caused by too many requests sent in a given amount of time. Response contains
+    /// `Retry-After` header indicating how long the user agent should wait before making a
+    /// follow-up request. For more information, see Request limits.
     TooManyRequests,
-    /// `500`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    /// `500`: Unexpected error on the Mews side. This may be due to a software fault. If such a
+    /// situation occurs, the error will be logged and the development team notified. Retry the
+    /// operation or contact support if the issue persists.
     InternalServerError,
-    /// `502`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    /// `502`: Unexpected error on the Mews side. This may be due to a software fault. If such a
+    /// situation occurs, the error will be logged and the development team notified. Retry the
+    /// operation or contact support if the issue persists.
     BadGateway,
-    /// `503`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    /// `503`: Unexpected error on the Mews side. This may be due to a software fault. If such a
+    /// situation occurs, the error will be logged and the development team notified. Retry the
+    /// operation or contact support if the issue persists.
     ServiceUnavailable,
-    /// `504`: Unexpected error on the Mews side. This may be due to a software fault. If such a situation occurs, the error will be logged and the development team notified. Retry the operation or contact support if the issue persists.
+    /// `504`: Unexpected error on the Mews side. This may be due to a software fault. If such a
+    /// situation occurs, the error will be logged and the development team notified. Retry the
+    /// operation or contact support if the issue persists.
     GatewayTimeout,
 }
 
@@ -80,55 +111,68 @@ impl ErrorStatus {
 /// One type per operation of the API, which names the operation in
 /// [`Expectation`]'s type.
 pub mod operations {
-    /// `POST /api/connector/v1/customers/getAll`, which [`Client::customers_get_all`](crate::Client::customers_get_all) sends.
+    /// `POST /api/connector/v1/customers/getAll`, which
+    /// [`Client::customers_get_all`](crate::Client::customers_get_all) sends.
     #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersGetAll;
-    /// `POST /api/connector/v1/customers/getRelationships`, which [`Client::customers_get_relationships`](crate::Client::customers_get_relationships) sends.
+    /// `POST /api/connector/v1/customers/getRelationships`, which
+    /// [`Client::customers_get_relationships`](crate::Client::customers_get_relationships) sends.
     #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersGetRelationships;
-    /// `POST /api/connector/v1/customers/getOpenItems`, which [`Client::customers_get_open_items`](crate::Client::customers_get_open_items) sends.
+    /// `POST /api/connector/v1/customers/getOpenItems`, which
+    /// [`Client::customers_get_open_items`](crate::Client::customers_get_open_items) sends.
     #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersGetOpenItems;
-    /// `POST /api/connector/v1/customers/add`, which [`Client::customers_add`](crate::Client::customers_add) sends.
+    /// `POST /api/connector/v1/customers/add`, which
+    /// [`Client::customers_add`](crate::Client::customers_add) sends.
     #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersAdd;
-    /// `POST /api/connector/v1/customers/update`, which [`Client::customers_update`](crate::Client::customers_update) sends.
+    /// `POST /api/connector/v1/customers/update`, which
+    /// [`Client::customers_update`](crate::Client::customers_update) sends.
     #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersUpdate;
-    /// `POST /api/connector/v1/customers/addFile`, which [`Client::customers_add_file`](crate::Client::customers_add_file) sends.
+    /// `POST /api/connector/v1/customers/addFile`, which
+    /// [`Client::customers_add_file`](crate::Client::customers_add_file) sends.
     #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersAddFile;
-    /// `POST /api/connector/v1/customers/search`, which [`Client::customers_search`](crate::Client::customers_search) sends.
+    /// `POST /api/connector/v1/customers/search`, which
+    /// [`Client::customers_search`](crate::Client::customers_search) sends.
     #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersSearch;
-    /// `POST /api/connector/v1/customers/merge`, which [`Client::customers_merge`](crate::Client::customers_merge) sends.
+    /// `POST /api/connector/v1/customers/merge`, which
+    /// [`Client::customers_merge`](crate::Client::customers_merge) sends.
     #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersMerge;
-    /// `POST /api/connector/v1/identityDocuments/getAll`, which [`Client::identity_documents_get_all`](crate::Client::identity_documents_get_all) sends.
+    /// `POST /api/connector/v1/identityDocuments/getAll`, which
+    /// [`Client::identity_documents_get_all`](crate::Client::identity_documents_get_all) sends.
     #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsGetAll;
-    /// `POST /api/connector/v1/identityDocuments/add`, which [`Client::identity_documents_add`](crate::Client::identity_documents_add) sends.
+    /// `POST /api/connector/v1/identityDocuments/add`, which
+    /// [`Client::identity_documents_add`](crate::Client::identity_documents_add) sends.
     #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsAdd;
-    /// `POST /api/connector/v1/identityDocuments/update`, which [`Client::identity_documents_update`](crate::Client::identity_documents_update) sends.
+    /// `POST /api/connector/v1/identityDocuments/update`, which
+    /// [`Client::identity_documents_update`](crate::Client::identity_documents_update) sends.
     #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsUpdate;
-    /// `POST /api/connector/v1/identityDocuments/delete`, which [`Client::identity_documents_delete`](crate::Client::identity_documents_delete) sends.
+    /// `POST /api/connector/v1/identityDocuments/delete`, which
+    /// [`Client::identity_documents_delete`](crate::Client::identity_documents_delete) sends.
     #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsDelete;
-    /// `POST /api/connector/v1/identityDocuments/clear`, which [`Client::identity_documents_clear`](crate::Client::identity_documents_clear) sends.
+    /// `POST /api/connector/v1/identityDocuments/clear`, which
+    /// [`Client::identity_documents_clear`](crate::Client::identity_documents_clear) sends.
     #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsClear;

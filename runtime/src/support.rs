@@ -450,12 +450,13 @@ macro_rules! impl_open_integer_enum {
 pub(crate) use impl_open_integer_enum;
 
 /// Reads an open enumeration from a string without allocating for known values.
-#[doc(hidden)]
-pub struct OpenEnumVisitor<T>(std::marker::PhantomData<T>);
+#[allow(dead_code)] // Only APIs with enumerations use it.
+pub(crate) struct OpenEnumVisitor<T>(std::marker::PhantomData<T>);
 
+#[allow(dead_code)] // Only APIs with enumerations use it.
 impl<T> OpenEnumVisitor<T> {
-    #[doc(hidden)]
-    pub fn new() -> Self {
+    /// A visitor of `T`.
+    pub(crate) fn new() -> Self {
         OpenEnumVisitor(std::marker::PhantomData)
     }
 }
@@ -480,8 +481,8 @@ impl<T: for<'a> From<&'a str>> Visitor<'_> for OpenEnumVisitor<T> {
 
 /// Serializes the variant of a discriminated union, adding the tag property when the variant's
 /// own type does not carry it.
-#[doc(hidden)]
-pub fn serialize_tagged<S: Serializer, T: Serialize>(
+#[allow(dead_code)] // Only APIs with discriminated unions use it.
+pub(crate) fn serialize_tagged<S: Serializer, T: Serialize>(
     serializer: S,
     tag_property: &str,
     tag: impl Into<serde_json::Value>,

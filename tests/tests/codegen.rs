@@ -116,3 +116,95 @@ fn no_struct_is_emitted_for_update_value_wrappers() {
         );
     }
 }
+
+/// The first group of consecutive `use` items of a file, with their text as written.
+fn first_use_group(code: &str) -> String {
+    let mut group = String::new();
+    let mut in_item = false;
+    for line in code.lines() {
+        let starts = line.starts_with("use ") || line.starts_with("pub use ");
+        if !(starts || in_item) {
+            if !group.is_empty() {
+                break;
+            }
+            continue;
+        }
+        group.push_str(line);
+        group.push('\n');
+        in_item = !line.trim_end().ends_with(';');
+    }
+    group
+}
+
+#[test]
+fn imports_are_in_the_order_rustfmt_gives_them() {
+    let mut checked = 0;
+    for file in generate() {
+        if !file.path.ends_with(".rs") || runtime_original(&file).is_some() {
+            continue;
+        }
+        let imports = first_use_group(&file.contents);
+        if imports.is_empty() {
+            continue;
+        }
+        let mut rustfmt = std::process::Command::new("rustfmt")
+            .args(["--edition", "2021", "--emit", "stdout", "--quiet"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("rustfmt runs");
+        use std::io::Write;
+        rustfmt
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(imports.as_bytes())
+            .unwrap();
+        let output = rustfmt.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}: rustfmt failed", file.path);
+        let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            words(&String::from_utf8_lossy(&output.stdout)),
+            words(&imports),
+            "{}",
+            file.path
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} files have imports");
+}
+
+#[test]
+fn doc_comments_fit_in_100_columns_unless_a_word_or_code_is_longer() {
+    for file in generate() {
+        if !file.path.ends_with(".rs") {
+            continue;
+        }
+        let mut in_code = false;
+        for line in file.contents.lines() {
+            let text = line.trim_start();
+            let Some(doc) = text
+                .strip_prefix("///")
+                .or_else(|| text.strip_prefix("//!"))
+            else {
+                in_code = false;
+                continue;
+            };
+            if doc.trim_start().starts_with("```") {
+                in_code = !in_code;
+                continue;
+            }
+            let one_word = !doc.trim().contains(' ');
+            let table_or_heading = doc.trim_start().starts_with(['|', '#']);
+            assert!(
+                line.chars().count() <= 100
+                    || in_code
+                    || one_word
+                    || table_or_heading
+                    || doc.trim().split(' ').any(|word| word.len() > 60),
+                "{}: {line}",
+                file.path
+            );
+        }
+    }
+}

@@ -575,6 +575,10 @@ fn construct_crates_pass_clippy_and_their_wire_tests() {
         text.push_str("wiremock = \"0.6\"\n");
         std::fs::write(manifest, text).unwrap();
     });
-    workspace.cargo(&["clippy", "--workspace", "--all-targets"], true);
-    workspace.cargo(&["test", "--workspace"], false);
+    // With every feature, so that the mock is checked and the wire tests may use it.
+    workspace.cargo(
+        &["clippy", "--workspace", "--all-targets", "--all-features"],
+        true,
+    );
+    workspace.cargo(&["test", "--workspace", "--all-features"], false);
 }

@@ -130,6 +130,34 @@ fn unsupported_construct_names_the_node_and_the_alternative() {
 }
 
 #[test]
+fn a_path_placeholder_without_its_parameter_is_rejected_at_the_operation() {
+    let spec = VALID_SPEC.replace("/things/add:", "/things/{thingId}:");
+    assert_rejected(
+        &spec,
+        &[
+            "#/paths/~1things~1{thingId}/post",
+            "the path template `/things/{thingId}` has the placeholder `{thingId}`",
+            "declares no path parameter `thingId`",
+        ],
+    );
+}
+
+#[test]
+fn a_path_parameter_without_its_placeholder_is_rejected_at_the_parameter() {
+    let spec = VALID_SPEC.replace(
+        "      operationId: things_add\n",
+        "      operationId: things_add\n      parameters:\n        - { name: thingId, in: path, required: true, schema: { type: string } }\n",
+    );
+    assert_rejected(
+        &spec,
+        &[
+            "#/paths/~1things~1add/post/parameters/0",
+            "the path parameter `thingId` has no placeholder in the path template `/things/add`",
+        ],
+    );
+}
+
+#[test]
 fn node_that_is_not_openapi_is_reported_at_its_pointer() {
     let spec = VALID_SPEC.replace(
         "info: { title: Tiny, version: v1 }",

@@ -7,7 +7,8 @@ use super::*;
 impl Client {
     /// Get all customers.
     ///
-    /// Returns all customers filtered by identifiers, emails, names and other filters. Note this operation uses Pagination and supports Portfolio Access Tokens.
+    /// Returns all customers filtered by identifiers, emails, names and other filters. Note this
+    /// operation uses Pagination and supports Portfolio Access Tokens.
     ///
     /// `POST /api/connector/v1/customers/getAll`. Compiled with the `customers` feature.
     pub async fn customers_get_all(
@@ -48,9 +49,15 @@ impl Client {
         }
     }
 
-    /// Every page of [`Client::customers_get_all`], in order: sends the request, then again after the cursor of each page, until a page is shorter than the page size or empty (Mews returns a cursor on every page). Without a page size of its own the request asks for 1000, the largest the API allows.
+    /// Every page of [`Client::customers_get_all`], in order: sends the request, then again after
+    /// the cursor of each page, until a page is shorter than the page size or empty (Mews returns a
+    /// cursor on every page). Without a page size of its own the request asks for 1000, the largest
+    /// the API allows.
     ///
-    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk. The stream holds a clone of the client, so it may outlive this borrow.
+    /// Each page goes through the same validation, retries, rate limit and errors as a single call.
+    /// An error is yielded and ends the walk; so does a cursor the server already returned
+    /// ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk.
+    /// The stream holds a clone of the client, so it may outlive this borrow.
     pub fn customers_get_all_pages(
         &self,
         request: CustomerFilterParameters,
@@ -69,7 +76,8 @@ impl Client {
         )
     }
 
-    /// Every item of every page of [`Client::customers_get_all`]: [`Client::customers_get_all_pages`] with the pages flattened.
+    /// Every item of every page of [`Client::customers_get_all`]:
+    /// [`Client::customers_get_all_pages`] with the pages flattened.
     ///
     /// ```no_run
     /// # use mews_connector::*;
@@ -93,7 +101,8 @@ impl Client {
     ///
     /// Restricted! This operation is currently in beta-test and as such it is subject to change.
     ///
-    /// Returns relationships between customers (e.g. Spouse, Friend) for the provided unique identifiers of customers.
+    /// Returns relationships between customers (e.g. Spouse, Friend) for the provided unique
+    /// identifiers of customers.
     ///
     /// `POST /api/connector/v1/customers/getRelationships`. Compiled with the `customers` feature.
     pub async fn customers_get_relationships(
@@ -134,9 +143,15 @@ impl Client {
         }
     }
 
-    /// Every page of [`Client::customers_get_relationships`], in order: sends the request, then again after the cursor of each page, until a page is shorter than the page size or empty (Mews returns a cursor on every page). Without a page size of its own the request asks for 1000, the largest the API allows.
+    /// Every page of [`Client::customers_get_relationships`], in order: sends the request, then
+    /// again after the cursor of each page, until a page is shorter than the page size or empty
+    /// (Mews returns a cursor on every page). Without a page size of its own the request asks for
+    /// 1000, the largest the API allows.
     ///
-    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk. The stream holds a clone of the client, so it may outlive this borrow.
+    /// Each page goes through the same validation, retries, rate limit and errors as a single call.
+    /// An error is yielded and ends the walk; so does a cursor the server already returned
+    /// ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk.
+    /// The stream holds a clone of the client, so it may outlive this borrow.
     pub fn customers_get_relationships_pages(
         &self,
         request: CustomerRelationshipFilterParameters,
@@ -155,7 +170,8 @@ impl Client {
         )
     }
 
-    /// Every item of every page of [`Client::customers_get_relationships`]: [`Client::customers_get_relationships_pages`] with the pages flattened.
+    /// Every item of every page of [`Client::customers_get_relationships`]:
+    /// [`Client::customers_get_relationships_pages`] with the pages flattened.
     ///
     /// ```no_run
     /// # use mews_connector::*;
@@ -177,7 +193,8 @@ impl Client {
 
     /// Get customers open items.
     ///
-    /// Deprecated! This operation is deprecated. Use Get all payments and Get all order items instead.
+    /// Deprecated! This operation is deprecated. Use Get all payments and Get all order items
+    /// instead.
     ///
     /// `POST /api/connector/v1/customers/getOpenItems`. Compiled with the `customers` feature.
     #[deprecated = "This operation is deprecated. Use Get all payments and Get all order items instead."]
@@ -221,9 +238,15 @@ impl Client {
 
     /// Add customer.
     ///
-    /// Adds a new customer to the system and returns details of the added customer. If a customer with the specified email already exists, and `OverwriteExisting` is set to `true`, then the existing customer profile information is overwritten and the existing customer data returned. If `OverwriteExisting` is set to `false`, an error response is returned. Note this operation supports Portfolio Access Tokens.
+    /// Adds a new customer to the system and returns details of the added customer. If a customer
+    /// with the specified email already exists, and `OverwriteExisting` is set to `true`, then the
+    /// existing customer profile information is overwritten and the existing customer data
+    /// returned. If `OverwriteExisting` is set to `false`, an error response is returned. Note this
+    /// operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/customers/add`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `customers` feature.
+    /// `POST /api/connector/v1/customers/add`. Not idempotent: with the default retry policy it is
+    /// retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled
+    /// with the `customers` feature.
     pub async fn customers_add(
         &self,
         request: &CustomerAddParameters,
@@ -264,9 +287,15 @@ impl Client {
 
     /// Update customer.
     ///
-    /// Updates personal information of a customer. Note that if any of the fields is left blank, it won't clear the field in Mews. The field will be left intact. In case of email update, the email will change in Mews only if there is no other customer profile in the hotel with such email. Otherwise an error response is returned. Note this operation supports Portfolio Access Tokens.
+    /// Updates personal information of a customer. Note that if any of the fields is left blank, it
+    /// won't clear the field in Mews. The field will be left intact. In case of email update, the
+    /// email will change in Mews only if there is no other customer profile in the hotel with such
+    /// email. Otherwise an error response is returned. Note this operation supports Portfolio
+    /// Access Tokens.
     ///
-    /// `POST /api/connector/v1/customers/update`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `customers` feature.
+    /// `POST /api/connector/v1/customers/update`. Not idempotent: with the default retry policy it
+    /// is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// Compiled with the `customers` feature.
     pub async fn customers_update(
         &self,
         request: &CustomerUpdateParameters,
@@ -309,11 +338,14 @@ impl Client {
     ///
     /// Attaches the specified file to the customer profile.
     ///
-    /// Allowed MIME types: `application/pdf`, `image/bmp`, `image/gif`, `image/jpeg`, `image/png`, `image/tiff`.
+    /// Allowed MIME types: `application/pdf`, `image/bmp`, `image/gif`, `image/jpeg`, `image/png`,
+    /// `image/tiff`.
     ///
     /// Note this operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/customers/addFile`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `customers` feature.
+    /// `POST /api/connector/v1/customers/addFile`. Not idempotent: with the default retry policy it
+    /// is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// Compiled with the `customers` feature.
     pub async fn customers_add_file(
         &self,
         request: &CustomerFileParameters,
@@ -354,7 +386,8 @@ impl Client {
 
     /// Search customers.
     ///
-    /// Searches for customers that are active at the moment in the enterprise (e.g. companions of checked-in reservations or paymasters).
+    /// Searches for customers that are active at the moment in the enterprise (e.g. companions of
+    /// checked-in reservations or paymasters).
     ///
     /// `POST /api/connector/v1/customers/search`. Compiled with the `customers` feature.
     pub async fn customers_search(
@@ -399,7 +432,9 @@ impl Client {
     ///
     /// Deprecated! This operation is deprecated. Use Merge accounts instead.
     ///
-    /// `POST /api/connector/v1/customers/merge`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `customers` feature.
+    /// `POST /api/connector/v1/customers/merge`. Not idempotent: with the default retry policy it
+    /// is retried only after `429 Too Many Requests`, never after a timeout or server error.
+    /// Compiled with the `customers` feature.
     #[deprecated = "This operation is deprecated. Use Merge accounts instead."]
     pub async fn customers_merge(
         &self,

@@ -7,9 +7,11 @@ use super::*;
 impl Client {
     /// Get all identity documents.
     ///
-    /// Returns all identity documents for the specified customers, with additional filtering options available. This operation supports Portfolio Access Tokens.
+    /// Returns all identity documents for the specified customers, with additional filtering
+    /// options available. This operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/getAll`. Compiled with the `identity-documents` feature.
+    /// `POST /api/connector/v1/identityDocuments/getAll`. Compiled with the `identity-documents`
+    /// feature.
     pub async fn identity_documents_get_all(
         &self,
         request: &IdentityDocumentFilterParameters,
@@ -48,9 +50,15 @@ impl Client {
         }
     }
 
-    /// Every page of [`Client::identity_documents_get_all`], in order: sends the request, then again after the cursor of each page, until a page is shorter than the page size or empty (Mews returns a cursor on every page). Without a page size of its own the request asks for 1000, the largest the API allows.
+    /// Every page of [`Client::identity_documents_get_all`], in order: sends the request, then
+    /// again after the cursor of each page, until a page is shorter than the page size or empty
+    /// (Mews returns a cursor on every page). Without a page size of its own the request asks for
+    /// 1000, the largest the API allows.
     ///
-    /// Each page goes through the same validation, retries, rate limit and errors as a single call. An error is yielded and ends the walk; so does a cursor the server already returned ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk. The stream holds a clone of the client, so it may outlive this borrow.
+    /// Each page goes through the same validation, retries, rate limit and errors as a single call.
+    /// An error is yielded and ends the walk; so does a cursor the server already returned
+    /// ([`Error::RepeatedCursor`]) rather than an endless loop. Dropping the stream stops the walk.
+    /// The stream holds a clone of the client, so it may outlive this borrow.
     pub fn identity_documents_get_all_pages(
         &self,
         request: IdentityDocumentFilterParameters,
@@ -69,7 +77,8 @@ impl Client {
         )
     }
 
-    /// Every item of every page of [`Client::identity_documents_get_all`]: [`Client::identity_documents_get_all_pages`] with the pages flattened.
+    /// Every item of every page of [`Client::identity_documents_get_all`]:
+    /// [`Client::identity_documents_get_all_pages`] with the pages flattened.
     ///
     /// ```no_run
     /// # use mews_connector::*;
@@ -93,7 +102,9 @@ impl Client {
     ///
     /// Adds identity documents. This operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/add`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `identity-documents` feature.
+    /// `POST /api/connector/v1/identityDocuments/add`. Not idempotent: with the default retry
+    /// policy it is retried only after `429 Too Many Requests`, never after a timeout or server
+    /// error. Compiled with the `identity-documents` feature.
     pub async fn identity_documents_add(
         &self,
         request: &IdentityDocumentsAddParameters,
@@ -136,7 +147,9 @@ impl Client {
     ///
     /// Updates specified identity documents. This operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/update`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `identity-documents` feature.
+    /// `POST /api/connector/v1/identityDocuments/update`. Not idempotent: with the default retry
+    /// policy it is retried only after `429 Too Many Requests`, never after a timeout or server
+    /// error. Compiled with the `identity-documents` feature.
     pub async fn identity_documents_update(
         &self,
         request: &MultipleIdentityDocumentUpdateParameters,
@@ -179,7 +192,9 @@ impl Client {
     ///
     /// Deletes specified identity documents. This operation supports Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/delete`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `identity-documents` feature.
+    /// `POST /api/connector/v1/identityDocuments/delete`. Not idempotent: with the default retry
+    /// policy it is retried only after `429 Too Many Requests`, never after a timeout or server
+    /// error. Compiled with the `identity-documents` feature.
     pub async fn identity_documents_delete(
         &self,
         request: &IdentityDocumentDeleteParameters,
@@ -214,9 +229,12 @@ impl Client {
 
     /// Clear identity documents.
     ///
-    /// Deletes all identity documents for the specified customers. This operation supports Portfolio Access Tokens.
+    /// Deletes all identity documents for the specified customers. This operation supports
+    /// Portfolio Access Tokens.
     ///
-    /// `POST /api/connector/v1/identityDocuments/clear`. Not idempotent: with the default retry policy it is retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled with the `identity-documents` feature.
+    /// `POST /api/connector/v1/identityDocuments/clear`. Not idempotent: with the default retry
+    /// policy it is retried only after `429 Too Many Requests`, never after a timeout or server
+    /// error. Compiled with the `identity-documents` feature.
     pub async fn identity_documents_clear(
         &self,
         request: &IdentityDocumentClearParameters,

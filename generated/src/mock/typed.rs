@@ -100,7 +100,9 @@ impl super::Operation for super::operations::IdentityDocumentsClear {
 
 impl super::MockServer {
     #[cfg(feature = "customers")]
-    /// Expects requests of `POST /api/connector/v1/customers/getAll`, as [`Client::customers_get_all`](crate::Client::customers_get_all) sends them (the requests are `CustomerFilterParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/customers/getAll`, as
+    /// [`Client::customers_get_all`](crate::Client::customers_get_all) sends them (the requests are
+    /// `CustomerFilterParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn customers_get_all(
@@ -110,7 +112,10 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "customers")]
-    /// Expects requests of `POST /api/connector/v1/customers/getRelationships`, as [`Client::customers_get_relationships`](crate::Client::customers_get_relationships) sends them (the requests are `CustomerRelationshipFilterParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/customers/getRelationships`, as
+    /// [`Client::customers_get_relationships`](crate::Client::customers_get_relationships) sends
+    /// them (the requests are `CustomerRelationshipFilterParameters`), and tells what to answer
+    /// them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn customers_get_relationships(
@@ -120,7 +125,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "customers")]
-    /// Expects requests of `POST /api/connector/v1/customers/getOpenItems`, as [`Client::customers_get_open_items`](crate::Client::customers_get_open_items) sends them (the requests are `CustomerItemParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/customers/getOpenItems`, as
+    /// [`Client::customers_get_open_items`](crate::Client::customers_get_open_items) sends them
+    /// (the requests are `CustomerItemParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn customers_get_open_items(
@@ -130,7 +137,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "customers")]
-    /// Expects requests of `POST /api/connector/v1/customers/add`, as [`Client::customers_add`](crate::Client::customers_add) sends them (the requests are `CustomerAddParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/customers/add`, as
+    /// [`Client::customers_add`](crate::Client::customers_add) sends them (the requests are
+    /// `CustomerAddParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn customers_add(&self) -> super::Expectation<super::operations::CustomersAdd> {
@@ -138,7 +147,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "customers")]
-    /// Expects requests of `POST /api/connector/v1/customers/update`, as [`Client::customers_update`](crate::Client::customers_update) sends them (the requests are `CustomerUpdateParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/customers/update`, as
+    /// [`Client::customers_update`](crate::Client::customers_update) sends them (the requests are
+    /// `CustomerUpdateParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn customers_update(
@@ -148,7 +159,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "customers")]
-    /// Expects requests of `POST /api/connector/v1/customers/addFile`, as [`Client::customers_add_file`](crate::Client::customers_add_file) sends them (the requests are `CustomerFileParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/customers/addFile`, as
+    /// [`Client::customers_add_file`](crate::Client::customers_add_file) sends them (the requests
+    /// are `CustomerFileParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn customers_add_file(
@@ -158,7 +171,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "customers")]
-    /// Expects requests of `POST /api/connector/v1/customers/search`, as [`Client::customers_search`](crate::Client::customers_search) sends them (the requests are `CustomerSearchParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/customers/search`, as
+    /// [`Client::customers_search`](crate::Client::customers_search) sends them (the requests are
+    /// `CustomerSearchParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn customers_search(
@@ -168,7 +183,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "customers")]
-    /// Expects requests of `POST /api/connector/v1/customers/merge`, as [`Client::customers_merge`](crate::Client::customers_merge) sends them (the requests are `CustomerMergeParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/customers/merge`, as
+    /// [`Client::customers_merge`](crate::Client::customers_merge) sends them (the requests are
+    /// `CustomerMergeParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn customers_merge(
@@ -178,7 +195,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "identity-documents")]
-    /// Expects requests of `POST /api/connector/v1/identityDocuments/getAll`, as [`Client::identity_documents_get_all`](crate::Client::identity_documents_get_all) sends them (the requests are `IdentityDocumentFilterParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/identityDocuments/getAll`, as
+    /// [`Client::identity_documents_get_all`](crate::Client::identity_documents_get_all) sends them
+    /// (the requests are `IdentityDocumentFilterParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn identity_documents_get_all(
@@ -188,7 +207,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "identity-documents")]
-    /// Expects requests of `POST /api/connector/v1/identityDocuments/add`, as [`Client::identity_documents_add`](crate::Client::identity_documents_add) sends them (the requests are `IdentityDocumentsAddParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/identityDocuments/add`, as
+    /// [`Client::identity_documents_add`](crate::Client::identity_documents_add) sends them (the
+    /// requests are `IdentityDocumentsAddParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn identity_documents_add(
@@ -198,7 +219,10 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "identity-documents")]
-    /// Expects requests of `POST /api/connector/v1/identityDocuments/update`, as [`Client::identity_documents_update`](crate::Client::identity_documents_update) sends them (the requests are `MultipleIdentityDocumentUpdateParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/identityDocuments/update`, as
+    /// [`Client::identity_documents_update`](crate::Client::identity_documents_update) sends them
+    /// (the requests are `MultipleIdentityDocumentUpdateParameters`), and tells what to answer them
+    /// with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn identity_documents_update(
@@ -208,7 +232,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "identity-documents")]
-    /// Expects requests of `POST /api/connector/v1/identityDocuments/delete`, as [`Client::identity_documents_delete`](crate::Client::identity_documents_delete) sends them (the requests are `IdentityDocumentDeleteParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/identityDocuments/delete`, as
+    /// [`Client::identity_documents_delete`](crate::Client::identity_documents_delete) sends them
+    /// (the requests are `IdentityDocumentDeleteParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn identity_documents_delete(
@@ -218,7 +244,9 @@ impl super::MockServer {
     }
 
     #[cfg(feature = "identity-documents")]
-    /// Expects requests of `POST /api/connector/v1/identityDocuments/clear`, as [`Client::identity_documents_clear`](crate::Client::identity_documents_clear) sends them (the requests are `IdentityDocumentClearParameters`), and tells what to answer them with.
+    /// Expects requests of `POST /api/connector/v1/identityDocuments/clear`, as
+    /// [`Client::identity_documents_clear`](crate::Client::identity_documents_clear) sends them
+    /// (the requests are `IdentityDocumentClearParameters`), and tells what to answer them with.
     #[track_caller]
     #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
     pub fn identity_documents_clear(
@@ -264,27 +292,34 @@ impl super::MockServer {
 }
 
 impl super::MockServerBuilder {
-    /// Expects every request to send `ClientToken` with `value` (default: `mock-client-token`, which [`MockServer::client`] sends). A credential: a request with another value is answered with `401`, and neither value is shown.
+    /// Expects every request to send `ClientToken` with `value` (default: `mock-client-token`,
+    /// which [`MockServer::client`] sends). A credential: a request with another value is answered
+    /// with `401`, and neither value is shown.
     pub fn client_token(self, value: impl Into<String>) -> Self {
         self.expect_field("ClientToken", value.into())
     }
 
-    /// Expects every request to send `AccessToken` with `value` (default: `mock-access-token`, which [`MockServer::client`] sends). A credential: a request with another value is answered with `401`, and neither value is shown.
+    /// Expects every request to send `AccessToken` with `value` (default: `mock-access-token`,
+    /// which [`MockServer::client`] sends). A credential: a request with another value is answered
+    /// with `401`, and neither value is shown.
     pub fn access_token(self, value: impl Into<String>) -> Self {
         self.expect_field("AccessToken", value.into())
     }
 
-    /// Expects every request to send `Client` with `value` (default: `mock-client`, which [`MockServer::client`] sends).
+    /// Expects every request to send `Client` with `value` (default: `mock-client`, which
+    /// [`MockServer::client`] sends).
     pub fn client(self, value: impl Into<String>) -> Self {
         self.expect_field("Client", value.into())
     }
 
-    /// Expects every request to send `LanguageCode` with `value` (default: none: any value, or none, is accepted).
+    /// Expects every request to send `LanguageCode` with `value` (default: none: any value, or
+    /// none, is accepted).
     pub fn language_code(self, value: impl Into<String>) -> Self {
         self.expect_field("LanguageCode", value.into())
     }
 
-    /// Expects every request to send `CultureCode` with `value` (default: none: any value, or none, is accepted).
+    /// Expects every request to send `CultureCode` with `value` (default: none: any value, or none,
+    /// is accepted).
     pub fn culture_code(self, value: impl Into<String>) -> Self {
         self.expect_field("CultureCode", value.into())
     }
@@ -292,7 +327,11 @@ impl super::MockServerBuilder {
 
 #[cfg(feature = "customers")]
 impl super::Expectation<super::operations::CustomersGetAll> {
-    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its `limitation` items after the item whose cursor is the request's `cursor` (from the first item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of` gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is answered with `400`.
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
     ///
     /// The items go into `customers`; the page's other fields keep their default values.
     #[allow(clippy::field_reassign_with_default)]
@@ -319,9 +358,14 @@ impl super::Expectation<super::operations::CustomersGetAll> {
 
 #[cfg(feature = "customers")]
 impl super::Expectation<super::operations::CustomersGetRelationships> {
-    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its `limitation` items after the item whose cursor is the request's `cursor` (from the first item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of` gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is answered with `400`.
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
     ///
-    /// The items go into `customer_relationships`; the page's other fields keep their default values.
+    /// The items go into `customer_relationships`; the page's other fields keep their default
+    /// values.
     #[allow(clippy::field_reassign_with_default)]
     pub fn returns_pages(
         self,
@@ -346,7 +390,11 @@ impl super::Expectation<super::operations::CustomersGetRelationships> {
 
 #[cfg(feature = "identity-documents")]
 impl super::Expectation<super::operations::IdentityDocumentsGetAll> {
-    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its `limitation` items after the item whose cursor is the request's `cursor` (from the first item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of` gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is answered with `400`.
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
     ///
     /// The items go into `identity_documents`; the page's other fields keep their default values.
     #[allow(clippy::field_reassign_with_default)]

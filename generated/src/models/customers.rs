@@ -3,22 +3,26 @@
 //! The types only the `customers` feature uses. The operations tagged `Customers`.
 #![allow(clippy::type_complexity, clippy::large_enum_variant)]
 
-use serde::{Deserialize, Serialize};
-use crate::support::{self, Date, Nullable, Update, Validate, Violations};
 use super::*;
+use crate::support::{self, Date, Nullable, Update, Validate, Violations};
+use serde::{Deserialize, Serialize};
 
 /// Customer filter parameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerFilterParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
-    /// Unique identifiers of the chains. Required when using Portfolio Access Tokens, ignored otherwise.
+    /// Unique identifiers of the chains. Required when using Portfolio Access Tokens, ignored
+    /// otherwise.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub chain_ids: Nullable<Vec<uuid::Uuid>>,
     /// Interval in which Customer was created. Max length 3 months.
@@ -29,7 +33,8 @@ pub struct CustomerFilterParameters {
     pub updated_utc: Nullable<TimeFilterInterval>,
     /// Extent of data to be returned.
     pub extent: CustomerExtent,
-    /// Interval in which Customer was deleted. `ActivityStates` value `Deleted` should be provided with this filter to get expected results. Max length 3 months.
+    /// Interval in which Customer was deleted. `ActivityStates` value `Deleted` should be provided
+    /// with this filter to get expected results. Max length 3 months.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub deleted_utc: Nullable<TimeFilterInterval>,
     /// Whether to return only active, only deleted or both records.
@@ -81,21 +86,25 @@ impl CustomerFilterParameters {
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.language_code = value.into();
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.culture_code = value.into();
         self
     }
 
-    /// Sets `ChainIds`: Unique identifiers of the chains. Required when using Portfolio Access Tokens, ignored otherwise.
+    /// Sets `ChainIds`: Unique identifiers of the chains. Required when using Portfolio Access
+    /// Tokens, ignored otherwise.
     #[must_use]
     pub fn with_chain_ids(
         mut self,
@@ -125,7 +134,8 @@ impl CustomerFilterParameters {
         self
     }
 
-    /// Sets `DeletedUtc`: Interval in which Customer was deleted. `ActivityStates` value `Deleted` should be provided with this filter to get expected results. Max length 3 months.
+    /// Sets `DeletedUtc`: Interval in which Customer was deleted. `ActivityStates` value `Deleted`
+    /// should be provided with this filter to get expected results. Max length 3 months.
     #[must_use]
     pub fn with_deleted_utc(
         mut self,
@@ -145,7 +155,8 @@ impl CustomerFilterParameters {
         self
     }
 
-    /// Sets `CustomerIds`: Unique identifiers of Customers. Required if no other filter is provided.
+    /// Sets `CustomerIds`: Unique identifiers of Customers. Required if no other filter is
+    /// provided.
     #[must_use]
     pub fn with_customer_ids(
         mut self,
@@ -309,7 +320,11 @@ impl Validate for CustomerExtent {
 pub struct CustomerResult {
     /// The customers.
     pub customers: Vec<Customer>,
-    /// Unique identifier of the last and hence oldest customer item returned. This can be used in Limitation in a subsequent request to fetch the next batch of older customers. If Limitation is specified in the request message, then Cursor will always be included in the response message; this is true even when using Extents set to false so that no actual data is returned.
+    /// Unique identifier of the last and hence oldest customer item returned. This can be used in
+    /// Limitation in a subsequent request to fetch the next batch of older customers. If Limitation
+    /// is specified in the request message, then Cursor will always be included in the response
+    /// message; this is true even when using Extents set to false so that no actual data is
+    /// returned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cursor: Option<uuid::Uuid>,
     /// The identity documents of customers.
@@ -325,13 +340,17 @@ pub struct CustomerResult {
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerRelationshipFilterParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
-    /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
+    /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains
+    /// within scope of the Access Token.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub chain_ids: Nullable<Vec<uuid::Uuid>>,
     /// Unique identifiers of `Customer`.
@@ -339,7 +358,8 @@ pub struct CustomerRelationshipFilterParameters {
     /// Interval in which the relationship was updated. Max length 3 months.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub updated_utc: Nullable<TimeFilterInterval>,
-    /// Limitation on the quantity of data returned and optional Cursor for the starting point of data.
+    /// Limitation on the quantity of data returned and optional Cursor for the starting point of
+    /// data.
     pub limitation: Limitation,
 }
 
@@ -358,21 +378,25 @@ impl CustomerRelationshipFilterParameters {
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.language_code = value.into();
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.culture_code = value.into();
         self
     }
 
-    /// Sets `ChainIds`: Unique identifiers of `Chain`. If not specified, the operation returns data for all chains within scope of the Access Token.
+    /// Sets `ChainIds`: Unique identifiers of `Chain`. If not specified, the operation returns data
+    /// for all chains within scope of the Access Token.
     #[must_use]
     pub fn with_chain_ids(
         mut self,
@@ -392,7 +416,8 @@ impl CustomerRelationshipFilterParameters {
         self
     }
 
-    /// Sets `Limitation`: Limitation on the quantity of data returned and optional Cursor for the starting point of data.
+    /// Sets `Limitation`: Limitation on the quantity of data returned and optional Cursor for the
+    /// starting point of data.
     #[must_use]
     pub fn with_limitation(mut self, value: Limitation) -> Self {
         self.limitation = value;
@@ -420,7 +445,8 @@ impl Validate for CustomerRelationshipFilterParameters {
 pub struct CustomerRelationshipResult {
     /// The relationships for the customers.
     pub customer_relationships: Vec<CustomerRelationship>,
-    /// Unique identifier of the item one newer in time order than the items to be returned. If Cursor is not specified, i.e. null, then the latest or most recent items will be returned.
+    /// Unique identifier of the item one newer in time order than the items to be returned. If
+    /// Cursor is not specified, i.e. null, then the latest or most recent items will be returned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cursor: Option<uuid::Uuid>,
 }
@@ -434,7 +460,8 @@ pub struct CustomerRelationship {
     pub customer_id: uuid::Uuid,
     /// Unique identifier of the related customer.
     pub related_customer_id: uuid::Uuid,
-    /// Type of relationship between the two customers (e.g. Child = the related customer is the child of this customer).
+    /// Type of relationship between the two customers (e.g. Child = the related customer is the
+    /// child of this customer).
     pub relationship: CustomerRelationshipType,
     /// Date and time when the relationship was last updated in UTC timezone in ISO 8601 format.
     pub updated_utc: chrono::DateTime<chrono::Utc>,
@@ -445,10 +472,13 @@ pub struct CustomerRelationship {
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerItemParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
     /// Unique identifiers of `Customer`.
@@ -469,14 +499,17 @@ impl CustomerItemParameters {
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.language_code = value.into();
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.culture_code = value.into();
@@ -531,10 +564,13 @@ pub struct CustomerItems {
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerAddParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
     /// Title prefix of the customer.
@@ -554,7 +590,8 @@ pub struct CustomerAddParameters {
     /// ISO 3166-1 code of the `Country`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality_code: Nullable<String>,
-    /// Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
+    /// Language and culture code of the customer's preferred language, according to their profile.
+    /// For example: `en-GB`, `fr-CA`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub preferred_language_code: Nullable<String>,
     /// Date of birth in ISO 8601 format.
@@ -629,10 +666,12 @@ pub struct CustomerAddParameters {
     /// Options of the customer.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub options: Nullable<Vec<CustomerOption>>,
-    /// Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
+    /// Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored
+    /// otherwise.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub chain_id: Nullable<uuid::Uuid>,
-    /// Whether an existing customer should be overwritten in case of duplicity. This applies only to basic personal information (`Title`, `FirstName`, `LastName`, ...).
+    /// Whether an existing customer should be overwritten in case of duplicity. This applies only
+    /// to basic personal information (`Title`, `FirstName`, `LastName`, ...).
     pub overwrite_existing: bool,
     /// Value of Italian destination code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -687,14 +726,17 @@ impl CustomerAddParameters {
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.language_code = value.into();
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.culture_code = value.into();
@@ -736,7 +778,8 @@ impl CustomerAddParameters {
         self
     }
 
-    /// Sets `PreferredLanguageCode`: Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
+    /// Sets `PreferredLanguageCode`: Language and culture code of the customer's preferred
+    /// language, according to their profile. For example: `en-GB`, `fr-CA`.
     #[must_use]
     pub fn with_preferred_language_code(
         mut self,
@@ -935,7 +978,8 @@ impl CustomerAddParameters {
         self
     }
 
-    /// Sets `ChainId`: Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using `PortfolioAccessTokens`,
+    /// ignored otherwise.
     #[must_use]
     pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
         self.chain_id = value.into();
@@ -1109,7 +1153,8 @@ pub struct DocumentParameters {
     /// ISO 3166-1 code of the `Country`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country_code: Nullable<String>,
-    /// Identifier of the country subdivision where the document was issued (province, state or region).
+    /// Identifier of the country subdivision where the document was issued (province, state or
+    /// region).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub issuing_country_subdivision_code: Nullable<String>,
     /// City from which document issued
@@ -1161,7 +1206,8 @@ impl DocumentParameters {
         self
     }
 
-    /// Sets `IssuingCountrySubdivisionCode`: Identifier of the country subdivision where the document was issued (province, state or region).
+    /// Sets `IssuingCountrySubdivisionCode`: Identifier of the country subdivision where the
+    /// document was issued (province, state or region).
     #[must_use]
     pub fn with_issuing_country_subdivision_code(
         mut self,
@@ -1188,13 +1234,17 @@ impl Validate for DocumentParameters {
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerUpdateParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
-    /// Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
+    /// Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored
+    /// otherwise.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub chain_id: Nullable<uuid::Uuid>,
     /// Unique identifier of the `Customer` to be updated.
@@ -1214,7 +1264,8 @@ pub struct CustomerUpdateParameters {
     /// New nationality code as ISO 3166-1 code of the `Country`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub nationality_code: Nullable<String>,
-    /// Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
+    /// Language and culture code of the customer's preferred language, according to their profile.
+    /// For example: `en-GB`, `fr-CA`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub preferred_language_code: Nullable<String>,
     /// Sex of the customer.
@@ -1345,21 +1396,25 @@ impl CustomerUpdateParameters {
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.language_code = value.into();
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.culture_code = value.into();
         self
     }
 
-    /// Sets `ChainId`: Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored otherwise.
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using `PortfolioAccessTokens`,
+    /// ignored otherwise.
     #[must_use]
     pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
         self.chain_id = value.into();
@@ -1401,7 +1456,8 @@ impl CustomerUpdateParameters {
         self
     }
 
-    /// Sets `PreferredLanguageCode`: Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
+    /// Sets `PreferredLanguageCode`: Language and culture code of the customer's preferred
+    /// language, according to their profile. For example: `en-GB`, `fr-CA`.
     #[must_use]
     pub fn with_preferred_language_code(
         mut self,
@@ -1664,13 +1720,17 @@ impl Validate for CustomerUpdateParameters {
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerFileParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
-    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored
+    /// otherwise.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub chain_id: Nullable<uuid::Uuid>,
     /// Unique identifier of the Customer.
@@ -1703,21 +1763,25 @@ impl CustomerFileParameters {
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.language_code = value.into();
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.culture_code = value.into();
         self
     }
 
-    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored otherwise.
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens,
+    /// ignored otherwise.
     #[must_use]
     pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
         self.chain_id = value.into();
@@ -1743,16 +1807,20 @@ pub struct CustomerAddFileResult {
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerSearchParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
     /// Name to search by (applies to first name, last name, and full name).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub name: Nullable<String>,
-    /// Identifier of Resource to search by (members of reservation assigned there will be returned).
+    /// Identifier of Resource to search by (members of reservation assigned there will be
+    /// returned).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub resource_id: Nullable<uuid::Uuid>,
     /// Extent of data to be returned.
@@ -1772,14 +1840,17 @@ impl CustomerSearchParameters {
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.language_code = value.into();
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.culture_code = value.into();
@@ -1793,7 +1864,8 @@ impl CustomerSearchParameters {
         self
     }
 
-    /// Sets `ResourceId`: Identifier of Resource to search by (members of reservation assigned there will be returned).
+    /// Sets `ResourceId`: Identifier of Resource to search by (members of reservation assigned
+    /// there will be returned).
     #[must_use]
     pub fn with_resource_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
         self.resource_id = value.into();
@@ -1848,10 +1920,13 @@ pub struct ChargeableCustomer {
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct CustomerMergeParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
     /// Unique identifier of the source Customer.
@@ -1871,14 +1946,17 @@ impl CustomerMergeParameters {
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of entities, descriptions or error messages. Must be sent together with `CultureCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.language_code = value.into();
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
     pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.culture_code = value.into();
@@ -1904,7 +1982,8 @@ pub struct Customer {
     /// Title of the customer. Mutually exclusive with `CustomTitleName`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Title>,
-    /// Name of the customer's custom title, as configured in the chain's guest titles. Mutually exclusive with `Title`.
+    /// Name of the customer's custom title, as configured in the chain's guest titles. Mutually
+    /// exclusive with `Title`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_title_name: Option<String>,
     /// Sex of the customer.
@@ -1921,10 +2000,15 @@ pub struct Customer {
     /// ISO 3166-1 code of the Country.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nationality_code: Option<String>,
-    /// Language and culture code of the customer's preferred language, according to their profile. For example: `en-GB`, `fr-CA`.
+    /// Language and culture code of the customer's preferred language, according to their profile.
+    /// For example: `en-GB`, `fr-CA`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub preferred_language_code: Option<String>,
-    /// Language and culture code of the customer's language, based on multiple sources. These sources include the preferred language specified in internal data based on previous bookings, and the preferred language of the customer specified in their profile. If neither of these sources are present, we use the native language based on the customer's nationality. The format is, for example, `en-US` or `fr-FR`.
+    /// Language and culture code of the customer's language, based on multiple sources. These
+    /// sources include the preferred language specified in internal data based on previous
+    /// bookings, and the preferred language of the customer specified in their profile. If neither
+    /// of these sources are present, we use the native language based on the customer's
+    /// nationality. The format is, for example, `en-US` or `fr-FR`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language_code: Option<String>,
     /// Date of birth in ISO 8601 format.
@@ -1945,7 +2029,9 @@ pub struct Customer {
     /// Email address of the customer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    /// Whether the customer's email address is a temporary email address from an OTA. For more details, see the [product documentation](https://help.mews.com/s/article/how-to-maintain-ota-guest-profiles-with-verified-email-addresses-obtained-from-the-guest-portal).
+    /// Whether the customer's email address is a temporary email address from an OTA. For more
+    /// details, see the [product
+    /// documentation](https://help.mews.com/s/article/how-to-maintain-ota-guest-profiles-with-verified-email-addresses-obtained-from-the-guest-portal).
     pub has_ota_email: bool,
     /// Phone number of the customer (possibly mobile).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2084,7 +2170,8 @@ pub struct Address {
     pub longitude: Option<f64>,
 }
 
-/// The identity document shape of the deprecated `Passport`, `IdentityCard`, `Visa` and `DriversLicense` properties of a `Customer` and of the deprecated `Documents` results.
+/// The identity document shape of the deprecated `Passport`, `IdentityCard`, `Visa` and
+/// `DriversLicense` properties of a `Customer` and of the deprecated `Documents` results.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
@@ -2107,18 +2194,22 @@ pub struct Document {
     /// ISO 3166-1 code of the `Country`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuing_country_code: Option<String>,
-    /// Identifier of the country subdivision where the document was issued (province, state or region).
+    /// Identifier of the country subdivision where the document was issued (province, state or
+    /// region).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuing_country_subdivision_code: Option<String>,
     /// City where the document was issued.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub issuing_city: Option<String>,
-    /// Identity document support number. Only required for Spanish identity cards in Spanish hotels.
+    /// Identity document support number. Only required for Spanish identity cards in Spanish
+    /// hotels.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity_document_support_number: Option<String>,
 }
 
-/// A time interval used for filtering. When `StartUtc` equals `EndUtc`, only records at exactly that instant match; otherwise the interval is half-open: `StartUtc` is inclusive and `EndUtc` exclusive.
+/// A time interval used for filtering. When `StartUtc` equals `EndUtc`, only records at exactly
+/// that instant match; otherwise the interval is half-open: `StartUtc` is inclusive and `EndUtc`
+/// exclusive.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
@@ -2152,7 +2243,8 @@ pub struct OrderItemOld {
     pub id: uuid::Uuid,
     /// Unique identifier of the account (for example `Customer`) the item belongs to.
     pub account_id: uuid::Uuid,
-    /// Unique identifier of the order (or `Reservation` which is a special type of order) the item belongs to.
+    /// Unique identifier of the order (or `Reservation` which is a special type of order) the item
+    /// belongs to.
     pub order_id: uuid::Uuid,
     /// Unique identifier of the `Bill` the item is assigned to.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2172,7 +2264,8 @@ pub struct OrderItemOld {
     pub unit_amount: Option<Amount>,
     /// Amount of item; note a negative amount represents a rebate or payment.
     pub amount: ExtendedAmount,
-    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest known value in conversion chain.
+    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest
+    /// known value in conversion chain.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original_amount: Option<ExtendedAmount>,
     /// Revenue type of the item.
@@ -2214,7 +2307,9 @@ pub struct OrderItemOld {
 pub struct OrderItemOldDataCoproductOfOrderItemTypeOld {
     /// Determines type of value.
     pub discriminator: OrderItemTypeOld,
-    /// Based on order item discriminator or `null` for types without any additional data. For `Rebate` it has the shape of `RebateOrderItemData`; the page links a product order item data shape for `ProductOrder` without describing it.
+    /// Based on order item discriminator or `null` for types without any additional data. For
+    /// `Rebate` it has the shape of `RebateOrderItemData`; the page links a product order item data
+    /// shape for `ProductOrder` without describing it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
 }
@@ -2337,7 +2432,8 @@ pub struct PaymentItemOld {
     pub accounting_category_id: Option<uuid::Uuid>,
     /// Item's amount, negative amount represents either rebate or a payment.
     pub amount: ExtendedAmount,
-    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest known value in conversion chain.
+    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest
+    /// known value in conversion chain.
     pub original_amount: ExtendedAmount,
     /// Additional notes.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2359,7 +2455,8 @@ pub struct PaymentItemOld {
     pub identifier: Option<String>,
     /// Additional data specific to particular payment item.
     pub data: PaymentItemOldDataCoproductOfPaymentType,
-    /// Item's amount in property's default currency, negative amount represents either rebate or a payment.
+    /// Item's amount in property's default currency, negative amount represents either rebate or a
+    /// payment.
     ///
     /// Deprecated: Deprecated by the API.
     #[deprecated = "Deprecated by the API."]
@@ -2374,7 +2471,9 @@ pub struct PaymentItemOld {
 pub struct PaymentItemOldDataCoproductOfPaymentType {
     /// Determines type of value.
     pub discriminator: PaymentType,
-    /// Based on payment item data discriminator or `null` for types without any additional data. For `CreditCard` it has the shape of `PaymentCardPaymentData`; the page links an invoice payment item data shape for `Invoice` without describing it.
+    /// Based on payment item data discriminator or `null` for types without any additional data.
+    /// For `CreditCard` it has the shape of `PaymentCardPaymentData`; the page links an invoice
+    /// payment item data shape for `Invoice` without describing it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
 }
@@ -2479,7 +2578,8 @@ pub struct AccountingItem {
     pub id: uuid::Uuid,
     /// Unique identifier of the Customer whose account the item belongs to.
     pub customer_id: uuid::Uuid,
-    /// Unique identifier of the order (or Reservation which is a special type of order) the item belongs to.
+    /// Unique identifier of the order (or Reservation which is a special type of order) the item
+    /// belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub order_id: Option<uuid::Uuid>,
     /// Unique identifier of the Service the item belongs to.
@@ -2649,13 +2749,15 @@ pub struct ReservationOld {
     pub group_id: uuid::Uuid,
     /// Confirmation number of the reservation in Mews.
     pub number: String,
-    /// Number of the reservation within the Channel (i.e. OTA, GDS, CRS, etc) in case the reservation group originates there (e.g. Booking.com confirmation number).
+    /// Number of the reservation within the Channel (i.e. OTA, GDS, CRS, etc) in case the
+    /// reservation group originates there (e.g. Booking.com confirmation number).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel_number: Option<String>,
     /// Unique number of the reservation within the reservation group.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel_manager_number: Option<String>,
-    /// Number of the reservation group within a Channel manager that transferred the reservation from Channel to Mews.
+    /// Number of the reservation group within a Channel manager that transferred the reservation
+    /// from Channel to Mews.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub channel_manager_group_number: Option<String>,
     /// Name of the Channel manager (e.g. AvailPro, SiteMinder, TravelClick, etc).
@@ -2678,7 +2780,9 @@ pub struct ReservationOld {
     /// Cancellation date and time in UTC timezone in ISO 8601 format.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cancelled_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Start of the reservation in UTC timezone in ISO 8601 format. This is either the scheduled reservation start time, or the actual customer check-in time if this is earlier than the scheduled start time.
+    /// Start of the reservation in UTC timezone in ISO 8601 format. This is either the scheduled
+    /// reservation start time, or the actual customer check-in time if this is earlier than the
+    /// scheduled start time.
     pub start_utc: chrono::DateTime<chrono::Utc>,
     /// End of the reservation (departure) in UTC timezone in ISO 8601 format.
     pub end_utc: chrono::DateTime<chrono::Utc>,
@@ -3183,7 +3287,8 @@ support::impl_open_enum!(ActivityState);
 
 /// Type of relationship between two customers.
 ///
-/// Note the list of values is not exhaustive. The API may return additional values that are not listed here.
+/// Note the list of values is not exhaustive. The API may return additional values that are not
+/// listed here.
 ///
 /// - `Spouse`
 /// - `Child`
@@ -3256,7 +3361,8 @@ support::impl_open_enum!(CustomerRelationshipType);
 
 /// Type of the title prefix of the customer.
 ///
-/// Note that the value should not be used as-is, but localized. For example, the value `Misses` should be displayed as `Mrs.` in English and `Fr.` in German.
+/// Note that the value should not be used as-is, but localized. For example, the value `Misses`
+/// should be displayed as `Mrs.` in English and `Fr.` in German.
 ///
 /// - `Mister` - Mr.
 /// - `Miss` - Ms.

@@ -72,7 +72,7 @@ impl Printer {
         if !self.out.is_empty() {
             self.out.push('\n');
         }
-        separate_associated_items(&printed, &mut self.out);
+        separate_associated_items(&super::wrap::doc_comments(&printed), &mut self.out);
     }
 
     fn finish(mut self) -> String {

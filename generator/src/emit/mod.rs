@@ -4,10 +4,12 @@ mod client;
 mod examples;
 mod features;
 mod format;
+mod imports;
 mod jobs;
 mod mock;
 mod models;
 mod runtime;
+mod wrap;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;

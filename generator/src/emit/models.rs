@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashSet};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::imports::{support_names, use_items, Use};
 use super::{doc_attrs, ident, inner_doc_attrs, RustFile};
 use crate::ir::{
     Api, Enum, Feature, Field, FieldShape, Struct, TypeDef, TypeKind, TypeRef, Union, WireValue,
@@ -53,7 +54,7 @@ pub fn file<'a>(api: &'a Api, feature: Option<&'a Feature>) -> RustFile<'a> {
              those that the client or several features use, in a module per feature those that \
              only that feature uses."
         });
-        let header = header(&types, Some(quote!(#(#modules)*)));
+        let header = header(&types, false, quote!(#(#modules)*));
         return types_file(
             "src/models.rs".to_owned(),
             quote!(#docs #header),
@@ -72,12 +73,7 @@ pub fn file<'a>(api: &'a Api, feature: Option<&'a Feature>) -> RustFile<'a> {
             .iter()
             .any(|ty| ty.named().is_some_and(|name| !own.contains(name)))
     });
-    let shared_import = refers_to_shared.then(|| {
-        quote!(
-            use super::*;
-        )
-    });
-    let header = header(&types, shared_import);
+    let header = header(&types, refers_to_shared, TokenStream::new());
     types_file(
         format!("src/models/{}.rs", feature.module),
         quote!(#docs #header),
@@ -113,29 +109,29 @@ fn types_file<'a>(
     }
 }
 
-/// The attributes and imports of a file of `types`, then `more` (modules, other imports).
-fn header(types: &[&TypeDef], more: Option<TokenStream>) -> TokenStream {
+/// The attributes and imports of a file of `types` (the shared types of the parent module too,
+/// with `uses_shared`), then `more` (modules).
+fn header(types: &[&TypeDef], uses_shared: bool, more: TokenStream) -> TokenStream {
     let has_structs = types
         .iter()
         .any(|def| matches!(def.kind, TypeKind::Struct(_) | TypeKind::Union(_)));
-    let serde_import = has_structs.then(|| {
-        quote!(
-            use serde::{Deserialize, Serialize};
-        )
-    });
-    // `self` first, as rustfmt orders imports.
-    let mut support_names: Vec<&str> = used_support_names(types).into_iter().collect();
-    support_names.sort_by_key(|name| (*name != "self", *name));
-    let support_names: Vec<_> = support_names.into_iter().map(ident).collect();
-    let support_import =
-        (!support_names.is_empty()).then(|| quote!(use crate::support::{#(#support_names),*};));
+    let imports = use_items([
+        Use::new(
+            "serde",
+            has_structs
+                .then_some(["Deserialize", "Serialize"])
+                .into_iter()
+                .flatten(),
+        ),
+        Use::new("crate::support", used_support_names(types)),
+        Use::new("super", uses_shared.then_some("*")),
+    ]);
     quote! {
         // The types nest as deeply, and a union's variants differ in size as much, as the
         // spec's schemas do.
         #![allow(clippy::type_complexity, clippy::large_enum_variant)]
 
-        #serde_import
-        #support_import
+        #imports
         #more
     }
 }
@@ -143,25 +139,7 @@ fn header(types: &[&TypeDef], more: Option<TokenStream>) -> TokenStream {
 /// The items of the support module that the models refer to, so that exactly those are
 /// imported.
 fn used_support_names(types: &[&TypeDef]) -> BTreeSet<&'static str> {
-    fn visit(ty: &TypeRef, used: &mut BTreeSet<&'static str>) {
-        for ty in ty.walk() {
-            match ty {
-                TypeRef::Date => {
-                    used.insert("Date");
-                }
-                TypeRef::File => {
-                    used.insert("FilePart");
-                }
-                TypeRef::Update { clearable, .. } => {
-                    used.insert("Update");
-                    if !clearable {
-                        used.insert("NotClearable");
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
+    let visit = support_names;
     let mut used = BTreeSet::new();
     for def in types {
         match &def.kind {

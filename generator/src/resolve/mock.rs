@@ -55,7 +55,7 @@ pub(super) fn mock(api: &Api) -> Mock {
         .map(|operation| MockOperation {
             operation: operation.name.clone(),
             method: methods.claim(operation.name.clone()),
-            marker: markers.claim(names::type_name(&operation.name)),
+            marker: markers.claim(names::type_name(names::unraw(&operation.name))),
             pages: operation.pagination.is_some()
                 && operation
                     .result

@@ -28,7 +28,7 @@ impl<'a> Resolver<'a> {
             for (method, operation) in item.iter() {
                 let pointer = join_pointer(&path_pointer, method);
                 let name = names.next().expect("one name per operation");
-                let hint = names::type_name(&name);
+                let hint = names::type_name(names::unraw(&name));
                 let parameters = self.parameters(
                     &item.parameters,
                     &operation.parameters,
@@ -349,11 +349,18 @@ impl<'a> Resolver<'a> {
                 resolved.push((parameter, pointer));
             }
         }
-        // Unique Rust names, even where a path and a query parameter share a name.
-        let mut scope = Scope::with_taken(["request", "params", "body"]);
+        // Unique Rust names: the required parameters are arguments of the method beside its
+        // own (`request`, `params`, `body`), the optional ones fields of its params struct.
+        let mut arguments = Scope::with_taken(["request", "params", "body"]);
+        let mut fields = Scope::default();
         Ok(resolved
             .into_iter()
             .map(|(parameter, pointer)| {
+                let scope = if parameter.required {
+                    &mut arguments
+                } else {
+                    &mut fields
+                };
                 let parameter = Parameter {
                     rust_name: scope.claim(parameter.rust_name.clone()),
                     ..parameter

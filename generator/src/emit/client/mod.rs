@@ -10,11 +10,14 @@ mod params;
 
 pub(super) use bodies::request_argument;
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::imports::{self, use_items, Use};
 use super::{doc_attrs, features, ident, inner_doc_attrs};
-use crate::ir::{Api, CommonField, Feature, Operation, ParameterLocation, TypeRef};
+use crate::ir::{Api, CommonField, Feature, Operation, ParameterLocation};
 
 /// The files of the client: `client.rs` (`None`), and when the API is split into features one
 /// module per feature with operations (`client/<module>.rs`), with the methods of its
@@ -131,12 +134,6 @@ fn client_rs(
             .iter()
             .any(|p| p.location == ParameterLocation::Path)
     });
-    let stream_imports = api.is_paginated().then(|| {
-        quote! {
-            use futures::stream::BoxStream;
-            use crate::pagination::{self, Page, PageRequest};
-        }
-    });
     let page_impls = pagination::page_impls(api);
     // Styles, forms and multipart bodies are named through the module.
     let names_http = api.operations.iter().any(|op| !op.parameters.is_empty())
@@ -150,24 +147,37 @@ fn client_rs(
     if has_path_parameters {
         http_imports.push("path_value");
     }
-    let http_imports = http_imports.into_iter().map(ident);
-    let models_import = (!api.types.is_empty()).then(|| {
-        quote!(
-            use crate::models::*;
-        )
-    });
-    let uses_date = api
+    // The types the methods spell (those of the features too, which import these), and those
+    // of the common fields.
+    let mut support = BTreeSet::from(["ValidationError"]);
+    if bodies::validates_in_methods(&api.operations) {
+        support.insert("Validate");
+    }
+    for ty in api
         .operations
         .iter()
-        .flat_map(|op| op.parameters.iter().map(|p| &p.ty))
+        .flat_map(Operation::types)
         .chain(api.common_fields.iter().map(|field| &field.ty))
-        .any(mentions_date);
-    let support_imports = uses_date
-        .then_some("Date")
-        .into_iter()
-        .chain(bodies::validates_in_methods(&api.operations).then_some("Validate"))
-        .chain(["ValidationError"])
-        .map(ident);
+    {
+        imports::support_names(ty, &mut support);
+    }
+    let paginated = api.is_paginated();
+    let imports = use_items([
+        Use::new("std::time", ["Duration"]),
+        Use::new("futures::stream", paginated.then_some("BoxStream")),
+        Use::new(
+            "crate::pagination",
+            paginated
+                .then_some(["self", "Page", "PageRequest"])
+                .into_iter()
+                .flatten(),
+        ),
+        Use::new("serde", ["Serialize"]),
+        Use::new("crate::http", http_imports),
+        Use::new("crate::models", (!api.types.is_empty()).then_some("*")),
+        Use::new("crate::support", support),
+        Use::public("base", ["Client", "ClientBuilder"]),
+    ]);
     let allow_unused = features::allow_without_all(api, quote!(unused_imports, dead_code))
         .map(|allow| quote!(#![#allow]));
     quote! {
@@ -177,15 +187,7 @@ fn client_rs(
         mod base;
         mod error;
 
-        use std::time::Duration;
-
-        #stream_imports
-        use serde::Serialize;
-        use crate::http::{#(#http_imports),*};
-        #models_import
-        use crate::support::{#(#support_imports),*};
-
-        pub use base::{Client, ClientBuilder};
+        #imports
 
         #(#modules)*
 
@@ -207,8 +209,4 @@ fn client_rs(
 
         #page_impls
     }
-}
-
-fn mentions_date(ty: &TypeRef) -> bool {
-    ty.walk().any(|ty| *ty == TypeRef::Date)
 }

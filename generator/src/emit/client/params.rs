@@ -1,7 +1,7 @@
 //! Parameters: the structs of optional parameters, and objects sent as parameters.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::super::models::{rust_type, setter, Wrap};
 use super::super::{doc_attrs, ident};
@@ -26,7 +26,7 @@ pub(super) fn style_tokens(style: Style) -> TokenStream {
 /// The structs of optional parameters, one per operation that has any.
 pub(super) fn params_structs(operations: &[&Operation]) -> TokenStream {
     let structs = operations.iter().filter_map(|operation| {
-        let name = format_ident!("{}", operation.params_struct.as_ref()?);
+        let name = ident(operation.params_struct.as_ref()?);
         let docs = doc_attrs(&format!(
             "The optional parameters of [`Client::{}`].",
             operation.name
