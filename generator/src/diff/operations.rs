@@ -313,11 +313,12 @@ fn body(request: Option<&TypeRef>) -> String {
 /// `#[non_exhaustive]` `<Operation>Params` struct with `Default`, which the method takes only
 /// when there is at least one.
 fn parameters<'a>(old: &'a Operation, new: &'a Operation, method: &str, recorder: &mut Recorder) {
+    // Neither has one only when neither has an optional parameter to speak of.
     let params_name = new
         .params_struct
-        .clone()
-        .or_else(|| old.params_struct.clone())
-        .unwrap_or_else(|| format!("{}Params", crate::names::type_name(&new.name)));
+        .as_deref()
+        .or(old.params_struct.as_deref())
+        .unwrap_or("the struct of the optional parameters");
     let params_struct = format!("`{params_name}`");
     let had_optional = old.parameters.iter().any(|parameter| !parameter.required);
     let pairs = pair_by(&old.parameters, &new.parameters, |parameter| {
