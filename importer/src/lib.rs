@@ -9,13 +9,20 @@
 
 pub mod build;
 pub mod docs;
+pub mod document;
+pub mod emit;
 pub mod error;
+pub mod evidence;
+pub mod examples;
 pub mod identify;
+pub mod markdown;
 pub mod names;
 pub mod overrides;
 pub mod page;
+pub mod rules;
 pub mod schema;
 pub mod types_index;
+pub mod yaml;
 
 use std::path::Path;
 
@@ -28,11 +35,15 @@ use overrides::Overrides;
 /// What an import produces.
 #[derive(Debug)]
 pub struct Import {
-    /// The schemas, by id.
-    pub components: build::Components,
+    /// The OpenAPI description, as YAML text.
+    pub spec: String,
     /// Doubts that do not stop the import, one line each.
     pub warnings: Vec<String>,
 }
+
+/// The first lines of the written description.
+const PREAMBLE: &str = "# The Mews Connector API, imported from its reference pages by `cargo xtask import-reference`.\n\
+                        # Do not edit: fix the importer's rules, or spec/overrides.yaml for what no rule recovers.\n";
 
 /// Reads the overrides file.
 pub fn read_overrides(path: &Path) -> Result<Overrides, Error> {
@@ -41,7 +52,7 @@ pub fn read_overrides(path: &Path) -> Result<Overrides, Error> {
     Overrides::parse(&shown, &text)
 }
 
-/// Imports the reference of a `connector-api/` folder.
+/// Imports the reference of a `connector-api/` folder with its overrides.
 pub fn import(docs: &Docs, overrides: &Overrides) -> Result<Import, Error> {
     let vocabulary = vocabulary(docs);
     let sections = identify::sections::identify(docs, overrides)?;
@@ -53,8 +64,22 @@ pub fn import(docs: &Docs, overrides: &Overrides) -> Result<Import, Error> {
         overrides,
         vocabulary: &vocabulary,
     };
-    let (components, warnings) = build::build(&inputs)?;
-    Ok(Import { components, warnings })
+    let (mut components, mut warnings) = build::build(&inputs)?;
+    let examples = examples::Examples::fixed(docs, overrides)?;
+    let mut evidence = evidence::Evidence::default();
+    for (at, id) in &roots {
+        if let Some(example) = examples.get(*at) {
+            evidence.read(&components, id, example, &examples.name(docs, *at));
+        }
+    }
+    rules::apply(&mut components, &evidence, overrides)?;
+    warnings.extend(evidence.unknown_keys.iter().map(|key| format!("the example key {key} is in no table; fix it in the overrides' `examples`")));
+    let document = document::document(docs, &components, &roots, &|at| examples.get(at).cloned());
+    overrides.check_all_used()?;
+    Ok(Import {
+        spec: format!("{PREAMBLE}{}", yaml::to_string(&document)),
+        warnings,
+    })
 }
 
 /// The words of every identifier, title and description of the pages.

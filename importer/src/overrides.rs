@@ -92,8 +92,20 @@ pub struct RootFix {
 pub struct DefinitionFix {
     /// The lower-cased id.
     pub id: String,
-    /// `file#anchor` of the section that defines it, the file as links print it.
-    pub at: String,
+    /// `file#anchor` of the section that defines it, the file as links print it; without it,
+    /// the schema is any JSON object titled `title` (the pages print no definition at all).
+    pub at: Option<String>,
+    /// The title of a schema without a definition.
+    pub title: Option<String>,
+}
+
+/// Where an override says an id is defined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefinedAt<'a> {
+    /// The section at a file and anchor.
+    Section(&'a str, &'a str),
+    /// Nowhere: any JSON object with this title.
+    Nowhere(Option<&'a str>),
 }
 
 /// The id behind one property's link.
@@ -208,9 +220,13 @@ impl Overrides {
         used(&self.roots, |fix| fix.operation == operation && side(fix, request).is_some()).and_then(|fix| side(fix, request))
     }
 
-    /// Where an id is defined, as `(file, anchor)`.
-    pub fn definition(&self, id: &str) -> Option<(&str, &str)> {
-        used(&self.definitions, |fix| fix.id == id).and_then(|fix| fix.at.split_once('#'))
+    /// Where an id is defined.
+    pub fn definition(&self, id: &str) -> Option<DefinedAt<'_>> {
+        let fix = used(&self.definitions, |fix| fix.id == id)?;
+        Some(match fix.at.as_deref().and_then(|at| at.split_once('#')) {
+            Some((file, anchor)) => DefinedAt::Section(file, anchor),
+            None => DefinedAt::Nowhere(fix.title.as_deref()),
+        })
     }
 
     /// The id a property's link stands for.

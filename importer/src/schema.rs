@@ -18,6 +18,9 @@ pub struct Component {
     pub shape: Shape,
     /// Where it is defined, for messages: the file and the section or line.
     pub origin: String,
+    /// The page its descriptions are written on, as links name files (`customers.md`,
+    /// `_objects.md`, `../guidelines/pagination.md`): their relative links start there.
+    pub page: String,
 }
 
 /// What a schema is.

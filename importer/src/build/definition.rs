@@ -6,6 +6,7 @@
 
 use super::Inputs;
 use crate::docs::{BodyAt, Docs, SectionAt, OBJECTS_FILE, PAGINATION_FILE};
+use crate::overrides::DefinedAt;
 use crate::page::objects::{slug, HandWritten};
 use crate::page::Section;
 use crate::Error;
@@ -28,15 +29,30 @@ pub enum Definition<'a> {
     },
     /// The empty result.
     Unit,
+    /// No definition anywhere (the overrides say so): any JSON object with this title.
+    Opaque(Option<&'a str>),
 }
 
-impl Definition<'_> {
+impl<'a> Definition<'a> {
     /// The section on a generated page, if the definition is one.
     pub fn section_at(&self) -> Option<SectionAt> {
         match self {
             Definition::Page(at) => Some(*at),
             Definition::Root(body) => Some(SectionAt { body: *body, index: 0 }),
             _ => None,
+        }
+    }
+
+    /// The file its text is written in, as links name files.
+    pub fn page<'d>(&self, docs: &'d Docs) -> &'d str
+    where
+        'a: 'd,
+    {
+        match self {
+            Definition::Page(at) => &docs.pages[at.body.page].file,
+            Definition::Root(body) | Definition::Alternatives(body) => &docs.pages[body.page].file,
+            Definition::Hand { file, .. } => file,
+            Definition::Unit | Definition::Opaque(_) => OBJECTS_FILE,
         }
     }
 
@@ -49,6 +65,7 @@ impl Definition<'_> {
             }
             Definition::Hand { file, section } => format!("{}:{}", hand_path(file), section.line),
             Definition::Unit => "the empty result".to_owned(),
+            Definition::Opaque(_) => "the overrides".to_owned(),
         }
     }
 }
@@ -64,19 +81,23 @@ pub fn hand_path(file: &str) -> String {
 /// Finds the definition of an id.
 pub fn find<'a>(inputs: &Inputs<'a>, id: &str) -> Result<Definition<'a>, Error> {
     let docs = inputs.docs;
-    if let Some((file, anchor)) = inputs.overrides.definition(id) {
-        return at(docs, file, anchor).unwrap_or_else(|| {
-            Err(Error::in_section(inputs.overrides.path(), id, format!("the overrides define `{id}` at {file}#{anchor}, which is no section")))
-        });
+    match inputs.overrides.definition(id) {
+        Some(DefinedAt::Section(file, anchor)) => {
+            return at(docs, file, anchor).unwrap_or_else(|| {
+                Err(Error::in_section(inputs.overrides.path(), id, format!("the overrides define `{id}` at {file}#{anchor}, which is no section")))
+            })
+        }
+        Some(DefinedAt::Nowhere(title)) => return Ok(Definition::Opaque(title)),
+        None => {}
     }
     if let Some((at, _)) = inputs.sections.iter().find(|(_, section_id)| *section_id == id) {
         return Ok(Definition::Page(*at));
     }
     if let Some((body, _)) = inputs.roots.iter().find(|(_, root_id)| *root_id == id) {
-        return Ok(if docs.body(*body).root().is_some() {
-            Definition::Root(*body)
-        } else {
+        return Ok(if docs.body(*body).one_of {
             Definition::Alternatives(*body)
+        } else {
+            Definition::Root(*body)
         });
     }
     if id == "unit" {

@@ -101,9 +101,15 @@ fn component(inputs: &Inputs<'_>, id: &str, warnings: &mut Vec<String>) -> Resul
         description: None,
         shape: Shape::Unit,
         origin,
+        page: definition.page(inputs.docs).to_owned(),
     };
     let (section, from_file) = match definition {
         Definition::Unit => return Ok(component),
+        Definition::Opaque(title) => {
+            component.title = title.map(str::to_owned);
+            component.shape = Shape::Scalar(Type::Object);
+            return Ok(component);
+        }
         Definition::Alternatives(body) => {
             component.title = Some(name);
             component.shape = Shape::OneOf(alternatives(inputs, body));

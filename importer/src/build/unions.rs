@@ -119,7 +119,7 @@ fn enumeration_file<'a>(inputs: &Inputs<'a>, definition: &Definition<'a>) -> &'a
         Definition::Page(at) => &inputs.docs.pages[at.body.page].file,
         Definition::Root(body) | Definition::Alternatives(body) => &inputs.docs.pages[body.page].file,
         Definition::Hand { file, .. } => file,
-        Definition::Unit => "",
+        Definition::Unit | Definition::Opaque(_) => "",
     }
 }
 

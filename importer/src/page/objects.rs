@@ -107,9 +107,14 @@ impl HandWritten {
         }
     }
 
-    /// The section with this anchor.
+    /// The section with this anchor; or, for an anchor `types.yaml` spells without hyphens
+    /// (`profiledatadiscriminator`), the first section whose heading has its letters.
     pub fn section(&self, anchor: &str) -> Option<&ObjectSection> {
-        self.sections.iter().find(|section| section.anchor == anchor)
+        let squashed = |text: &str| text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        self.sections
+            .iter()
+            .find(|section| section.anchor == anchor)
+            .or_else(|| self.sections.iter().find(|section| squashed(&section.anchor) == anchor))
     }
 }
 
