@@ -46,6 +46,15 @@ impl Error {
         }
     }
 
+    /// The error with its file named inside the docs folder, unless it is `other` (the
+    /// overrides file, named as given).
+    pub fn in_folder(mut self, folder: &std::path::Path, other: &str) -> Self {
+        if self.file != other {
+            self.file = folder.join(&self.file).display().to_string();
+        }
+        self
+    }
+
     /// The source file, relative to the docs folder.
     pub fn file(&self) -> &str {
         &self.file

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::build::Components;
+use crate::docs::BodyAt;
 use crate::schema::{Component, Shape, Type};
 
 /// The evidence of every example.
@@ -18,8 +19,32 @@ pub struct Evidence {
     pub values: BTreeMap<(String, String), Vec<Value>>,
     /// Schema id -> the key order of each example object of the schema.
     pub key_orders: BTreeMap<String, Vec<Vec<String>>>,
-    /// The keys of examples that no property of their schema has, as `operation side /pointer`.
-    pub unknown_keys: Vec<String>,
+    /// The keys of examples that no property of their schema has.
+    pub unknown_keys: Vec<UnknownKey>,
+    /// The example being read.
+    body: Option<(BodyAt, String)>,
+}
+
+/// A key of an example that no property of its schema has.
+#[derive(Debug, Clone)]
+pub struct UnknownKey {
+    /// The example's body.
+    pub body: BodyAt,
+    /// How messages name the body (`companies/add request`).
+    pub at: String,
+    /// A JSON pointer to the object that has the key.
+    pub parent: String,
+    /// The key.
+    pub key: String,
+    /// The schema's properties the object does not have.
+    pub absent: Vec<String>,
+}
+
+impl UnknownKey {
+    /// `companies/add request /ContacPerson`.
+    pub fn describe(&self) -> String {
+        format!("{} {}/{}", self.at, self.parent, self.key)
+    }
 }
 
 /// Whether a component is an update value: an object of one `Value`, named `...UpdateValue`
@@ -31,11 +56,17 @@ pub fn is_update_value(component: &Component) -> bool {
 
 impl Evidence {
     /// Reads one example of a schema; `at` names it in messages (`customers/add request`).
-    pub fn read(&mut self, components: &Components, id: &str, example: &Value, at: &str) {
-        self.object(components, id, example, at, String::new());
+    pub fn read(&mut self, components: &Components, id: &str, example: &Value, body: BodyAt, at: &str) {
+        self.body = Some((body, at.to_owned()));
+        self.object(components, id, example, String::new());
     }
 
-    fn object(&mut self, components: &Components, id: &str, value: &Value, at: &str, pointer: String) {
+    fn unknown(&mut self, parent: &str, key: &str, absent: Vec<String>) {
+        let (body, at) = self.body.clone().expect("reading an example");
+        self.unknown_keys.push(UnknownKey { body, at, parent: parent.to_owned(), key: key.to_owned(), absent });
+    }
+
+    fn object(&mut self, components: &Components, id: &str, value: &Value, pointer: String) {
         let Some(component) = components.get(id) else {
             return;
         };
@@ -45,8 +76,11 @@ impl Evidence {
                 for (key, item) in map {
                     let here = format!("{pointer}/{key}");
                     match object.properties.iter().find(|p| &p.name == key) {
-                        Some(property) => self.typed(components, id, key, &property.ty, item, at, here),
-                        None => self.unknown_keys.push(format!("{at} {here}")),
+                        Some(property) => self.typed(components, id, key, &property.ty, item, here),
+                        None => {
+                            let absent = object.properties.iter().map(|p| p.name.clone()).filter(|name| !map.contains_key(name)).collect();
+                            self.unknown(&pointer, key, absent);
+                        }
                     }
                 }
             }
@@ -57,31 +91,35 @@ impl Evidence {
                         if map.keys().all(|key| object.properties.iter().any(|p| &p.name == key)))
                 };
                 match alternatives.iter().find(covers) {
-                    Some(alternative) => self.object(components, alternative, value, at, pointer),
-                    None => self.unknown_keys.push(format!("{at} {pointer}/ (no alternative has all its keys)")),
+                    Some(alternative) => self.object(components, alternative, value, pointer),
+                    None => {
+                        for key in map.keys() {
+                            self.unknown(&pointer, key, Vec::new());
+                        }
+                    }
                 }
             }
             (Shape::Coproduct(coproduct), Value::Object(map)) => {
                 let discriminator = map.get("Discriminator").and_then(Value::as_str);
                 let case = coproduct.cases.iter().find(|(value, _)| Some(value.as_str()) == discriminator);
                 if let (Some((_, case)), Some(inner)) = (case, map.get("Value")) {
-                    self.object(components, case, inner, at, format!("{pointer}/Value"));
+                    self.object(components, case, inner, format!("{pointer}/Value"));
                 }
-                for key in map.keys().filter(|key| *key != "Discriminator" && *key != "Value") {
-                    self.unknown_keys.push(format!("{at} {pointer}/{key}"));
+                let extra: Vec<String> = map.keys().filter(|key| *key != "Discriminator" && *key != "Value").cloned().collect();
+                for key in extra {
+                    self.unknown(&pointer, &key, Vec::new());
                 }
             }
             (Shape::Dictionary(ty), Value::Object(map)) => {
                 for (key, item) in map {
-                    self.typed(components, id, "?Key?", ty, item, at, format!("{pointer}/{key}"));
+                    self.typed(components, id, "?Key?", ty, item, format!("{pointer}/{key}"));
                 }
             }
             _ => {}
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn typed(&mut self, components: &Components, id: &str, property: &str, ty: &Type, value: &Value, at: &str, pointer: String) {
+    fn typed(&mut self, components: &Components, id: &str, property: &str, ty: &Type, value: &Value, pointer: String) {
         let record = |evidence: &mut Self, value: &Value| {
             evidence
                 .values
@@ -92,7 +130,7 @@ impl Evidence {
         match ty {
             Type::Array(items) => {
                 for (index, item) in value.as_array().into_iter().flatten().enumerate() {
-                    self.typed(components, id, property, items, item, at, format!("{pointer}/{index}"));
+                    self.typed(components, id, property, items, item, format!("{pointer}/{index}"));
                 }
             }
             Type::Ref { id: target, .. } => {
@@ -106,7 +144,7 @@ impl Evidence {
                 } else if matches!(component.shape, Shape::Scalar(_)) {
                     record(self, value);
                 }
-                self.object(components, target, value, at, pointer);
+                self.object(components, target, value, pointer);
             }
             Type::Object | Type::Any => {}
             _ => record(self, value),

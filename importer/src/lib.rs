@@ -17,6 +17,7 @@ pub mod examples;
 pub mod identify;
 pub mod markdown;
 pub mod names;
+pub mod output;
 pub mod overrides;
 pub mod page;
 pub mod rules;
@@ -39,6 +40,8 @@ pub struct Import {
     pub spec: String,
     /// Doubts that do not stop the import, one line each.
     pub warnings: Vec<String>,
+    /// The misspelt example keys the import corrected, one line each.
+    pub corrected: Vec<String>,
 }
 
 /// The first lines of the written description.
@@ -50,6 +53,15 @@ pub fn read_overrides(path: &Path) -> Result<Overrides, Error> {
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|err| Error::in_file(&shown, format!("cannot be read: {err}")))?;
     Overrides::parse(&shown, &text)
+}
+
+/// Reads the reference in a `connector-api/` folder and the overrides file, and imports it;
+/// an error names its file inside the folder (or the overrides file).
+pub fn import_folder(folder: &Path, overrides_path: &Path) -> Result<Import, Error> {
+    let overrides = read_overrides(overrides_path)?;
+    let in_folder = |err: Error| err.in_folder(folder, overrides.path());
+    let docs = Docs::read(folder).map_err(in_folder)?;
+    import(&docs, &overrides).map_err(in_folder)
 }
 
 /// Imports the reference of a `connector-api/` folder with its overrides.
@@ -65,20 +77,31 @@ pub fn import(docs: &Docs, overrides: &Overrides) -> Result<Import, Error> {
         vocabulary: &vocabulary,
     };
     let (mut components, mut warnings) = build::build(&inputs)?;
-    let examples = examples::Examples::fixed(docs, overrides)?;
-    let mut evidence = evidence::Evidence::default();
-    for (at, id) in &roots {
-        if let Some(example) = examples.get(*at) {
-            evidence.read(&components, id, example, &examples.name(docs, *at));
+    let mut examples = examples::Examples::fixed(docs, overrides)?;
+    let read = |examples: &examples::Examples| {
+        let mut evidence = evidence::Evidence::default();
+        for (at, id) in &roots {
+            if let Some(example) = examples.get(*at) {
+                evidence.read(&components, id, example, *at, &examples.name(docs, *at));
+            }
         }
-    }
+        evidence
+    };
+    let corrected = examples.correct_misspellings(&read(&examples).unknown_keys);
+    let evidence = read(&examples);
     rules::apply(&mut components, &evidence, overrides)?;
-    warnings.extend(evidence.unknown_keys.iter().map(|key| format!("the example key {key} is in no table; fix it in the overrides' `examples`")));
+    warnings.extend(
+        evidence
+            .unknown_keys
+            .iter()
+            .map(|key| format!("the example key {} is in no table; fix it in the overrides' `examples` if it is wrong", key.describe())),
+    );
     let document = document::document(docs, &components, &roots, &|at| examples.get(at).cloned());
     overrides.check_all_used()?;
     Ok(Import {
         spec: format!("{PREAMBLE}{}", yaml::to_string(&document)),
         warnings,
+        corrected,
     })
 }
 

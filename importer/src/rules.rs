@@ -2,7 +2,8 @@
 //! none does.
 //!
 //! Formats of strings, in order: a description that says Base64 is `byte`; a name ending in
-//! `Utc` is `date-time`, one ending in `Date` a `date`; the documented example values, when
+//! `Utc` is `date-time`, one ending in `Date` a `date` (unless an example gives it a time of
+//! day other than midnight); the documented example values, when
 //! they all agree, say `uuid`, `date` or `date-time`; an example value of another kind rules
 //! out `uuid`; else a name ending in `Id`/`Ids` described as an identifier, or a description
 //! that starts "Unique identifier", is a `uuid`.
@@ -104,7 +105,9 @@ pub fn string_format(name: &str, description: &str, values: &[Value]) -> Option<
         return Some("date-time");
     }
     if name.ends_with("Date") {
-        return Some("date");
+        // A date written as a date-time is at midnight; another time of day makes it one.
+        let timed = values.iter().filter_map(Value::as_str).any(|text| Kind::of(text) == Kind::DateTime && !text[10..].starts_with("T00:00:00"));
+        return Some(if timed { "date-time" } else { "date" });
     }
     let kinds: Vec<Kind> = values.iter().filter_map(Value::as_str).map(Kind::of).collect();
     if let Some(first) = kinds.first() {
@@ -252,6 +255,7 @@ mod tests {
         assert_eq!(string_format("Data", "Base64-encoded data.", &[]), Some("byte"));
         assert_eq!(string_format("CreatedUtc", "Creation time.", &[json!("2020-01-01")]), Some("date-time"));
         assert_eq!(string_format("ExpirationDate", "Expiry.", &[json!("2040-10-24T00:00:00Z")]), Some("date"));
+        assert_eq!(string_format("ExpirationDate", "Expiry.", &[json!("2029-11-04T13:00:00Z")]), Some("date-time"));
         assert_eq!(string_format("Start", "Start.", &[json!("2025-09-01")]), Some("date"));
         assert_eq!(string_format("Cursor", "Unique identifier of the last item.", &[]), Some("uuid"));
         assert_eq!(string_format("CustomerId", "Identifier of the `Customer`.", &[]), Some("uuid"));

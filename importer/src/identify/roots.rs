@@ -53,6 +53,7 @@ pub fn identify(docs: &Docs, sections: &SectionIds, vocabulary: &Vocabulary, ove
         titled_tables.entry(table(docs.section(*at))).or_insert(id);
     }
     let mut roots = RootIds::new();
+    let mut overridden: BTreeSet<BodyAt> = BTreeSet::new();
     let mut open: Vec<(BodyAt, String)> = Vec::new();
     for page in 0..docs.pages.len() {
         let mut slots = Vec::new();
@@ -63,6 +64,7 @@ pub fn identify(docs: &Docs, sections: &SectionIds, vocabulary: &Vocabulary, ove
             let operation = operation_path(&docs.operation(body).path);
             let surrogate = format!("{}-request", operation_id(&operation));
             if let Some(id) = overrides.root(&operation, body.side == Side::Request) {
+                overridden.insert(body);
                 roots.insert(body, id.to_owned());
             } else if docs.body(body).one_of && docs.types.get(&surrogate).is_some() {
                 roots.insert(body, surrogate);
@@ -72,7 +74,8 @@ pub fn identify(docs: &Docs, sections: &SectionIds, vocabulary: &Vocabulary, ove
                 slots.push(body);
             }
         }
-        let assigned: BTreeSet<&str> = roots.values().map(String::as_str).collect();
+        // An id the overrides give one root may still be another's.
+        let assigned: BTreeSet<&str> = roots.iter().filter(|(at, _)| !overridden.contains(at)).map(|(_, id)| id.as_str()).collect();
         let candidates: Vec<&str> = docs
             .types
             .on(&docs.pages[page].file)
@@ -134,7 +137,7 @@ pub fn identify(docs: &Docs, sections: &SectionIds, vocabulary: &Vocabulary, ove
         })?;
         roots.insert(slot, id);
     }
-    check_shared(docs, &roots)?;
+    check_shared(docs, &roots, &overridden)?;
     Ok(roots)
 }
 
@@ -152,10 +155,10 @@ fn same_table_root(docs: &Docs, roots: &RootIds, slot: BodyAt, same_page: bool) 
     found.first().map(|id| (*id).clone())
 }
 
-/// Fails when one id is the root of bodies with different tables.
-fn check_shared(docs: &Docs, roots: &RootIds) -> Result<(), Error> {
+/// Fails when one id is the root of bodies with different tables (the overrides' aside).
+fn check_shared(docs: &Docs, roots: &RootIds, overridden: &BTreeSet<BodyAt>) -> Result<(), Error> {
     let mut first: HashMap<&str, (BodyAt, Vec<RowKey>)> = HashMap::new();
-    for (at, id) in roots {
+    for (at, id) in roots.iter().filter(|(at, _)| !overridden.contains(at)) {
         let Some(root) = root_of(docs, *at) else {
             continue;
         };
