@@ -130,7 +130,11 @@ impl Docs {
     /// Every body of a page, in page order (each operation's request, then its response).
     pub fn bodies(&self, page: usize) -> impl Iterator<Item = BodyAt> + '_ {
         (0..self.pages[page].operations.len()).flat_map(move |operation| {
-            [Side::Request, Side::Response].map(|side| BodyAt { page, operation, side })
+            [Side::Request, Side::Response].map(|side| BodyAt {
+                page,
+                operation,
+                side,
+            })
         })
     }
 

@@ -27,7 +27,12 @@ const ERROR_RESPONSES: [(&str, &str); 7] = [
 ];
 
 fn map<const N: usize>(entries: [(&str, Value); N]) -> Value {
-    Value::Mapping(entries.into_iter().map(|(key, value)| (Value::from(key), value)).collect())
+    Value::Mapping(
+        entries
+            .into_iter()
+            .map(|(key, value)| (Value::from(key), value))
+            .collect(),
+    )
 }
 
 fn text(value: &str) -> Value {
@@ -40,15 +45,34 @@ fn example(json: &Json) -> Value {
 }
 
 /// Builds the description; `examples` are the operations' examples after the overrides' fixes.
-pub fn document(docs: &Docs, components: &Components, roots: &RootIds, examples: &dyn Fn(BodyAt) -> Option<Json>) -> Value {
+pub fn document(
+    docs: &Docs,
+    components: &Components,
+    roots: &RootIds,
+    examples: &dyn Fn(BodyAt) -> Option<Json>,
+) -> Value {
     let emitter = Emitter::new(components);
-    let tags: Vec<Value> = docs.pages.iter().map(|page| map([("name", text(&page.title))])).collect();
+    let tags: Vec<Value> = docs
+        .pages
+        .iter()
+        .map(|page| map([("name", text(&page.title))]))
+        .collect();
     let mut paths = Mapping::new();
     for page in 0..docs.pages.len() {
         for operation in 0..docs.pages[page].operations.len() {
-            let request = BodyAt { page, operation, side: Side::Request };
+            let request = BodyAt {
+                page,
+                operation,
+                side: Side::Request,
+            };
             let path = docs.operation(request).path.clone();
-            paths.insert(Value::from(path), map([("post", self::operation(docs, &emitter, roots, request, examples))]));
+            paths.insert(
+                Value::from(path),
+                map([(
+                    "post",
+                    self::operation(docs, &emitter, roots, request, examples),
+                )]),
+            );
         }
     }
     let mut schemas: Vec<(String, Value)> = components
@@ -58,13 +82,28 @@ pub fn document(docs: &Docs, components: &Components, roots: &RootIds, examples:
         .collect();
     schemas.push((ERROR_SCHEMA.to_owned(), error_schema()));
     let empty_result = docs.pages.iter().enumerate().any(|(page, printed)| {
-        (0..printed.operations.len()).any(|operation| !roots.contains_key(&BodyAt { page, operation, side: Side::Response }))
+        (0..printed.operations.len()).any(|operation| {
+            !roots.contains_key(&BodyAt {
+                page,
+                operation,
+                side: Side::Response,
+            })
+        })
     });
     if empty_result {
-        schemas.push((UNIT.to_owned(), map([("type", text("object")), ("additionalProperties", Value::Bool(false))])));
+        schemas.push((
+            UNIT.to_owned(),
+            map([
+                ("type", text("object")),
+                ("additionalProperties", Value::Bool(false)),
+            ]),
+        ));
     }
     schemas.sort_by(|a, b| a.0.cmp(&b.0));
-    let schemas: Mapping = schemas.into_iter().map(|(name, schema)| (Value::from(name), schema)).collect();
+    let schemas: Mapping = schemas
+        .into_iter()
+        .map(|(name, schema)| (Value::from(name), schema))
+        .collect();
     map([
         ("openapi", text("3.0.4")),
         (
@@ -90,10 +129,19 @@ pub fn document(docs: &Docs, components: &Components, roots: &RootIds, examples:
     ])
 }
 
-fn operation(docs: &Docs, emitter: &Emitter<'_>, roots: &RootIds, request: BodyAt, examples: &dyn Fn(BodyAt) -> Option<Json>) -> Value {
+fn operation(
+    docs: &Docs,
+    emitter: &Emitter<'_>,
+    roots: &RootIds,
+    request: BodyAt,
+    examples: &dyn Fn(BodyAt) -> Option<Json>,
+) -> Value {
     let page = &docs.pages[request.page];
     let printed = docs.operation(request);
-    let response = BodyAt { side: Side::Response, ..request };
+    let response = BodyAt {
+        side: Side::Response,
+        ..request
+    };
     // The page blanks a description that is the deprecation message.
     let description = match (&printed.deprecated, printed.description.is_empty()) {
         (Some(message), true) => message.clone(),
@@ -106,10 +154,18 @@ fn operation(docs: &Docs, emitter: &Emitter<'_>, roots: &RootIds, request: BodyA
     set("tags", Value::Sequence(vec![text(&page.title)]));
     set("summary", text(&printed.summary));
     if !description.is_empty() {
-        set("description", text(&absolute_links(&description, &page.file)));
+        set(
+            "description",
+            text(&absolute_links(&description, &page.file)),
+        );
     }
-    set("operationId", text(&operation_id(&operation_path(&printed.path))));
-    let request_schema = roots.get(&request).map_or_else(|| reference(UNIT), |id| emitter.reference_to(id));
+    set(
+        "operationId",
+        text(&operation_id(&operation_path(&printed.path))),
+    );
+    let request_schema = roots
+        .get(&request)
+        .map_or_else(|| reference(UNIT), |id| emitter.reference_to(id));
     let body = |schema: Value, at: BodyAt| {
         let mut content = Mapping::new();
         content.insert(Value::from("schema"), schema);
@@ -118,23 +174,38 @@ fn operation(docs: &Docs, emitter: &Emitter<'_>, roots: &RootIds, request: BodyA
         }
         map([("application/json", Value::Mapping(content))])
     };
-    set("requestBody", map([("content", body(request_schema, request))]));
+    set(
+        "requestBody",
+        map([("content", body(request_schema, request))]),
+    );
     // An empty result has no example: the page's `{}` is the Unit it documents.
     let ok = match roots.get(&response) {
         Some(id) => body(emitter.reference_to(id), response),
         None => map([("application/json", map([("schema", reference(UNIT))]))]),
     };
     let mut responses = Mapping::new();
-    responses.insert(Value::from("200"), map([("description", text("OK")), ("content", ok)]));
+    responses.insert(
+        Value::from("200"),
+        map([("description", text("OK")), ("content", ok)]),
+    );
     for (status, description) in ERROR_RESPONSES {
-        let content = map([("application/json", map([("schema", reference(ERROR_SCHEMA))]))]);
-        responses.insert(Value::from(status), map([("description", text(description)), ("content", content)]));
+        let content = map([(
+            "application/json",
+            map([("schema", reference(ERROR_SCHEMA))]),
+        )]);
+        responses.insert(
+            Value::from(status),
+            map([("description", text(description)), ("content", content)]),
+        );
     }
     set("responses", Value::Mapping(responses));
     if let Some(message) = &printed.deprecated {
         set("deprecated", Value::Bool(true));
         if !message.is_empty() {
-            set("x-deprecatedMessage", text(&absolute_links(message, &page.file)));
+            set(
+                "x-deprecatedMessage",
+                text(&absolute_links(message, &page.file)),
+            );
         }
     }
     if printed.restricted {

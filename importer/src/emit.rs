@@ -3,9 +3,10 @@
 //!
 //! Shapes, as the published description writes them: a reference with anything beside it is
 //! wrapped in `allOf` (with the referenced schema's `title` when it has one of its own); the
-//! enumerations whose ids end in `Enum` (Swashbuckle's enumeration filter) carry `x-enumNames`,
-//! and their descriptions, and those of the properties typed by them, end with the values
-//! (descriptions in parentheses), as the filter appends them; a coproduct and a hybrid
+//! enumerations whose ids end in `Enum` or whose description the page shows (Swashbuckle's
+//! enumeration filter) carry `x-enumNames`, and their descriptions, and those of the
+//! properties typed by them, end with the values (descriptions in parentheses), as the filter
+//! appends them; only the other enumerations carry `x-schema-id`; a coproduct and a hybrid
 //! identifier are written where they are used, not as components; non-nullable properties
 //! are `required`.
 
@@ -56,7 +57,10 @@ struct Schema(BTreeMap<usize, (&'static str, Value)>);
 
 impl Schema {
     fn set(&mut self, key: &'static str, value: Option<Value>) -> &mut Self {
-        let place = KEY_ORDER.iter().position(|known| *known == key).expect("a known key");
+        let place = KEY_ORDER
+            .iter()
+            .position(|known| *known == key)
+            .expect("a known key");
         match value {
             Some(value) => self.0.insert(place, (key, value)),
             None => self.0.remove(&place),
@@ -92,7 +96,9 @@ impl Schema {
 
 /// A `$ref` to a component.
 pub fn reference(name: &str) -> Value {
-    Schema::default().text("$ref", &format!("#/components/schemas/{name}")).build()
+    Schema::default()
+        .text("$ref", &format!("#/components/schemas/{name}"))
+        .build()
 }
 
 /// Writes the schemas.
@@ -107,12 +113,17 @@ impl<'a> Emitter<'a> {
     }
 
     fn component(&self, id: &str) -> &'a Component {
-        self.components.get(id).expect("every referenced schema is built")
+        self.components
+            .get(id)
+            .expect("every referenced schema is built")
     }
 
     /// Whether a component is written where it is used rather than as a component.
     pub fn inlined(component: &Component) -> bool {
-        matches!(component.shape, Shape::Coproduct(_) | Shape::Scalar(Type::String(_)))
+        matches!(
+            component.shape,
+            Shape::Coproduct(_) | Shape::Scalar(Type::String(_))
+        )
     }
 
     /// The reference to a schema.
@@ -122,35 +133,63 @@ impl<'a> Emitter<'a> {
 
     /// A component.
     pub fn schema(&self, component: &Component) -> Value {
-        let description = component.description.as_deref().map(|text| absolute_links(text, &component.page));
+        let description = component
+            .description
+            .as_deref()
+            .map(|text| absolute_links(text, &component.page));
         let mut schema = Schema::default();
         schema.set("title", component.title.as_deref().map(Value::from));
         match &component.shape {
             Shape::Object(object) => {
                 // An update value's `Value` is never required, as published: it may be sent as
                 // `null` to clear.
-                let required = if is_update_value(component) { Vec::new() } else { required(&object.properties) };
+                let required = if is_update_value(component) {
+                    Vec::new()
+                } else {
+                    required(&object.properties)
+                };
                 let cases: Mapping = object
                     .cases
                     .iter()
-                    .map(|(value, property)| (Value::from(value.as_str()), Value::from(property.as_str())))
+                    .map(|(value, property)| {
+                        (Value::from(value.as_str()), Value::from(property.as_str()))
+                    })
                     .collect();
                 schema
-                    .set("required", (!required.is_empty()).then_some(Value::Sequence(required)))
+                    .set(
+                        "required",
+                        (!required.is_empty()).then_some(Value::Sequence(required)),
+                    )
                     .text("type", "object")
-                    .set("properties", Some(self.properties(&object.properties, &component.page)))
+                    .set(
+                        "properties",
+                        Some(self.properties(&object.properties, &component.page)),
+                    )
                     .set("additionalProperties", Some(Value::Bool(false)))
-                    .set("x-discriminator-cases", (!cases.is_empty()).then_some(Value::Mapping(cases)));
+                    .set(
+                        "x-discriminator-cases",
+                        (!cases.is_empty()).then_some(Value::Mapping(cases)),
+                    );
             }
             Shape::Enumeration(enumeration) => return self.enumeration(component, enumeration),
             Shape::Dictionary(values) => {
-                schema.text("type", "object").set("additionalProperties", Some(self.item(values)));
+                schema
+                    .text("type", "object")
+                    .set("additionalProperties", Some(self.item(values)));
             }
             Shape::Scalar(ty) => {
                 type_and_format(&mut schema, ty);
             }
             Shape::OneOf(alternatives) => {
-                schema.set("oneOf", Some(Value::Sequence(alternatives.iter().map(|id| self.reference_to(id)).collect())));
+                schema.set(
+                    "oneOf",
+                    Some(Value::Sequence(
+                        alternatives
+                            .iter()
+                            .map(|id| self.reference_to(id))
+                            .collect(),
+                    )),
+                );
             }
             Shape::Unit => {
                 return Schema::default()
@@ -160,16 +199,31 @@ impl<'a> Emitter<'a> {
             }
             Shape::Coproduct(coproduct) => return self.coproduct(component, coproduct, None),
         }
-        schema.prose("description", description.as_deref()).text("x-schema-id", &component.name).build()
+        schema
+            .prose("description", description.as_deref())
+            .text("x-schema-id", &component.name)
+            .build()
     }
 
     fn enumeration(&self, component: &Component, enumeration: &Enumeration) -> Value {
         let listed = listed_by_swashbuckle(component);
-        let base = component.description.as_deref().map(|text| absolute_links(text, &component.page)).unwrap_or_default();
+        let base = component
+            .description
+            .as_deref()
+            .map(|text| absolute_links(text, &component.page))
+            .unwrap_or_default();
         // The page generator tells a shown description from the appended values by the
         // description's Windows line ends.
-        let base = if enumeration.show_description { base.replace('\n', "\r\n") } else { base };
-        let description = if listed { with_values(&base, &enumeration.values, &component.page) } else { base };
+        let base = if enumeration.show_description {
+            base.replace('\n', "\r\n")
+        } else {
+            base
+        };
+        let description = if listed {
+            with_values(&base, &enumeration.values, &component.page)
+        } else {
+            base
+        };
         let has_descriptions = enumeration.values.iter().any(|v| v.description.is_some());
         Schema::default()
             .set("title", component.title.as_deref().map(Value::from))
@@ -177,9 +231,17 @@ impl<'a> Emitter<'a> {
             .text("type", "string")
             .prose("description", Some(&description))
             .set("x-enumNames", listed.then(|| names(&enumeration.values)))
-            .set("x-enumDescriptions", (listed || has_descriptions).then(|| descriptions(&enumeration.values, &component.page)))
+            .set(
+                "x-enumDescriptions",
+                (listed || has_descriptions)
+                    .then(|| descriptions(&enumeration.values, &component.page)),
+            )
             .flag("x-extensible", enumeration.extensible)
-            .set("x-schema-id", (!listed && !enumeration.bare).then(|| Value::from(component.name.as_str())))
+            .set(
+                "x-schema-id",
+                (!component.id.ends_with("enum") && !enumeration.bare)
+                    .then(|| Value::from(component.name.as_str())),
+            )
             .flag("x-showDescription", enumeration.show_description)
             .build()
     }
@@ -187,7 +249,12 @@ impl<'a> Emitter<'a> {
     fn properties(&self, properties: &[Property], page: &str) -> Value {
         let map: Mapping = properties
             .iter()
-            .map(|property| (Value::from(property.name.as_str()), self.property(property, page)))
+            .map(|property| {
+                (
+                    Value::from(property.name.as_str()),
+                    self.property(property, page),
+                )
+            })
             .collect();
         Value::Mapping(map)
     }
@@ -198,7 +265,14 @@ impl<'a> Emitter<'a> {
         schema
             .flag("nullable", property.nullable)
             .flag("deprecated", property.deprecated.is_some())
-            .prose("x-deprecatedMessage", property.deprecated.as_deref().map(|m| absolute_links(m, page)).as_deref())
+            .prose(
+                "x-deprecatedMessage",
+                property
+                    .deprecated
+                    .as_deref()
+                    .map(|m| absolute_links(m, page))
+                    .as_deref(),
+            )
             .number("x-max-interval-in-months", property.max_months);
         let plain = description.is_empty() && !property.nullable && property.deprecated.is_none();
         match &property.ty {
@@ -206,7 +280,8 @@ impl<'a> Emitter<'a> {
                 let target = self.component(id);
                 match &target.shape {
                     Shape::Coproduct(coproduct) => {
-                        let mut inline = self.coproduct_schema(target, coproduct, Some(&description));
+                        let mut inline =
+                            self.coproduct_schema(target, coproduct, Some(&description));
                         for (place, entry) in schema.0 {
                             inline.0.insert(place, entry);
                         }
@@ -225,13 +300,23 @@ impl<'a> Emitter<'a> {
                         if plain {
                             return self.reference_to(id);
                         }
-                        let description = if listed { with_values(&description, &enumeration.values, &target.page) } else { description };
+                        let description = if listed {
+                            with_values(&description, &enumeration.values, &target.page)
+                        } else {
+                            description
+                        };
                         schema
-                            .set("title", target.title.as_deref().filter(|_| listed).map(Value::from))
+                            .set(
+                                "title",
+                                target.title.as_deref().filter(|_| listed).map(Value::from),
+                            )
                             .set("allOf", Some(Value::Sequence(vec![self.reference_to(id)])))
                             .prose("description", Some(&description))
                             .set("x-enumNames", listed.then(|| names(&enumeration.values)))
-                            .set("x-enumDescriptions", listed.then(|| descriptions(&enumeration.values, &target.page)))
+                            .set(
+                                "x-enumDescriptions",
+                                listed.then(|| descriptions(&enumeration.values, &target.page)),
+                            )
                             .flag("x-extensible", listed && enumeration.extensible);
                     }
                     _ => {
@@ -239,8 +324,18 @@ impl<'a> Emitter<'a> {
                             return self.reference_to(id);
                         }
                         schema
-                            .set("title", target.title.as_deref().filter(|title| *title != target.name).map(Value::from))
-                            .number("maxLength", property.max_length.filter(|_| is_update_value(target)))
+                            .set(
+                                "title",
+                                target
+                                    .title
+                                    .as_deref()
+                                    .filter(|title| *title != target.name)
+                                    .map(Value::from),
+                            )
+                            .number(
+                                "maxLength",
+                                property.max_length.filter(|_| is_update_value(target)),
+                            )
                             .set("allOf", Some(Value::Sequence(vec![self.reference_to(id)])))
                             .prose("description", Some(&description))
                             .set("format", format.map(Value::from));
@@ -282,24 +377,42 @@ impl<'a> Emitter<'a> {
                 };
             }
             Type::Array(items) => {
-                schema.text("type", "array").set("items", Some(self.item(items)));
+                schema
+                    .text("type", "array")
+                    .set("items", Some(self.item(items)));
             }
             other => type_and_format(&mut schema, other),
         }
         schema.build()
     }
 
-    fn coproduct(&self, component: &Component, coproduct: &Coproduct, description: Option<&str>) -> Value {
-        self.coproduct_schema(component, coproduct, description).build()
+    fn coproduct(
+        &self,
+        component: &Component,
+        coproduct: &Coproduct,
+        description: Option<&str>,
+    ) -> Value {
+        self.coproduct_schema(component, coproduct, description)
+            .build()
     }
 
     /// A coproduct, written where it is used: the using property's description is the
     /// object's; `x-coproduct-mapping` says which discriminator value selects which case.
-    fn coproduct_schema(&self, component: &Component, coproduct: &Coproduct, description: Option<&str>) -> Schema {
+    fn coproduct_schema(
+        &self,
+        component: &Component,
+        coproduct: &Coproduct,
+        description: Option<&str>,
+    ) -> Schema {
         let describe = |text: &str| absolute_links(text, &component.page);
         let discriminator = match coproduct.discriminator_description.as_deref() {
             Some(text) => Schema::default()
-                .set("allOf", Some(Value::Sequence(vec![self.reference_to(&coproduct.discriminator)])))
+                .set(
+                    "allOf",
+                    Some(Value::Sequence(vec![
+                        self.reference_to(&coproduct.discriminator)
+                    ])),
+                )
                 .text("description", &describe(text))
                 .build(),
             None => self.reference_to(&coproduct.discriminator),
@@ -313,18 +426,40 @@ impl<'a> Emitter<'a> {
         let mut value = Schema::default();
         match &coproduct.value {
             Type::Object | Type::Ref { .. } if !cases.is_empty() => {
-                value.set("oneOf", Some(Value::Sequence(cases.iter().map(|id| self.reference_to(id)).collect())));
+                value.set(
+                    "oneOf",
+                    Some(Value::Sequence(
+                        cases.iter().map(|id| self.reference_to(id)).collect(),
+                    )),
+                );
             }
             other => type_and_format(&mut value, other),
         }
         value
-            .prose("description", coproduct.value_description.as_deref().map(describe).as_deref())
+            .prose(
+                "description",
+                coproduct
+                    .value_description
+                    .as_deref()
+                    .map(describe)
+                    .as_deref(),
+            )
             .flag("nullable", coproduct.value_nullable);
-        let properties: Mapping = [(Value::from("Discriminator"), discriminator), (Value::from("Value"), value.build())].into_iter().collect();
+        let properties: Mapping = [
+            (Value::from("Discriminator"), discriminator),
+            (Value::from("Value"), value.build()),
+        ]
+        .into_iter()
+        .collect();
         let mapping: Mapping = coproduct
             .cases
             .iter()
-            .map(|(value, id)| (Value::from(value.as_str()), Value::from(format!("#/components/schemas/{}", self.component(id).name))))
+            .map(|(value, id)| {
+                (
+                    Value::from(value.as_str()),
+                    Value::from(format!("#/components/schemas/{}", self.component(id).name)),
+                )
+            })
             .collect();
         let mut schema = Schema::default();
         schema
@@ -333,7 +468,10 @@ impl<'a> Emitter<'a> {
             .set("properties", Some(Value::Mapping(properties)))
             .prose("description", description.map(describe).as_deref())
             .flag("x-coproduct", true)
-            .set("x-coproduct-mapping", (!mapping.is_empty()).then_some(Value::Mapping(mapping)))
+            .set(
+                "x-coproduct-mapping",
+                (!mapping.is_empty()).then_some(Value::Mapping(mapping)),
+            )
             .text("x-schema-id", &component.name);
         schema
     }
@@ -341,14 +479,21 @@ impl<'a> Emitter<'a> {
 
 /// The non-nullable properties, in ordinal order as Swashbuckle sorts them.
 fn required(properties: &[Property]) -> Vec<Value> {
-    let mut names: Vec<&str> = properties.iter().filter(|p| !p.nullable).map(|p| p.name.as_str()).collect();
+    let mut names: Vec<&str> = properties
+        .iter()
+        .filter(|p| !p.nullable)
+        .map(|p| p.name.as_str())
+        .collect();
     names.sort_unstable();
     names.into_iter().map(Value::from).collect()
 }
 
-/// Whether Swashbuckle's enumeration filter wrote the enumeration: its id ends in `Enum`.
+/// Whether Swashbuckle's enumeration filter wrote the enumeration (values appended to the
+/// descriptions, `x-enumNames`): its id ends in `Enum`, or the page shows its description
+/// (`Title`).
 fn listed_by_swashbuckle(component: &Component) -> bool {
     component.id.ends_with("enum")
+        || matches!(&component.shape, Shape::Enumeration(enumeration) if enumeration.show_description)
 }
 
 /// A description followed by the enumeration's values, as Swashbuckle appends them.
@@ -364,14 +509,26 @@ fn with_values(description: &str, values: &[EnumValue], page: &str) -> String {
 }
 
 fn names(values: &[EnumValue]) -> Value {
-    Value::Sequence(values.iter().map(|v| Value::from(v.value.as_str())).collect())
+    Value::Sequence(
+        values
+            .iter()
+            .map(|v| Value::from(v.value.as_str()))
+            .collect(),
+    )
 }
 
 fn descriptions(values: &[EnumValue], page: &str) -> Value {
     Value::Sequence(
         values
             .iter()
-            .map(|v| Value::from(v.description.as_deref().map(|d| absolute_links(d, page)).unwrap_or_default()))
+            .map(|v| {
+                Value::from(
+                    v.description
+                        .as_deref()
+                        .map(|d| absolute_links(d, page))
+                        .unwrap_or_default(),
+                )
+            })
             .collect(),
     )
 }
@@ -386,5 +543,7 @@ fn type_and_format(schema: &mut Schema, ty: &Type) {
         Type::Object => (Some("object"), None),
         Type::Any | Type::Array(_) | Type::Ref { .. } => (None, None),
     };
-    schema.set("type", ty.map(Value::from)).set("format", format.map(Value::from));
+    schema
+        .set("type", ty.map(Value::from))
+        .set("format", format.map(Value::from));
 }

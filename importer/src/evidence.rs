@@ -56,14 +56,27 @@ pub fn is_update_value(component: &Component) -> bool {
 
 impl Evidence {
     /// Reads one example of a schema; `at` names it in messages (`customers/add request`).
-    pub fn read(&mut self, components: &Components, id: &str, example: &Value, body: BodyAt, at: &str) {
+    pub fn read(
+        &mut self,
+        components: &Components,
+        id: &str,
+        example: &Value,
+        body: BodyAt,
+        at: &str,
+    ) {
         self.body = Some((body, at.to_owned()));
         self.object(components, id, example, String::new());
     }
 
     fn unknown(&mut self, parent: &str, key: &str, absent: Vec<String>) {
         let (body, at) = self.body.clone().expect("reading an example");
-        self.unknown_keys.push(UnknownKey { body, at, parent: parent.to_owned(), key: key.to_owned(), absent });
+        self.unknown_keys.push(UnknownKey {
+            body,
+            at,
+            parent: parent.to_owned(),
+            key: key.to_owned(),
+            absent,
+        });
     }
 
     fn object(&mut self, components: &Components, id: &str, value: &Value, pointer: String) {
@@ -72,13 +85,21 @@ impl Evidence {
         };
         match (&component.shape, value) {
             (Shape::Object(object), Value::Object(map)) => {
-                self.key_orders.entry(id.to_owned()).or_default().push(map.keys().cloned().collect());
+                self.key_orders
+                    .entry(id.to_owned())
+                    .or_default()
+                    .push(map.keys().cloned().collect());
                 for (key, item) in map {
                     let here = format!("{pointer}/{key}");
                     match object.properties.iter().find(|p| &p.name == key) {
                         Some(property) => self.typed(components, id, key, &property.ty, item, here),
                         None => {
-                            let absent = object.properties.iter().map(|p| p.name.clone()).filter(|name| !map.contains_key(name)).collect();
+                            let absent = object
+                                .properties
+                                .iter()
+                                .map(|p| p.name.clone())
+                                .filter(|name| !map.contains_key(name))
+                                .collect();
                             self.unknown(&pointer, key, absent);
                         }
                     }
@@ -101,25 +122,47 @@ impl Evidence {
             }
             (Shape::Coproduct(coproduct), Value::Object(map)) => {
                 let discriminator = map.get("Discriminator").and_then(Value::as_str);
-                let case = coproduct.cases.iter().find(|(value, _)| Some(value.as_str()) == discriminator);
+                let case = coproduct
+                    .cases
+                    .iter()
+                    .find(|(value, _)| Some(value.as_str()) == discriminator);
                 if let (Some((_, case)), Some(inner)) = (case, map.get("Value")) {
                     self.object(components, case, inner, format!("{pointer}/Value"));
                 }
-                let extra: Vec<String> = map.keys().filter(|key| *key != "Discriminator" && *key != "Value").cloned().collect();
+                let extra: Vec<String> = map
+                    .keys()
+                    .filter(|key| *key != "Discriminator" && *key != "Value")
+                    .cloned()
+                    .collect();
                 for key in extra {
                     self.unknown(&pointer, &key, Vec::new());
                 }
             }
             (Shape::Dictionary(ty), Value::Object(map)) => {
                 for (key, item) in map {
-                    self.typed(components, id, "?Key?", ty, item, format!("{pointer}/{key}"));
+                    self.typed(
+                        components,
+                        id,
+                        "?Key?",
+                        ty,
+                        item,
+                        format!("{pointer}/{key}"),
+                    );
                 }
             }
             _ => {}
         }
     }
 
-    fn typed(&mut self, components: &Components, id: &str, property: &str, ty: &Type, value: &Value, pointer: String) {
+    fn typed(
+        &mut self,
+        components: &Components,
+        id: &str,
+        property: &str,
+        ty: &Type,
+        value: &Value,
+        pointer: String,
+    ) {
         let record = |evidence: &mut Self, value: &Value| {
             evidence
                 .values
@@ -130,7 +173,14 @@ impl Evidence {
         match ty {
             Type::Array(items) => {
                 for (index, item) in value.as_array().into_iter().flatten().enumerate() {
-                    self.typed(components, id, property, items, item, format!("{pointer}/{index}"));
+                    self.typed(
+                        components,
+                        id,
+                        property,
+                        items,
+                        item,
+                        format!("{pointer}/{index}"),
+                    );
                 }
             }
             Type::Ref { id: target, .. } => {

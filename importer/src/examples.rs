@@ -28,7 +28,13 @@ impl Examples {
                 let mut example = Some(docs.body(body).example.clone());
                 let operation = operation_path(&docs.operation(body).path);
                 for fix in overrides.examples(&operation, body.side.name()) {
-                    let fail = |message: &str| Error::in_section(overrides.path(), &format!("{operation} {} {}", body.side.name(), fix.pointer), message);
+                    let fail = |message: &str| {
+                        Error::in_section(
+                            overrides.path(),
+                            &format!("{operation} {} {}", body.side.name(), fix.pointer),
+                            message,
+                        )
+                    };
                     let Some(value) = example.as_mut() else {
                         return Err(fail("the example was removed by an earlier fix"));
                     };
@@ -36,7 +42,10 @@ impl Examples {
                         example = None;
                         continue;
                     }
-                    let (parent, key) = fix.pointer.rsplit_once('/').ok_or_else(|| fail("not a JSON pointer"))?;
+                    let (parent, key) = fix
+                        .pointer
+                        .rsplit_once('/')
+                        .ok_or_else(|| fail("not a JSON pointer"))?;
                     let object = value
                         .pointer_mut(parent)
                         .and_then(Value::as_object_mut)
@@ -67,7 +76,10 @@ impl Examples {
     pub fn correct_misspellings(&mut self, unknown: &[UnknownKey]) -> Vec<String> {
         let mut corrected = Vec::new();
         for key in unknown {
-            let mut near = key.absent.iter().filter(|property| misspelt(&key.key, property));
+            let mut near = key
+                .absent
+                .iter()
+                .filter(|property| misspelt(&key.key, property));
             let (Some(property), None) = (near.next(), near.next()) else {
                 continue;
             };
@@ -103,7 +115,13 @@ impl Examples {
 /// Renames a key in place, keeping its position.
 fn rename(object: &mut serde_json::Map<String, Value>, key: &str, new: &str) {
     let entries: Vec<(String, Value)> = std::mem::take(object).into_iter().collect();
-    object.extend(entries.into_iter().map(|(k, v)| if k == key { (new.to_owned(), v) } else { (k, v) }));
+    object.extend(entries.into_iter().map(|(k, v)| {
+        if k == key {
+            (new.to_owned(), v)
+        } else {
+            (k, v)
+        }
+    }));
 }
 
 /// Whether a key is the property misspelt: the same after trimming spaces, or one letter
@@ -114,12 +132,25 @@ fn misspelt(key: &str, property: &str) -> bool {
         return true;
     }
     let (a, b): (Vec<char>, Vec<char>) = (key.chars().collect(), property.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if long.len() - short.len() > 1 || short.len() < 4 {
         return false;
     }
-    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
-    let suffix = short.iter().rev().zip(long.iter().rev()).take_while(|(x, y)| x == y).count();
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let suffix = short
+        .iter()
+        .rev()
+        .zip(long.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let skip = long.len() - short.len();
     // One change: what differs is one character (or none, for an insertion) at one place.
     prefix + suffix + if skip == 0 { 1 } else { 0 } >= short.len()

@@ -51,7 +51,8 @@ const PREAMBLE: &str = "# The Mews Connector API, imported from its reference pa
 /// Reads the overrides file.
 pub fn read_overrides(path: &Path) -> Result<Overrides, Error> {
     let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|err| Error::in_file(&shown, format!("cannot be read: {err}")))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|err| Error::in_file(&shown, format!("cannot be read: {err}")))?;
     Overrides::parse(&shown, &text)
 }
 
@@ -90,12 +91,12 @@ pub fn import(docs: &Docs, overrides: &Overrides) -> Result<Import, Error> {
     let corrected = examples.correct_misspellings(&read(&examples).unknown_keys);
     let evidence = read(&examples);
     rules::apply(&mut components, &evidence, overrides)?;
-    warnings.extend(
-        evidence
-            .unknown_keys
-            .iter()
-            .map(|key| format!("the example key {} is in no table; fix it in the overrides' `examples` if it is wrong", key.describe())),
-    );
+    warnings.extend(evidence.unknown_keys.iter().map(|key| {
+        format!(
+            "the example key {} is in no table; fix it in the overrides' `examples` if it is wrong",
+            key.describe()
+        )
+    }));
     let document = document::document(docs, &components, &roots, &|at| examples.get(at).cloned());
     overrides.check_all_used()?;
     Ok(Import {
@@ -108,11 +109,20 @@ pub fn import(docs: &Docs, overrides: &Overrides) -> Result<Import, Error> {
 /// The words of every identifier, title and description of the pages.
 pub fn vocabulary(docs: &Docs) -> Vocabulary {
     let mut vocabulary = Vocabulary::new();
-    let hand = docs.objects.sections.iter().chain(&docs.pagination.sections).map(|object| &object.section);
+    let hand = docs
+        .objects
+        .sections
+        .iter()
+        .chain(&docs.pagination.sections)
+        .map(|object| &object.section);
     let generated = docs.pages.iter().flat_map(|page| {
-        page.operations
-            .iter()
-            .flat_map(|operation| operation.request.sections.iter().chain(&operation.response.sections))
+        page.operations.iter().flat_map(|operation| {
+            operation
+                .request
+                .sections
+                .iter()
+                .chain(&operation.response.sections)
+        })
     });
     for section in hand.chain(generated) {
         if let Some(title) = &section.title {

@@ -82,6 +82,9 @@ mod tests {
             absolute_links("[deprecated](../deprecations/README.md)", "x.md"),
             "[deprecated](https://mews-systems.gitbook.io/connector-api/deprecations/)"
         );
-        assert_eq!(absolute_links("[x](https://example.com/a.md) and (parentheses)", "x.md"), "[x](https://example.com/a.md) and (parentheses)");
+        assert_eq!(
+            absolute_links("[x](https://example.com/a.md) and (parentheses)", "x.md"),
+            "[x](https://example.com/a.md) and (parentheses)"
+        );
     }
 }

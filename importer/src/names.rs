@@ -14,8 +14,24 @@ use std::collections::HashMap;
 
 /// Words of C# type names that the pages never print as words of their own.
 const TYPE_WORDS: &[&str] = &[
-    "Enum", "Coproduct", "Of", "IEnumerable", "IDictionary", "Int32", "Int64", "Guid", "Decimal",
-    "Boolean", "Nullable", "Old", "Parameters", "Result", "Update", "Value", "Multiple",
+    "Enum",
+    "Coproduct",
+    "Of",
+    "IEnumerable",
+    "IDictionary",
+    "Int32",
+    "Int64",
+    "Guid",
+    "Decimal",
+    "Boolean",
+    "Nullable",
+    "Old",
+    "Parameters",
+    "Result",
+    "Update",
+    "Value",
+    "Multiple",
+    "By",
 ];
 
 /// How strongly an identifier's spelling of a word outweighs a title's.
@@ -27,6 +43,10 @@ pub struct Vocabulary {
     /// Lower-cased word -> spelling -> weight.
     words: HashMap<String, HashMap<String, u32>>,
 }
+
+/// The cost of a split, `(unknown letters, words, -weight)`, with the start of its last part
+/// and whether that part is a known word.
+type Split = ((usize, usize, i64), usize, bool);
 
 /// An id with its case recovered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +85,9 @@ impl Vocabulary {
             if word.is_empty() {
                 continue;
             }
-            if word.chars().skip(1).any(|c| c.is_ascii_uppercase()) && word.chars().any(|c| c.is_ascii_lowercase()) {
+            if word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                && word.chars().any(|c| c.is_ascii_lowercase())
+            {
                 // A PascalCase word inside a title (`FiscalMachineAdditionalData`).
                 self.add_identifier(word);
                 continue;
@@ -105,9 +127,8 @@ impl Vocabulary {
     pub fn case(&self, id: &str) -> Cased {
         let chars: Vec<char> = id.chars().collect();
         let n = chars.len();
-        // best[i]: the cheapest split of id[..i] as (unknown letters, words, -weight), with the
-        // start of its last part.
-        let mut best: Vec<Option<((usize, usize, i64), usize, bool)>> = vec![None; n + 1];
+        // best[i]: the cheapest split of id[..i] and the start of its last part.
+        let mut best: Vec<Option<Split>> = vec![None; n + 1];
         best[0] = Some(((0, 0, 0), 0, true));
         for end in 1..=n {
             for start in 0..end {
@@ -116,7 +137,11 @@ impl Vocabulary {
                 };
                 let part: String = chars[start..end].iter().collect();
                 let candidate = if let Some((_, weight)) = self.spelling(&part) {
-                    Some(((cost.0, cost.1 + 1, cost.2 - i64::from(weight.min(50))), start, true))
+                    Some((
+                        (cost.0, cost.1 + 1, cost.2 - i64::from(weight.min(50))),
+                        start,
+                        true,
+                    ))
                 } else if is_version(&part) || part.chars().all(|c| c.is_ascii_digit()) {
                     Some(((cost.0, cost.1 + 1, cost.2), start, true))
                 } else if end == start + 1 {
@@ -173,7 +198,6 @@ fn flush_unknown(cased: &mut Cased, pending: &mut String) {
 }
 
 impl Vocabulary {
-
     fn spell(&self, part: &str) -> String {
         if let Some((spelling, _)) = self.spelling(part) {
             return spelling.to_owned();
@@ -215,7 +239,10 @@ fn is_version(part: &str) -> bool {
 /// capital starting the next word when lower-case letters follow), digits stay with the word
 /// before them.
 pub fn identifier_words(identifier: &str) -> Vec<String> {
-    let chars: Vec<char> = identifier.chars().filter(char::is_ascii_alphanumeric).collect();
+    let chars: Vec<char> = identifier
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
     let mut words: Vec<String> = Vec::new();
     for (i, &c) in chars.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| chars[p]);
@@ -223,7 +250,9 @@ pub fn identifier_words(identifier: &str) -> Vec<String> {
         let starts = match previous {
             None => true,
             Some(p) if c.is_ascii_uppercase() => {
-                p.is_ascii_lowercase() || p.is_ascii_digit() || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+                p.is_ascii_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
             }
             Some(_) => false,
         };
@@ -252,7 +281,10 @@ mod tests {
 
     #[test]
     fn identifier_words_split_at_capitals_and_acronyms() {
-        assert_eq!(identifier_words("IdentityDocumentIds"), ["Identity", "Document", "Ids"]);
+        assert_eq!(
+            identifier_words("IdentityDocumentIds"),
+            ["Identity", "Document", "Ids"]
+        );
         assert_eq!(identifier_words("getAll"), ["get", "All"]);
         assert_eq!(identifier_words("PDFFile"), ["PDF", "File"]);
         assert_eq!(identifier_words("Int32Value"), ["Int32", "Value"]);
@@ -262,11 +294,17 @@ mod tests {
     fn ids_take_the_case_of_the_pages_words() {
         let vocabulary = vocabulary();
         let case = |id: &str| vocabulary.case(id).name;
-        assert_eq!(case("identitydocumentv20241025"), "IdentityDocumentV20241025");
+        assert_eq!(
+            case("identitydocumentv20241025"),
+            "IdentityDocumentV20241025"
+        );
         assert_eq!(case("identitydocumentsaddfile"), "IdentityDocumentsAddFile");
         // An identifier's spelling outweighs a title's.
         assert_eq!(case("billpdfresult"), "BillPdfResult");
-        assert_eq!(case("creditcardtypeint32idictionary"), "CreditCardTypeInt32IDictionary");
+        assert_eq!(
+            case("creditcardtypeint32idictionary"),
+            "CreditCardTypeInt32IDictionary"
+        );
     }
 
     #[test]

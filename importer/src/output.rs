@@ -10,7 +10,10 @@ use crate::Error;
 pub fn write(path: &Path, text: &str) -> Result<(), Error> {
     let shown = path.display().to_string();
     let fail = |err: std::io::Error| Error::in_file(&shown, format!("cannot be written: {err}"));
-    let folder = path.parent().filter(|folder| !folder.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = path
+        .parent()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut staging = tempfile::NamedTempFile::new_in(folder).map_err(fail)?;
     staging.write_all(text.as_bytes()).map_err(fail)?;
     staging.persist(path).map_err(|err| fail(err.error))?;

@@ -176,17 +176,59 @@ impl Overrides {
             Error::at_line(path, line, format!("not an overrides file: {err}"))
         })?;
         overrides.path = path.to_owned();
-        let reasons = overrides.names.iter().map(|e| (&e.reason, e.fix.id.as_str()))
-            .chain(overrides.sections.iter().map(|e| (&e.reason, e.fix.at.as_str())))
-            .chain(overrides.roots.iter().map(|e| (&e.reason, e.fix.operation.as_str())))
-            .chain(overrides.definitions.iter().map(|e| (&e.reason, e.fix.id.as_str())))
-            .chain(overrides.links.iter().map(|e| (&e.reason, e.fix.property.as_str())))
-            .chain(overrides.properties.iter().map(|e| (&e.reason, e.fix.property.as_str())))
-            .chain(overrides.cases.iter().map(|e| (&e.reason, e.fix.value.as_str())))
-            .chain(overrides.examples.iter().map(|e| (&e.reason, e.fix.pointer.as_str())));
+        let reasons = overrides
+            .names
+            .iter()
+            .map(|e| (&e.reason, e.fix.id.as_str()))
+            .chain(
+                overrides
+                    .sections
+                    .iter()
+                    .map(|e| (&e.reason, e.fix.at.as_str())),
+            )
+            .chain(
+                overrides
+                    .roots
+                    .iter()
+                    .map(|e| (&e.reason, e.fix.operation.as_str())),
+            )
+            .chain(
+                overrides
+                    .definitions
+                    .iter()
+                    .map(|e| (&e.reason, e.fix.id.as_str())),
+            )
+            .chain(
+                overrides
+                    .links
+                    .iter()
+                    .map(|e| (&e.reason, e.fix.property.as_str())),
+            )
+            .chain(
+                overrides
+                    .properties
+                    .iter()
+                    .map(|e| (&e.reason, e.fix.property.as_str())),
+            )
+            .chain(
+                overrides
+                    .cases
+                    .iter()
+                    .map(|e| (&e.reason, e.fix.value.as_str())),
+            )
+            .chain(
+                overrides
+                    .examples
+                    .iter()
+                    .map(|e| (&e.reason, e.fix.pointer.as_str())),
+            );
         for (reason, what) in reasons {
             if reason.trim().is_empty() {
-                return Err(Error::in_section(path, what, "an override without a reason"));
+                return Err(Error::in_section(
+                    path,
+                    what,
+                    "an override without a reason",
+                ));
             }
         }
         Ok(overrides)
@@ -217,7 +259,10 @@ impl Overrides {
                 fix.response.as_deref()
             }
         }
-        used(&self.roots, |fix| fix.operation == operation && side(fix, request).is_some()).and_then(|fix| side(fix, request))
+        used(&self.roots, |fix| {
+            fix.operation == operation && side(fix, request).is_some()
+        })
+        .and_then(|fix| side(fix, request))
     }
 
     /// Where an id is defined.
@@ -231,17 +276,25 @@ impl Overrides {
 
     /// The id a property's link stands for.
     pub fn link(&self, schema: &str, property: &str) -> Option<&str> {
-        used(&self.links, |fix| fix.schema == schema && fix.property == property).map(|fix| fix.id.as_str())
+        used(&self.links, |fix| {
+            fix.schema == schema && fix.property == property
+        })
+        .map(|fix| fix.id.as_str())
     }
 
     /// The facts of a property.
     pub fn property(&self, schema: &str, property: &str) -> Option<&PropertyFix> {
-        used(&self.properties, |fix| fix.schema == schema && fix.property == property)
+        used(&self.properties, |fix| {
+            fix.schema == schema && fix.property == property
+        })
     }
 
     /// The case schema of a coproduct's value.
     pub fn case(&self, coproduct: &str, value: &str) -> Option<&str> {
-        used(&self.cases, |fix| fix.coproduct == coproduct && fix.value == value).map(|fix| fix.id.as_str())
+        used(&self.cases, |fix| {
+            fix.coproduct == coproduct && fix.value == value
+        })
+        .map(|fix| fix.id.as_str())
     }
 
     /// The fixes of an operation's example.

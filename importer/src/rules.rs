@@ -26,7 +26,11 @@ use crate::schema::{Property, Shape, Type};
 use crate::Error;
 
 /// Applies the rules and the property overrides to every schema.
-pub fn apply(components: &mut Components, evidence: &Evidence, overrides: &Overrides) -> Result<(), Error> {
+pub fn apply(
+    components: &mut Components,
+    evidence: &Evidence,
+    overrides: &Overrides,
+) -> Result<(), Error> {
     let update_values: Vec<String> = components
         .values()
         .filter(|component| is_update_value(component))
@@ -39,6 +43,9 @@ pub fn apply(components: &mut Components, evidence: &Evidence, overrides: &Overr
         }
     }
     for component in components.values_mut() {
+        // A shared update value's value has no format of its own: each use writes it beside
+        // the reference.
+        let update_value = update_values.contains(&component.id);
         let Shape::Object(object) = &mut component.shape else {
             continue;
         };
@@ -48,12 +55,18 @@ pub fn apply(components: &mut Components, evidence: &Evidence, overrides: &Overr
                 .get(&(component.id.clone(), property.name.clone()))
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            infer(property, values, &update_values);
+            if !update_value {
+                infer(property, values, &update_values);
+            }
             if let Some(fix) = overrides.property(&component.id, &property.name) {
                 apply_fix(property, fix, &component.origin)?;
             }
         }
-        let orders = evidence.key_orders.get(&component.id).map(Vec::as_slice).unwrap_or_default();
+        let orders = evidence
+            .key_orders
+            .get(&component.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         restore_order(&mut object.properties, orders);
     }
     Ok(())
@@ -86,8 +99,14 @@ fn infer(property: &mut Property, values: &[Value], update_values: &[String]) {
             Type::Integer(width) => *width = integer_width(&description, values),
             _ => {}
         },
-        Type::Ref { id, format: beside } if update_values.contains(id) && value_type_of_id(id).is_none() => {
-            let strings: Vec<Value> = values.iter().filter(|v| !v.is_boolean() && !v.is_number()).cloned().collect();
+        Type::Ref { id, format: beside }
+            if update_values.contains(id) && value_type_of_id(id).is_none() =>
+        {
+            let strings: Vec<Value> = values
+                .iter()
+                .filter(|v| !v.is_boolean() && !v.is_number())
+                .cloned()
+                .collect();
             if values.iter().all(|v| v.is_string() || v.is_null()) {
                 *beside = format(&strings);
             }
@@ -106,17 +125,25 @@ pub fn string_format(name: &str, description: &str, values: &[Value]) -> Option<
     }
     if name.ends_with("Date") {
         // A date written as a date-time is at midnight; another time of day makes it one.
-        let timed = values.iter().filter_map(Value::as_str).any(|text| Kind::of(text) == Kind::DateTime && !text[10..].starts_with("T00:00:00"));
+        let timed = values
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|text| Kind::of(text) == Kind::DateTime && !text[10..].starts_with("T00:00:00"));
         return Some(if timed { "date-time" } else { "date" });
     }
-    let kinds: Vec<Kind> = values.iter().filter_map(Value::as_str).map(Kind::of).collect();
+    let kinds: Vec<Kind> = values
+        .iter()
+        .filter_map(Value::as_str)
+        .map(Kind::of)
+        .collect();
     if let Some(first) = kinds.first() {
         if kinds.iter().all(|kind| kind == first) {
             return first.format();
         }
         return None;
     }
-    let identifier = (name.ends_with("Id") || name.ends_with("Ids")) && description.to_ascii_lowercase().contains("identifier");
+    let identifier = (name.ends_with("Id") || name.ends_with("Ids"))
+        && description.to_ascii_lowercase().contains("identifier");
     (identifier || description.starts_with("Unique identifier")).then_some("uuid")
 }
 
@@ -167,7 +194,10 @@ impl Kind {
 fn is_uuid(text: &str) -> bool {
     let groups: Vec<&str> = text.split('-').collect();
     groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(group, len)| group.len() == len && group.chars().all(|c| c.is_ascii_hexdigit()))
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(group, len)| group.len() == len && group.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn is_date(text: &str) -> bool {
@@ -175,10 +205,17 @@ fn is_date(text: &str) -> bool {
     bytes.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
 }
 
-fn apply_fix(property: &mut Property, fix: &crate::overrides::PropertyFix, origin: &str) -> Result<(), Error> {
+fn apply_fix(
+    property: &mut Property,
+    fix: &crate::overrides::PropertyFix,
+    origin: &str,
+) -> Result<(), Error> {
     if let Some(nullable) = fix.nullable {
         property.nullable = nullable;
     }
@@ -193,7 +230,13 @@ fn apply_fix(property: &mut Property, fix: &crate::overrides::PropertyFix, origi
         Some("byte") => Some("byte"),
         Some("int32") => Some("int32"),
         Some("int64") => Some("int64"),
-        Some(other) => return Err(Error::in_section(origin, &property.name, format!("the overrides give the unknown format `{other}`"))),
+        Some(other) => {
+            return Err(Error::in_section(
+                origin,
+                &property.name,
+                format!("the overrides give the unknown format `{other}`"),
+            ))
+        }
     };
     let ty = match fix.ty.as_deref() {
         Some("integer") => Type::Integer(format.unwrap_or("int32")),
@@ -203,10 +246,19 @@ fn apply_fix(property: &mut Property, fix: &crate::overrides::PropertyFix, origi
         None => match &property.ty {
             Type::String(_) => Type::String(format),
             Type::Integer(_) => Type::Integer(format.unwrap_or("int32")),
-            Type::Ref { id, .. } => Type::Ref { id: id.clone(), format },
+            Type::Ref { id, .. } => Type::Ref {
+                id: id.clone(),
+                format,
+            },
             other => other.clone(),
         },
-        Some(other) => return Err(Error::in_section(origin, &property.name, format!("the overrides give the unknown type `{other}`"))),
+        Some(other) => {
+            return Err(Error::in_section(
+                origin,
+                &property.name,
+                format!("the overrides give the unknown type `{other}`"),
+            ))
+        }
     };
     property.ty = match &property.ty {
         Type::Array(_) => Type::Array(Box::new(ty)),
@@ -218,29 +270,52 @@ fn apply_fix(property: &mut Property, fix: &crate::overrides::PropertyFix, origi
 /// Moves `Limitation` after the credentials, and each deprecated property after the key the
 /// examples write before it.
 fn restore_order(properties: &mut Vec<Property>, orders: &[Vec<String>]) {
-    let credentials_end = properties.iter().take_while(|p| CREDENTIALS.contains(&p.name.as_str())).count();
+    let credentials_end = properties
+        .iter()
+        .take_while(|p| CREDENTIALS.contains(&p.name.as_str()))
+        .count();
     if credentials_end == CREDENTIALS.len() {
         if let Some(limitation) = properties.iter().position(|p| p.name == "Limitation") {
             let property = properties.remove(limitation);
             properties.insert(credentials_end, property);
         }
     }
-    let deprecated: Vec<String> = properties.iter().filter(|p| p.deprecated.is_some()).map(|p| p.name.clone()).collect();
-    for name in deprecated {
+    // Deprecated properties in the order the examples write them; each goes after the
+    // nearest key before it that is already in place.
+    let mut pending: Vec<String> = properties
+        .iter()
+        .filter(|p| p.deprecated.is_some())
+        .map(|p| p.name.clone())
+        .collect();
+    let example_order: Vec<&String> = orders.iter().flatten().collect();
+    pending.sort_by_key(|name| {
+        example_order
+            .iter()
+            .position(|key| *key == name)
+            .unwrap_or(usize::MAX)
+    });
+    for index in 0..pending.len() {
+        let name = &pending[index];
+        let placed = |key: &String| {
+            properties.iter().any(|p| &p.name == key) && !pending[index..].contains(key)
+        };
         let before = orders.iter().find_map(|keys| {
-            let at = keys.iter().position(|key| *key == name)?;
-            keys[..at]
-                .iter()
-                .rev()
-                .find(|key| properties.iter().any(|p| &p.name == *key && p.deprecated.is_none()))
-                .cloned()
+            let at = keys.iter().position(|key| key == name)?;
+            keys[..at].iter().rev().find(|key| placed(key)).cloned()
         });
         let Some(before) = before else {
             continue;
         };
-        let from = properties.iter().position(|p| p.name == name).expect("listed");
+        let from = properties
+            .iter()
+            .position(|p| &p.name == name)
+            .expect("listed");
         let property = properties.remove(from);
-        let to = properties.iter().position(|p| p.name == before).expect("present") + 1;
+        let to = properties
+            .iter()
+            .position(|p| p.name == before)
+            .expect("present")
+            + 1;
         properties.insert(to, property);
     }
 }
@@ -250,24 +325,101 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn property(name: &str, deprecated: bool) -> Property {
+        Property {
+            name: name.into(),
+            ty: Type::Boolean,
+            description: String::new(),
+            nullable: false,
+            deprecated: deprecated.then(String::new),
+            max_length: None,
+            max_items: None,
+            max_months: None,
+            min_length: None,
+        }
+    }
+
+    #[test]
+    fn deprecated_properties_go_back_in_the_examples_order() {
+        let mut properties = vec![
+            property("A", false),
+            property("B", false),
+            property("Old1", true),
+            property("Old2", true),
+        ];
+        let example = vec!["A".to_string(), "Old2".into(), "Old1".into(), "B".into()];
+        restore_order(&mut properties, &[example]);
+        let names: Vec<&str> = properties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["A", "Old2", "Old1", "B"]);
+    }
+
     #[test]
     fn formats_by_description_name_and_examples() {
-        assert_eq!(string_format("Data", "Base64-encoded data.", &[]), Some("byte"));
-        assert_eq!(string_format("CreatedUtc", "Creation time.", &[json!("2020-01-01")]), Some("date-time"));
-        assert_eq!(string_format("ExpirationDate", "Expiry.", &[json!("2040-10-24T00:00:00Z")]), Some("date"));
-        assert_eq!(string_format("ExpirationDate", "Expiry.", &[json!("2029-11-04T13:00:00Z")]), Some("date-time"));
-        assert_eq!(string_format("Start", "Start.", &[json!("2025-09-01")]), Some("date"));
-        assert_eq!(string_format("Cursor", "Unique identifier of the last item.", &[]), Some("uuid"));
-        assert_eq!(string_format("CustomerId", "Identifier of the `Customer`.", &[]), Some("uuid"));
-        assert_eq!(string_format("FiscalMachineId", "Identifier of the machine.", &[json!("FM-001")]), None);
-        assert_eq!(string_format("Code", "Code.", &[json!("3fa85f64-5717-4562-b3fc-2c963f66afa6")]), Some("uuid"));
-        assert_eq!(string_format("Mixed", "Text.", &[json!("2020-01-01"), json!("x")]), None);
+        assert_eq!(
+            string_format("Data", "Base64-encoded data.", &[]),
+            Some("byte")
+        );
+        assert_eq!(
+            string_format("CreatedUtc", "Creation time.", &[json!("2020-01-01")]),
+            Some("date-time")
+        );
+        assert_eq!(
+            string_format(
+                "ExpirationDate",
+                "Expiry.",
+                &[json!("2040-10-24T00:00:00Z")]
+            ),
+            Some("date")
+        );
+        assert_eq!(
+            string_format(
+                "ExpirationDate",
+                "Expiry.",
+                &[json!("2029-11-04T13:00:00Z")]
+            ),
+            Some("date-time")
+        );
+        assert_eq!(
+            string_format("Start", "Start.", &[json!("2025-09-01")]),
+            Some("date")
+        );
+        assert_eq!(
+            string_format("Cursor", "Unique identifier of the last item.", &[]),
+            Some("uuid")
+        );
+        assert_eq!(
+            string_format("CustomerId", "Identifier of the `Customer`.", &[]),
+            Some("uuid")
+        );
+        assert_eq!(
+            string_format(
+                "FiscalMachineId",
+                "Identifier of the machine.",
+                &[json!("FM-001")]
+            ),
+            None
+        );
+        assert_eq!(
+            string_format(
+                "Code",
+                "Code.",
+                &[json!("3fa85f64-5717-4562-b3fc-2c963f66afa6")]
+            ),
+            Some("uuid")
+        );
+        assert_eq!(
+            string_format("Mixed", "Text.", &[json!("2020-01-01"), json!("x")]),
+            None
+        );
     }
 
     #[test]
     fn integers_widen_for_19_digits_or_big_examples() {
         assert_eq!(integer_width("Number (max 19 digits).", &[]), "int64");
-        assert_eq!(integer_width("Count.", &[json!(5_000_000_000_i64)]), "int64");
+        assert_eq!(
+            integer_width("Count.", &[json!(5_000_000_000_i64)]),
+            "int64"
+        );
         assert_eq!(integer_width("Count.", &[json!(5)]), "int32");
     }
 }

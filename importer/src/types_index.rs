@@ -45,7 +45,9 @@ impl TypesIndex {
             let line = err.location().map_or(1, |location| location.line());
             Error::at_line(PATH, line, format!("not a types file: {err}"))
         })?;
-        Ok(Self { entries: file.types })
+        Ok(Self {
+            entries: file.types,
+        })
     }
 
     /// The entry of an id.

@@ -42,8 +42,12 @@ fn node(out: &mut String, value: &Value, indent: usize, context: Context) {
                 out.push_str(&scalar_text(key, indent));
                 out.push(':');
                 match item {
-                    Value::Mapping(inner) if !inner.is_empty() => node(out, item, indent + 2, Context::MappingValue),
-                    Value::Sequence(inner) if !inner.is_empty() => node(out, item, indent, Context::MappingValue),
+                    Value::Mapping(inner) if !inner.is_empty() => {
+                        node(out, item, indent + 2, Context::MappingValue)
+                    }
+                    Value::Sequence(inner) if !inner.is_empty() => {
+                        node(out, item, indent, Context::MappingValue)
+                    }
                     _ => {
                         out.push(' ');
                         node(out, item, indent + 2, Context::MappingValue);
@@ -130,7 +134,11 @@ fn literal_is_exact(text: &str) -> bool {
     let body = text.strip_suffix('\n').unwrap_or(text);
     !body.ends_with('\n')
         && !body.starts_with([' ', '\n'])
-        && body.split('\n').all(|line| !line.ends_with(' ') && line.chars().all(|c| !c.is_control() || c == '\t') && !line.contains('\t'))
+        && body.split('\n').all(|line| {
+            !line.ends_with(' ')
+                && line.chars().all(|c| !c.is_control() || c == '\t')
+                && !line.contains('\t')
+        })
 }
 
 /// Whether the text can be written plain: not empty, no line break or control character, no
@@ -140,10 +148,16 @@ fn plain_is_safe(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
-    if text.chars().any(char::is_control) || text.starts_with(' ') || text.ends_with(' ') || text.ends_with(':') {
+    if text.chars().any(char::is_control)
+        || text.starts_with(' ')
+        || text.ends_with(' ')
+        || text.ends_with(':')
+    {
         return false;
     }
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) && !(first == '-' && text.len() > 1 && !text[1..].starts_with(' ') && !looks_numeric(text)) {
+    // `-` may start a plain word (`-ab`), not a sequence entry (`- a`) or a number.
+    let word_after_dash = first == '-' && text.len() > 1 && !text[1..].starts_with(' ');
+    if "?:,[]{}#&*!|>'\"%@`".contains(first) || (first == '-' && !word_after_dash) {
         return false;
     }
     if text.contains(": ") || text.contains(" #") {
@@ -156,19 +170,31 @@ fn resolves_to_other_type(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     matches!(
         lower.as_str(),
-        "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | ".inf" | "-.inf" | "+.inf" | ".nan"
+        "~" | "null"
+            | "true"
+            | "false"
+            | "yes"
+            | "no"
+            | "on"
+            | "off"
+            | "y"
+            | "n"
+            | ".inf"
+            | "-.inf"
+            | "+.inf"
+            | ".nan"
     ) || looks_numeric(text)
 }
 
 /// What YAML 1.1 and 1.2 readers resolve to numbers and timestamps.
 static OTHER_TYPES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:[-+]?[0-9][0-9_]*",                            // integers
-        r"|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+|[-+]?0b[01_]+", // other bases
+        r"^(?:[-+]?[0-9][0-9_]*",                                // integers
+        r"|[-+]?0x[0-9a-fA-F_]+|[-+]?0o?[0-7_]+|[-+]?0b[01_]+",  // other bases
         r"|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?", // floats
         r"|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+",
         r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?", // sexagesimal (YAML 1.1)
-        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?",        // timestamps (YAML 1.1)
+        r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?",       // timestamps (YAML 1.1)
         r")$"
     ))
     .expect("a valid pattern")
@@ -188,12 +214,36 @@ mod tests {
 
     #[test]
     fn strings_that_readers_could_take_for_other_types_are_quoted() {
-        for text in ["2040-10-24T00:00:00Z", "2025-09-01", "yes", "No", "12345", "1.5", "0x1F", "-3", "null", "", " x", "a: b", "#x", "3:45"] {
+        for text in [
+            "2040-10-24T00:00:00Z",
+            "2025-09-01",
+            "yes",
+            "No",
+            "12345",
+            "1.5",
+            "0x1F",
+            "-3",
+            "null",
+            "",
+            " x",
+            "a: b",
+            "#x",
+            "3:45",
+        ] {
             let written = string(text, 0);
             assert!(written.starts_with('\''), "{text} as {written}");
             assert_eq!(yaml(&written), Value::from(text));
         }
-        for text in ["Passport", "E0D439EE-D24", "Sample Client 1.0.0", "-ab", "eid:COM-123", "$ref", "3fa85f64-5717-4562-b3fc-2c963f66afa6", "1A2 3456"] {
+        for text in [
+            "Passport",
+            "E0D439EE-D24",
+            "Sample Client 1.0.0",
+            "-ab",
+            "eid:COM-123",
+            "$ref",
+            "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+            "1A2 3456",
+        ] {
             assert_eq!(string(text, 0), text);
         }
     }
@@ -202,7 +252,10 @@ mod tests {
     fn several_lines_are_a_literal_block_or_double_quoted() {
         let text = "Type.\n\nIdentityCard\n\nPassport";
         let document = to_string(&yaml(&format!("description: {}", string(text, 2))));
-        assert_eq!(document, "description: |-\n  Type.\n\n  IdentityCard\n\n  Passport\n");
+        assert_eq!(
+            document,
+            "description: |-\n  Type.\n\n  IdentityCard\n\n  Passport\n"
+        );
         assert_eq!(yaml(&document)["description"], Value::from(text));
         let windows = "A.\r\n\r\nB.";
         assert_eq!(string(windows, 0), "\"A.\\r\\n\\r\\nB.\"");

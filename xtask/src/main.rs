@@ -263,8 +263,7 @@ fn import_reference(args: &ImportArgs) -> Result<ExitCode, String> {
             .unwrap_or_else(|| Path::new("."))
             .join("overrides.yaml")
     });
-    let import =
-        importer::import_folder(&args.docs, &overrides).map_err(|err| err.to_string())?;
+    let import = importer::import_folder(&args.docs, &overrides).map_err(|err| err.to_string())?;
     for corrected in &import.corrected {
         eprintln!("note: corrected the misspelt example key {corrected}");
     }

@@ -38,7 +38,10 @@ impl<'a> Definition<'a> {
     pub fn section_at(&self) -> Option<SectionAt> {
         match self {
             Definition::Page(at) => Some(*at),
-            Definition::Root(body) => Some(SectionAt { body: *body, index: 0 }),
+            Definition::Root(body) => Some(SectionAt {
+                body: *body,
+                index: 0,
+            }),
             _ => None,
         }
     }
@@ -59,7 +62,9 @@ impl<'a> Definition<'a> {
     /// The file and line, for messages.
     pub fn origin(&self, docs: &Docs) -> String {
         match self {
-            Definition::Page(at) => format!("{}:{}", docs.path(at.body.page), docs.section(*at).line),
+            Definition::Page(at) => {
+                format!("{}:{}", docs.path(at.body.page), docs.section(*at).line)
+            }
             Definition::Root(body) | Definition::Alternatives(body) => {
                 format!("{}:{}", docs.path(body.page), docs.body(*body).line)
             }
@@ -84,13 +89,21 @@ pub fn find<'a>(inputs: &Inputs<'a>, id: &str) -> Result<Definition<'a>, Error> 
     match inputs.overrides.definition(id) {
         Some(DefinedAt::Section(file, anchor)) => {
             return at(docs, file, anchor).unwrap_or_else(|| {
-                Err(Error::in_section(inputs.overrides.path(), id, format!("the overrides define `{id}` at {file}#{anchor}, which is no section")))
+                Err(Error::in_section(
+                    inputs.overrides.path(),
+                    id,
+                    format!("the overrides define `{id}` at {file}#{anchor}, which is no section"),
+                ))
             })
         }
         Some(DefinedAt::Nowhere(title)) => return Ok(Definition::Opaque(title)),
         None => {}
     }
-    if let Some((at, _)) = inputs.sections.iter().find(|(_, section_id)| *section_id == id) {
+    if let Some((at, _)) = inputs
+        .sections
+        .iter()
+        .find(|(_, section_id)| *section_id == id)
+    {
         return Ok(Definition::Page(*at));
     }
     if let Some((body, _)) = inputs.roots.iter().find(|(_, root_id)| *root_id == id) {
@@ -117,7 +130,10 @@ fn at<'a>(docs: &'a Docs, file: &'a str, anchor: &str) -> Option<Result<Definiti
     let hand = |page: &'a HandWritten, file: &'a str| {
         page.section(anchor).map(|object| match &object.unreadable {
             Some(err) => Err(err.clone()),
-            None => Ok(Definition::Hand { file, section: &object.section }),
+            None => Ok(Definition::Hand {
+                file,
+                section: &object.section,
+            }),
         })
     };
     match file {

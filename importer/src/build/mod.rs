@@ -10,7 +10,6 @@ pub mod unions;
 
 use std::collections::{BTreeMap, VecDeque};
 
-use definition::Definition;
 use crate::docs::{BodyAt, Docs, OBJECTS_FILE, PAGINATION_FILE};
 use crate::identify::roots::RootIds;
 use crate::identify::sections::SectionIds;
@@ -19,6 +18,7 @@ use crate::overrides::Overrides;
 use crate::page::{Row, Section};
 use crate::schema::{Component, Enumeration, Object, Shape, Type};
 use crate::Error;
+use definition::Definition;
 
 /// The schemas reached from the operations, by id.
 pub type Components = BTreeMap<String, Component>;
@@ -76,8 +76,15 @@ pub fn name(inputs: &Inputs<'_>, id: &str, warnings: &mut Vec<String>) -> String
     if !id.chars().all(|c| c.is_ascii_alphanumeric()) {
         // The page generator's own id of a `oneOf` request (`<operationId>-request`): its
         // anchor is the slug of the schema's title.
-        let anchor = inputs.docs.types.get(id).map_or(id, |entry| entry.anchor.as_str());
-        return anchor.split(|c: char| !c.is_ascii_alphanumeric()).map(crate::names::capitalise).collect();
+        let anchor = inputs
+            .docs
+            .types
+            .get(id)
+            .map_or(id, |entry| entry.anchor.as_str());
+        return anchor
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .map(crate::names::capitalise)
+            .collect();
     }
     let cased = inputs.vocabulary.case(id);
     if !cased.unknown.is_empty() {
@@ -90,7 +97,11 @@ pub fn name(inputs: &Inputs<'_>, id: &str, warnings: &mut Vec<String>) -> String
     cased.name
 }
 
-fn component(inputs: &Inputs<'_>, id: &str, warnings: &mut Vec<String>) -> Result<Component, Error> {
+fn component(
+    inputs: &Inputs<'_>,
+    id: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Component, Error> {
     let name = name(inputs, id, warnings);
     let definition = definition::find(inputs, id)?;
     let origin = definition.origin(inputs.docs);
@@ -130,8 +141,12 @@ fn component(inputs: &Inputs<'_>, id: &str, warnings: &mut Vec<String>) -> Resul
             (section, file.to_owned())
         }
     };
-    let bare = component.title.as_deref() == Some(name.as_str()) && !name.contains(' ');
     let description = (!section.description.is_empty()).then(|| section.description.clone());
+    // An enumeration headed by its own name, with no description and neither `Enum` in its
+    // id, has no title (`CancellationReason`): the page shows its name instead.
+    let bare = component.title.as_deref() == Some(name.as_str())
+        && description.is_none()
+        && !id.ends_with("enum");
     let section_at = definition.section_at();
     let from = |row| property::From {
         schema: id,
@@ -150,7 +165,13 @@ fn component(inputs: &Inputs<'_>, id: &str, warnings: &mut Vec<String>) -> Resul
             bare,
         })
     } else if section.is_coproduct() {
-        Shape::Coproduct(unions::coproduct(inputs, id, section, definition.section_at(), &from_file)?)
+        Shape::Coproduct(unions::coproduct(
+            inputs,
+            id,
+            section,
+            definition.section_at(),
+            &from_file,
+        )?)
     } else if let Some(row) = key_row(section) {
         Shape::Dictionary(property::value_type(inputs, row, from(row))?)
     } else if section.rows.is_empty() {
@@ -185,7 +206,9 @@ fn unslug(anchor: &str) -> String {
     let chars: Vec<char> = anchor.chars().collect();
     let mut title = String::new();
     for (i, &c) in chars.iter().enumerate() {
-        let between_digits = i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        let between_digits = i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(char::is_ascii_digit);
         match c {
             '-' if !between_digits => title.push(' '),
             _ if title.is_empty() => title.push(c.to_ascii_uppercase()),
@@ -231,7 +254,11 @@ fn hand_written_shape(id: &str, file: &str, origin: &str) -> Result<Shape, Error
     } else {
         format!("{}/{file}", crate::docs::OPERATIONS)
     };
-    Err(Error::in_section(&path, id, "the section that defines this schema has no table and no list"))
+    Err(Error::in_section(
+        &path,
+        id,
+        "the section that defines this schema has no table and no list",
+    ))
 }
 
 /// The key row of a dictionary section (`?Key?`).
@@ -248,7 +275,13 @@ mod tests {
 
     #[test]
     fn titles_back_from_slugs() {
-        assert_eq!(unslug("identity-document-add-parameters"), "Identity document add parameters");
-        assert_eq!(unslug("reservation-ver-2023-06-06"), "Reservation ver 2023-06-06");
+        assert_eq!(
+            unslug("identity-document-add-parameters"),
+            "Identity document add parameters"
+        );
+        assert_eq!(
+            unslug("reservation-ver-2023-06-06"),
+            "Reservation ver 2023-06-06"
+        );
     }
 }

@@ -29,24 +29,43 @@ const DEFAULT_VALUE: &str = "Structure of object depends on `Discriminator`.";
 const NO_DATA: &str = "No additional data.";
 
 /// Reads a coproduct section.
-pub fn coproduct(inputs: &Inputs<'_>, id: &str, section: &Section, at: Option<SectionAt>, file: &str) -> Result<Coproduct, Error> {
-    let discriminator_row = section.row("Discriminator").expect("a coproduct has a discriminator");
+pub fn coproduct(
+    inputs: &Inputs<'_>,
+    id: &str,
+    section: &Section,
+    at: Option<SectionAt>,
+    file: &str,
+) -> Result<Coproduct, Error> {
+    let discriminator_row = section
+        .row("Discriminator")
+        .expect("a coproduct has a discriminator");
     let value_row = section.row("Value").expect("a coproduct has a value");
-    let from = |row| From { schema: id, section: at, file, row };
-    let discriminator = match property::value_type(inputs, discriminator_row, from(discriminator_row))? {
-        Type::Ref { id, .. } => id,
-        _ => {
-            let path = definition::hand_path(file);
-            return Err(Error::at_line(&path, discriminator_row.line, "a coproduct's `Discriminator` that links no enumeration"));
-        }
+    let from = |row| From {
+        schema: id,
+        section: at,
+        file,
+        row,
     };
+    let discriminator =
+        match property::value_type(inputs, discriminator_row, from(discriminator_row))? {
+            Type::Ref { id, .. } => id,
+            _ => {
+                let path = definition::hand_path(file);
+                return Err(Error::at_line(
+                    &path,
+                    discriminator_row.line,
+                    "a coproduct's `Discriminator` that links no enumeration",
+                ));
+            }
+        };
     let value = property::value_type(inputs, value_row, from(value_row))?;
     let values = enumeration_values(inputs, &discriminator)?;
     let mut cases = Vec::new();
     for value_entry in &values {
         let case = match &value {
             Type::Ref { id: linked, .. } => {
-                matches_words(&value_entry.value, &case_title(inputs, linked)).then(|| linked.clone())
+                matches_words(&value_entry.value, &case_title(inputs, linked))
+                    .then(|| linked.clone())
             }
             Type::Object => object_case(inputs, id, value_entry, &discriminator, at, value_row)?,
             _ => None,
@@ -85,9 +104,20 @@ fn object_case(
     }
     if let Some(link) = first_link(description) {
         let enumeration = definition::find(inputs, discriminator)?;
-        let line = enumeration.section_at().map_or(0, |at| inputs.docs.section(at).line);
+        let line = enumeration
+            .section_at()
+            .map_or(0, |at| inputs.docs.section(at).line);
         let file = enumeration_file(inputs, &enumeration);
-        return resolve_in(inputs, &link, discriminator, &entry.value, enumeration.section_at(), file, line).map(Some);
+        return resolve_in(
+            inputs,
+            &link,
+            discriminator,
+            &entry.value,
+            enumeration.section_at(),
+            file,
+            line,
+        )
+        .map(Some);
     }
     if let Some(at) = at {
         let page = at.body.page;
@@ -96,18 +126,36 @@ fn object_case(
             .sections(page)
             .filter_map(|candidate| inputs.sections.get(&candidate).map(|id| (candidate, id)))
             .filter(|(candidate, _)| {
-                let title = inputs.docs.section(*candidate).title.as_deref().unwrap_or_default();
-                matches_words(&entry.value, title) && !inputs.docs.section(*candidate).rows.is_empty()
+                let title = inputs
+                    .docs
+                    .section(*candidate)
+                    .title
+                    .as_deref()
+                    .unwrap_or_default();
+                matches_words(&entry.value, title)
+                    && !inputs.docs.section(*candidate).rows.is_empty()
             })
             .collect();
-        let nearest = titled.iter().find(|(candidate, _)| *candidate > at).or_else(|| titled.iter().rev().find(|(candidate, _)| *candidate < at));
+        let nearest = titled
+            .iter()
+            .find(|(candidate, _)| *candidate > at)
+            .or_else(|| titled.iter().rev().find(|(candidate, _)| *candidate < at));
         if let Some((_, id)) = nearest {
             return Ok(Some((*id).clone()));
         }
         let file = &inputs.docs.pages[page].file;
         for link in links_in(&value_row.description) {
             if matches_words(&entry.value, &link.title) {
-                return resolve_in(inputs, &link, coproduct, "Value", Some(at), file, value_row.line).map(Some);
+                return resolve_in(
+                    inputs,
+                    &link,
+                    coproduct,
+                    "Value",
+                    Some(at),
+                    file,
+                    value_row.line,
+                )
+                .map(Some);
             }
         }
     }
@@ -117,19 +165,35 @@ fn object_case(
 fn enumeration_file<'a>(inputs: &Inputs<'a>, definition: &Definition<'a>) -> &'a str {
     match definition {
         Definition::Page(at) => &inputs.docs.pages[at.body.page].file,
-        Definition::Root(body) | Definition::Alternatives(body) => &inputs.docs.pages[body.page].file,
+        Definition::Root(body) | Definition::Alternatives(body) => {
+            &inputs.docs.pages[body.page].file
+        }
         Definition::Hand { file, .. } => file,
         Definition::Unit | Definition::Opaque(_) => "",
     }
 }
 
-fn resolve_in(inputs: &Inputs<'_>, link: &Link, schema: &str, property: &str, section: Option<SectionAt>, file: &str, line: usize) -> Result<String, Error> {
+fn resolve_in(
+    inputs: &Inputs<'_>,
+    link: &Link,
+    schema: &str,
+    property: &str,
+    section: Option<SectionAt>,
+    file: &str,
+    line: usize,
+) -> Result<String, Error> {
     links::resolve(
         inputs.docs,
         inputs.sections,
         inputs.overrides,
         link,
-        links::From { schema, property, section, file, line },
+        links::From {
+            schema,
+            property,
+            section,
+            file,
+            line,
+        },
     )
 }
 
@@ -140,7 +204,11 @@ fn enumeration_values(inputs: &Inputs<'_>, id: &str) -> Result<Vec<EnumValue>, E
         Definition::Hand { section, .. } => section,
         _ => return Ok(Vec::new()),
     };
-    Ok(section.enumeration.as_ref().map(|e| e.values.clone()).unwrap_or_default())
+    Ok(section
+        .enumeration
+        .as_ref()
+        .map(|e| e.values.clone())
+        .unwrap_or_default())
 }
 
 /// The title of the section that shows a case.
@@ -154,11 +222,21 @@ fn case_title(inputs: &Inputs<'_>, id: &str) -> String {
 
 /// Whether a title (or a name) starts with the words of a discriminator value.
 fn matches_words(value: &str, title: &str) -> bool {
-    let value_words: Vec<String> = identifier_words(value).into_iter().map(|w| w.to_ascii_lowercase()).collect();
+    let value_words: Vec<String> = identifier_words(value)
+        .into_iter()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
     let title_words: Vec<String> = if title.contains(' ') {
-        title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect()
+        title
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
     } else {
-        identifier_words(title).into_iter().map(|w| w.to_ascii_lowercase()).collect()
+        identifier_words(title)
+            .into_iter()
+            .map(|w| w.to_ascii_lowercase())
+            .collect()
     };
     !value_words.is_empty() && title_words.starts_with(&value_words)
 }
@@ -185,8 +263,16 @@ fn links_in(text: &str) -> Vec<Link> {
 }
 
 /// For an object with a `Discriminator` and one property per case: value -> property.
-pub fn property_cases(inputs: &Inputs<'_>, section: &Section, properties: &[Property]) -> Vec<(String, String)> {
-    let Some(Type::Ref { id, .. }) = properties.iter().find(|p| p.name == "Discriminator").map(|p| &p.ty) else {
+pub fn property_cases(
+    inputs: &Inputs<'_>,
+    section: &Section,
+    properties: &[Property],
+) -> Vec<(String, String)> {
+    let Some(Type::Ref { id, .. }) = properties
+        .iter()
+        .find(|p| p.name == "Discriminator")
+        .map(|p| &p.ty)
+    else {
         return Vec::new();
     };
     if section.rows.len() < 2 {

@@ -35,21 +35,38 @@ pub struct From<'a> {
 }
 
 /// Resolves a link to an id.
-pub fn resolve(docs: &Docs, sections: &SectionIds, overrides: &Overrides, link: &Link, from: From<'_>) -> Result<String, Error> {
+pub fn resolve(
+    docs: &Docs,
+    sections: &SectionIds,
+    overrides: &Overrides,
+    link: &Link,
+    from: From<'_>,
+) -> Result<String, Error> {
     if let Some(id) = overrides.link(from.schema, from.property) {
         return Ok(id.to_owned());
     }
-    let file = if link.file.is_empty() { from.file } else { link.file.as_str() };
+    let file = if link.file.is_empty() {
+        from.file
+    } else {
+        link.file.as_str()
+    };
     let at_anchor = docs.types.at(file, &link.anchor);
     let overridden: Vec<&str> = at_anchor
         .iter()
         .copied()
-        .filter(|id| docs.types.get(id).and_then(|e| e.title_override.as_deref()) == Some(link.title.as_str()))
+        .filter(|id| {
+            docs.types.get(id).and_then(|e| e.title_override.as_deref())
+                == Some(link.title.as_str())
+        })
         .collect();
     let plain: Vec<&str> = at_anchor
         .iter()
         .copied()
-        .filter(|id| docs.types.get(id).is_some_and(|e| e.title_override.is_none()))
+        .filter(|id| {
+            docs.types
+                .get(id)
+                .is_some_and(|e| e.title_override.is_none())
+        })
         .collect();
     let mut candidates = if !overridden.is_empty() {
         overridden
@@ -73,14 +90,24 @@ pub fn resolve(docs: &Docs, sections: &SectionIds, overrides: &Overrides, link: 
             .sections(page)
             .filter_map(|at| sections.get(&at).map(|id| (at, id.as_str())))
             .filter(|(at, id)| {
-                candidates.contains(id) && docs.section(*at).title.as_deref().map(crate::page::objects::slug).as_deref() == Some(link.anchor.as_str())
+                candidates.contains(id)
+                    && docs
+                        .section(*at)
+                        .title
+                        .as_deref()
+                        .map(crate::page::objects::slug)
+                        .as_deref()
+                        == Some(link.anchor.as_str())
             })
             .collect();
         if !shown.is_empty() {
             candidates.retain(|id| shown.iter().any(|(_, shown)| shown == id));
         }
         if let (Some(linking), true) = (from.section, candidates.len() > 1) {
-            let next = shown.iter().find(|(at, _)| *at > linking).or_else(|| shown.iter().rev().find(|(at, _)| *at < linking));
+            let next = shown
+                .iter()
+                .find(|(at, _)| *at > linking)
+                .or_else(|| shown.iter().rev().find(|(at, _)| *at < linking));
             if let Some((_, id)) = next {
                 return Ok((*id).to_owned());
             }
@@ -109,6 +136,9 @@ fn unknown(link: &Link, from: From<'_>) -> Error {
     Error::at_line(
         &hand_path(from.file),
         from.line,
-        format!("`{}` links to `{}` ({}#{}), a type nowhere defined", from.property, link.title, link.file, link.anchor),
+        format!(
+            "`{}` links to `{}` ({}#{}), a type nowhere defined",
+            from.property, link.title, link.file, link.anchor
+        ),
     )
 }

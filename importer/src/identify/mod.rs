@@ -28,7 +28,12 @@ pub fn common_prefix(a: &str, b: &str) -> usize {
 /// the schema (`...coproduct...` for a coproduct, `...enum` for an enumeration), the id that
 /// spells the title (or the title and `enum`), the id that shares the longest start with the
 /// id of the schema that links to it. `None` when these leave more than one.
-pub fn choose<'a>(candidates: &[&'a str], title: &str, kind: Option<Kind>, parent: Option<&str>) -> Option<&'a str> {
+pub fn choose<'a>(
+    candidates: &[&'a str],
+    title: &str,
+    kind: Option<Kind>,
+    parent: Option<&str>,
+) -> Option<&'a str> {
     let mut remaining: Vec<&'a str> = candidates
         .iter()
         .copied()
@@ -38,9 +43,15 @@ pub fn choose<'a>(candidates: &[&'a str], title: &str, kind: Option<Kind>, paren
         narrow(&mut remaining, |id| kind.matches(id));
     }
     let spelled = squash(title);
-    narrow(&mut remaining, |id| id == spelled || id == format!("{spelled}enum"));
+    narrow(&mut remaining, |id| {
+        id == spelled || id == format!("{spelled}enum")
+    });
     if let Some(parent) = parent {
-        let longest = remaining.iter().map(|id| common_prefix(id, parent)).max().unwrap_or(0);
+        let longest = remaining
+            .iter()
+            .map(|id| common_prefix(id, parent))
+            .max()
+            .unwrap_or(0);
         if longest > 0 {
             narrow(&mut remaining, |id| common_prefix(id, parent) == longest);
         }
@@ -98,21 +109,53 @@ mod tests {
 
     #[test]
     fn the_rules_choose_by_kind_spelling_and_parent() {
-        assert_eq!(choose(&["billstate", "billstateenum"], "Bill state", Some(Kind::Enumeration), None), Some("billstateenum"));
-        assert_eq!(
-            choose(&["customerclassificationsenum", "customerclassificationenum"], "Customer classification", Some(Kind::Enumeration), None),
-            Some("customerclassificationenum")
-        );
-        assert_eq!(choose(&["address", "accountaddress"], "Account address", Some(Kind::Object), None), Some("accountaddress"));
         assert_eq!(
             choose(
-                &["billfiscalmachinedatadiscriminatorenum", "fiscalmachinedatadiscriminatorenum"],
+                &["billstate", "billstateenum"],
+                "Bill state",
+                Some(Kind::Enumeration),
+                None
+            ),
+            Some("billstateenum")
+        );
+        assert_eq!(
+            choose(
+                &["customerclassificationsenum", "customerclassificationenum"],
+                "Customer classification",
+                Some(Kind::Enumeration),
+                None
+            ),
+            Some("customerclassificationenum")
+        );
+        assert_eq!(
+            choose(
+                &["address", "accountaddress"],
+                "Account address",
+                Some(Kind::Object),
+                None
+            ),
+            Some("accountaddress")
+        );
+        assert_eq!(
+            choose(
+                &[
+                    "billfiscalmachinedatadiscriminatorenum",
+                    "fiscalmachinedatadiscriminatorenum"
+                ],
                 "Machine data discriminator",
                 Some(Kind::Enumeration),
                 Some("billfiscalmachinedata")
             ),
             Some("billfiscalmachinedatadiscriminatorenum")
         );
-        assert_eq!(choose(&["enterprisebase", "enterpriseportfolio"], "Enterprise", Some(Kind::Object), None), None);
+        assert_eq!(
+            choose(
+                &["enterprisebase", "enterpriseportfolio"],
+                "Enterprise",
+                Some(Kind::Object),
+                None
+            ),
+            None
+        );
     }
 }

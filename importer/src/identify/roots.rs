@@ -33,20 +33,55 @@ pub type RootIds = BTreeMap<BodyAt, String>;
 
 /// The words of actions, which count against an id when its operation's action lacks them.
 const ACTION_WORDS: &[&str] = &[
-    "add", "addition", "added", "update", "delete", "clear", "cancel", "cancellation", "merge", "set", "close",
-    "search", "price", "pricing", "confirm", "confirmation", "start", "process", "processing", "charge", "refund",
-    "disable", "file", "tokenized",
+    "add",
+    "addition",
+    "added",
+    "update",
+    "delete",
+    "clear",
+    "cancel",
+    "cancellation",
+    "merge",
+    "set",
+    "close",
+    "search",
+    "price",
+    "pricing",
+    "confirm",
+    "confirmation",
+    "start",
+    "process",
+    "processing",
+    "charge",
+    "refund",
+    "disable",
+    "file",
+    "tokenized",
 ];
 
 /// The words roots are made of besides those of their path (`write` and `modification` name
 /// the results that `add` and `update` share).
-const GENERIC_WORDS: &[&str] = &["parameters", "result", "page", "multiple", "filter", "data", "write", "modification"];
+const GENERIC_WORDS: &[&str] = &[
+    "parameters",
+    "result",
+    "page",
+    "multiple",
+    "filter",
+    "data",
+    "write",
+    "modification",
+];
 
 /// The points of the id `types.yaml` lists just before a body's first section.
 const ADJACENT: i32 = 3;
 
 /// Assigns the root id of every body that has a root section.
-pub fn identify(docs: &Docs, sections: &SectionIds, vocabulary: &Vocabulary, overrides: &Overrides) -> Result<RootIds, Error> {
+pub fn identify(
+    docs: &Docs,
+    sections: &SectionIds,
+    vocabulary: &Vocabulary,
+    overrides: &Overrides,
+) -> Result<RootIds, Error> {
     let claimed: BTreeSet<&str> = sections.values().map(String::as_str).collect();
     let mut titled_tables: HashMap<Vec<RowKey>, &str> = HashMap::new();
     for (at, id) in sections {
@@ -68,14 +103,21 @@ pub fn identify(docs: &Docs, sections: &SectionIds, vocabulary: &Vocabulary, ove
                 roots.insert(body, id.to_owned());
             } else if docs.body(body).one_of && docs.types.get(&surrogate).is_some() {
                 roots.insert(body, surrogate);
-            } else if let Some(id) = titled_tables.get(&table(root)).filter(|_| !root.rows.is_empty()) {
+            } else if let Some(id) = titled_tables
+                .get(&table(root))
+                .filter(|_| !root.rows.is_empty())
+            {
                 roots.insert(body, (*id).to_owned());
             } else {
                 slots.push(body);
             }
         }
         // An id the overrides give one root may still be another's.
-        let assigned: BTreeSet<&str> = roots.iter().filter(|(at, _)| !overridden.contains(at)).map(|(_, id)| id.as_str()).collect();
+        let assigned: BTreeSet<&str> = roots
+            .iter()
+            .filter(|(at, _)| !overridden.contains(at))
+            .map(|(_, id)| id.as_str())
+            .collect();
         let candidates: Vec<&str> = docs
             .types
             .on(&docs.pages[page].file)
@@ -87,8 +129,14 @@ pub fn identify(docs: &Docs, sections: &SectionIds, vocabulary: &Vocabulary, ove
             let adjacent = adjacent_id(docs, sections, slot);
             for &candidate in &candidates {
                 let words = words(vocabulary, candidate);
-                let bonus = if adjacent == Some(candidate) { ADJACENT } else { 0 };
-                if let Some(points) = score(candidate, &words, &docs.operation(slot).path, slot.side) {
+                let bonus = if adjacent == Some(candidate) {
+                    ADJACENT
+                } else {
+                    0
+                };
+                if let Some(points) =
+                    score(candidate, &words, &docs.operation(slot).path, slot.side)
+                {
                     let position = docs.types.position(candidate).unwrap_or(usize::MAX);
                     pairs.push((points + bonus, slot_index, position, candidate));
                 }
@@ -110,18 +158,32 @@ pub fn identify(docs: &Docs, sections: &SectionIds, vocabulary: &Vocabulary, ove
             }
             for &(points, slot_index, _, candidate) in &pairs {
                 let slot = slots[slot_index];
-                if points < 0 || (positive && points == 0) || roots.contains_key(&slot) || taken.contains(candidate) {
+                if points < 0
+                    || (positive && points == 0)
+                    || roots.contains_key(&slot)
+                    || taken.contains(candidate)
+                {
                     continue;
                 }
                 taken.insert(candidate);
                 roots.insert(slot, candidate.to_owned());
             }
         }
-        let left: Vec<&str> = candidates.iter().copied().filter(|id| !taken.contains(id)).collect();
-        open.extend(slots.into_iter().filter(|slot| !roots.contains_key(slot)).map(|slot| (slot, left.join(", "))));
+        let left: Vec<&str> = candidates
+            .iter()
+            .copied()
+            .filter(|id| !taken.contains(id))
+            .collect();
+        open.extend(
+            slots
+                .into_iter()
+                .filter(|slot| !roots.contains_key(slot))
+                .map(|slot| (slot, left.join(", "))),
+        );
     }
     for (slot, left) in open {
-        let found = same_table_root(docs, &roots, slot, true).or_else(|| same_table_root(docs, &roots, slot, false));
+        let found = same_table_root(docs, &roots, slot, true)
+            .or_else(|| same_table_root(docs, &roots, slot, false));
         let operation = docs.operation(slot);
         let id = found.ok_or_else(|| {
             Error::at_line(
@@ -189,7 +251,9 @@ fn check_shared(docs: &Docs, roots: &RootIds, overridden: &BTreeSet<BodyAt>) -> 
 /// surrogate the page prints before the alternatives.
 fn root_of(docs: &Docs, body: BodyAt) -> Option<&Section> {
     let printed = docs.body(body);
-    printed.root().or_else(|| printed.one_of.then(|| printed.sections.first()).flatten())
+    printed
+        .root()
+        .or_else(|| printed.one_of.then(|| printed.sections.first()).flatten())
 }
 
 /// A row as far as sameness of tables goes: everything but its line.
@@ -233,7 +297,10 @@ fn words(vocabulary: &Vocabulary, id: &str) -> Vec<String> {
 /// The points of an id as the root of a body, `None` when its name says it is the other side's.
 fn score(id: &str, words: &[String], path: &str, side: Side) -> Option<i32> {
     let unversioned = id.trim_end_matches(|c: char| c.is_ascii_digit());
-    let unversioned = unversioned.strip_suffix('v').filter(|_| unversioned.len() < id.len()).unwrap_or(id);
+    let unversioned = unversioned
+        .strip_suffix('v')
+        .filter(|_| unversioned.len() < id.len())
+        .unwrap_or(id);
     let request = unversioned.ends_with("parameters");
     let response = unversioned.ends_with("result") || unversioned.ends_with("resultpage");
     if (request && side == Side::Response) || (response && side == Side::Request) {
@@ -246,7 +313,9 @@ fn score(id: &str, words: &[String], path: &str, side: Side) -> Option<i32> {
     let resource = segments.first().copied().unwrap_or_default();
     let action = segments.get(1).copied().unwrap_or_default();
     let version = segments.get(2).map(|v| v.replace('-', ""));
-    let id_version = words.iter().find(|w| w.len() > 1 && w.starts_with('v') && w[1..].chars().all(|c| c.is_ascii_digit()));
+    let id_version = words
+        .iter()
+        .find(|w| w.len() > 1 && w.starts_with('v') && w[1..].chars().all(|c| c.is_ascii_digit()));
     match (&version, id_version) {
         (Some(version), Some(word)) if word[1..] == *version => points += 6,
         (Some(_), Some(_)) => points -= 6,
@@ -254,14 +323,30 @@ fn score(id: &str, words: &[String], path: &str, side: Side) -> Option<i32> {
         (None, None) => {}
     }
     // `getAllByIds`: the words after `By` qualify the action; they count only for an id.
-    let all_words: Vec<String> = identifier_words(action).into_iter().map(|w| w.to_ascii_lowercase()).collect();
-    let by = all_words.iter().position(|w| w == "by").unwrap_or(all_words.len());
-    let action_words: Vec<&String> = all_words[..by].iter().filter(|w| *w != "get" && *w != "all").collect();
+    let all_words: Vec<String> = identifier_words(action)
+        .into_iter()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let by = all_words
+        .iter()
+        .position(|w| w == "by")
+        .unwrap_or(all_words.len());
+    let action_words: Vec<&String> = all_words[..by]
+        .iter()
+        .filter(|w| *w != "get" && *w != "all")
+        .collect();
     for word in &action_words {
-        points += if words.iter().any(|w| same_stem(w, word)) { 3 } else { -1 };
+        points += if words.iter().any(|w| same_stem(w, word)) {
+            3
+        } else {
+            -1
+        };
     }
     for word in all_words.iter().skip(by + 1) {
-        if words.iter().any(|w| same_stem(&singular(w), &singular(word))) {
+        if words
+            .iter()
+            .any(|w| same_stem(&singular(w), &singular(word)))
+        {
             points += 3;
         }
     }
@@ -273,7 +358,10 @@ fn score(id: &str, words: &[String], path: &str, side: Side) -> Option<i32> {
             points -= 2;
         }
     }
-    let resource_words: Vec<String> = identifier_words(resource).iter().map(|w| singular(&w.to_ascii_lowercase())).collect();
+    let resource_words: Vec<String> = identifier_words(resource)
+        .iter()
+        .map(|w| singular(&w.to_ascii_lowercase()))
+        .collect();
     for word in &resource_words {
         if words.iter().any(|w| singular(w) == *word) {
             points += 1;
@@ -316,12 +404,17 @@ fn singular(word: &str) -> String {
     if word.ends_with("sses") || word.ends_with("xes") {
         return word[..word.len() - 2].to_owned();
     }
-    word.strip_suffix('s').filter(|stem| !stem.ends_with('s')).unwrap_or(word).to_owned()
+    word.strip_suffix('s')
+        .filter(|stem| !stem.ends_with('s'))
+        .unwrap_or(word)
+        .to_owned()
 }
 
 /// The path after `/api/connector/v1/`: `resource/action[/version]`.
 pub fn operation_path(path: &str) -> String {
-    path.strip_prefix("/api/connector/v1/").unwrap_or(path).to_owned()
+    path.strip_prefix("/api/connector/v1/")
+        .unwrap_or(path)
+        .to_owned()
 }
 
 /// The operation id of a path as published: `resource_action`, and for a versioned path the
@@ -350,19 +443,53 @@ mod tests {
 
     #[test]
     fn operation_ids_as_published() {
-        assert_eq!(operation_id("identityDocuments/getAll"), "identityDocuments_getAll");
-        assert_eq!(operation_id("reservations/getAll/2023-06-06"), "reservations_getAll_2023_06_06");
+        assert_eq!(
+            operation_id("identityDocuments/getAll"),
+            "identityDocuments_getAll"
+        );
+        assert_eq!(
+            operation_id("reservations/getAll/2023-06-06"),
+            "reservations_getAll_2023_06_06"
+        );
     }
 
     #[test]
     fn scores_prefer_the_action_the_side_and_the_version() {
         let w = |words: &[&str]| words.iter().map(|w| w.to_string()).collect::<Vec<_>>();
-        let delete = score("identitydocumentdeleteparameters", &w(&["identity", "document", "delete", "parameters"]), "/api/connector/v1/identityDocuments/delete", Side::Request);
-        let clear = score("identitydocumentclearparameters", &w(&["identity", "document", "clear", "parameters"]), "/api/connector/v1/identityDocuments/delete", Side::Request);
+        let delete = score(
+            "identitydocumentdeleteparameters",
+            &w(&["identity", "document", "delete", "parameters"]),
+            "/api/connector/v1/identityDocuments/delete",
+            Side::Request,
+        );
+        let clear = score(
+            "identitydocumentclearparameters",
+            &w(&["identity", "document", "clear", "parameters"]),
+            "/api/connector/v1/identityDocuments/delete",
+            Side::Request,
+        );
         assert!(delete > clear);
-        assert_eq!(score("identitydocumentresult", &w(&["identity", "document", "result"]), "/api/connector/v1/identityDocuments/getAll", Side::Request), None);
-        let versioned = score("sourceassignmentresultv20240920", &w(&["source", "assignment", "result", "v20240920"]), "/api/connector/v1/sourceAssignments/getAll/2024-09-20", Side::Response);
-        let plain = score("sourceassignmentresult", &w(&["source", "assignment", "result"]), "/api/connector/v1/sourceAssignments/getAll/2024-09-20", Side::Response);
+        assert_eq!(
+            score(
+                "identitydocumentresult",
+                &w(&["identity", "document", "result"]),
+                "/api/connector/v1/identityDocuments/getAll",
+                Side::Request
+            ),
+            None
+        );
+        let versioned = score(
+            "sourceassignmentresultv20240920",
+            &w(&["source", "assignment", "result", "v20240920"]),
+            "/api/connector/v1/sourceAssignments/getAll/2024-09-20",
+            Side::Response,
+        );
+        let plain = score(
+            "sourceassignmentresult",
+            &w(&["source", "assignment", "result"]),
+            "/api/connector/v1/sourceAssignments/getAll/2024-09-20",
+            Side::Response,
+        );
         assert!(versioned > plain);
     }
 }

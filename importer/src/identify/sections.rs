@@ -45,7 +45,10 @@ pub fn identify(docs: &Docs, overrides: &Overrides) -> Result<SectionIds, Error>
                     return Err(Error::at_line(
                         &docs.path(page),
                         section.line,
-                        format!("section `{title}` ({file}#{anchor}) is in no entry of {}", crate::types_index::PATH),
+                        format!(
+                            "section `{title}` ({file}#{anchor}) is in no entry of {}",
+                            crate::types_index::PATH
+                        ),
                     ))
                 }
                 [only] => {
@@ -91,7 +94,12 @@ fn separate_repeated(docs: &Docs, ids: &mut SectionIds, page: usize) {
     }
     let addresses: Vec<SectionAt> = docs.sections(page).collect();
     for (_, mut sections) in by_id.into_iter().filter(|(_, sections)| sections.len() > 1) {
-        let anchor = docs.section(sections[0]).title.as_deref().map(slug).unwrap_or_default();
+        let anchor = docs
+            .section(sections[0])
+            .title
+            .as_deref()
+            .map(slug)
+            .unwrap_or_default();
         let coproduct = Kind::of(docs.section(sections[0])) == Kind::Coproduct;
         let mut candidates: Vec<&str> = docs
             .types
@@ -107,12 +115,20 @@ fn separate_repeated(docs: &Docs, ids: &mut SectionIds, page: usize) {
             .map(|at| {
                 let before = &addresses[..addresses.iter().position(|a| a == at).unwrap_or(0)];
                 let parent = parent(docs, ids, before, *at, &anchor)?;
-                let longest = candidates.iter().map(|c| super::common_prefix(c, parent)).max()?;
-                let best: Vec<&str> = candidates.iter().copied().filter(|c| super::common_prefix(c, parent) == longest).collect();
+                let longest = candidates
+                    .iter()
+                    .map(|c| super::common_prefix(c, parent))
+                    .max()?;
+                let best: Vec<&str> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|c| super::common_prefix(c, parent) == longest)
+                    .collect();
                 (longest > 0 && best.len() == 1).then(|| best[0])
             })
             .collect();
-        let distinct: std::collections::BTreeSet<&str> = by_parent.iter().flatten().copied().collect();
+        let distinct: std::collections::BTreeSet<&str> =
+            by_parent.iter().flatten().copied().collect();
         if distinct.len() == sections.len() {
             for (at, id) in sections.iter().zip(by_parent) {
                 ids.insert(*at, id.expect("all chosen").to_owned());
@@ -141,7 +157,13 @@ fn first_of(page: usize) -> SectionAt {
 
 /// The id of the titled section that links to this one: the nearest before it that does, in
 /// the same body if one there does.
-fn parent<'a>(docs: &Docs, ids: &'a SectionIds, before: &[SectionAt], at: SectionAt, anchor: &str) -> Option<&'a str> {
+fn parent<'a>(
+    docs: &Docs,
+    ids: &'a SectionIds,
+    before: &[SectionAt],
+    at: SectionAt,
+    anchor: &str,
+) -> Option<&'a str> {
     let file = &docs.pages[at.body.page].file;
     let links_here = |candidate: &&SectionAt| {
         docs.section(**candidate)
@@ -150,7 +172,11 @@ fn parent<'a>(docs: &Docs, ids: &'a SectionIds, before: &[SectionAt], at: Sectio
             .filter_map(|row| row.ty.link())
             .any(|link| &link.file == file && link.anchor == anchor)
     };
-    let same_body = before.iter().rev().filter(|c| c.body == at.body).find(links_here);
+    let same_body = before
+        .iter()
+        .rev()
+        .filter(|c| c.body == at.body)
+        .find(links_here);
     let linking = same_body.or_else(|| before.iter().rev().find(links_here))?;
     ids.get(linking).map(String::as_str)
 }

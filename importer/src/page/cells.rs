@@ -35,8 +35,13 @@ impl TypeCell {
     pub fn parse(text: &str) -> Option<Self> {
         let text = text.trim();
         if let Some(items) = text.strip_prefix("array of ") {
-            return Self::parse(items.strip_suffix('s').filter(|word| is_word(word)).unwrap_or(items))
-                .map(|items| Self::Array(Box::new(items)));
+            return Self::parse(
+                items
+                    .strip_suffix('s')
+                    .filter(|word| is_word(word))
+                    .unwrap_or(items),
+            )
+            .map(|items| Self::Array(Box::new(items)));
         }
         if text == "array,null" {
             return Some(Self::NullableArray);
@@ -150,7 +155,9 @@ mod tests {
         assert_eq!(TypeCell::parse("string"), Some(word("string")));
         assert_eq!(
             TypeCell::parse("array of array of integer"),
-            Some(TypeCell::Array(Box::new(TypeCell::Array(Box::new(word("integer"))))))
+            Some(TypeCell::Array(Box::new(TypeCell::Array(Box::new(word(
+                "integer"
+            ))))))
         );
         assert_eq!(
             TypeCell::parse("array of strings"),

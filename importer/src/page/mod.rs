@@ -60,7 +60,9 @@ pub struct Body {
 impl Body {
     /// The untitled section that describes the body's own schema, if printed.
     pub fn root(&self) -> Option<&Section> {
-        self.sections.first().filter(|section| section.title.is_none())
+        self.sections
+            .first()
+            .filter(|section| section.title.is_none())
     }
 
     /// The titled sections: the schemas first reached from this body on this page.

@@ -94,7 +94,10 @@ impl HandWritten {
                     Some(value) => enumeration.values.push(value),
                     None => enumeration.extensible = true,
                 }
-            } else if section.rows.is_empty() && section.enumeration.is_none() && !line.trim().is_empty() {
+            } else if section.rows.is_empty()
+                && section.enumeration.is_none()
+                && !line.trim().is_empty()
+            {
                 if !section.description.is_empty() {
                     section.description.push('\n');
                 }
@@ -110,11 +113,20 @@ impl HandWritten {
     /// The section with this anchor; or, for an anchor `types.yaml` spells without hyphens
     /// (`profiledatadiscriminator`), the first section whose heading has its letters.
     pub fn section(&self, anchor: &str) -> Option<&ObjectSection> {
-        let squashed = |text: &str| text.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+        let squashed = |text: &str| {
+            text.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_ascii_lowercase()
+        };
         self.sections
             .iter()
             .find(|section| section.anchor == anchor)
-            .or_else(|| self.sections.iter().find(|section| squashed(&section.anchor) == anchor))
+            .or_else(|| {
+                self.sections
+                    .iter()
+                    .find(|section| squashed(&section.anchor) == anchor)
+            })
     }
 }
 
@@ -165,9 +177,18 @@ mod tests {
 
     #[test]
     fn slugs_as_the_page_generator_makes_them() {
-        assert_eq!(slug("Identity document (ver 2024-10-25)"), "identity-document-ver-2024-10-25");
-        assert_eq!(slug("Resources' occupancy  state"), "resources-occupancy-state");
-        assert_eq!(slug("Fiscal machine command data (ver. 2025-06-23)"), "fiscal-machine-command-data-ver-2025-06-23");
+        assert_eq!(
+            slug("Identity document (ver 2024-10-25)"),
+            "identity-document-ver-2024-10-25"
+        );
+        assert_eq!(
+            slug("Resources' occupancy  state"),
+            "resources-occupancy-state"
+        );
+        assert_eq!(
+            slug("Fiscal machine command data (ver. 2025-06-23)"),
+            "fiscal-machine-command-data-ver-2025-06-23"
+        );
     }
 
     #[test]
@@ -178,12 +199,18 @@ mod tests {
                     #### Activity state\n\n- `Deleted`\n";
         let page = HandWritten::parse("operations/_objects.md", text);
         let anchors: Vec<&str> = page.sections.iter().map(|s| s.anchor.as_str()).collect();
-        assert_eq!(anchors, ["common", "activity-state", "amount", "activity-state-1"]);
+        assert_eq!(
+            anchors,
+            ["common", "activity-state", "amount", "activity-state-1"]
+        );
         let amount = page.section("amount").unwrap();
         assert_eq!(amount.section.description, "Money.");
         assert_eq!(amount.section.rows[0].name, "Value");
         assert_eq!(amount.example, Some(serde_json::json!({"Value": 1})));
         let second = &page.section("activity-state-1").unwrap().section;
-        assert_eq!(second.enumeration.as_ref().unwrap().values[0].value, "Deleted");
+        assert_eq!(
+            second.enumeration.as_ref().unwrap().values[0].value,
+            "Deleted"
+        );
     }
 }

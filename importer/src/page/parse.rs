@@ -22,7 +22,8 @@ use crate::Error;
 
 /// The first line of every generated page.
 pub const GENERATED_MARK: &str = "<!-- AUTOMATICALLY GENERATED, DO NOT MODIFY -->";
-const ONE_OF_LINE: &str = "This operation accepts one of the following mutually exclusive parameter sets.";
+const ONE_OF_LINE: &str =
+    "This operation accepts one of the following mutually exclusive parameter sets.";
 const DEPRECATED_PREFIX: &str = "> This operation is [deprecated](../deprecations/README.md).";
 const ADDRESS_PREFIX: &str = "`[PlatformAddress]";
 
@@ -31,9 +32,17 @@ const ADDRESS_PREFIX: &str = "`[PlatformAddress]";
 pub fn page(path: &str, file: &str, text: &str) -> Result<Page, Error> {
     let lines: Vec<&str> = text.lines().collect();
     if lines.first() != Some(&GENERATED_MARK) {
-        return Err(Error::at_line(path, 1, "not a generated page (no generation mark)"));
+        return Err(Error::at_line(
+            path,
+            1,
+            "not a generated page (no generation mark)",
+        ));
     }
-    let mut reader = Reader { path, lines, next: 1 };
+    let mut reader = Reader {
+        path,
+        lines,
+        next: 1,
+    };
     let title = reader
         .take_nonblank()
         .and_then(|(_, line)| line.strip_prefix("# "))
@@ -41,9 +50,13 @@ pub fn page(path: &str, file: &str, text: &str) -> Result<Page, Error> {
     let title = decode(title);
     let mut operations = Vec::new();
     while let Some((number, line)) = reader.take_nonblank() {
-        let summary = line
-            .strip_prefix("## ")
-            .ok_or_else(|| Error::at_line(path, number, format!("expected an operation (`## `), found `{line}`")))?;
+        let summary = line.strip_prefix("## ").ok_or_else(|| {
+            Error::at_line(
+                path,
+                number,
+                format!("expected an operation (`## `), found `{line}`"),
+            )
+        })?;
         operations.push(reader.operation(number, summary)?);
     }
     Ok(Page {
@@ -87,7 +100,9 @@ impl<'a> Reader<'a> {
     }
 
     fn operation(&mut self, line: usize, heading: &str) -> Result<Operation, Error> {
-        let struck = heading.strip_prefix("~~").and_then(|h| h.strip_suffix("~~"));
+        let struck = heading
+            .strip_prefix("~~")
+            .and_then(|h| h.strip_suffix("~~"));
         let summary = decode(struck.unwrap_or(heading));
         let (mut deprecated, mut restricted) = (None, false);
         let mut description = Vec::new();
@@ -109,7 +124,9 @@ impl<'a> Reader<'a> {
                     restricted = true;
                 }
                 _ if text.starts_with("## ") => {
-                    return Err(self.fail(line, format!("operation `{summary}` has no `### Request`")))
+                    return Err(
+                        self.fail(line, format!("operation `{summary}` has no `### Request`"))
+                    )
                 }
                 _ => description.push(text),
             }
@@ -188,7 +205,10 @@ impl<'a> Reader<'a> {
                 self.rows(current)?;
             } else if text.starts_with("{% hint") {
                 self.hint(number)?;
-                current.enumeration.get_or_insert_with(Enumeration::default).extensible = true;
+                current
+                    .enumeration
+                    .get_or_insert_with(Enumeration::default)
+                    .extensible = true;
             } else if let Some(value) = enum_value(text) {
                 let enumeration = current.enumeration.get_or_insert_with(Enumeration::default);
                 match value {
@@ -197,12 +217,17 @@ impl<'a> Reader<'a> {
                 }
             } else if current.rows.is_empty() && current.enumeration.is_none() {
                 if !current.description.is_empty() {
-                    current.description.push_str(if paragraph { "\n\n" } else { "\n" });
+                    current
+                        .description
+                        .push_str(if paragraph { "\n\n" } else { "\n" });
                 }
                 current.description.push_str(text.trim_end());
                 paragraph = false;
             } else {
-                return Err(self.fail(number, format!("unexpected text after a table or list: `{text}`")));
+                return Err(self.fail(
+                    number,
+                    format!("unexpected text after a table or list: `{text}`"),
+                ));
             }
         }
         body.sections.extend(section);
@@ -214,7 +239,10 @@ impl<'a> Reader<'a> {
             Some((number, "```javascript")) => number,
             found => {
                 let number = found.map_or(self.next, |(number, _)| number);
-                return Err(self.fail(number, format!("operation `{summary}` has no ```javascript example")));
+                return Err(self.fail(
+                    number,
+                    format!("operation `{summary}` has no ```javascript example"),
+                ));
             }
         };
         let mut json = String::new();
@@ -229,7 +257,10 @@ impl<'a> Reader<'a> {
             }
         }
         serde_json::from_str(&json).map_err(|err| {
-            self.fail(start + err.line(), format!("the example is not JSON: {err}"))
+            self.fail(
+                start + err.line(),
+                format!("the example is not JSON: {err}"),
+            )
         })
     }
 
@@ -262,7 +293,9 @@ impl<'a> Reader<'a> {
 /// An enumeration line: `* `Value` - description`, or `* …` for a list that is not exhaustive
 /// (`Some(None)`); hand-written pages also write `- `Value`` and omit the space before `-`.
 pub fn enum_value(text: &str) -> Option<Option<EnumValue>> {
-    let rest = text.strip_prefix("* ").or_else(|| text.strip_prefix("- "))?;
+    let rest = text
+        .strip_prefix("* ")
+        .or_else(|| text.strip_prefix("- "))?;
     if rest.trim() == "…" {
         return Some(None);
     }
@@ -313,8 +346,14 @@ mod tests {
                 description: d.map(Into::into),
             }))
         };
-        assert_eq!(enum_value("* `Open` - Not yet closed."), value("Open", Some("Not yet closed.")));
-        assert_eq!(enum_value("* `Deleted`- indicates deleted record."), value("Deleted", Some("indicates deleted record.")));
+        assert_eq!(
+            enum_value("* `Open` - Not yet closed."),
+            value("Open", Some("Not yet closed."))
+        );
+        assert_eq!(
+            enum_value("* `Deleted`- indicates deleted record."),
+            value("Deleted", Some("indicates deleted record."))
+        );
         assert_eq!(enum_value("- `Personal`"), value("Personal", None));
         assert_eq!(enum_value("* …"), Some(None));
         assert_eq!(enum_value("* plain text"), None);
@@ -323,6 +362,9 @@ mod tests {
 
     #[test]
     fn descriptions_keep_paragraphs() {
-        assert_eq!(join_paragraphs(&["", "One.", "Two.", "", "", "Three.", ""]), "One.\nTwo.\n\nThree.");
+        assert_eq!(
+            join_paragraphs(&["", "One.", "Two.", "", "", "Three.", ""]),
+            "One.\nTwo.\n\nThree."
+        );
     }
 }

@@ -63,9 +63,12 @@ pub fn row(file: &str, line: usize, text: &str) -> Result<Row, Error> {
         .or_else(|| (name == "?Key?").then_some(name.as_str()))
         .ok_or_else(|| fail("a property name that is not in backticks"))?;
     let ty = TypeCell::parse(&unstrike(&ty)).ok_or_else(|| fail("an unknown type"))?;
-    let contract = Contract::parse(&unstrike(&contract)).ok_or_else(|| fail("an unknown contract"))?;
+    let contract =
+        Contract::parse(&unstrike(&contract)).ok_or_else(|| fail("an unknown contract"))?;
     let (description, deprecated) = match description.split_once("**Deprecated!**") {
-        Some((before, message)) if struck => (unstrike(before.trim()), Some(message.trim().to_owned())),
+        Some((before, message)) if struck => {
+            (unstrike(before.trim()), Some(message.trim().to_owned()))
+        }
         _ if struck => return Err(fail("a struck-through row without **Deprecated!**")),
         _ => (description, None),
     };
@@ -86,15 +89,24 @@ mod tests {
     #[test]
     fn header_and_separator_padded_or_not() {
         assert!(is_header("| Property | Type | Contract | Description |"));
-        assert!(is_header("| Property            | Type   | Contract | Description               |"));
+        assert!(is_header(
+            "| Property            | Type   | Contract | Description               |"
+        ));
         assert!(is_separator("| :-- | :-- | :-- | :-- |"));
-        assert!(is_separator("| :------------------ | :----- | :------- | :---- |"));
+        assert!(is_separator(
+            "| :------------------ | :----- | :------- | :---- |"
+        ));
         assert!(!is_separator("| `A` | string | required | Text. |"));
     }
 
     #[test]
     fn plain_and_deprecated_rows() {
-        let plain = row("p.md", 3, "| `Name` | string | optional, max length 5 characters | A \\| B. |").unwrap();
+        let plain = row(
+            "p.md",
+            3,
+            "| `Name` | string | optional, max length 5 characters | A \\| B. |",
+        )
+        .unwrap();
         assert_eq!(plain.name, "Name");
         assert_eq!(plain.description, "A | B.");
         assert_eq!(plain.contract.max_length, Some(5));
@@ -109,7 +121,12 @@ mod tests {
         assert_eq!(old.ty, TypeCell::Word("boolean".into()));
         assert_eq!(old.description, "Old flag.");
         assert_eq!(old.deprecated.as_deref(), Some("Use `New`."));
-        let bare = row("p.md", 5, "| ~~`Net`~~ | ~~number~~ | ~~optional~~ | **Deprecated!** |").unwrap();
+        let bare = row(
+            "p.md",
+            5,
+            "| ~~`Net`~~ | ~~number~~ | ~~optional~~ | **Deprecated!** |",
+        )
+        .unwrap();
         assert_eq!(bare.description, "");
         assert_eq!(bare.deprecated.as_deref(), Some(""));
     }
