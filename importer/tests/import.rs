@@ -32,6 +32,16 @@ fn schema<'a>(spec: &'a serde_yaml::Value, name: &str) -> &'a serde_yaml::Value 
     &spec["components"]["schemas"][name]
 }
 
+/// The keys of a mapping, in order.
+fn keys(value: &serde_yaml::Value) -> Vec<&str> {
+    value
+        .as_mapping()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn the_fixture_imports_into_the_reviewed_description() {
     let import = import();
@@ -54,12 +64,7 @@ fn importing_twice_writes_the_same_bytes() {
 #[test]
 fn every_operation_of_the_pages_is_a_post_path_with_its_examples() {
     let spec = spec();
-    let paths: Vec<&str> = spec["paths"]
-        .as_mapping()
-        .unwrap()
-        .keys()
-        .map(|k| k.as_str().unwrap())
-        .collect();
+    let paths: Vec<&str> = keys(&spec["paths"]);
     assert_eq!(
         paths,
         [
@@ -102,12 +107,7 @@ fn operations_in_the_published_shape() {
         versioned["requestBody"].get("required").is_none(),
         "request bodies are not required, as published"
     );
-    let statuses: Vec<&str> = versioned["responses"]
-        .as_mapping()
-        .unwrap()
-        .keys()
-        .map(|k| k.as_str().unwrap())
-        .collect();
+    let statuses: Vec<&str> = keys(&versioned["responses"]);
     assert_eq!(
         statuses,
         ["200", "400", "401", "403", "408", "204", "429", "500"]
@@ -189,12 +189,7 @@ fn formats_requiredness_and_order_by_rule() {
     assert_eq!(locker["CreatedUtc"]["format"], "date-time");
     assert_eq!(locker["Photo"]["format"], "byte");
     assert_eq!(locker["Code"]["x-schema-id"], "HybridIdentifier");
-    let order: Vec<&str> = locker
-        .as_mapping()
-        .unwrap()
-        .keys()
-        .map(|k| k.as_str().unwrap())
-        .collect();
+    let order: Vec<&str> = keys(locker);
     assert_eq!(
         order,
         [
@@ -212,12 +207,7 @@ fn formats_requiredness_and_order_by_rule() {
         "a deprecated property goes back where the example writes it"
     );
     let filter = &schema(&spec, "LockerFilterParametersV20300101");
-    let order: Vec<&str> = filter["properties"]
-        .as_mapping()
-        .unwrap()
-        .keys()
-        .map(|k| k.as_str().unwrap())
-        .collect();
+    let order: Vec<&str> = keys(&filter["properties"]);
     assert_eq!(
         order[..4],
         ["ClientToken", "AccessToken", "Client", "Limitation"]

@@ -37,6 +37,17 @@ pub struct Inputs<'a> {
     pub vocabulary: &'a Vocabulary,
 }
 
+impl Inputs<'_> {
+    /// The id behind a link.
+    pub fn resolve_link(
+        &self,
+        link: &crate::page::Link,
+        from: crate::identify::links::From<'_>,
+    ) -> Result<String, Error> {
+        crate::identify::links::resolve(self.docs, self.sections, self.overrides, link, from)
+    }
+}
+
 /// Builds every schema the roots reach; the names whose case has unknown parts are returned
 /// as warnings.
 pub fn build(inputs: &Inputs<'_>) -> Result<(Components, Vec<String>), Error> {

@@ -82,10 +82,7 @@ fn cell_type(inputs: &Inputs<'_>, cell: &TypeCell, from: From<'_>) -> Result<Typ
 }
 
 fn resolve(inputs: &Inputs<'_>, link: &crate::page::Link, from: From<'_>) -> Result<String, Error> {
-    links::resolve(
-        inputs.docs,
-        inputs.sections,
-        inputs.overrides,
+    inputs.resolve_link(
         link,
         links::From {
             schema: from.schema,

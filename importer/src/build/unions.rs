@@ -107,17 +107,14 @@ fn object_case(
         let line = enumeration
             .section_at()
             .map_or(0, |at| inputs.docs.section(at).line);
-        let file = enumeration_file(inputs, &enumeration);
-        return resolve_in(
-            inputs,
-            &link,
-            discriminator,
-            &entry.value,
-            enumeration.section_at(),
-            file,
+        let from = links::From {
+            schema: discriminator,
+            property: &entry.value,
+            section: enumeration.section_at(),
+            file: enumeration.page(inputs.docs),
             line,
-        )
-        .map(Some);
+        };
+        return inputs.resolve_link(&link, from).map(Some);
     }
     if let Some(at) = at {
         let page = at.body.page;
@@ -146,55 +143,18 @@ fn object_case(
         let file = &inputs.docs.pages[page].file;
         for link in links_in(&value_row.description) {
             if matches_words(&entry.value, &link.title) {
-                return resolve_in(
-                    inputs,
-                    &link,
-                    coproduct,
-                    "Value",
-                    Some(at),
+                let from = links::From {
+                    schema: coproduct,
+                    property: "Value",
+                    section: Some(at),
                     file,
-                    value_row.line,
-                )
-                .map(Some);
+                    line: value_row.line,
+                };
+                return inputs.resolve_link(&link, from).map(Some);
             }
         }
     }
     Ok(None)
-}
-
-fn enumeration_file<'a>(inputs: &Inputs<'a>, definition: &Definition<'a>) -> &'a str {
-    match definition {
-        Definition::Page(at) => &inputs.docs.pages[at.body.page].file,
-        Definition::Root(body) | Definition::Alternatives(body) => {
-            &inputs.docs.pages[body.page].file
-        }
-        Definition::Hand { file, .. } => file,
-        Definition::Unit | Definition::Opaque(_) => "",
-    }
-}
-
-fn resolve_in(
-    inputs: &Inputs<'_>,
-    link: &Link,
-    schema: &str,
-    property: &str,
-    section: Option<SectionAt>,
-    file: &str,
-    line: usize,
-) -> Result<String, Error> {
-    links::resolve(
-        inputs.docs,
-        inputs.sections,
-        inputs.overrides,
-        link,
-        links::From {
-            schema,
-            property,
-            section,
-            file,
-            line,
-        },
-    )
 }
 
 /// The values of the enumeration with this id.
