@@ -9,13 +9,17 @@
 //! 3. a root whose table is the table of a titled section is that section's schema (an
 //!    operation that returns the object itself, as `customers/add` returns a Customer);
 //! 4. the unclaimed ids of the page are scored against each root, and the best pairs taken
-//!    first (only pairs that score zero or more): an id ending in `Parameters` is a request,
-//!    one ending in `Result` a response; the words of the action (`add` ~ `Addition`,
-//!    `price` ~ `Pricing`), the resource and the version (`V20230606`) count for it, the
-//!    words of other actions against it; and the id that `types.yaml` lists just before the
-//!    body's first section (the generator appends a root and then its sections) counts most;
+//!    first: an id ending in `Parameters` is a request, one ending in `Result` a response;
+//!    the words of the action (`add` ~ `Addition`, `price` ~ `Pricing`), of a `By...`
+//!    qualifier, of the resource and the version (`V20230606`) count for it, the words of
+//!    other actions and words nothing explains against it, and the id that `types.yaml` lists
+//!    just before the body's first section counts a little (the generator appends a root and
+//!    then its sections). Pairs with evidence (above zero) go first; a root without any then
+//!    shares the id of a root of its page with the same table, and only then takes a pair of
+//!    zero;
 //! 5. a root whose table is the table of a root named so far is that schema (a result shared
-//!    by `add` and `update`, the credentials-only `Parameters` of several pages).
+//!    by `add` and `update`; of other pages, the shortest such id: the credentials-only
+//!    `Parameters`).
 //!
 //! Two roots with one id must have the same table.
 
