@@ -76,6 +76,7 @@ pub fn import(docs: &Docs, overrides: &Overrides) -> Result<Import, Error> {
         roots: &roots,
         overrides,
         vocabulary: &vocabulary,
+        link_titles: Default::default(),
     };
     let (mut components, mut warnings) = build::build(&inputs)?;
     let mut examples = examples::Examples::fixed(docs, overrides)?;

@@ -3,10 +3,11 @@
 //!
 //! Formats of strings, in order: a description that says Base64 is `byte`; a name ending in
 //! `Utc` is `date-time`, one ending in `Date` a `date` (unless an example gives it a time of
-//! day other than midnight); the documented example values, when
-//! they all agree, say `uuid`, `date` or `date-time`; an example value of another kind rules
-//! out `uuid`; else a name ending in `Id`/`Ids` described as an identifier, or a description
-//! that starts "Unique identifier", is a `uuid`.
+//! day other than midnight); the documented example values, when they all agree, say `uuid`,
+//! `date` or `date-time`; an example value of another kind rules out `uuid`; else a
+//! description of a date in ISO 8601 (and no time) is a `date`, and a name ending in
+//! `Id`/`Ids` described as an identifier, or a description that starts "Unique identifier",
+//! is a `uuid`.
 //! Integers are `int32`, or `int64` when described as up to 19 digits or when an example
 //! exceeds 32 bits; numbers are `double`, as Swashbuckle writes C# `decimal`.
 //! An update value's format is written beside its reference, from the wrapping property; the
@@ -142,8 +143,15 @@ pub fn string_format(name: &str, description: &str, values: &[Value]) -> Option<
         }
         return None;
     }
-    let identifier = (name.ends_with("Id") || name.ends_with("Ids"))
-        && description.to_ascii_lowercase().contains("identifier");
+    let lower = description.to_ascii_lowercase();
+    let says_date = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|word| word == "date" || word == "dates");
+    if says_date && lower.contains("iso 8601") && !lower.contains("time") {
+        return Some("date");
+    }
+    let identifier =
+        (name.ends_with("Id") || name.ends_with("Ids")) && lower.contains("identifier");
     (identifier || description.starts_with("Unique identifier")).then_some("uuid")
 }
 
@@ -409,6 +417,14 @@ mod tests {
         );
         assert_eq!(
             string_format("Mixed", "Text.", &[json!("2020-01-01"), json!("x")]),
+            None
+        );
+        assert_eq!(
+            string_format("Expiration", "Expiration date in ISO 8601 format.", &[]),
+            Some("date")
+        );
+        assert_eq!(
+            string_format("Start", "Start date and time in ISO 8601 format.", &[]),
             None
         );
     }

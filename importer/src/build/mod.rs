@@ -8,6 +8,7 @@ pub mod definition;
 pub mod property;
 pub mod unions;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, VecDeque};
 
 use crate::docs::{BodyAt, Docs, OBJECTS_FILE, PAGINATION_FILE};
@@ -35,6 +36,9 @@ pub struct Inputs<'a> {
     pub overrides: &'a Overrides,
     /// The pages' words, for names.
     pub vocabulary: &'a Vocabulary,
+    /// The text of the first link to each id: a schema's own title when `types.yaml` does not
+    /// override it, which a hand-written section several ids share does not show.
+    pub link_titles: RefCell<BTreeMap<String, String>>,
 }
 
 impl Inputs<'_> {
@@ -44,7 +48,13 @@ impl Inputs<'_> {
         link: &crate::page::Link,
         from: crate::identify::links::From<'_>,
     ) -> Result<String, Error> {
-        crate::identify::links::resolve(self.docs, self.sections, self.overrides, link, from)
+        let id =
+            crate::identify::links::resolve(self.docs, self.sections, self.overrides, link, from)?;
+        self.link_titles
+            .borrow_mut()
+            .entry(id.clone())
+            .or_insert_with(|| link.title.clone());
+        Ok(id)
     }
 }
 
@@ -148,7 +158,18 @@ fn component(
             (section, inputs.docs.pages[at.body.page].file.clone())
         }
         Definition::Hand { file, section } => {
-            component.title = section.title.clone();
+            let overridden = inputs
+                .docs
+                .types
+                .get(id)
+                .is_some_and(|entry| entry.title_override.is_some());
+            let linked = inputs
+                .link_titles
+                .borrow()
+                .get(id)
+                .cloned()
+                .filter(|_| !overridden);
+            component.title = linked.or_else(|| section.title.clone());
             (section, file.to_owned())
         }
     };
