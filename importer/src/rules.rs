@@ -6,8 +6,8 @@
 //! day other than midnight); the documented example values, when they all agree, say `uuid`,
 //! `date` or `date-time`; an example value of another kind rules out `uuid`; else a
 //! description of a date in ISO 8601 (and no time) is a `date`, and a name ending in
-//! `Id`/`Ids` described as an identifier, or a description that starts "Unique identifier",
-//! is a `uuid`.
+//! `Id`/`Ids` described as an identifier or an ID (or not described), or a description that
+//! starts "Unique identifier", is a `uuid`.
 //! Integers are `int32`, or `int64` when described as up to 19 digits or when an example
 //! exceeds 32 bits; numbers are `double`, as Swashbuckle writes C# `decimal`.
 //! An update value's format is written beside its reference, from the wrapping property; the
@@ -150,8 +150,13 @@ pub fn string_format(name: &str, description: &str, values: &[Value]) -> Option<
     if says_date && lower.contains("iso 8601") && !lower.contains("time") {
         return Some("date");
     }
-    let identifier =
-        (name.ends_with("Id") || name.ends_with("Ids")) && lower.contains("identifier");
+    // An `...Id` described as an identifier (or an ID), or not described at all.
+    let names_an_identifier = lower.is_empty()
+        || lower.contains("identifier")
+        || lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| word == "id" || word == "ids");
+    let identifier = (name.ends_with("Id") || name.ends_with("Ids")) && names_an_identifier;
     (identifier || description.starts_with("Unique identifier")).then_some("uuid")
 }
 
@@ -425,6 +430,15 @@ mod tests {
         );
         assert_eq!(
             string_format("Start", "Start date and time in ISO 8601 format.", &[]),
+            None
+        );
+        assert_eq!(
+            string_format("CorrectedBillId", "The ID of the bill.", &[]),
+            Some("uuid")
+        );
+        assert_eq!(string_format("ReservationId", "", &[]), Some("uuid"));
+        assert_eq!(
+            string_format("ProviderId", "Code of the provider.", &[]),
             None
         );
     }
