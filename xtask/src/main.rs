@@ -5,6 +5,9 @@
 //!   users, bumps its version and extends its changelog; with `--check`, writes nothing and
 //!   fails when the crate differs from what the spec produces.
 //! - `diff OLD NEW [--fail-on LEVEL]`: the change report between two versions of a spec.
+//! - `import-reference --docs DIR [--out PATH] [--overrides PATH] [--check]`: rebuilds the
+//!   spec from Mews's reference pages (a checkout's `connector-api/` folder); with `--check`,
+//!   writes nothing and fails when the spec differs from what the pages give.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -37,6 +40,28 @@ enum Command {
     /// One line per change, breaking or not and why, grouped by operation and by type; the
     /// last line is the verdict: `semver: major`, `semver: minor` or `semver: patch`.
     Diff(DiffArgs),
+    /// Rebuild the spec from the Mews Connector API reference pages.
+    ///
+    /// Reads `operations/*.md`, `_generator/types.yaml` and `guidelines/pagination.md` of a
+    /// checkout's `connector-api/` folder and the overrides file, and writes the OpenAPI
+    /// description (all or nothing). Doubts print as `warning:` lines.
+    ImportReference(ImportArgs),
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The `connector-api/` folder of a checkout of MewsSystems/open-api-docs.
+    #[arg(long, value_name = "DIR")]
+    docs: PathBuf,
+    /// The spec to write [default: spec/connector.yaml of the workspace].
+    #[arg(long, value_name = "PATH")]
+    out: Option<PathBuf>,
+    /// The facts no rule recovers [default: overrides.yaml beside the spec].
+    #[arg(long, value_name = "PATH")]
+    overrides: Option<PathBuf>,
+    /// Write nothing; fail when the spec differs from what the pages give.
+    #[arg(long)]
+    check: bool,
 }
 
 #[derive(Args)]
@@ -86,6 +111,7 @@ fn main() -> ExitCode {
     let outcome = std::panic::catch_unwind(|| match &cli.command {
         Command::Codegen(args) => codegen(args),
         Command::Diff(args) => diff(args),
+        Command::ImportReference(args) => import_reference(args),
     })
     .unwrap_or_else(|panic| {
         let reason = panic
@@ -110,6 +136,7 @@ impl Command {
         match self {
             Command::Codegen(args) => args.spec().display().to_string(),
             Command::Diff(args) => format!("{} and {}", args.old.display(), args.new.display()),
+            Command::ImportReference(args) => args.docs.display().to_string(),
         }
     }
 }
@@ -224,6 +251,39 @@ fn diff(args: &DiffArgs) -> Result<ExitCode, String> {
         }
         _ => Ok(ExitCode::SUCCESS),
     }
+}
+
+fn import_reference(args: &ImportArgs) -> Result<ExitCode, String> {
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| workspace().join("spec/connector.yaml"));
+    let overrides = args.overrides.clone().unwrap_or_else(|| {
+        out.parent()
+            .unwrap_or_else(|| Path::new("."))
+            .join("overrides.yaml")
+    });
+    let import = importer::import_folder(&args.docs, &overrides).map_err(|err| err.to_string())?;
+    for corrected in &import.corrected {
+        eprintln!("note: corrected the misspelt example key {corrected}");
+    }
+    for warning in &import.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if args.check {
+        if importer::output::is_current(&out, &import.spec) {
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Err(format!(
+            "{} is out of date with {}; run `cargo xtask import-reference --docs {}` to rebuild it",
+            out.display(),
+            args.docs.display(),
+            args.docs.display()
+        ));
+    }
+    importer::output::write(&out, &import.spec).map_err(|err| err.to_string())?;
+    eprintln!("{}: written from {}", out.display(), args.docs.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 impl Level {

@@ -2,7 +2,7 @@
 //! `codegen` does to the output folder.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const VALID_SPEC: &str = r#"
@@ -224,11 +224,19 @@ fn help_describes_every_command_and_option_and_exits_0() {
     assert_eq!(help.status.code(), Some(0), "{}", stderr(&help));
     let text = stdout(&help);
     assert!(text.contains("Usage: cargo xtask <COMMAND>"), "{text}");
+    let described = |command: &str, summary: &str| {
+        text.lines().any(|line| {
+            line.trim_start()
+                .strip_prefix(command)
+                .is_some_and(|rest| rest.trim_start().starts_with(summary))
+        })
+    };
+    assert!(described("codegen ", "Regenerate a client crate"), "{text}");
+    assert!(described("diff ", "Print what changes"), "{text}");
     assert!(
-        text.contains("codegen  Regenerate a client crate"),
+        described("import-reference ", "Rebuild the spec from the Mews"),
         "{text}"
     );
-    assert!(text.contains("diff     Print what changes"), "{text}");
 
     let help = codegen(&["--help"]);
     assert_eq!(help.status.code(), Some(0), "{}", stderr(&help));
@@ -250,6 +258,116 @@ fn help_describes_every_command_and_option_and_exits_0() {
         "{text}"
     );
     assert!(text.contains("--fail-on <LEVEL>"), "{text}");
+
+    let help = xtask(&["import-reference", "--help"]);
+    assert_eq!(help.status.code(), Some(0), "{}", stderr(&help));
+    let text = stdout(&help);
+    for option in [
+        "--docs <DIR>",
+        "--out <PATH>",
+        "--overrides <PATH>",
+        "--check",
+    ] {
+        assert!(text.contains(option), "{option} missing from:\n{text}");
+    }
+}
+
+/// The importer's test reference and its overrides.
+fn reference_fixture() -> (PathBuf, PathBuf) {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../importer/tests/fixtures");
+    (
+        fixtures.join("connector-api"),
+        fixtures.join("overrides.yaml"),
+    )
+}
+
+fn import_reference(docs: &Path, overrides: &Path, out: &Path, options: &[&str]) -> Output {
+    let (docs, overrides, out) = (
+        docs.to_str().unwrap(),
+        overrides.to_str().unwrap(),
+        out.to_str().unwrap(),
+    );
+    xtask(
+        &[
+            &[
+                "import-reference",
+                "--docs",
+                docs,
+                "--overrides",
+                overrides,
+                "--out",
+                out,
+            ],
+            options,
+        ]
+        .concat(),
+    )
+}
+
+#[test]
+fn import_reference_writes_the_spec_then_checks_it() {
+    let (docs, overrides) = reference_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("connector.yaml");
+
+    let written = import_reference(&docs, &overrides, &out, &[]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert!(stderr(&written).contains(
+        "note: corrected the misspelt example key lockers/add request /Lockers/0/Numbe -> Number"
+    ));
+    let spec = fs::read_to_string(&out).unwrap();
+    assert!(
+        spec.contains("operationId: lockers_getAll_2030_01_01"),
+        "{spec}"
+    );
+
+    assert!(import_reference(&docs, &overrides, &out, &["--check"])
+        .status
+        .success());
+    fs::write(&out, spec.replace("Lockers", "Cupboards")).unwrap();
+    let stale = import_reference(&docs, &overrides, &out, &["--check"]);
+    assert_eq!(stale.status.code(), Some(1));
+    assert_eq!(
+        stderr(&stale)
+            .lines()
+            .filter(|line| line.starts_with("error:"))
+            .count(),
+        1,
+        "{}",
+        stderr(&stale)
+    );
+    assert!(
+        stderr(&stale).contains("is out of date with"),
+        "{}",
+        stderr(&stale)
+    );
+    assert_eq!(
+        fs::read_to_string(&out).unwrap(),
+        spec.replace("Lockers", "Cupboards"),
+        "--check writes nothing"
+    );
+}
+
+#[test]
+fn import_reference_of_a_bad_page_is_one_line_and_replaces_nothing() {
+    let (_, overrides) = reference_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("connector-api");
+    fs::create_dir_all(docs.join("operations")).unwrap();
+    fs::write(docs.join("operations/broken.md"), "<!-- AUTOMATICALLY GENERATED, DO NOT MODIFY -->\n# Broken\n\n## Get all things\n\n### Request\n\n```javascript\n{}\n```\n").unwrap();
+    let out = dir.path().join("connector.yaml");
+    fs::write(&out, "# the previous spec\n").unwrap();
+
+    let failed = import_reference(&docs, &overrides, &out, &[]);
+    assert_eq!(failed.status.code(), Some(1));
+    assert_eq!(
+        stderr(&failed),
+        format!(
+            "error: {}:6: operation `Get all things` has no `[PlatformAddress]/api/...` path line\n",
+            docs.join("operations/broken.md").display()
+        )
+    );
+    assert_eq!(fs::read_to_string(&out).unwrap(), "# the previous spec\n");
 }
 
 #[test]
