@@ -36,6 +36,7 @@ mod emit;
 mod error;
 pub mod ir;
 pub mod load;
+mod mews;
 mod names;
 pub mod output;
 mod release;
@@ -104,6 +105,34 @@ impl Generator {
     /// and one array of items gets methods that walk every page.
     pub fn pagination_names(mut self, names: resolve::PaginationNames) -> Self {
         self.settings.pagination = names;
+        self
+    }
+
+    /// An optional body property that every request may carry and the client can set a
+    /// default for (Mews's `LanguageCode`): every request type holds it, whether or not the
+    /// spec declares it.
+    pub fn client_setting(mut self, setting: resolve::ClientSetting) -> Self {
+        self.settings.client_settings.push(setting);
+        self
+    }
+
+    /// The largest page a paginated operation may ask for, where the spec gives its page size
+    /// no maximum: walks ask for it, and a larger page size is refused before sending.
+    pub fn max_page_size(mut self, size: i64) -> Self {
+        self.settings.pagination.max_page_size = Some(size);
+        self
+    }
+
+    /// What the actions (the last segments of paths) of the operations that only read start
+    /// with: they are idempotent, so the client retries them after timeouts and server errors
+    /// whatever their HTTP method. `x-idempotent` in the spec decides first.
+    pub fn read_only_actions(
+        mut self,
+        starts: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.settings
+            .read_only_actions
+            .extend(starts.into_iter().map(Into::into));
         self
     }
 

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use codegen::diff::{diff, Change, ChangeReport, Impact, Semver, Subject};
 use codegen::ir::Api;
+use codegen::resolve::ClientSetting;
 use codegen::Generator;
 
 /// Two operations sharing the client fields `ClientToken` (required) and `LanguageCode`
@@ -103,10 +104,19 @@ components:
         Message: { type: string }
 "#;
 
+/// The generator of the tests: `LanguageCode` is a client setting.
+fn generator() -> Generator {
+    Generator::new().client_setting(ClientSetting::new("LanguageCode", "The language."))
+}
+
 fn api(yaml: &str) -> Api {
+    api_with(yaml, &generator())
+}
+
+fn api_with(yaml: &str, generator: &Generator) -> Api {
     let path = Path::new("spec.yaml");
     let document = codegen::load::parse(path, yaml).unwrap_or_else(|err| panic!("{err}"));
-    Generator::new()
+    generator
         .api_from(path, &document)
         .unwrap_or_else(|err| panic!("{err}"))
 }
@@ -787,7 +797,8 @@ fn a_removed_or_retyped_parameter_is_breaking() {
 
 // Error statuses: one variant of the `#[non_exhaustive]` `Error` per status any operation documents.
 
-const CONFLICT: &str = "        '409': { description: Conflict }\n  /things/{ThingId}/paint:";
+/// A status that is not one any HTTP server may answer, so that documenting it adds a variant.
+const CONFLICT: &str = "        '422': { description: Unprocessable }\n  /things/{ThingId}/paint:";
 
 #[test]
 fn a_status_no_operation_documented_adds_an_error_variant() {
@@ -795,7 +806,7 @@ fn a_status_no_operation_documented_adds_an_error_variant() {
     let added = change(
         &report,
         Impact::Compatible,
-        "new variant `Error::Conflict` for status 409, documented by `Client::things_add`",
+        "new variant `Error::UnprocessableEntity` for status 422, documented by `Client::things_add`",
     );
     assert_eq!(added.subject, Subject::Client);
     assert!(
@@ -806,7 +817,7 @@ fn a_status_no_operation_documented_adds_an_error_variant() {
     change(
         &report,
         Impact::Documentation,
-        "`Client::things_add` documents status 409",
+        "`Client::things_add` documents status 422",
     );
     assert_eq!(report.verdict(), Semver::Minor);
 }
@@ -816,14 +827,14 @@ fn a_status_another_operation_documents_is_documentation() {
     let with_conflict = BASE.replacen("  /things/{ThingId}/paint:", CONFLICT, 1);
     let both = with_conflict.replacen(
         "        '200': { description: OK }\n",
-        "        '200': { description: OK }\n        '409': { description: Conflict }\n",
+        "        '200': { description: OK }\n        '422': { description: Unprocessable }\n",
         1,
     );
     let report = diff(&api(&with_conflict), &api(&both));
     change(
         &report,
         Impact::Documentation,
-        "`Client::things_paint` documents status 409",
+        "`Client::things_paint` documents status 422",
     );
     assert_eq!(report.verdict(), Semver::Patch);
 }
@@ -835,7 +846,7 @@ fn a_status_no_operation_documents_any_more_removes_an_error_variant() {
     change(
         &report,
         Impact::Breaking,
-        "variant `Error::Conflict` (status 409) removed: no operation documents it",
+        "variant `Error::UnprocessableEntity` (status 422) removed: no operation documents it",
     );
 }
 
@@ -859,10 +870,10 @@ fn a_new_required_common_field_is_breaking_and_an_optional_one_compatible() {
         "{}",
         added.why
     );
-    let optional = changed(&[
-        ("        LanguageCode: { type: string, nullable: true }\n        Name", "        LanguageCode: { type: string, nullable: true }\n        CultureCode: { type: string, nullable: true }\n        Name"),
-        ("        LanguageCode: { type: string, nullable: true }\n        Paint", "        LanguageCode: { type: string, nullable: true }\n        CultureCode: { type: string, nullable: true }\n        Paint"),
-    ]);
+    // Optional client settings are the generator's: a spec does not make them.
+    let with_culture =
+        generator().client_setting(ClientSetting::new("CultureCode", "The culture."));
+    let optional = diff(&api(BASE), &api_with(BASE, &with_culture));
     change(
         &optional,
         Impact::Compatible,
@@ -873,16 +884,8 @@ fn a_new_required_common_field_is_breaking_and_an_optional_one_compatible() {
 
 #[test]
 fn a_removed_common_field_is_breaking() {
-    let report = changed(&[
-        (
-            "        LanguageCode: { type: string, nullable: true }\n        Name",
-            "        Name",
-        ),
-        (
-            "        LanguageCode: { type: string, nullable: true }\n        Paint",
-            "        Paint",
-        ),
-    ]);
+    let without_setting = api_with(BASE, &Generator::new());
+    let report = diff(&api(BASE), &without_setting);
     change(
         &report,
         Impact::Breaking,
@@ -1038,10 +1041,18 @@ fn a_parameter_in_another_style_is_a_behaviour_change() {
 
 #[test]
 fn a_request_body_that_becomes_optional_is_breaking() {
-    let report = changed(&[(
+    // Bodies that carry the client's credentials are always required; without them in common,
+    // the spec decides.
+    let without_common = apply(&[
+        ("        ClientToken: { type: string }\n        LanguageCode: { type: string, nullable: true }\n        Paint", "        Paint"),
+        ("required: [ClientToken, Paint]", "required: [Paint]"),
+    ]);
+    let required = without_common.replacen(
         "      summary: Add a thing\n      requestBody:\n",
         "      summary: Add a thing\n      requestBody:\n        required: true\n",
-    )]);
+        1,
+    );
+    let report = diff(&api(&without_common), &api(&required));
     change(
         &report,
         Impact::Breaking,

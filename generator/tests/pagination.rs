@@ -69,6 +69,7 @@ fn names(limitation: &str, count: &str, cursor: &str) -> PaginationNames {
         limitation: limitation.to_owned(),
         count: count.to_owned(),
         cursor: cursor.to_owned(),
+        max_page_size: None,
     }
 }
 

@@ -18,8 +18,7 @@ fn spec() -> PathBuf {
 }
 
 fn generate() -> Vec<GeneratedFile> {
-    Generator::new()
-        .crate_name("mews-connector")
+    Generator::mews_connector()
         .regenerate(&spec(), &output::previous(&workspace().join("generated")))
         .unwrap_or_else(|err| panic!("the bundled spec generates: {err}"))
         .files
@@ -79,7 +78,7 @@ fn generated_crate_is_up_to_date_with_the_spec() {
 fn the_description_in_the_generated_crate_reads_back_as_the_model_of_the_spec() {
     let previous = output::previous(&workspace().join("generated"));
     let described = previous.api.unwrap_or_else(|reason| panic!("{reason}"));
-    assert_eq!(described, Generator::new().api(&spec()).unwrap());
+    assert_eq!(described, Generator::mews_connector().api(&spec()).unwrap());
 }
 
 #[test]

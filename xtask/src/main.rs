@@ -79,6 +79,29 @@ struct CodegenArgs {
     /// The package name in the generated Cargo.toml.
     #[arg(long, value_name = "NAME", default_value = DEFAULT_CRATE_NAME)]
     crate_name: String,
+    /// What the generator knows of the API beyond its spec.
+    #[arg(long, value_enum, default_value_t = Preset::MewsConnector)]
+    preset: Preset,
+}
+
+/// What the generator knows of an API beyond what its spec says.
+#[derive(Clone, Copy, ValueEnum)]
+enum Preset {
+    /// The Mews Connector API: `LanguageCode` and `CultureCode` are client settings of every
+    /// request, pages hold at most 1,000 items, `get...` and `search` operations only read
+    /// (what Mews's guidelines say and its description does not).
+    MewsConnector,
+    /// Any other API: the spec alone.
+    None,
+}
+
+impl Preset {
+    fn generator(self) -> Generator {
+        match self {
+            Preset::MewsConnector => Generator::mews_connector(),
+            Preset::None => Generator::new(),
+        }
+    }
 }
 
 #[derive(Args)]
@@ -91,6 +114,9 @@ struct DiffArgs {
     /// changes too).
     #[arg(long, value_name = "LEVEL")]
     fail_on: Option<Level>,
+    /// What the generator knows of the API beyond its specs.
+    #[arg(long, value_enum, default_value_t = Preset::MewsConnector)]
+    preset: Preset,
 }
 
 /// A verdict `--fail-on` can stop at.
@@ -167,6 +193,9 @@ impl CodegenArgs {
         if self.crate_name != DEFAULT_CRATE_NAME {
             command.push_str(&format!(" --crate-name {}", self.crate_name));
         }
+        if let Preset::None = self.preset {
+            command.push_str(" --preset none");
+        }
         command
     }
 
@@ -180,7 +209,9 @@ impl CodegenArgs {
 fn codegen(args: &CodegenArgs) -> Result<ExitCode, String> {
     let (spec, out) = (args.spec(), args.out());
     let previous = codegen::output::previous(&out);
-    let regeneration = Generator::new()
+    let regeneration = args
+        .preset
+        .generator()
         .crate_name(&args.crate_name)
         .regenerate_command(args.command())
         .regenerate(&spec, &previous)
@@ -235,7 +266,7 @@ fn report_changes(out: &Path, previous: &Previous, regeneration: &Regeneration) 
 }
 
 fn diff(args: &DiffArgs) -> Result<ExitCode, String> {
-    let generator = Generator::new();
+    let generator = args.preset.generator();
     let old = generator.api(&args.old).map_err(|err| err.to_string())?;
     let new = generator.api(&args.new).map_err(|err| err.to_string())?;
     let report = codegen::diff::diff(&old, &new);

@@ -7,17 +7,31 @@ use crate::ir::{
     TypeRef,
 };
 
-/// One variant per error status that some operation documents; operations that disagree on a
-/// status's body share it as any JSON.
+/// One variant per error status that some operation documents, and per status any HTTP server
+/// may answer; operations that disagree on a status's body share it as any JSON, and a status
+/// documented without a body has the body of the other errors.
 pub(super) fn errors(operations: &[Operation], types: &[TypeDef]) -> Errors {
+    let bodies: Vec<&TypeRef> = operations
+        .iter()
+        .flat_map(|operation| {
+            operation
+                .error_responses()
+                .chain(&operation.fallback_responses)
+        })
+        .filter_map(|response| response.body.as_ref())
+        .collect();
+    // The body of the errors no status of which documents its own.
+    let fallback_body = match bodies.split_first() {
+        Some((first, rest)) if rest.iter().all(|body| body == first) => (*first).clone(),
+        _ => TypeRef::Json,
+    };
     let mut statuses: BTreeMap<u16, StatusError> = BTreeMap::new();
-    let mut bodies: Vec<&TypeRef> = Vec::new();
     for operation in operations {
-        for response in operation.responses.iter().filter(|r| !r.is_success()) {
-            if let Some(body) = &response.body {
-                bodies.push(body);
-            }
-            let body = response.body.clone().unwrap_or(TypeRef::Json);
+        for response in operation.error_responses() {
+            let body = response
+                .body
+                .clone()
+                .unwrap_or_else(|| fallback_body.clone());
             let variant = statuses
                 .entry(response.status)
                 .or_insert_with(|| StatusError {
@@ -35,17 +49,24 @@ pub(super) fn errors(operations: &[Operation], types: &[TypeDef]) -> Errors {
                 .iter()
                 .any(|header| header.eq_ignore_ascii_case("Retry-After"));
         }
-        bodies.extend(
-            operation
-                .fallback_responses
-                .iter()
-                .filter_map(|r| r.body.as_ref()),
-        );
     }
-    let fallback_body = match bodies.split_first() {
-        Some((first, rest)) if rest.iter().all(|body| body == first) => (*first).clone(),
-        _ => TypeRef::Json,
-    };
+    // Any HTTP API can answer these, documented or not; they are typed alike, with the body
+    // every other error has, so that the client does not depend on how much a spec documents.
+    for &(status, meaning) in WELL_KNOWN_STATUSES {
+        statuses.entry(status).or_insert_with(|| StatusError {
+            status,
+            variant: status_variant_name(status),
+            docs: Some(format!(
+                "{meaning} (not documented by the API, but any HTTP server may answer it)."
+            )),
+            body: fallback_body.clone(),
+            retry_after: false,
+        });
+    }
+    // HTTP defines `Retry-After` for a `429`, documented or not.
+    if let Some(too_many) = statuses.get_mut(&429) {
+        too_many.retry_after = true;
+    }
     let statuses: Vec<StatusError> = statuses.into_values().collect();
     let bodies = error_body_types(
         statuses
@@ -105,6 +126,23 @@ fn error_body_types<'a>(
         })
         .collect()
 }
+
+/// The error statuses any HTTP server may answer, whatever the spec documents, with what they
+/// mean.
+const WELL_KNOWN_STATUSES: &[(u16, &str)] = &[
+    (400, "The request is malformed or invalid"),
+    (401, "The request is not authorized"),
+    (403, "The request is refused"),
+    (404, "Nothing is found at the address"),
+    (408, "The request took too long"),
+    (409, "The request conflicts with the current state"),
+    (413, "The request is too large"),
+    (429, "Too many requests were sent in a given time"),
+    (500, "The server failed"),
+    (502, "A gateway or proxy got an invalid response"),
+    (503, "The service is unavailable"),
+    (504, "A gateway or proxy got no response in time"),
+];
 
 /// A readable variant name for a status code.
 fn status_variant_name(status: u16) -> String {

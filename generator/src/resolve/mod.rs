@@ -6,6 +6,7 @@
 //! its name.
 
 mod bodies;
+mod common_fields;
 mod errors;
 mod events;
 mod features;
@@ -34,6 +35,7 @@ use crate::names::{self, Scope};
 
 const SCHEMA_REF_PREFIX: &str = "#/components/schemas/";
 
+pub use common_fields::ClientSetting;
 pub use pagination::PaginationNames;
 
 /// The names by which the resolver recognises Mews's patterns in any spec.
@@ -43,6 +45,14 @@ pub struct Settings {
     pub update_value_property: String,
     /// The properties of cursor pagination.
     pub pagination: PaginationNames,
+    /// Optional body properties of every request that the client can set a default for,
+    /// whether the spec declares them or not.
+    pub client_settings: Vec<ClientSetting>,
+    /// The actions (the last segment of a path, before a `/YYYY-MM-DD` version) of operations
+    /// that only read, by their start (`get`): they are idempotent, so the client retries them
+    /// after timeouts and server errors, whatever their HTTP method. `x-idempotent` in the spec
+    /// decides first.
+    pub read_only_actions: Vec<String>,
 }
 
 impl Default for Settings {
@@ -50,6 +60,8 @@ impl Default for Settings {
         Settings {
             update_value_property: "Value".to_owned(),
             pagination: PaginationNames::default(),
+            client_settings: Vec::new(),
+            read_only_actions: Vec::new(),
         }
     }
 }
@@ -68,6 +80,7 @@ pub fn resolve(doc: &OpenAPI, file: &Path, update_wrapper_property: &str) -> Res
 pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<Api, Error> {
     let update_wrapper_property = settings.update_value_property.as_str();
     let mut resolver = Resolver::new(doc, file, update_wrapper_property);
+    resolver.read_only_actions = &settings.read_only_actions;
     for (name, schema) in resolver.schemas {
         if !resolver.is_wrapper(name) {
             resolver.define_component(name, schema)?;
@@ -81,7 +94,9 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     passes::confine_limits(&mut types);
     passes::check_alias_cycles(&types, &resolver.type_names, file)?;
     passes::box_recursive_types(&mut types);
-    let mut common_fields = passes::hoist_common_fields(&mut types, &operations);
+    let mut common_fields =
+        common_fields::hoist(&mut types, &operations, &settings.client_settings);
+    passes::require_bodies_with_common_fields(&mut operations, &common_fields);
     passes::mark_request_types(&mut types, &operations);
     passes::mark_three_state_fields(&mut types, &mut common_fields);
     pagination::detect(
@@ -135,6 +150,8 @@ struct Resolver<'a> {
     file: &'a Path,
     schemas: &'a IndexMap<String, ReferenceOr<Schema>>,
     wrapper_property: &'a str,
+    /// What the actions of read-only operations start with ([`Settings::read_only_actions`]).
+    read_only_actions: &'a [String],
     /// Rust name of every component schema that becomes a named type.
     type_names: HashMap<String, String>,
     /// Update types of the wrapper schemas resolved so far.
@@ -158,6 +175,7 @@ impl<'a> Resolver<'a> {
             file,
             schemas,
             wrapper_property,
+            read_only_actions: &[],
             type_names: HashMap::new(),
             wrapper_types: HashMap::new(),
             wrappers: wrappers::update_wrappers(schemas, wrapper_property),

@@ -122,7 +122,7 @@ impl<'a> Resolver<'a> {
                     params_struct,
                     example,
                     fallback_responses,
-                    idempotent: is_idempotent(method, &operation.extensions),
+                    idempotent: self.is_idempotent(method, path, &operation.extensions),
                     deprecated: operation
                         .deprecated
                         .then(|| deprecation_message(&operation.extensions)),
@@ -171,6 +171,33 @@ impl<'a> Resolver<'a> {
         Ok(names)
     }
 
+    /// Whether repeating the operation is harmless: `x-idempotent` when the spec says, else
+    /// its HTTP method, or an action that only reads ([`super::Settings::read_only_actions`]).
+    fn is_idempotent(
+        &self,
+        method: &str,
+        path: &str,
+        extensions: &IndexMap<String, serde_json::Value>,
+    ) -> bool {
+        if let Some(idempotent) = extensions
+            .get("x-idempotent")
+            .and_then(serde_json::Value::as_bool)
+        {
+            return idempotent;
+        }
+        let action = path
+            .rsplit('/')
+            .find(|segment| !segment.is_empty() && !is_version(segment))
+            .unwrap_or_default();
+        matches!(
+            method,
+            "get" | "head" | "options" | "put" | "delete" | "trace"
+        ) || self
+            .read_only_actions
+            .iter()
+            .any(|start| action.starts_with(start.as_str()))
+    }
+
     fn response(
         &mut self,
         status: u16,
@@ -188,8 +215,12 @@ impl<'a> Resolver<'a> {
         Ok(Response {
             status,
             docs: text(&Some(response.description.clone())),
-            // `{}` by contract: nothing to return.
-            body: body.filter(|_| !self.is_closed_empty_object(&response.content)),
+            // `{}` by contract: nothing to return; and HTTP gives `204 No Content`, `205 Reset
+            // Content` and `304 Not Modified` no body, whatever schema the spec documents.
+            body: body.filter(|_| {
+                !self.is_closed_empty_object(&response.content)
+                    && !matches!(status, 204 | 205 | 304)
+            }),
             headers: response.headers.keys().cloned().collect(),
         })
     }
@@ -413,17 +444,16 @@ fn simple_style(explode: Option<bool>) -> Style {
     }
 }
 
-fn is_idempotent(method: &str, extensions: &IndexMap<String, serde_json::Value>) -> bool {
-    match extensions
-        .get("x-idempotent")
-        .and_then(serde_json::Value::as_bool)
-    {
-        Some(idempotent) => idempotent,
-        None => matches!(
-            method,
-            "get" | "head" | "options" | "put" | "delete" | "trace"
-        ),
-    }
+/// Whether a path segment is a version (`2023-06-06`).
+fn is_version(segment: &str) -> bool {
+    segment.len() == 10
+        && segment.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 pub(super) fn is_json(media_type: &str) -> bool {

@@ -16,6 +16,8 @@ pub struct PaginationNames {
     pub count: String,
     /// The cursor, inside the limitation and in the result (`Cursor`).
     pub cursor: String,
+    /// The largest page size, where the spec gives the page size no maximum.
+    pub max_page_size: Option<i64>,
 }
 
 impl Default for PaginationNames {
@@ -24,6 +26,7 @@ impl Default for PaginationNames {
             limitation: "Limitation".to_owned(),
             count: "Count".to_owned(),
             cursor: "Cursor".to_owned(),
+            max_page_size: None,
         }
     }
 }
@@ -54,6 +57,7 @@ pub(super) fn detect(
             items_method: methods.claim(format!("{}_items", names::unraw(&operation.name))),
             ..pagination
         };
+        bound_page_size(types, &index, &pagination, names);
         if !pagination.limitation_optional {
             if let TypeKind::Struct(request) = &mut types[request_index].kind {
                 for field in &mut request.fields {
@@ -64,6 +68,34 @@ pub(super) fn detect(
             }
         }
         operation.pagination = Some(pagination);
+    }
+}
+
+/// Gives the page size of a limitation the bounds the settings know when the spec gives none:
+/// at least one item, at most [`PaginationNames::max_page_size`].
+fn bound_page_size(
+    types: &mut [TypeDef],
+    index: &HashMap<String, usize>,
+    pagination: &Pagination,
+    names: &PaginationNames,
+) {
+    let Some(max) = names.max_page_size else {
+        return;
+    };
+    let Some(&position) = index.get(&pagination.limitation_type) else {
+        return;
+    };
+    if let TypeKind::Struct(limitation) = &mut types[position].kind {
+        for count in limitation
+            .fields
+            .iter_mut()
+            .filter(|f| f.wire_name == names.count)
+        {
+            if count.limits.maximum.is_none() {
+                count.limits.maximum = Some(max);
+                count.limits.minimum.get_or_insert(1);
+            }
+        }
     }
 }
 
@@ -163,7 +195,11 @@ fn pagination(
             items_field: items.rust_name.clone(),
             item_type: (**item_type).clone(),
             items_optional: items.shape() != FieldShape::Plain,
-            default_page_size: count.limits.maximum.unwrap_or(UNBOUNDED_PAGE_SIZE),
+            default_page_size: count
+                .limits
+                .maximum
+                .or(names.max_page_size)
+                .unwrap_or(UNBOUNDED_PAGE_SIZE),
         },
         request_index,
     ))

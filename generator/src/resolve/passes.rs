@@ -1,86 +1,23 @@
-//! Passes over the resolved types: common fields, recursion, alias cycles, request types.
+//! Passes over the resolved types: recursion, alias cycles, request types.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{join_pointer, Error};
 use crate::ir::{BodyEncoding, CommonField, Field, Operation, TypeDef, TypeKind, TypeRef};
-use crate::names;
 
-/// Finds the body properties that every operation takes (Mews's `ClientToken`, `AccessToken`
-/// and `Client`), and removes the required ones from the request types, since the client
-/// sends them. The pattern only holds when every operation has a struct body and there are at
-/// least two operations.
-pub(super) fn hoist_common_fields(
-    types: &mut [TypeDef],
-    operations: &[Operation],
-) -> Vec<CommonField> {
-    let mut bodies: Vec<usize> = Vec::new();
-    for operation in operations {
-        let body = match &operation.request {
-            Some(TypeRef::Named(name)) => types
-                .iter()
-                .position(|def| def.name == *name && matches!(def.kind, TypeKind::Struct(_))),
-            _ => None,
-        };
-        match body {
-            Some(index) if !bodies.contains(&index) => bodies.push(index),
-            Some(_) => {}
-            None => return Vec::new(),
+/// A request body that carries the fields every request requires (the credentials) can never
+/// be left out, whether or not the spec says `required: true`: the method takes it as it is,
+/// not as an `Option`.
+pub(super) fn require_bodies_with_common_fields(
+    operations: &mut [Operation],
+    common_fields: &[CommonField],
+) {
+    if common_fields.iter().any(|field| field.required) {
+        for operation in operations {
+            operation.request_optional = false;
         }
     }
-    if operations.len() < 2 {
-        return Vec::new();
-    }
-    let struct_fields = |def: &TypeDef| match &def.kind {
-        TypeKind::Struct(structure) => structure.fields.clone(),
-        _ => Vec::new(),
-    };
-    let all_fields: Vec<Vec<Field>> = bodies
-        .iter()
-        .map(|&index| struct_fields(&types[index]))
-        .collect();
-    let common: Vec<CommonField> = all_fields[0]
-        .iter()
-        .filter_map(|field| {
-            let twins: Vec<&Field> = all_fields
-                .iter()
-                .filter_map(|fields| {
-                    fields
-                        .iter()
-                        .find(|other| other.wire_name == field.wire_name && other.ty == field.ty)
-                })
-                .collect();
-            (twins.len() == all_fields.len()).then(|| CommonField {
-                wire_name: field.wire_name.clone(),
-                rust_name: field.rust_name.clone(),
-                docs: field.docs.clone(),
-                ty: field.ty.clone(),
-                required: twins.iter().all(|twin| twin.required && !twin.nullable),
-                secret: is_secret(&field.wire_name),
-                three_state: false,
-                env_name: names::constant_name(&field.wire_name),
-            })
-        })
-        .collect();
-    for &index in &bodies {
-        if let TypeKind::Struct(structure) = &mut types[index].kind {
-            structure.fields.retain(|field| {
-                !common
-                    .iter()
-                    .any(|c| c.required && c.wire_name == field.wire_name)
-            });
-        }
-    }
-    common
-}
-
-/// Credentials by their conventional names.
-fn is_secret(wire_name: &str) -> bool {
-    let name = wire_name.to_ascii_lowercase();
-    ["token", "secret", "password", "apikey", "api_key"]
-        .iter()
-        .any(|marker| name.contains(marker))
 }
 
 /// The named type a type contains by value (not behind a `Vec` or map), so that a cycle

@@ -313,7 +313,7 @@ impl<'a> Resolver<'a> {
                     } else {
                         limits
                     },
-                    ty: inner.ty,
+                    ty: refined(inner.ty, shape.format),
                 });
             }
         }
@@ -626,6 +626,26 @@ pub(super) fn union_members<'s>(shape: &Shape<'s>) -> (&'static str, &'s [Refere
         ("anyOf", shape.any_of)
     } else {
         ("oneOf", shape.one_of)
+    }
+}
+
+/// A string type (or the string of an update value) refined by a `format` written beside its
+/// reference: Swashbuckle writes `allOf: [$ref: StringUpdateValue], format: date` for an update
+/// of a date.
+fn refined(ty: TypeRef, format: Option<&str>) -> TypeRef {
+    let formatted = match format {
+        Some("uuid") => TypeRef::Uuid,
+        Some("date-time") => TypeRef::DateTime,
+        Some("date") => TypeRef::Date,
+        _ => return ty,
+    };
+    match ty {
+        TypeRef::String => formatted,
+        TypeRef::Update { value, clearable } if *value == TypeRef::String => TypeRef::Update {
+            value: Box::new(formatted),
+            clearable,
+        },
+        other => other,
     }
 }
 
