@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use mews_connector::{
-    ApiError, Client, ClientBuilder, ConnectorApiExceptionResult, Customer, CustomerAddParameters, Error,
-    IdentityDocumentUpdateParameters, IdentityDocumentWriteResult,
+    ApiError, Client, ClientBuilder, ConnectorApiExceptionResult, Customer, CustomerAddParameters,
+    Error, IdentityDocumentUpdateParameters, IdentityDocumentWriteResult,
     MultipleIdentityDocumentUpdateParameters, RateLimit, RetryPolicy,
 };
 use serde_json::{json, Value};
@@ -670,18 +670,21 @@ async fn secrets_never_show_in_debug_output_or_errors() {
 async fn the_rate_limit_keeps_the_client_under_its_budget() {
     // The server holds its answers until it has read two requests: the limit lets both calls
     // of its budget be under way at once, and the third waits for the window.
-    let server = Server::start(|_| {
-        Reply::json(200, CUSTOMERS_ADD_RESPONSE).after_requests(2)
-    })
-    .await;
+    let server =
+        Server::start(|_| Reply::json(200, CUSTOMERS_ADD_RESPONSE).after_requests(2)).await;
     let window = Duration::from_millis(500);
     // A limit that let only one call be under way would hold the calls until this timeout.
-    let client = Client::builder(server.uri(), CLIENT_TOKEN, ACCESS_TOKEN, "Sample Client 1.0.0")
-        .rate_limit(RateLimit::new(2, window))
-        .timeout(Duration::from_secs(20))
-        .retry_policy(RetryPolicy::never())
-        .build()
-        .unwrap();
+    let client = Client::builder(
+        server.uri(),
+        CLIENT_TOKEN,
+        ACCESS_TOKEN,
+        "Sample Client 1.0.0",
+    )
+    .rate_limit(RateLimit::new(2, window))
+    .timeout(Duration::from_secs(20))
+    .retry_policy(RetryPolicy::never())
+    .build()
+    .unwrap();
 
     let calls: Vec<_> = (0..3)
         .map(|_| {
