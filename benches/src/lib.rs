@@ -1,10 +1,12 @@
 //! Support for the benchmarks in `benches/`: hand-written serde types of the same shape as the
 //! generated ones (the practical limit the generated types are measured against), a minimal
-//! HTTP server on loopback, and the soak of the client under faults.
+//! HTTP server on loopback, the soak of the client under faults, and a count of the waits for
+//! the client's rate limit.
 
 pub mod calls;
 pub mod counting;
 pub mod handwritten;
+pub mod limit_waits;
 pub mod server;
 pub mod soak;
 

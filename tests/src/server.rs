@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Notify;
 
 /// The most header lines a request may have; a longer head closes the connection.
 const MAX_HEADER_LINES: usize = 100;
@@ -72,6 +73,10 @@ pub enum Reply {
     },
     /// Waits, then answers.
     After(Duration, Box<Reply>),
+    /// Waits until the server has read this many requests in all, then answers: a test that
+    /// needs several requests under way at once holds their answers this way, whatever the
+    /// scheduling of the client's tasks.
+    AfterRequests(usize, Box<Reply>),
     /// Closes the connection at once with a TCP reset, without an answer.
     Reset,
     /// Never answers; keeps the connection until the client closes it.
@@ -124,6 +129,11 @@ impl Reply {
     pub fn after(self, delay: Duration) -> Self {
         Reply::After(delay, Box::new(self))
     }
+
+    /// The same answer once the server has read `requests` requests in all.
+    pub fn after_requests(self, requests: usize) -> Self {
+        Reply::AfterRequests(requests, Box::new(self))
+    }
 }
 
 type Script = dyn Fn(&Arrival) -> Reply + Send + Sync;
@@ -149,6 +159,8 @@ struct Shared {
     answers: Mutex<Vec<Answer>>,
     connections: Mutex<Vec<Connection>>,
     requests: AtomicUsize,
+    /// Signalled whenever a request has been read.
+    arrived: Notify,
     open: AtomicUsize,
     accepted: AtomicUsize,
 }
@@ -187,6 +199,7 @@ impl Server {
             answers: Mutex::default(),
             connections: Mutex::default(),
             requests: AtomicUsize::new(0),
+            arrived: Notify::new(),
             open: AtomicUsize::new(0),
             accepted: AtomicUsize::new(0),
         });
@@ -303,11 +316,28 @@ async fn serve(stream: TcpStream, shared: &Shared, connection: usize) {
         if !shared.options.counts_only {
             lock(&shared.arrivals).push(arrival.clone());
         }
+        shared.arrived.notify_waiters();
         let mut reply = (shared.script)(&arrival);
-        while let Reply::After(delay, then) = reply {
-            tokio::time::sleep(delay).await;
-            reply = *then;
-        }
+        let reply = loop {
+            match reply {
+                Reply::After(delay, then) => {
+                    tokio::time::sleep(delay).await;
+                    reply = *then;
+                }
+                Reply::AfterRequests(requests, then) => {
+                    loop {
+                        // Made before the count is read, so that no arrival in between is missed.
+                        let arrived = shared.arrived.notified();
+                        if shared.requests.load(Ordering::SeqCst) >= requests {
+                            break;
+                        }
+                        arrived.await;
+                    }
+                    reply = *then;
+                }
+                reply => break reply,
+            }
+        };
         if !answer(&mut stream, shared, &arrival, connection, reply).await {
             return;
         }
@@ -383,7 +413,9 @@ async fn answer(
             count(body.len());
             written
         }
-        Reply::After(..) => unreachable!("delays are taken before answering"),
+        Reply::After(..) | Reply::AfterRequests(..) => {
+            unreachable!("delays are taken before answering")
+        }
         Reply::Reset => {
             let _ = stream.set_zero_linger();
             false

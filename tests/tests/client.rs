@@ -4,14 +4,15 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use mews_connector::{
-    Client, ClientBuilder, Customer, CustomerAddParameters, Error,
-    IdentityDocumentUpdateParameters, IdentityDocumentWriteResult,
+    ApiError, Client, ClientBuilder, ConnectorApiExceptionResult, Customer, CustomerAddParameters,
+    Error, IdentityDocumentUpdateParameters, IdentityDocumentWriteResult,
     MultipleIdentityDocumentUpdateParameters, RateLimit, RetryPolicy,
 };
 use serde_json::{json, Value};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+use mews_tests::server::{Reply, Server};
 use mews_tests::{
     CUSTOMERS_ADD_REQUEST, CUSTOMERS_ADD_RESPONSE, IDENTITY_DOCUMENTS_UPDATE_REQUEST,
     IDENTITY_DOCUMENTS_UPDATE_RESPONSE,
@@ -200,11 +201,48 @@ async fn client_defaults_fill_in_what_a_request_leaves_unset() {
     assert_eq!(sent[1]["CultureCode"], "it-IT");
 }
 
+/// The error statuses the Mews guidelines document, each with the variant it must map to.
+const DOCUMENTED_STATUSES: [(u16, &str); 12] = [
+    (400, "BadRequest"),
+    (401, "Unauthorized"),
+    (403, "Forbidden"),
+    (404, "NotFound"),
+    (408, "RequestTimeout"),
+    (409, "Conflict"),
+    (413, "PayloadTooLarge"),
+    (429, "TooManyRequests"),
+    (500, "InternalServerError"),
+    (502, "BadGateway"),
+    (503, "ServiceUnavailable"),
+    (504, "GatewayTimeout"),
+];
+
+/// The name of the variant of an error with a response body, and that body's API error.
+fn variant(error: &Error) -> (&'static str, &ApiError<ConnectorApiExceptionResult>) {
+    match error {
+        Error::BadRequest(error) => ("BadRequest", error),
+        Error::Unauthorized(error) => ("Unauthorized", error),
+        Error::Forbidden(error) => ("Forbidden", error),
+        Error::NotFound(error) => ("NotFound", error),
+        Error::RequestTimeout(error) => ("RequestTimeout", error),
+        Error::Conflict(error) => ("Conflict", error),
+        Error::PayloadTooLarge(error) => ("PayloadTooLarge", error),
+        Error::TooManyRequests { error, .. } => ("TooManyRequests", error),
+        Error::InternalServerError(error) => ("InternalServerError", error),
+        Error::BadGateway(error) => ("BadGateway", error),
+        Error::ServiceUnavailable(error) => ("ServiceUnavailable", error),
+        Error::GatewayTimeout(error) => ("GatewayTimeout", error),
+        Error::UnexpectedStatus(error) => ("UnexpectedStatus", error),
+        other => panic!("not an error with a response body: {other:?}"),
+    }
+}
+
 #[tokio::test]
-async fn each_documented_status_maps_to_its_variant() {
+async fn each_documented_status_maps_to_its_variant_and_others_to_unexpected_status() {
     let server = MockServer::start().await;
     let client = client(&server);
-    for status in [400u16, 401, 403, 404, 408, 409, 429, 500, 503, 418] {
+    let undocumented = [(418, "UnexpectedStatus"), (422, "UnexpectedStatus")];
+    for (status, expected) in DOCUMENTED_STATUSES.into_iter().chain(undocumented) {
         server.reset().await;
         mount(
             &server,
@@ -215,22 +253,11 @@ async fn each_documented_status_maps_to_its_variant() {
 
         let error = client.customers_add(&customer_request()).await.unwrap_err();
 
-        let (variant_status, message) = match &error {
-            Error::BadRequest(error) => (400, &error.body.message),
-            Error::Unauthorized(error) => (401, &error.body.message),
-            Error::Forbidden(error) => (403, &error.body.message),
-            Error::NotFound(error) => (404, &error.body.message),
-            Error::RequestTimeout(error) => (408, &error.body.message),
-            Error::Conflict(error) => (409, &error.body.message),
-            Error::ServiceUnavailable(error) => (503, &error.body.message),
-            Error::TooManyRequests { error, .. } => (429, &error.body.message),
-            Error::InternalServerError(error) => (500, &error.body.message),
-            Error::UnexpectedStatus(error) => (error.status, &error.body.message),
-            other => panic!("{status}: unexpected {other:?}"),
-        };
-        assert_eq!(variant_status, status);
+        let (name, api_error) = variant(&error);
+        assert_eq!(name, expected, "{status}");
+        assert_eq!(api_error.status, status);
         assert_eq!(
-            message.as_deref(),
+            api_error.body.message.as_deref(),
             Some(format!("failure {status}").as_str())
         );
         assert_eq!(error.status(), Some(status));
@@ -240,6 +267,29 @@ async fn each_documented_status_maps_to_its_variant() {
             format!("HTTP {status}: failure {status} (request id req-{status})")
         );
     }
+}
+
+#[tokio::test]
+async fn a_documented_success_without_a_body_is_no_content() {
+    let server = MockServer::start().await;
+    mount(
+        &server,
+        CUSTOMERS_ADD,
+        ResponseTemplate::new(204).insert_header("Request-Id", "req-204"),
+    )
+    .await;
+
+    let error = client(&server)
+        .customers_add(&customer_request())
+        .await
+        .unwrap_err();
+
+    let Error::NoContent { status, request_id } = &error else {
+        panic!("expected NoContent, got {error:?}");
+    };
+    assert_eq!((*status, request_id.as_deref()), (204, Some("req-204")));
+    assert_eq!(error.status(), Some(204));
+    assert_eq!(error.request_id(), Some("req-204"));
 }
 
 #[tokio::test]
@@ -616,30 +666,46 @@ async fn secrets_never_show_in_debug_output_or_errors() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_rate_limit_keeps_the_client_under_its_budget() {
-    let server = MockServer::start().await;
-    mount(&server, CUSTOMERS_ADD, ok_customer()).await;
-    let client = builder(&server)
-        .rate_limit(RateLimit::new(2, Duration::from_millis(500)))
-        .build()
-        .unwrap();
+    // The server holds its answers until it has read two requests: the limit lets both calls
+    // of its budget be under way at once, and the third waits for the window.
+    let server =
+        Server::start(|_| Reply::json(200, CUSTOMERS_ADD_RESPONSE).after_requests(2)).await;
+    let window = Duration::from_millis(500);
+    // A limit that let only one call be under way would hold the calls until this timeout.
+    let client = Client::builder(
+        server.uri(),
+        CLIENT_TOKEN,
+        ACCESS_TOKEN,
+        "Sample Client 1.0.0",
+    )
+    .rate_limit(RateLimit::new(2, window))
+    .timeout(Duration::from_secs(20))
+    .retry_policy(RetryPolicy::never())
+    .build()
+    .unwrap();
 
-    let started = Instant::now();
-    for _ in 0..2 {
-        client.customers_add(&customer_request()).await.unwrap();
+    let calls: Vec<_> = (0..3)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.customers_add(&customer_request()).await })
+        })
+        .collect();
+    for call in calls {
+        call.await.unwrap().unwrap();
     }
-    let two = started.elapsed();
-    client.customers_add(&customer_request()).await.unwrap();
-    let three = started.elapsed();
 
+    let arrivals = server.arrivals();
+    let answers = server.answers();
+    assert_eq!((arrivals.len(), answers.len()), (3, 3));
+    // The calls ended at all, so the first two were under way at once: the server answers
+    // none before it has read two.
+    let first_answer = answers.iter().map(|answer| answer.at).min().unwrap();
     assert!(
-        two < Duration::from_millis(450),
-        "the first two fit the window: {two:?}"
-    );
-    assert!(
-        three >= Duration::from_millis(500),
-        "the third waits for the window: {three:?}"
+        arrivals[2].at >= first_answer + window,
+        "the third call waits for a place to stop counting: it arrived {:?} after the first answer",
+        arrivals[2].at.saturating_duration_since(first_answer)
     );
 }
 

@@ -99,20 +99,38 @@ fn every_generated_file_says_it_is_generated_in_its_first_line() {
 }
 
 #[test]
-fn no_struct_is_emitted_for_update_value_wrappers() {
-    let models = generate()
-        .into_iter()
-        .find(|file| file.path == "src/models.rs")
-        .unwrap();
+fn no_type_is_emitted_for_update_value_wrappers_in_any_file() {
+    let spec = std::fs::read_to_string(spec()).unwrap();
+    let files = generate();
     for wrapper in [
         "StringUpdateValue",
         "BooleanUpdateValue",
         "IdentityDocumentTypeUpdateValue",
     ] {
         assert!(
-            !models.contents.contains(wrapper),
-            "{wrapper} should be an `Update<T>`"
+            spec.contains(&format!("{wrapper}:")),
+            "the spec defines {wrapper}"
         );
+        for file in &files {
+            assert!(
+                !file.contents.contains(wrapper),
+                "{}: {wrapper} should be an `Update<T>`",
+                file.path
+            );
+        }
+    }
+    // The fields the wrappers held are updates instead.
+    let models: String = files
+        .iter()
+        .filter(|file| file.path.starts_with("src/models"))
+        .map(|file| file.contents.as_str())
+        .collect();
+    for update in [
+        "pub number: Update<String>",
+        "pub is_verified: Update<bool, NotClearable>",
+        "pub r#type: Update<IdentityDocumentType, NotClearable>",
+    ] {
+        assert!(models.contains(update), "{update}");
     }
 }
 

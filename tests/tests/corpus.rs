@@ -143,25 +143,52 @@ fn generate(
         .generate_from(name, &document)
 }
 
+/// The specs of the corpus: each listed in `SOURCES.md`, where its origin is recorded.
+const CORPUS_SPECS: usize = 33;
+
 #[test]
-fn every_corpus_spec_generates_deterministically() {
+fn the_corpus_is_every_spec_its_sources_list() {
+    let sources =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/SOURCES.md"))
+            .unwrap();
+    let listed: Vec<&str> = sources
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `")?.split('`').next())
+        .collect();
+    let files: Vec<PathBuf> = corpus();
+    let present: Vec<&str> = files.iter().map(|path| file_name(path)).collect();
+    assert_eq!(present, listed);
+    assert_eq!(present.len(), CORPUS_SPECS);
+}
+
+#[test]
+fn every_corpus_spec_generates_deterministically_into_rust_that_parses() {
     let files = corpus();
-    assert!(files.len() >= 10, "the corpus has {} specs", files.len());
+    assert_eq!(files.len(), CORPUS_SPECS);
     for path in files {
         let (name, text) = read(&path);
         let first =
             generate(&name, &text, &crate_name(&path)).unwrap_or_else(|err| panic!("{err}"));
         let second = generate(&name, &text, &crate_name(&path)).unwrap();
         assert!(first == second, "{}: two runs differ", file_name(&path));
-        let models = first
+        let rust: Vec<&GeneratedFile> = first
             .iter()
-            .find(|file| file.path == "src/models.rs")
-            .unwrap();
+            .filter(|file| file.path.ends_with(".rs"))
+            .collect();
         assert!(
-            syn::parse_file(&models.contents).is_ok(),
-            "{}: models do not parse",
+            rust.iter().any(|file| file.path == "src/lib.rs"),
+            "{}: no src/lib.rs",
             file_name(&path)
         );
+        for file in rust {
+            if let Err(error) = syn::parse_file(&file.contents) {
+                panic!(
+                    "{}: {} does not parse: {error}",
+                    file_name(&path),
+                    file.path
+                );
+            }
+        }
     }
 }
 
@@ -532,6 +559,9 @@ fn large_corpus_crates_pass_clippy_without_warnings() {
     assert_passes_clippy(specs, "corpus-large");
 }
 
+/// The construct specs of `tests/constructs/`.
+const CONSTRUCT_SPECS: usize = 7;
+
 /// The small specs of `tests/constructs/`, one per construct of real-world specs, each with a
 /// test of the generated crate (`<name>.rs` beside it) that checks the wire form or decodes
 /// real payloads over loopback.
@@ -555,9 +585,25 @@ fn constructs() -> Vec<(String, PathBuf, String)> {
 }
 
 #[test]
+fn every_construct_spec_has_its_wire_test_and_every_test_its_spec() {
+    let specs = constructs();
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("constructs");
+    let mut tests: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .map(|path| path.file_stem().unwrap().to_str().unwrap().to_owned())
+        .filter(|name| name != "common")
+        .collect();
+    tests.sort();
+    let names: Vec<&String> = specs.iter().map(|(name, _, _)| name).collect();
+    assert_eq!(names, tests.iter().collect::<Vec<_>>());
+    assert_eq!(specs.len(), CONSTRUCT_SPECS);
+}
+
+#[test]
 fn construct_crates_pass_clippy_and_their_wire_tests() {
     let specs = constructs();
-    assert!(specs.len() >= 5, "{} construct specs", specs.len());
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("constructs");
     let workspace = write_workspace(specs, "constructs", |name, crate_folder| {
         let test = folder.join(format!("{name}.rs"));

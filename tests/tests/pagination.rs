@@ -120,21 +120,29 @@ async fn walks_every_page_until_a_short_one_with_each_cursor_in_turn() {
 }
 
 #[tokio::test]
-async fn an_empty_last_page_ends_the_walk() {
-    let server = server(vec![
-        page(1..3, Some(2)),
-        page(3..5, Some(4)),
-        page(5..5, None),
-    ])
-    .await;
-    let pages: Vec<_> = client(&server)
-        .customers_get_all_pages(request(2))
-        .try_collect()
-        .await
-        .unwrap();
-    assert_eq!(pages.len(), 3);
-    assert!(pages[2].customers.is_empty());
-    assert_eq!(limitations(&server).await.len(), 3);
+async fn an_empty_last_page_ends_the_walk_though_it_carries_a_cursor() {
+    // Mews sends a cursor on every page, the empty last one too: the cursor it was asked for,
+    // or another; either way the walk ends there, without another request or an error.
+    for empty_page_cursor in [4, 7] {
+        let server = server(vec![
+            page(1..3, Some(2)),
+            page(3..5, Some(4)),
+            page(5..5, Some(empty_page_cursor)),
+        ])
+        .await;
+        let pages: Vec<_> = client(&server)
+            .customers_get_all_pages(request(2))
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(pages.len(), 3);
+        assert!(pages[2].customers.is_empty());
+        assert_eq!(
+            pages[2].cursor,
+            Some(cursor(empty_page_cursor).parse().unwrap())
+        );
+        assert_eq!(limitations(&server).await.len(), 3);
+    }
 }
 
 #[tokio::test]

@@ -134,13 +134,14 @@ async fn main() {
         println!("| {outcome} | {count} |");
     }
     println!(
-        "\nhung: {}, panicked: {}; most arrivals in one window: {} (limit {}); a full window after the soak: {} calls within {:?}; connections open after dropping the client: {}; tasks alive before {} and after {}",
+        "\nhung: {}, panicked: {}; most arrivals in one window: {} (limit {}); waits for a place: {}; a full window of {} calls at once after the soak: {} waits for a place; connections open after dropping the client: {}; tasks alive before {} and after {}",
         report.hung,
         report.panicked,
         report.most_in_window,
         soak.limit.requests,
+        report.limit_waits,
         soak.limit.requests,
-        report.full_window_spread,
+        report.full_window_waits,
         report.connections_open_after,
         report.tasks_before,
         report.tasks_after
