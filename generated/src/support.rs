@@ -605,6 +605,25 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
+/// One end of a time or date interval whose length a spec limits: a date-time, or a date at its
+/// start.
+pub trait IntervalEnd {
+    /// The end as an instant, without a time zone (date-times are in UTC).
+    fn instant(&self) -> chrono::NaiveDateTime;
+}
+
+impl IntervalEnd for chrono::DateTime<chrono::Utc> {
+    fn instant(&self) -> chrono::NaiveDateTime {
+        self.naive_utc()
+    }
+}
+
+impl IntervalEnd for Date {
+    fn instant(&self) -> chrono::NaiveDateTime {
+        self.0.and_time(chrono::NaiveTime::MIN)
+    }
+}
+
 /// Collects violations while a request is checked.
 #[derive(Debug, Default)]
 pub struct Violations(Vec<Violation>);
@@ -640,6 +659,28 @@ impl Violations {
     /// Checks the bounds of an integer.
     pub fn range(&mut self, path: &str, field: &str, value: i64, limits: impl RangeBounds<i64>) {
         self.count(path, field, value, "", limits);
+    }
+
+    /// Checks that an interval from `start` to `end` is at most `max_months` calendar months
+    /// long (an end before the start is the server's to refuse).
+    pub fn interval(
+        &mut self,
+        path: &str,
+        field: &str,
+        start: &impl IntervalEnd,
+        end: &impl IntervalEnd,
+        max_months: u32,
+    ) {
+        let (start, end) = (start.instant(), end.instant());
+        let latest = start.checked_add_months(chrono::Months::new(max_months));
+        if latest.is_some_and(|latest| end > latest) {
+            self.0.push(Violation {
+                path: field_path(path, field),
+                message: format!(
+                    "from {start} to {end}, an interval of at most {max_months} months allowed"
+                ),
+            });
+        }
     }
 
     fn count<N: PartialOrd + fmt::Display>(

@@ -244,6 +244,10 @@ pub struct Field {
     /// (`Nullable<T>`), so that a request can remove a value by sending `null`.
     #[serde(default)]
     pub three_state: bool,
+    /// For a field whose value is an interval (a struct of a start and an end, both date-times
+    /// or dates) of a limited length: the fields of its start and end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval: Option<IntervalEnds>,
     /// The `with_` method that sets the field, for a field of a request type that is not an
     /// argument of its `new`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -279,6 +283,13 @@ impl Field {
     }
 }
 
+/// The fields of an interval struct that hold its start and its end.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IntervalEnds {
+    pub start: String,
+    pub end: String,
+}
+
 /// Size limits a request value must respect before it is sent.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
@@ -290,6 +301,9 @@ pub struct Limits {
     pub min_items: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_items: Option<usize>,
+    /// The longest an interval value may be, in calendar months (`x-max-interval-in-months`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_interval_months: Option<u32>,
     /// Bounds of an integer value.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub minimum: Option<i64>,
@@ -323,6 +337,17 @@ impl Union {
             .iter()
             .any(|variant| matches!(variant.tag, Some(WireValue::Integer(_))))
     }
+}
+
+/// The variants of a request body that is a union of structs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RequestUnion {
+    /// The union type's name.
+    pub name: String,
+    /// Its variants, each a struct with the request's fields.
+    pub variants: Vec<String>,
+    /// Its catch-all variant, which holds any JSON value.
+    pub fallback: String,
 }
 
 /// A value on the wire that tells variants apart: a string, or an integer.
@@ -481,6 +506,11 @@ pub struct Operation {
     /// takes an `Option`.
     #[serde(default)]
     pub request_optional: bool,
+    /// For a JSON body that is a union of structs, each holding the client settings: where the
+    /// request's own values of the settings are read (the client sends a default only where
+    /// the request leaves its value unset).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_union: Option<RequestUnion>,
     /// The documented request example, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_example: Option<serde_json::Value>,
@@ -501,6 +531,10 @@ pub struct Operation {
     /// `Some(message)` when the spec marks the operation deprecated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<String>,
+    /// Whether the API offers the operation as a restricted beta (`x-restricted`), subject to
+    /// change.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub restricted: bool,
     /// How to walk the results page by page, for an operation with cursor pagination.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pagination: Option<Pagination>,

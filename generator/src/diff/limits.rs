@@ -12,6 +12,11 @@ pub(super) fn compare(recorder: &mut Recorder, item: &str, old: &Limits, new: &L
         Bound::upper("max length", old.max_length, new.max_length),
         Bound::lower("min items", old.min_items, new.min_items),
         Bound::upper("max items", old.max_items, new.max_items),
+        Bound::upper(
+            "max interval in months",
+            old.max_interval_months.map(|months| months as usize),
+            new.max_interval_months.map(|months| months as usize),
+        ),
     ];
     let changed: Vec<&Bound> = bounds
         .iter()

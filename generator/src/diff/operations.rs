@@ -149,6 +149,14 @@ fn operation(old: &Operation, new: &Operation, was_split: bool, recorder: &mut R
     }
     parameters(old, new, &method, recorder);
     deprecation(old, new, &method, recorder);
+    if old.restricted != new.restricted {
+        let now = if new.restricted {
+            "is now a restricted beta"
+        } else {
+            "is no longer a restricted beta"
+        };
+        recorder.documentation(format!("{method} {now}"), "the API's terms of it, not its code");
+    }
     pagination(old, new, &method, recorder);
     let statuses = |operation: &Operation| -> Vec<u16> {
         operation

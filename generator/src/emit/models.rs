@@ -519,6 +519,15 @@ fn field_checks(field: &Field, request_structs: &HashSet<&str>) -> Option<TokenS
             checks.push(quote!(violations.range(path, #wire_name, #number, #bounds);));
         }
     }
+    if let (Some(months), Some(ends)) = (limits.max_interval_months, &field.interval) {
+        let months = Literal::u32_unsuffixed(months);
+        let (start, end) = (ident(&ends.start), ident(&ends.end));
+        let interval = match shape {
+            FieldShape::Plain => quote!(self.#field_name),
+            _ => quote!(value),
+        };
+        checks.push(quote!(violations.interval(path, #wire_name, &#interval.#start, &#interval.#end, #months);));
+    }
     if has_nested_request(&field.ty, request_structs) {
         checks.push(quote!(violations.nested(path, #wire_name, #value);));
     }

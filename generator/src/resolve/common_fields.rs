@@ -11,7 +11,9 @@
 //! client configuration by its shape alone: two operations that share an optional filter
 //! (`OrderItemIds`) share a filter, not a setting.
 
-use crate::ir::{CommonField, Field, Limits, Operation, TypeDef, TypeKind, TypeRef};
+use crate::ir::{
+    CommonField, Field, Limits, Operation, RequestUnion, TypeDef, TypeKind, TypeRef,
+};
 use crate::names::{self, Scope};
 
 /// An optional body property of every request that the client can set a default for.
@@ -105,6 +107,39 @@ pub(super) fn hoist(
     common
 }
 
+/// Marks the operations whose body is a union of structs, where the request's own values of
+/// the client settings are read from whichever variant it is.
+pub(super) fn mark_union_bodies(
+    types: &[TypeDef],
+    operations: &mut [Operation],
+    common: &[CommonField],
+) {
+    if common.iter().all(|field| field.required) {
+        return;
+    }
+    for operation in operations {
+        let Some(TypeRef::Named(name)) = &operation.request else {
+            continue;
+        };
+        let Some(TypeKind::Union(union)) = types
+            .iter()
+            .find(|def| def.name == *name)
+            .map(|def| &def.kind)
+        else {
+            continue;
+        };
+        operation.request_union = Some(RequestUnion {
+            name: name.clone(),
+            variants: union
+                .variants
+                .iter()
+                .map(|variant| variant.rust_name.clone())
+                .collect(),
+            fallback: union.fallback.clone(),
+        });
+    }
+}
+
 fn fields_of(types: &[TypeDef], index: usize) -> &[Field] {
     match &types[index].kind {
         TypeKind::Struct(structure) => &structure.fields,
@@ -167,6 +202,7 @@ fn setting_field(setting: &ClientSetting) -> Field {
         limits: Limits::default(),
         page_size: None,
         three_state: false,
+        interval: None,
         setter: None,
     }
 }

@@ -97,6 +97,7 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     let mut common_fields =
         common_fields::hoist(&mut types, &operations, &settings.client_settings);
     passes::require_bodies_with_common_fields(&mut operations, &common_fields);
+    common_fields::mark_union_bodies(&types, &mut operations, &common_fields);
     passes::mark_request_types(&mut types, &operations);
     passes::mark_three_state_fields(&mut types, &mut common_fields);
     pagination::detect(

@@ -115,6 +115,7 @@ impl<'a> Resolver<'a> {
                     request_media_type: body.media_type,
                     request_encoding: body.encoding,
                     request_optional: body.optional,
+                    request_union: None,
                     request_example: body.example,
                     responses,
                     result,
@@ -126,6 +127,11 @@ impl<'a> Resolver<'a> {
                     deprecated: operation
                         .deprecated
                         .then(|| deprecation_message(&operation.extensions)),
+                    restricted: operation
+                        .extensions
+                        .get("x-restricted")
+                        .and_then(serde_json::Value::as_bool)
+                        .unwrap_or(false),
                     pagination: None,
                     events,
                     feature: None,

@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{join_pointer, Error};
-use crate::ir::{BodyEncoding, CommonField, Field, Operation, TypeDef, TypeKind, TypeRef};
+use crate::ir::{
+    BodyEncoding, CommonField, Field, IntervalEnds, Operation, TypeDef, TypeKind, TypeRef,
+};
 
 /// A request body that carries the fields every request requires (the credentials) can never
 /// be left out, whether or not the spec says `required: true`: the method takes it as it is,
@@ -274,6 +276,10 @@ pub(super) fn confine_limits(types: &mut [TypeDef]) {
         }
         ty
     };
+    let intervals: HashMap<String, IntervalEnds> = types
+        .iter()
+        .filter_map(|def| Some((def.name.clone(), interval_ends(def)?)))
+        .collect();
     for def in types.iter_mut() {
         let TypeKind::Struct(structure) = &mut def.kind else {
             continue;
@@ -283,6 +289,14 @@ pub(super) fn confine_limits(types: &mut [TypeDef]) {
                 TypeRef::Update { value, .. } => underlying(value),
                 ty => underlying(ty),
             };
+            // A length of an interval is one of a struct of a start and an end.
+            field.interval = field
+                .limits
+                .max_interval_months
+                .and_then(|_| intervals.get(ty.named()?).cloned());
+            if field.interval.is_none() {
+                field.limits.max_interval_months = None;
+            }
             let limits = &mut field.limits;
             if ty != TypeRef::String {
                 limits.min_length = None;
@@ -298,6 +312,25 @@ pub(super) fn confine_limits(types: &mut [TypeDef]) {
             }
         }
     }
+}
+
+/// The start and end of an interval struct: two required fields, both date-times or both dates
+/// (Mews's `StartUtc` and `EndUtc`, `Start` and `End`), in this order.
+fn interval_ends(def: &TypeDef) -> Option<IntervalEnds> {
+    let TypeKind::Struct(structure) = &def.kind else {
+        return None;
+    };
+    let [start, end] = structure.fields.as_slice() else {
+        return None;
+    };
+    let is_end = |field: &Field, ty: &TypeRef| field.ty == *ty && field.required && !field.nullable;
+    [TypeRef::DateTime, TypeRef::Date]
+        .iter()
+        .any(|ty| is_end(start, ty) && is_end(end, ty))
+        .then(|| IntervalEnds {
+            start: start.rust_name.clone(),
+            end: end.rust_name.clone(),
+        })
 }
 
 /// Base64 bytes are only supported as the type of a struct field (where a serde attribute

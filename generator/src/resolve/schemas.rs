@@ -32,7 +32,7 @@ impl<'a> Resolver<'a> {
             }
             ReferenceOr::Item(schema) => {
                 let data = &schema.schema_data;
-                let docs = text(&data.description).or_else(|| text(&data.title));
+                let docs = description(data).or_else(|| text(&data.title));
                 (docs, self.type_kind(&rust_name, schema, &pointer)?)
             }
         };
@@ -56,10 +56,7 @@ impl<'a> Resolver<'a> {
     ) -> Result<TypeKind, Error> {
         let shape = flatten(&schema.schema_kind);
         if let Some(values) = string_enum(&shape) {
-            return Ok(TypeKind::Enum(enumeration(
-                values,
-                schema.schema_data.description.as_deref(),
-            )));
+            return Ok(TypeKind::Enum(enumeration(values, &schema.schema_data)));
         }
         if let Some((members, integer)) = self.const_members(&shape) {
             return Ok(TypeKind::Enum(values::const_enumeration(members, integer)));
@@ -67,10 +64,7 @@ impl<'a> Resolver<'a> {
         match self.string_union(&shape) {
             Some(StringUnion::Values(values)) => {
                 let values = values.iter().map(String::as_str).collect();
-                return Ok(TypeKind::Enum(enumeration(
-                    values,
-                    schema.schema_data.description.as_deref(),
-                )));
+                return Ok(TypeKind::Enum(enumeration(values, &schema.schema_data)));
             }
             Some(StringUnion::Reference(reference)) => {
                 return Ok(TypeKind::Alias(self.reference(reference, pointer)?));
@@ -202,6 +196,7 @@ impl<'a> Resolver<'a> {
                     limits: resolved.limits,
                     page_size: None,
                     three_state: false,
+                    interval: None,
                     setter: None,
                 })
             })
@@ -298,7 +293,14 @@ impl<'a> Resolver<'a> {
     fn schema(&mut self, schema: &Schema, pointer: &str, hint: &str) -> Result<Resolved, Error> {
         let data = &schema.schema_data;
         let shape = flatten(&schema.schema_kind);
-        let limits = limits(&shape);
+        let limits = Limits {
+            max_interval_months: data
+                .extensions
+                .get("x-max-interval-in-months")
+                .and_then(serde_json::Value::as_u64)
+                .and_then(|months| u32::try_from(months).ok()),
+            ..limits(&shape)
+        };
         // Swashbuckle's way of giving a reference a description or nullability,
         // `allOf: [$ref]` with siblings, and `oneOf: [$ref, {type: "null"}]`, are the wrapped type.
         if let Some((single, single_pointer, null_member)) = single_member(&shape, pointer) {
@@ -306,7 +308,7 @@ impl<'a> Resolver<'a> {
                 let inner = self.schema_or_reference(single, &single_pointer, hint)?;
                 return Ok(Resolved {
                     nullable: data.nullable || inner.nullable || null_member,
-                    description: text(&data.description).or(inner.description),
+                    description: description(data).or(inner.description),
                     deprecated: deprecation(data).or(inner.deprecated),
                     limits: if limits.is_empty() {
                         inner.limits
@@ -321,7 +323,7 @@ impl<'a> Resolver<'a> {
         Ok(Resolved {
             ty,
             nullable: data.nullable,
-            description: text(&data.description),
+            description: description(data),
             deprecated: deprecation(data),
             limits,
         })
@@ -485,7 +487,7 @@ impl<'a> Resolver<'a> {
         let data = &schema.schema_data;
         self.types.push(TypeDef {
             name: rust_name.clone(),
-            docs: text(&data.description).or_else(|| text(&data.title)),
+            docs: description(data).or_else(|| text(&data.title)),
             kind,
             in_request: false,
             has_default: false,
@@ -567,17 +569,21 @@ pub(super) fn string_enum<'s>(shape: &'s Shape) -> Option<Vec<&'s str>> {
         .collect()
 }
 
-/// An enum; `description` may document values in Mews's style, one `` - `Value` - meaning ``
-/// line per value.
-fn enumeration(values: Vec<&str>, description: Option<&str>) -> Enum {
+/// An enum of `values`, each documented by Swashbuckle's `x-enumDescriptions`, or by the
+/// schema's description in Mews's older style, one `` - `Value` - meaning `` line per value.
+fn enumeration(values: Vec<&str>, data: &SchemaData) -> Enum {
     let mut scope = Scope::default();
+    let description = data.description.as_deref();
+    let described = enum_value_docs(data, &values);
     // A value listed twice is one variant.
     let mut seen = HashSet::new();
     let variants = values
         .into_iter()
-        .filter(|value| seen.insert(*value))
-        .map(|value| {
-            let docs = description.and_then(|description| value_docs(description, value));
+        .zip(described)
+        .filter(|(value, _)| seen.insert(*value))
+        .map(|(value, described)| {
+            let docs = described
+                .or_else(|| description.and_then(|description| value_docs(description, value)));
             Variant {
                 wire_name: value.to_owned(),
                 integer: None,
@@ -627,6 +633,62 @@ pub(super) fn union_members<'s>(shape: &Shape<'s>) -> (&'static str, &'s [Refere
     } else {
         ("oneOf", shape.one_of)
     }
+}
+
+/// A schema's description, as Markdown, without the list of values Swashbuckle appends to the
+/// description of an enumeration (a paragraph per value, `Mister (Mr.)`): each value has its
+/// own documentation ([`enum_value_docs`]).
+fn description(data: &SchemaData) -> Option<String> {
+    let names = enum_names(data);
+    if names.is_empty() {
+        return text(&data.description);
+    }
+    let normalized = data.description.as_deref()?.replace("\r\n", "\n");
+    let mut paragraphs: Vec<&str> = normalized.split("\n\n").collect();
+    while let Some(last) = paragraphs.last() {
+        let last = last.trim();
+        let lists_a_value = names.iter().any(|name| {
+            last == name.as_str() || last.strip_prefix(name.as_str()).is_some_and(|rest| rest.starts_with(" ("))
+        });
+        if !lists_a_value {
+            break;
+        }
+        paragraphs.pop();
+    }
+    text(&Some(paragraphs.join("\n\n")))
+}
+
+/// The names Swashbuckle gives the values of an enumeration (`x-enumNames`).
+fn enum_names(data: &SchemaData) -> Vec<String> {
+    string_list(data, "x-enumNames")
+}
+
+/// What Swashbuckle says of each value of an enumeration (`x-enumDescriptions`), by value.
+fn enum_value_docs(data: &SchemaData, values: &[&str]) -> Vec<Option<String>> {
+    let descriptions = string_list(data, "x-enumDescriptions");
+    values
+        .iter()
+        .enumerate()
+        .map(|(index, _)| {
+            descriptions
+                .get(index)
+                .map(|text| text.trim().to_owned())
+                .filter(|text| !text.is_empty())
+        })
+        .collect()
+}
+
+fn string_list(data: &SchemaData, extension: &str) -> Vec<String> {
+    data.extensions
+        .get(extension)
+        .and_then(serde_json::Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A string type (or the string of an update value) refined by a `format` written beside its
@@ -739,5 +801,6 @@ fn limits(shape: &Shape) -> Limits {
         max_items: shape.max_items,
         minimum: bound(shape.minimum, shape.exclusive_minimum, 1),
         maximum: bound(shape.maximum, shape.exclusive_maximum, -1),
+        max_interval_months: None,
     }
 }

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::models::{Colour, Limitation, Thing, ThingFilter, ThingUpdate};
-use crate::support::{Date, Nullable, Update, Validate};
+use crate::support::{Date, Nullable, Update, Validate, Violations};
 
 #[test]
 fn an_update_is_left_out_to_keep_wrapped_to_set_and_null_inside_to_clear() {
@@ -116,4 +116,47 @@ fn validation_names_every_broken_limit_with_its_path() {
     );
     assert!(error.contains("Limitation.Count"), "{error}");
     assert!(ThingFilter::new().validate().is_ok());
+}
+
+/// An interval whose length is limited, as generated for a filter of at most `months` months.
+struct Interval<T> {
+    start: T,
+    end: T,
+    months: u32,
+}
+
+impl<T: crate::support::IntervalEnd> Validate for Interval<T> {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.interval(path, "UpdatedUtc", &self.start, &self.end, self.months);
+    }
+}
+
+#[test]
+fn an_interval_longer_than_its_limit_is_refused_with_the_limit_and_a_calendar_month_is_allowed() {
+    let utc = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    let three_months = Interval {
+        start: utc("2024-01-31T10:00:00Z"),
+        end: utc("2024-04-30T10:00:00Z"),
+        months: 3,
+    };
+    assert!(three_months.validate().is_ok());
+    let a_second_more = Interval {
+        end: utc("2024-04-30T10:00:01Z"),
+        ..three_months
+    };
+    let error = a_second_more.validate().unwrap_err().to_string();
+    assert!(error.contains("UpdatedUtc"), "{error}");
+    assert!(error.contains("at most 3 months"), "{error}");
+    let date = |text: &str| serde_json::from_value::<Date>(json!(text)).unwrap();
+    let dates = Interval {
+        start: date("2024-02-29"),
+        end: date("2024-03-29"),
+        months: 1,
+    };
+    assert!(dates.validate().is_ok());
+    let a_day_more = Interval {
+        end: date("2024-03-30"),
+        ..dates
+    };
+    assert!(a_day_more.validate().is_err());
 }

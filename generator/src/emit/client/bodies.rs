@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::super::ident;
 use super::super::models::rust_type;
 use super::params::style_tokens;
-use crate::ir::{BodyEncoding, CommonField, Operation, PartKind};
+use crate::ir::{BodyEncoding, CommonField, Operation, PartKind, RequestUnion};
 
 /// The emitted pieces of a request body.
 pub(super) struct Body {
@@ -50,14 +50,9 @@ pub(super) fn request_body(operation: &Operation, common_optional: &[&CommonFiel
     let (prepare, call) = match &operation.request_encoding {
         BodyEncoding::Raw => (quote!(), quote!(.body(body, #media_type))),
         BodyEncoding::Json => {
-            let unset = common_optional.iter().map(|field| {
-                let name = ident(&field.rust_name);
-                if field.three_state {
-                    quote!(request.#name.is_absent())
-                } else {
-                    quote!(request.#name.is_none())
-                }
-            });
+            let unset = common_optional
+                .iter()
+                .map(|field| unset_setting(operation.request_union.as_ref(), field));
             (
                 quote!(),
                 quote!(.body(self.json_body(request, self.inner.common.body(#(#unset),*))?, #media_type)),
@@ -108,6 +103,30 @@ pub(super) fn request_body(operation: &Operation, common_optional: &[&CommonFiel
         prepare,
         call,
         optional: operation.request_optional.then_some(name),
+    }
+}
+
+/// Whether the request leaves the client setting `field` unset, so that the client's default is
+/// sent: read from its field, or from whichever variant a union body is.
+fn unset_setting(union: Option<&RequestUnion>, field: &CommonField) -> TokenStream {
+    let name = ident(&field.rust_name);
+    let unset = if field.three_state {
+        quote!(request.#name.is_absent())
+    } else {
+        quote!(request.#name.is_none())
+    };
+    let Some(union) = union else {
+        return unset;
+    };
+    let ty = ident(&union.name);
+    let variants = union.variants.iter().map(|variant| ident(variant));
+    let fallback = ident(&union.fallback);
+    let wire_name = &field.wire_name;
+    quote! {
+        match request {
+            #(#ty::#variants(request) => #unset,)*
+            #ty::#fallback(value) => value.get(#wire_name).is_none_or(serde_json::Value::is_null),
+        }
     }
 }
 

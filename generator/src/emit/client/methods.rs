@@ -26,6 +26,12 @@ pub(super) fn operation_method(
         };
         docs.push_str(&format!("{summary}{stop}\n\n"));
     }
+    if operation.restricted {
+        docs.push_str(
+            "**Restricted**: the API offers this operation as a beta test, subject to change \
+             (ask the API's provider for access before relying on it).\n\n",
+        );
+    }
     if let Some(description) = &operation.docs {
         docs.push_str(&format!("{description}\n\n"));
     }
