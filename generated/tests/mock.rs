@@ -72,7 +72,15 @@ async fn customers_get_all() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <CustomerResult as Default>::default();
+    let result: CustomerResult = {
+        let mut value = <CustomerResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
     let expectation = server
         .customers_get_all()
         .with(request.clone())
@@ -114,7 +122,15 @@ async fn customers_get_relationships() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <CustomerRelationshipResult as Default>::default();
+    let result: CustomerRelationshipResult = {
+        let mut value = <CustomerRelationshipResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
     let expectation = server
         .customers_get_relationships()
         .with(request.clone())
@@ -151,7 +167,21 @@ async fn customers_get_open_items() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <CustomerItemResult as Default>::default();
+    let result: CustomerItemResult = {
+        let mut value = <CustomerItemResult as Default>::default();
+        value.customers = Some(
+            Vec::from([
+                {
+                    let mut value = <CustomerItems as Default>::default();
+                    value.customer_id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
     let expectation = server
         .customers_get_open_items()
         .with(request.clone())
@@ -214,7 +244,13 @@ async fn customers_add() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <Customer as Default>::default();
+    let result: Customer = {
+        let mut value = <Customer as Default>::default();
+        value.id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
     let expectation = server
         .customers_add()
         .with(request.clone())
@@ -278,7 +314,13 @@ async fn customers_update() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <Customer as Default>::default();
+    let result: Customer = {
+        let mut value = <Customer as Default>::default();
+        value.id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
     let expectation = server
         .customers_update()
         .with(request.clone())
@@ -310,7 +352,13 @@ async fn customers_add_file() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <CustomerAddFileResult as Default>::default();
+    let result: CustomerAddFileResult = {
+        let mut value = <CustomerAddFileResult as Default>::default();
+        value.file_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
     let expectation = server
         .customers_add_file()
         .with(request.clone())
@@ -344,7 +392,23 @@ async fn customers_search() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <CustomerSearchResult as Default>::default();
+    let result: CustomerSearchResult = {
+        let mut value = <CustomerSearchResult as Default>::default();
+        value.customers = Vec::from([
+            {
+                let mut value = <ChargeableCustomer as Default>::default();
+                value.customer = {
+                    let mut value = <Customer as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                };
+                value
+            },
+        ]);
+        value
+    };
     let expectation = server
         .customers_search()
         .with(request.clone())
@@ -414,7 +478,15 @@ async fn identity_documents_get_all() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <IdentityDocumentResult as Default>::default();
+    let result: IdentityDocumentResult = {
+        let mut value = <IdentityDocumentResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
     let expectation = server
         .identity_documents_get_all()
         .with(request.clone())
@@ -461,7 +533,19 @@ async fn identity_documents_add() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <IdentityDocumentWriteResult as Default>::default();
+    let result: IdentityDocumentWriteResult = {
+        let mut value = <IdentityDocumentWriteResult as Default>::default();
+        value.identity_documents = Vec::from([
+            {
+                let mut value = <IdentityDocument as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
     let expectation = server
         .identity_documents_add()
         .with(request.clone())
@@ -524,7 +608,19 @@ async fn identity_documents_update() {
 }"#,
         )
         .expect("the documented request reads");
-    let result = <IdentityDocumentWriteResult as Default>::default();
+    let result: IdentityDocumentWriteResult = {
+        let mut value = <IdentityDocumentWriteResult as Default>::default();
+        value.identity_documents = Vec::from([
+            {
+                let mut value = <IdentityDocument as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
     let expectation = server
         .identity_documents_update()
         .with(request.clone())

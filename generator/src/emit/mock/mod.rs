@@ -3,6 +3,7 @@
 //! what the generic machinery (the runtime's `mock/server.rs`, shipped as `src/mock/server.rs`) needs
 //! to know of the API.
 
+mod distinctive;
 mod pages;
 mod tests;
 

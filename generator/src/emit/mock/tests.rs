@@ -8,6 +8,7 @@ use super::super::examples::json_literal;
 use super::super::features::{allow_without_all, gate};
 use super::super::models::rust_type;
 use super::super::{doc_attrs, ident, inner_doc_attrs};
+use super::distinctive::distinctive;
 use crate::ir::{Api, MockMessage, MockOperation, MockTest, Operation};
 
 /// The test file, or `None` when no operation can be tested this way.
@@ -69,9 +70,14 @@ fn test(
             },
         ),
         Some(result) => {
+            // A default result only when the type holds nothing else the mock could return.
+            let value = distinctive(api, result).unwrap_or_else(|| {
+                let result = rust_type(result);
+                quote!(<#result as Default>::default())
+            });
             let result = rust_type(result);
             (
-                Some(quote!(let result = <#result as Default>::default();)),
+                Some(quote!(let result: #result = #value;)),
                 quote!(.returns(result.clone())),
                 quote! {
                     let returned = client.#client_method(&request).await.expect("the mock answers");
