@@ -119,20 +119,36 @@ async fn retry_after_and_every_response_s_request_id_reach_the_caller() {
     let mews = MockServer::start().await;
     mews.customers_add()
         .fails(ErrorStatus::TooManyRequests, "Slow down.")
-        .retry_after(Duration::from_millis(1_500));
+        .retry_after(Duration::from_millis(1_500))
+        .fails(ErrorStatus::BadRequest, "Invalid customer.")
+        .times(2);
 
-    let error = client(&mews)
-        .customers_add(&new_customer("Carbone"))
-        .await
-        .unwrap_err();
+    // A client per call: the 429 pauses the client that received it.
+    let mut errors = Vec::new();
+    for _ in 0..3 {
+        let error = client(&mews)
+            .customers_add(&new_customer("Carbone"))
+            .await
+            .unwrap_err();
+        errors.push(error);
+    }
 
-    assert!(matches!(error, Error::TooManyRequests { .. }), "{error}");
+    assert!(
+        matches!(errors[0], Error::TooManyRequests { .. }),
+        "{}",
+        errors[0]
+    );
     assert_eq!(
-        error.retry_after(),
+        errors[0].retry_after(),
         Some(Duration::from_secs(2)),
         "whole seconds, rounded up"
     );
-    assert_eq!(error.request_id(), Some("mock-1"));
+    let request_ids: Vec<Option<&str>> = errors.iter().map(Error::request_id).collect();
+    assert_eq!(
+        request_ids,
+        [Some("mock-1"), Some("mock-2"), Some("mock-3")],
+        "each response's own"
+    );
 }
 
 #[tokio::test]
