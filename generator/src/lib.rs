@@ -203,6 +203,7 @@ impl Generator {
                 spec,
                 spec_name: &spec_name,
                 env_prefix: &env_prefix,
+                example_program: &names::module_name(&env_prefix),
                 regenerate_command: &self.regenerate_command,
                 version: release.version,
                 changelog: release.changelog.as_deref(),

@@ -48,6 +48,8 @@ pub struct EmitOptions<'a> {
     pub spec_name: &'a str,
     /// Prefix of the environment variables the examples read (`MEWS` for `MEWS_BASE_URL`).
     pub env_prefix: &'a str,
+    /// The name of the example program (`mews`: `cargo run --example mews`).
+    pub example_program: &'a str,
     /// The command that regenerates the crate, named in every file's preamble.
     pub regenerate_command: &'a str,
     /// The version written to `Cargo.toml`.
@@ -97,10 +99,7 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
     // `Cargo.toml` is TOML: its preamble is a `#` comment.
     let manifest = GeneratedFile {
         path: "Cargo.toml".to_owned(),
-        contents: format!(
-            "# {preamble}\n\n{}",
-            cargo_toml(api, options.crate_name, options.version)
-        ),
+        contents: format!("# {preamble}\n\n{}", cargo_toml(api, options)),
     };
     let mut jobs: Vec<Job> = vec![
         Box::new(move || Ok(vec![manifest.clone()])),
@@ -148,9 +147,14 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
         }));
     }
     jobs.push(Box::new(move || {
-        examples::examples(api, options.crate_path, options.env_prefix)
+        let program = examples::ExampleProgram {
+            name: options.example_program,
+            crate_path: options.crate_path,
+            env_prefix: options.env_prefix,
+        };
+        examples::files(api, &program)
             .into_iter()
-            .map(|example| rust_file(format!("examples/{}.rs", example.name), example.code))
+            .map(|(path, code)| rust_file(path, code))
             .collect()
     }));
     jobs.push(Box::new(move || {
@@ -188,19 +192,21 @@ fn verbatim_file(preamble: &str, path: String, code: String) -> GeneratedFile {
     }
 }
 
-fn cargo_toml(api: &Api, crate_name: &str, version: Version) -> String {
+fn cargo_toml(api: &Api, options: &EmitOptions) -> String {
+    let (crate_name, version) = (options.crate_name, options.version);
     let features = features::cargo_features(api);
-    let examples: String = api
+    let required_features = examples::required_features(api);
+    let examples = match api
         .operations
         .iter()
-        .filter_map(|operation| {
-            Some(format!(
-                "\n[[example]]\nname = {:?}\nrequired-features = [{:?}]\n",
-                operation.example.as_ref()?,
-                operation.feature.as_ref()?
-            ))
-        })
-        .collect();
+        .any(|operation| operation.example.is_some())
+    {
+        false => String::new(),
+        true => format!(
+            "\n[[example]]\nname = {:?}\nrequired-features = {required_features:?}\n",
+            options.example_program
+        ),
+    };
     format!(
         r#"[package]
 name = "{crate_name}"
