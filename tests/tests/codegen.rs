@@ -225,3 +225,39 @@ fn doc_comments_fit_in_100_columns_unless_a_word_or_code_is_longer() {
         }
     }
 }
+
+#[test]
+fn operations_md_has_one_row_per_operation_with_its_path_method_and_flags() {
+    let api = Generator::mews_connector().api(&spec()).unwrap();
+    let files = generate();
+    let table = &files
+        .iter()
+        .find(|file| file.path == "OPERATIONS.md")
+        .expect("the crate lists its operations")
+        .contents;
+    let rows: Vec<&str> = table
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .collect();
+    assert_eq!(rows.len(), api.operations.len(), "{table}");
+    for (row, operation) in rows.iter().zip(&api.operations) {
+        let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
+        assert_eq!(cells[0], format!("`{}`", operation.example_path));
+        assert_eq!(cells[1], format!("`{}`", operation.name));
+        assert_eq!(
+            cells[2],
+            format!("`{}`", operation.feature.as_deref().unwrap())
+        );
+        assert_eq!(
+            cells[3].starts_with("yes"),
+            operation.pagination.is_some(),
+            "{row}"
+        );
+        assert_eq!(cells[4] == "yes", operation.deprecated.is_some(), "{row}");
+        assert_eq!(cells[5] == "yes", operation.restricted, "{row}");
+    }
+    assert!(
+        rows.iter().any(|row| row.contains("| yes |")),
+        "a deprecated one"
+    );
+}

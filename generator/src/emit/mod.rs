@@ -8,6 +8,7 @@ mod imports;
 mod jobs;
 mod mock;
 mod models;
+mod operations_table;
 mod runtime;
 mod wrap;
 
@@ -157,6 +158,14 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
             .map(|(path, code)| rust_file(path, code))
             .collect()
     }));
+    if has_operations {
+        jobs.push(Box::new(move || {
+            Ok(vec![GeneratedFile {
+                path: operations_table::FILE.to_owned(),
+                contents: operations_table::file(api, preamble),
+            }])
+        }));
+    }
     jobs.push(Box::new(move || {
         let contents = description::to_json(api, preamble).map_err(|err| {
             Error::internal(
@@ -254,7 +263,9 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
         format!(
             "Start with [`Client::builder`]: the client has one async method per operation of the API. \
              Request and result types are in [`models`], every failure is an [`Error`], and \
-             [`Update`] expresses keep / set / clear changes.\n\n{}",
+             [`Update`] expresses keep / set / clear changes. `{}` in the crate's folder lists \
+             every operation with its method.\n\n{}",
+            operations_table::FILE,
             usage_example.unwrap_or_default()
         )
     } else {
