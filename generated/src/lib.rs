@@ -101,3 +101,8 @@ pub use support::{Date, FilePart, Nullable, Update, Validate, ValidationError};
 /// The crates whose types appear in this crate's API, for use without depending on
 /// them directly.
 pub use {chrono, futures, uuid};
+
+/// The code of `README.md`, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct Readme;

@@ -261,3 +261,49 @@ fn operations_md_has_one_row_per_operation_with_its_path_method_and_flags() {
         "a deprecated one"
     );
 }
+
+#[test]
+fn the_bundled_crate_is_publishable_with_the_workspace_licence_and_its_own_readme() {
+    let files = generate();
+    let manifest = &files
+        .iter()
+        .find(|f| f.path == "Cargo.toml")
+        .unwrap()
+        .contents;
+    let workspace_manifest = std::fs::read_to_string(workspace().join("Cargo.toml")).unwrap();
+    let license = manifest
+        .lines()
+        .find(|line| line.starts_with("license = "))
+        .expect("the crate names a licence");
+    assert!(workspace_manifest.contains(license), "{license}");
+    for key in [
+        "description = \"Typed client of Mews Connector API",
+        "readme = \"README.md\"",
+        "rust-version = ",
+    ] {
+        assert!(manifest.contains(key), "{key}");
+    }
+    assert!(!manifest.contains("publish = false"));
+    assert!(
+        !manifest.contains("path = "),
+        "no path dependency blocks packaging"
+    );
+    let readme = &files
+        .iter()
+        .find(|f| f.path == "README.md")
+        .unwrap()
+        .contents;
+    assert!(
+        readme.contains("```rust,no_run\n#[tokio::main]"),
+        "{readme}"
+    );
+    let lib = &files
+        .iter()
+        .find(|f| f.path == "src/lib.rs")
+        .unwrap()
+        .contents;
+    assert!(
+        lib.contains("include_str!(\"../README.md\")"),
+        "the README's code is a doctest"
+    );
+}

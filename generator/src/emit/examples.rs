@@ -287,6 +287,20 @@ fn module_file(api: &Api, operation: &Operation, program: &ExampleProgram) -> Op
 /// builder's documentation; `None` when a required client field has a type without a default
 /// to show.
 pub fn usage_example(api: &Api, crate_path: &str, env_prefix: &str) -> Option<String> {
+    Some(format!(
+        "```no_run\n\
+         # async fn example() -> Result<(), Box<dyn std::error::Error>> {{\n\
+         {}\n\
+         # Ok(())\n\
+         # }}\n\
+         ```",
+        client_setup(api, crate_path, env_prefix)?
+    ))
+}
+
+/// The code that configures a client from the environment, with its import and a blank line
+/// after it, for a function that returns a `Result` of a boxed error.
+pub fn client_setup(api: &Api, crate_path: &str, env_prefix: &str) -> Option<String> {
     let server = default_server(api).map_or_else(
         || "\"https://api.example.com\"".to_owned(),
         |server| format!("client::{}", server.name),
@@ -302,16 +316,11 @@ pub fn usage_example(api: &Api, crate_path: &str, env_prefix: &str) -> Option<St
         });
     }
     Some(format!(
-        "```no_run\n\
-         # async fn example() -> Result<(), Box<dyn std::error::Error>> {{\n\
-         use {crate_path}::{{client, Client}};\n\
+        "use {crate_path}::{{client, Client}};\n\
          \n\
          let client = Client::builder(\n{}\n)\n\
          .timeout(std::time::Duration::from_secs(30))\n\
-         .build()?;\n\
-         # Ok(())\n\
-         # }}\n\
-         ```",
+         .build()?;",
         arguments.join("\n")
     ))
 }

@@ -6,9 +6,11 @@ mod features;
 mod format;
 mod imports;
 mod jobs;
+mod manifest;
 mod mock;
 mod models;
 mod operations_table;
+mod readme;
 mod runtime;
 mod wrap;
 
@@ -51,6 +53,9 @@ pub struct EmitOptions<'a> {
     pub env_prefix: &'a str,
     /// The name of the example program (`mews`: `cargo run --example mews`).
     pub example_program: &'a str,
+    /// The crate's licence (an SPDX expression) and repository, when set.
+    pub license: Option<&'a str>,
+    pub repository: Option<&'a str>,
     /// The command that regenerates the crate, named in every file's preamble.
     pub regenerate_command: &'a str,
     /// The version written to `Cargo.toml`.
@@ -100,7 +105,7 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
     // `Cargo.toml` is TOML: its preamble is a `#` comment.
     let manifest = GeneratedFile {
         path: "Cargo.toml".to_owned(),
-        contents: format!("# {preamble}\n\n{}", cargo_toml(api, options)),
+        contents: format!("# {preamble}\n\n{}", manifest::cargo_toml(api, options)),
     };
     let mut jobs: Vec<Job> = vec![
         Box::new(move || Ok(vec![manifest.clone()])),
@@ -158,6 +163,12 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
             .map(|(path, code)| rust_file(path, code))
             .collect()
     }));
+    jobs.push(Box::new(move || {
+        Ok(vec![GeneratedFile {
+            path: readme::FILE.to_owned(),
+            contents: readme::file(api, options, preamble),
+        }])
+    }));
     if has_operations {
         jobs.push(Box::new(move || {
             Ok(vec![GeneratedFile {
@@ -199,61 +210,6 @@ fn verbatim_file(preamble: &str, path: String, code: String) -> GeneratedFile {
         path,
         contents: format!("// {preamble}\n\n{code}"),
     }
-}
-
-fn cargo_toml(api: &Api, options: &EmitOptions) -> String {
-    let (crate_name, version) = (options.crate_name, options.version);
-    let features = features::cargo_features(api);
-    let required_features = examples::required_features(api);
-    let examples = match api
-        .operations
-        .iter()
-        .any(|operation| operation.example.is_some())
-    {
-        false => String::new(),
-        true => format!(
-            "\n[[example]]\nname = {:?}\nrequired-features = {required_features:?}\n",
-            options.example_program
-        ),
-    };
-    format!(
-        r#"[package]
-name = "{crate_name}"
-version = "{version}"
-edition = "2021"
-description = "Typed client for the API, generated from its OpenAPI description."
-publish = false
-
-[lib]
-# The library holds no unit tests (its tests are in `tests/` and its docs): `cargo test` and
-# `cargo clippy --all-targets` need not compile it a second time as a test harness.
-test = false
-
-[dependencies]
-base64 = "0.22"
-bytes = "1"
-chrono = {{ version = "0.4", default-features = false, features = ["clock", "std", "serde"] }}
-fastrand = "2"
-futures = {{ version = "0.3", default-features = false, features = ["std", "async-await"] }}
-reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-tokio = {{ version = "1", features = ["sync", "time"] }}
-tracing = "0.1"
-uuid = {{ version = "1", features = ["serde"] }}
-# The mock server of the `mock` feature.
-http-body-util = {{ version = "0.1", optional = true }}
-hyper = {{ version = "1", features = ["server", "http1"], optional = true }}
-hyper-util = {{ version = "0.1", features = ["tokio"], optional = true }}
-
-[features]
-# `mock`: a mock server of the API for the tests of code that uses this crate.
-mock = ["dep:http-body-util", "dep:hyper", "dep:hyper-util", "tokio/net", "tokio/rt"]
-{features}
-[dev-dependencies]
-tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
-{examples}"#
-    )
 }
 
 /// `usage_example` shows how to configure a client, when there is one to show.
@@ -383,6 +339,11 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
         /// The crates whose types appear in this crate's API, for use without depending on
         /// them directly.
         pub use {chrono, futures, uuid};
+
+        /// The code of `README.md`, compiled as doctests.
+        #[cfg(doctest)]
+        #[doc = include_str!("../README.md")]
+        struct Readme;
     }
 }
 
