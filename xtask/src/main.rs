@@ -223,10 +223,7 @@ impl CodegenArgs {
 fn codegen(args: &CodegenArgs) -> Result<ExitCode, String> {
     let (spec, out) = (args.spec(), args.out());
     let previous = codegen::output::previous(&out);
-    let mut generator = args
-        .preset
-        .generator()
-        .crate_name(&args.crate_name);
+    let mut generator = args.preset.generator().crate_name(&args.crate_name);
     if let Some(license) = &args.license {
         generator = generator.license(license);
     }
