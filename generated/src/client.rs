@@ -13,7 +13,6 @@
 )]
 
 mod base;
-
 mod error;
 
 use crate::http::{

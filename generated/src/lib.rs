@@ -11,7 +11,8 @@
 //!
 //! Start with [`Client::builder`]: the client has one async method per operation of the API.
 //! Request and result types are in [`models`], every failure is an [`Error`], and [`Update`]
-//! expresses keep / set / clear changes.
+//! expresses keep / set / clear changes. `OPERATIONS.md` in the crate's folder lists every
+//! operation with its method.
 //!
 //! ```no_run
 //! # async fn example() -> Result<(), Box<dyn std::error::Error>> {
@@ -100,3 +101,8 @@ pub use support::{Date, FilePart, Nullable, Update, Validate, ValidationError};
 /// The crates whose types appear in this crate's API, for use without depending on
 /// them directly.
 pub use {chrono, futures, uuid};
+
+/// The code of `README.md`, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct Readme;

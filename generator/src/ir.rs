@@ -525,9 +525,15 @@ pub struct Operation {
     /// The struct of the optional parameters (`FindPetsParams`), when there are any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub params_struct: Option<String>,
-    /// The file name of the example program that sends the documented request, if it has one.
+    /// The module of the example program that sends the documented request (`customers_add`),
+    /// if the program can send it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
+    /// The path without the prefix every path shares (`customers/add`), with the method where
+    /// several operations share the path (`pets:get`): the name by which the example program
+    /// and `OPERATIONS.md` know the operation.
+    #[serde(default)]
+    pub example_path: String,
     /// `Some(message)` when the spec marks the operation deprecated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deprecated: Option<String>,

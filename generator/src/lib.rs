@@ -61,6 +61,8 @@ pub struct Generator {
     settings: resolve::Settings,
     env_prefix: Option<String>,
     regenerate_command: String,
+    license: Option<String>,
+    repository: Option<String>,
 }
 
 impl Default for Generator {
@@ -70,6 +72,8 @@ impl Default for Generator {
             settings: resolve::Settings::default(),
             regenerate_command: "cargo xtask codegen".to_owned(),
             env_prefix: None,
+            license: None,
+            repository: None,
         }
     }
 }
@@ -143,6 +147,20 @@ impl Generator {
         self
     }
 
+    /// The licence of the generated crate, an SPDX expression (`MIT OR Apache-2.0`), written to
+    /// its `Cargo.toml`; without one the manifest names none.
+    pub fn license(mut self, license: impl Into<String>) -> Self {
+        self.license = Some(license.into());
+        self
+    }
+
+    /// The address of the generated crate's source repository, written to its `Cargo.toml`;
+    /// without one the manifest names none.
+    pub fn repository(mut self, repository: impl Into<String>) -> Self {
+        self.repository = Some(repository.into());
+        self
+    }
+
     /// Reads the spec at `spec` and produces every file of a crate generated for the first
     /// time, in memory. Nothing is written, so a failure leaves every folder as it was.
     pub fn generate(&self, spec: &Path) -> Result<Vec<GeneratedFile>, Error> {
@@ -203,6 +221,9 @@ impl Generator {
                 spec,
                 spec_name: &spec_name,
                 env_prefix: &env_prefix,
+                example_program: &names::module_name(&env_prefix),
+                license: self.license.as_deref(),
+                repository: self.repository.as_deref(),
                 regenerate_command: &self.regenerate_command,
                 version: release.version,
                 changelog: release.changelog.as_deref(),

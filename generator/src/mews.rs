@@ -13,10 +13,12 @@ impl Generator {
     /// - a page holds at most 1,000 items (the guidelines' `Limitation`; the description gives
     ///   `Count` no bounds), which walks ask for;
     /// - the operations whose action starts with `get` or is `search` only read, so that they
-    ///   are retried after timeouts and server errors (every Mews operation is a `POST`).
+    ///   are retried after timeouts and server errors (every Mews operation is a `POST`);
+    /// - the crate has this workspace's licence, `MIT OR Apache-2.0`.
     pub fn mews_connector() -> Generator {
         Generator::new()
             .crate_name("mews-connector")
+            .license("MIT OR Apache-2.0")
             .client_setting(ClientSetting::new(
                 "LanguageCode",
                 "Code of the language of the operation, which affects e.g. names of entities, \

@@ -1,7 +1,8 @@
 //! Test data and tools shared by the integration tests in `tests/` and the benchmarks: the
 //! documented Mews examples, copied verbatim from the Mews documentation, a loopback server
-//! that records arrivals and produces faults ([`server`]), synthetic specs ([`synthetic`]), and
-//! workspaces of generated crates built with this one's dependencies ([`nested_workspace`]).
+//! that records arrivals and produces faults ([`server`]), synthetic specs ([`synthetic`]),
+//! workspaces of generated crates built with this one's dependencies ([`nested_workspace`]), and
+//! the bundled crate's example program ([`example_program`]).
 
 /// The documented `customers/add` request.
 pub const CUSTOMERS_ADD_REQUEST: &str = include_str!("../fixtures/customers_add_request.json");
@@ -54,6 +55,7 @@ pub fn fixture(name: &str) -> &'static str {
     )
 }
 
+pub mod example_program;
 pub mod nested_workspace;
 pub mod server;
 pub mod synthetic;

@@ -225,3 +225,85 @@ fn doc_comments_fit_in_100_columns_unless_a_word_or_code_is_longer() {
         }
     }
 }
+
+#[test]
+fn operations_md_has_one_row_per_operation_with_its_path_method_and_flags() {
+    let api = Generator::mews_connector().api(&spec()).unwrap();
+    let files = generate();
+    let table = &files
+        .iter()
+        .find(|file| file.path == "OPERATIONS.md")
+        .expect("the crate lists its operations")
+        .contents;
+    let rows: Vec<&str> = table
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .collect();
+    assert_eq!(rows.len(), api.operations.len(), "{table}");
+    for (row, operation) in rows.iter().zip(&api.operations) {
+        let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
+        assert_eq!(cells[0], format!("`{}`", operation.example_path));
+        assert_eq!(cells[1], format!("`{}`", operation.name));
+        assert_eq!(
+            cells[2],
+            format!("`{}`", operation.feature.as_deref().unwrap())
+        );
+        assert_eq!(
+            cells[3].starts_with("yes"),
+            operation.pagination.is_some(),
+            "{row}"
+        );
+        assert_eq!(cells[4] == "yes", operation.deprecated.is_some(), "{row}");
+        assert_eq!(cells[5] == "yes", operation.restricted, "{row}");
+    }
+    assert!(
+        rows.iter().any(|row| row.contains("| yes |")),
+        "a deprecated one"
+    );
+}
+
+#[test]
+fn the_bundled_crate_is_publishable_with_the_workspace_licence_and_its_own_readme() {
+    let files = generate();
+    let manifest = &files
+        .iter()
+        .find(|f| f.path == "Cargo.toml")
+        .unwrap()
+        .contents;
+    let workspace_manifest = std::fs::read_to_string(workspace().join("Cargo.toml")).unwrap();
+    let license = manifest
+        .lines()
+        .find(|line| line.starts_with("license = "))
+        .expect("the crate names a licence");
+    assert!(workspace_manifest.contains(license), "{license}");
+    for key in [
+        "description = \"Typed client of Mews Connector API",
+        "readme = \"README.md\"",
+        "rust-version = ",
+    ] {
+        assert!(manifest.contains(key), "{key}");
+    }
+    assert!(!manifest.contains("publish = false"));
+    assert!(
+        !manifest.contains("path = "),
+        "no path dependency blocks packaging"
+    );
+    let readme = &files
+        .iter()
+        .find(|f| f.path == "README.md")
+        .unwrap()
+        .contents;
+    assert!(
+        readme.contains("```rust,no_run\n#[tokio::main]"),
+        "{readme}"
+    );
+    let lib = &files
+        .iter()
+        .find(|f| f.path == "src/lib.rs")
+        .unwrap()
+        .contents;
+    assert!(
+        lib.contains("include_str!(\"../README.md\")"),
+        "the README's code is a doctest"
+    );
+}

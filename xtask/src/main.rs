@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's own commands.
 //!
-//! - `codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME]`: regenerates a client
+//! - `codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME] [--license SPDX]
+//!   [--repository URL]`: regenerates a client
 //!   crate (by default `generated/` from `spec/connector.yaml`), prints what changed for its
 //!   users, bumps its version and extends its changelog; with `--check`, writes nothing and
 //!   fails when the crate differs from what the spec produces.
@@ -82,6 +83,13 @@ struct CodegenArgs {
     /// What the generator knows of the API beyond its spec.
     #[arg(long, value_enum, default_value_t = Preset::MewsConnector)]
     preset: Preset,
+    /// The licence in the generated Cargo.toml, an SPDX expression [default: the preset's; the
+    /// workspace's for the Mews Connector API, none without a preset].
+    #[arg(long, value_name = "SPDX")]
+    license: Option<String>,
+    /// The repository in the generated Cargo.toml [default: none].
+    #[arg(long, value_name = "URL")]
+    repository: Option<String>,
 }
 
 /// What the generator knows of an API beyond what its spec says.
@@ -196,6 +204,12 @@ impl CodegenArgs {
         if let Preset::None = self.preset {
             command.push_str(" --preset none");
         }
+        if let Some(license) = &self.license {
+            command.push_str(&format!(" --license {license:?}"));
+        }
+        if let Some(repository) = &self.repository {
+            command.push_str(&format!(" --repository {repository}"));
+        }
         command
     }
 
@@ -209,10 +223,14 @@ impl CodegenArgs {
 fn codegen(args: &CodegenArgs) -> Result<ExitCode, String> {
     let (spec, out) = (args.spec(), args.out());
     let previous = codegen::output::previous(&out);
-    let regeneration = args
-        .preset
-        .generator()
-        .crate_name(&args.crate_name)
+    let mut generator = args.preset.generator().crate_name(&args.crate_name);
+    if let Some(license) = &args.license {
+        generator = generator.license(license);
+    }
+    if let Some(repository) = &args.repository {
+        generator = generator.repository(repository);
+    }
+    let regeneration = generator
         .regenerate_command(args.command())
         .regenerate(&spec, &previous)
         .map_err(|err| err.to_string())?;

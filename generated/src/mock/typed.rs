@@ -285,7 +285,7 @@ impl super::MockServer {
         builder
     }
 
-    /// A client of the mock: [`MockServer::client_builder`], built.
+    /// A client of the mock: [`Self::client_builder`], built.
     pub fn client(&self) -> crate::Client {
         self.client_builder().build().expect("a client of the mock builds")
     }
@@ -293,21 +293,21 @@ impl super::MockServer {
 
 impl super::MockServerBuilder {
     /// Expects every request to send `ClientToken` with `value` (default: `mock-client-token`,
-    /// which [`MockServer::client`] sends). A credential: a request with another value is answered
-    /// with `401`, and neither value is shown.
+    /// which [`MockServer::client`](super::MockServer::client) sends). A credential: a request with
+    /// another value is answered with `401`, and neither value is shown.
     pub fn client_token(self, value: impl Into<String>) -> Self {
         self.expect_field("ClientToken", value.into())
     }
 
     /// Expects every request to send `AccessToken` with `value` (default: `mock-access-token`,
-    /// which [`MockServer::client`] sends). A credential: a request with another value is answered
-    /// with `401`, and neither value is shown.
+    /// which [`MockServer::client`](super::MockServer::client) sends). A credential: a request with
+    /// another value is answered with `401`, and neither value is shown.
     pub fn access_token(self, value: impl Into<String>) -> Self {
         self.expect_field("AccessToken", value.into())
     }
 
     /// Expects every request to send `Client` with `value` (default: `mock-client`, which
-    /// [`MockServer::client`] sends).
+    /// [`MockServer::client`](super::MockServer::client) sends).
     pub fn client(self, value: impl Into<String>) -> Self {
         self.expect_field("Client", value.into())
     }

@@ -1,7 +1,8 @@
 //! Stage 4: pretty-print the emitted tokens of a file, item by item.
 //!
 //! `prettyplease` keeps no blank lines, so items are printed one by one and separated by a
-//! blank line, as a person would write them; consecutive `use` items stay together. A file's
+//! blank line, as a person would write them; consecutive `use` items stay together, and so do
+//! consecutive declarations of modules in their own files (`mod customers_add;`). A file's
 //! items can come one at a time from an iterator, so that the tokens and syntax tree of only
 //! one item are in memory at once: for an API of thousands of types, the tokens of a whole
 //! models file would take several times its text.
@@ -16,7 +17,7 @@ pub(super) fn format_file(
     let mut printer = Printer {
         out: String::new(),
         chunk: None,
-        chunk_is_use: false,
+        chunk_group: None,
         empty: syn::parse2(TokenStream::new())?,
     };
     printer.add(header, true)?;
@@ -26,11 +27,12 @@ pub(super) fn format_file(
     Ok(printer.finish())
 }
 
-/// The text printed so far and the chunk being gathered: one item, or consecutive `use` items.
+/// The text printed so far and the chunk being gathered: one item, or consecutive items of one
+/// [`Group`].
 struct Printer {
     out: String,
     chunk: Option<syn::File>,
-    chunk_is_use: bool,
+    chunk_group: Option<Group>,
     /// A file without attributes or items, which each chunk starts as.
     empty: syn::File,
 }
@@ -42,11 +44,11 @@ impl Printer {
         if is_header {
             // The inner attributes, alone, start the file.
             self.chunk = Some(file);
-            self.chunk_is_use = false;
+            self.chunk_group = None;
         }
         for item in items {
-            let is_use = matches!(item, syn::Item::Use(_));
-            if !(is_use && self.chunk_is_use) {
+            let group = Group::of(&item);
+            if group.is_none() || group != self.chunk_group {
                 self.flush();
                 self.chunk = Some(self.empty.clone());
             }
@@ -55,7 +57,7 @@ impl Printer {
                 .expect("a chunk was just started")
                 .items
                 .push(item);
-            self.chunk_is_use = is_use;
+            self.chunk_group = group;
         }
         Ok(())
     }
@@ -78,6 +80,26 @@ impl Printer {
     fn finish(mut self) -> String {
         self.flush();
         self.out
+    }
+}
+
+/// Items printed without blank lines between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Uses,
+    /// `mod name;`, without attributes.
+    ModuleFiles,
+}
+
+impl Group {
+    fn of(item: &syn::Item) -> Option<Group> {
+        match item {
+            syn::Item::Use(_) => Some(Group::Uses),
+            syn::Item::Mod(module) if module.content.is_none() && module.attrs.is_empty() => {
+                Some(Group::ModuleFiles)
+            }
+            _ => None,
+        }
     }
 }
 

@@ -6,8 +6,11 @@ mod features;
 mod format;
 mod imports;
 mod jobs;
+mod manifest;
 mod mock;
 mod models;
+mod operations_table;
+mod readme;
 mod runtime;
 mod wrap;
 
@@ -48,6 +51,11 @@ pub struct EmitOptions<'a> {
     pub spec_name: &'a str,
     /// Prefix of the environment variables the examples read (`MEWS` for `MEWS_BASE_URL`).
     pub env_prefix: &'a str,
+    /// The name of the example program (`mews`: `cargo run --example mews`).
+    pub example_program: &'a str,
+    /// The crate's licence (an SPDX expression) and repository, when set.
+    pub license: Option<&'a str>,
+    pub repository: Option<&'a str>,
     /// The command that regenerates the crate, named in every file's preamble.
     pub regenerate_command: &'a str,
     /// The version written to `Cargo.toml`.
@@ -97,10 +105,7 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
     // `Cargo.toml` is TOML: its preamble is a `#` comment.
     let manifest = GeneratedFile {
         path: "Cargo.toml".to_owned(),
-        contents: format!(
-            "# {preamble}\n\n{}",
-            cargo_toml(api, options.crate_name, options.version)
-        ),
+        contents: format!("# {preamble}\n\n{}", manifest::cargo_toml(api, options)),
     };
     let mut jobs: Vec<Job> = vec![
         Box::new(move || Ok(vec![manifest.clone()])),
@@ -148,11 +153,30 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
         }));
     }
     jobs.push(Box::new(move || {
-        examples::examples(api, options.crate_path, options.env_prefix)
+        let program = examples::ExampleProgram {
+            name: options.example_program,
+            crate_path: options.crate_path,
+            env_prefix: options.env_prefix,
+        };
+        examples::files(api, &program)
             .into_iter()
-            .map(|example| rust_file(format!("examples/{}.rs", example.name), example.code))
+            .map(|(path, code)| rust_file(path, code))
             .collect()
     }));
+    jobs.push(Box::new(move || {
+        Ok(vec![GeneratedFile {
+            path: readme::FILE.to_owned(),
+            contents: readme::file(api, options, preamble),
+        }])
+    }));
+    if has_operations {
+        jobs.push(Box::new(move || {
+            Ok(vec![GeneratedFile {
+                path: operations_table::FILE.to_owned(),
+                contents: operations_table::file(api, preamble),
+            }])
+        }));
+    }
     jobs.push(Box::new(move || {
         let contents = description::to_json(api, preamble).map_err(|err| {
             Error::internal(
@@ -188,59 +212,6 @@ fn verbatim_file(preamble: &str, path: String, code: String) -> GeneratedFile {
     }
 }
 
-fn cargo_toml(api: &Api, crate_name: &str, version: Version) -> String {
-    let features = features::cargo_features(api);
-    let examples: String = api
-        .operations
-        .iter()
-        .filter_map(|operation| {
-            Some(format!(
-                "\n[[example]]\nname = {:?}\nrequired-features = [{:?}]\n",
-                operation.example.as_ref()?,
-                operation.feature.as_ref()?
-            ))
-        })
-        .collect();
-    format!(
-        r#"[package]
-name = "{crate_name}"
-version = "{version}"
-edition = "2021"
-description = "Typed client for the API, generated from its OpenAPI description."
-publish = false
-
-[lib]
-# The library holds no unit tests (its tests are in `tests/` and its docs): `cargo test` and
-# `cargo clippy --all-targets` need not compile it a second time as a test harness.
-test = false
-
-[dependencies]
-base64 = "0.22"
-bytes = "1"
-chrono = {{ version = "0.4", default-features = false, features = ["clock", "std", "serde"] }}
-fastrand = "2"
-futures = {{ version = "0.3", default-features = false, features = ["std", "async-await"] }}
-reqwest = {{ version = "0.12", default-features = false, features = ["rustls-tls", "http2"] }}
-serde = {{ version = "1", features = ["derive"] }}
-serde_json = "1"
-tokio = {{ version = "1", features = ["sync", "time"] }}
-tracing = "0.1"
-uuid = {{ version = "1", features = ["serde"] }}
-# The mock server of the `mock` feature.
-http-body-util = {{ version = "0.1", optional = true }}
-hyper = {{ version = "1", features = ["server", "http1"], optional = true }}
-hyper-util = {{ version = "0.1", features = ["tokio"], optional = true }}
-
-[features]
-# `mock`: a mock server of the API for the tests of code that uses this crate.
-mock = ["dep:http-body-util", "dep:hyper", "dep:hyper-util", "tokio/net", "tokio/rt"]
-{features}
-[dev-dependencies]
-tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
-{examples}"#
-    )
-}
-
 /// `usage_example` shows how to configure a client, when there is one to show.
 fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
     let has_operations = !api.operations.is_empty();
@@ -248,7 +219,9 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
         format!(
             "Start with [`Client::builder`]: the client has one async method per operation of the API. \
              Request and result types are in [`models`], every failure is an [`Error`], and \
-             [`Update`] expresses keep / set / clear changes.\n\n{}",
+             [`Update`] expresses keep / set / clear changes. `{}` in the crate's folder lists \
+             every operation with its method.\n\n{}",
+            operations_table::FILE,
             usage_example.unwrap_or_default()
         )
     } else {
@@ -366,6 +339,11 @@ fn lib_rs(api: &Api, usage_example: Option<&str>) -> TokenStream {
         /// The crates whose types appear in this crate's API, for use without depending on
         /// them directly.
         pub use {chrono, futures, uuid};
+
+        /// The code of `README.md`, compiled as doctests.
+        #[cfg(doctest)]
+        #[doc = include_str!("../README.md")]
+        struct Readme;
     }
 }
 

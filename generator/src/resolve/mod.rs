@@ -9,6 +9,7 @@ mod bodies;
 mod common_fields;
 mod errors;
 mod events;
+mod examples;
 mod features;
 mod markdown;
 mod methods;
@@ -88,6 +89,7 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     }
     let mut methods = methods::client_methods();
     let mut operations = resolver.operations(&mut methods)?;
+    examples::name(&mut operations);
     let mut types = resolver.types;
     passes::confine_base64(&mut types, &mut operations);
     passes::confine_files(&mut types, &mut operations);

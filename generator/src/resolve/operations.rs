@@ -2,14 +2,13 @@
 
 use std::collections::HashMap;
 
-use heck::ToSnakeCase;
 use indexmap::IndexMap;
 use openapiv3::{AdditionalProperties, ReferenceOr, SchemaKind, StatusCode, Type};
 
 use super::schemas::deprecation_message;
 use super::{text, RequestBodyShape, Resolver, SCHEMA_REF_PREFIX};
 use crate::error::{join_pointer, Error};
-use crate::ir::{BodyEncoding, Operation, Parameter, ParameterLocation, Response, Style, TypeRef};
+use crate::ir::{Operation, Parameter, ParameterLocation, Response, Style, TypeRef};
 use crate::names::{self, Scope};
 
 impl<'a> Resolver<'a> {
@@ -19,7 +18,6 @@ impl<'a> Resolver<'a> {
     pub(super) fn operations(&mut self, methods: &mut Scope) -> Result<Vec<Operation>, Error> {
         let mut names = self.operation_names(methods)?.into_iter();
         let mut operations = Vec::new();
-        let mut example_names = Scope::default();
         for (path, item) in &self.doc.paths.paths {
             let path_pointer = join_pointer("#/paths", path);
             let ReferenceOr::Item(item) = item else {
@@ -92,16 +90,6 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .any(|parameter| !parameter.required)
                     .then(|| self.type_scope.claim(format!("{hint}Params")));
-                let has_example = !parameters.iter().any(|parameter| parameter.required)
-                    && body.encoding == BodyEncoding::Json
-                    && body.example.is_some();
-                let example = has_example.then(|| {
-                    let title = text(&operation.summary)
-                        .map(|summary| summary.to_snake_case())
-                        .filter(|title| !title.is_empty())
-                        .unwrap_or_else(|| name.clone());
-                    example_names.claim(title)
-                });
                 operations.push(Operation {
                     name,
                     method: method.to_uppercase(),
@@ -121,7 +109,8 @@ impl<'a> Resolver<'a> {
                     result,
                     no_content_statuses,
                     params_struct,
-                    example,
+                    example: None,
+                    example_path: String::new(),
                     fallback_responses,
                     idempotent: self.is_idempotent(method, path, &operation.extensions),
                     deprecated: operation

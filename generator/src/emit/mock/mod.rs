@@ -417,7 +417,7 @@ fn client_methods(api: &Api) -> TokenStream {
             #body
         }
 
-        /// A client of the mock: [`MockServer::client_builder`], built.
+        /// A client of the mock: [`Self::client_builder`], built.
         pub fn client(&self) -> crate::Client {
             self.client_builder().build().expect("a client of the mock builds")
         }
@@ -435,8 +435,8 @@ fn builder_setters(api: &Api) -> Vec<TokenStream> {
                 ty => (rust_type(ty), quote!(value)),
             };
             let default = match (&mock.test_value, field.required) {
-                (Some(value), _) => format!("`{value}`, which [`MockServer::client`] sends"),
-                (None, true) => "no value: set one to use [`MockServer::client`]".to_owned(),
+                (Some(value), _) => format!("`{value}`, which [`MockServer::client`](super::MockServer::client) sends"),
+                (None, true) => "no value: set one to use [`MockServer::client`](super::MockServer::client)".to_owned(),
                 (None, false) => "none: any value, or none, is accepted".to_owned(),
             };
             let secret = if field.secret {
