@@ -155,7 +155,10 @@ fn operation(old: &Operation, new: &Operation, was_split: bool, recorder: &mut R
         } else {
             "is no longer a restricted beta"
         };
-        recorder.documentation(format!("{method} {now}"), "the API's terms of it, not its code");
+        recorder.documentation(
+            format!("{method} {now}"),
+            "the API's terms of it, not its code",
+        );
     }
     pagination(old, new, &method, recorder);
     let statuses = |operation: &Operation| -> Vec<u16> {

@@ -11,9 +11,7 @@
 //! client configuration by its shape alone: two operations that share an optional filter
 //! (`OrderItemIds`) share a filter, not a setting.
 
-use crate::ir::{
-    CommonField, Field, Limits, Operation, RequestUnion, TypeDef, TypeKind, TypeRef,
-};
+use crate::ir::{CommonField, Field, Limits, Operation, RequestUnion, TypeDef, TypeKind, TypeRef};
 use crate::names::{self, Scope};
 
 /// An optional body property of every request that the client can set a default for.

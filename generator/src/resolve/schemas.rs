@@ -648,7 +648,10 @@ fn description(data: &SchemaData) -> Option<String> {
     while let Some(last) = paragraphs.last() {
         let last = last.trim();
         let lists_a_value = names.iter().any(|name| {
-            last == name.as_str() || last.strip_prefix(name.as_str()).is_some_and(|rest| rest.starts_with(" ("))
+            last == name.as_str()
+                || last
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| rest.starts_with(" ("))
         });
         if !lists_a_value {
             break;
