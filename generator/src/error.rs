@@ -71,6 +71,12 @@ impl Error {
         }
     }
 
+    /// The same failure, naming `file` instead (the URL a spec was downloaded from, say).
+    pub fn in_file(mut self, file: &Path) -> Self {
+        self.file = file.to_path_buf();
+        self
+    }
+
     /// What kind of failure this is.
     pub fn kind(&self) -> ErrorKind {
         self.kind

@@ -182,7 +182,18 @@ impl Generator {
     /// prepended to the changelog. Nothing is written.
     pub fn regenerate(&self, spec: &Path, previous: &Previous) -> Result<Regeneration, Error> {
         let document = load::load(spec)?;
-        self.generate_over(spec, &document, previous)
+        self.regenerate_from(spec, &document, previous)
+    }
+
+    /// Like [`Generator::regenerate`], for a document already loaded (from a download, say);
+    /// `spec` names the file the crate is generated from, in its preamble and in errors.
+    pub fn regenerate_from(
+        &self,
+        spec: &Path,
+        document: &openapiv3::OpenAPI,
+        previous: &Previous,
+    ) -> Result<Regeneration, Error> {
+        self.generate_over(spec, document, previous)
     }
 
     /// The model of the spec at `spec`, as these settings resolve it: what [`diff::diff`]

@@ -10,9 +10,13 @@ use crate::error::{join_pointer, Error};
 /// Reads and parses the spec at `path`. Errors name the file and, for a node that is not valid
 /// OpenAPI, its JSON pointer.
 pub fn load(path: &Path) -> Result<OpenAPI, Error> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|err| Error::io(path, format!("cannot read the spec: {err}")))?;
-    parse(path, &text)
+    parse(path, &read(path)?)
+}
+
+/// The text of the spec file at `path`, unparsed.
+pub fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path)
+        .map_err(|err| Error::io(path, format!("cannot read the spec: {err}")))
 }
 
 /// Parses spec text; `path` is only used to name the file in errors and to pick the syntax.

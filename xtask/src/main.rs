@@ -1,24 +1,37 @@
 //! `cargo xtask`: the project's own commands.
 //!
-//! - `codegen [--check] [--spec PATH] [--out DIR] [--crate-name NAME] [--license SPDX]
-//!   [--repository URL]`: regenerates a client
-//!   crate (by default `generated/` from `spec/connector.yaml`), prints what changed for its
-//!   users, bumps its version and extends its changelog; with `--check`, writes nothing and
-//!   fails when the crate differs from what the spec produces.
+//! - `codegen [--check] [--spec PATH|URL] [--out DIR] [--crate-name NAME]
+//!   [--license SPDX] [--repository URL] [--timeout-secs S] [--root DIR]`: regenerates a
+//!   client crate (by default `generated/` from `spec/connector.yaml`), prints what changed for
+//!   its users, bumps its version and extends its changelog; a spec given for the bundled crate
+//!   (a file, or a URL it downloads) replaces `spec/connector.yaml` once the crate is generated;
+//!   with `--check`, writes nothing and fails when the crate differs from what the spec produces.
 //! - `diff OLD NEW [--fail-on LEVEL]`: the change report between two versions of a spec.
 //! - `import-reference --docs DIR [--out PATH] [--overrides PATH] [--check]`: rebuilds the
 //!   spec from Mews's reference pages (a checkout's `connector-api/` folder); with `--check`,
 //!   writes nothing and fails when the spec differs from what the pages give.
 
+mod download;
+mod spec_input;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use codegen::diff::Semver;
 use codegen::{Generator, Previous, Regeneration};
+use spec_input::{Format, Source};
 
 /// The package name of the bundled crate.
 const DEFAULT_CRATE_NAME: &str = "mews-connector";
+
+/// The spec of the bundled crate, in the workspace. Always YAML, the format Mews publishes:
+/// the benches and tests embed it by this name.
+const BUNDLED_SPEC: &str = "spec/connector.yaml";
+
+/// The name of a downloaded spec kept in the folder of a crate of its own (`--out`).
+const KEPT_SPEC_STEM: &str = "openapi";
 
 /// The project's own commands: generating the client crate and comparing specs.
 #[derive(Parser)]
@@ -71,9 +84,12 @@ struct CodegenArgs {
     /// produces.
     #[arg(long)]
     check: bool,
-    /// The OpenAPI 3 spec, YAML or JSON [default: spec/connector.yaml of the workspace].
-    #[arg(long, value_name = "PATH")]
-    spec: Option<PathBuf>,
+    /// The OpenAPI 3 spec, YAML or JSON: a file, or an http(s) URL to download [default:
+    /// spec/connector.yaml of the workspace]. Without --out, it replaces spec/connector.yaml
+    /// (YAML only) once the crate is generated; with --out, a downloaded spec is kept in the
+    /// crate folder as openapi.yaml (or openapi.json).
+    #[arg(long, value_name = "PATH|URL")]
+    spec: Option<String>,
     /// The crate folder to generate into [default: generated/ of the workspace].
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -90,6 +106,14 @@ struct CodegenArgs {
     /// The repository in the generated Cargo.toml [default: none].
     #[arg(long, value_name = "URL")]
     repository: Option<String>,
+    /// How long downloading the spec may take, from connecting to its last byte.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    timeout_secs: u64,
+    /// The workspace whose spec/connector.yaml and generated/ are the defaults [default: the
+    /// workspace of this xtask].
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
 }
 
 /// What the generator knows of an API beyond what its spec says.
@@ -168,7 +192,7 @@ impl Command {
     /// The specs the command reads, for messages about them.
     fn specs(&self) -> String {
         match self {
-            Command::Codegen(args) => args.spec().display().to_string(),
+            Command::Codegen(args) => args.source().name(),
             Command::Diff(args) => format!("{} and {}", args.old.display(), args.new.display()),
             Command::ImportReference(args) => args.docs.display().to_string(),
         }
@@ -182,17 +206,45 @@ fn workspace() -> &'static Path {
 }
 
 impl CodegenArgs {
-    fn spec(&self) -> PathBuf {
-        self.spec
+    fn root(&self) -> PathBuf {
+        self.root
             .clone()
-            .unwrap_or_else(|| workspace().join("spec/connector.yaml"))
+            .unwrap_or_else(|| workspace().to_path_buf())
     }
 
-    /// The command as given, which regenerates the same crate: what every generated file's
-    /// preamble tells its readers to run.
-    fn command(&self) -> String {
+    fn source(&self) -> Source {
+        self.spec.as_deref().map_or_else(
+            || Source::File(self.root().join(BUNDLED_SPEC)),
+            Source::from_arg,
+        )
+    }
+
+    /// Where the spec is kept, the file the generated crate names as its source: the bundled
+    /// crate's is `spec/connector.yaml`; a crate of its own keeps a spec file where it is and a
+    /// downloaded one in its folder, named for its format.
+    fn kept_spec(&self, source: &Source, format: Format) -> Result<PathBuf, String> {
+        let Some(out) = &self.out else {
+            let bundled = self.root().join(BUNDLED_SPEC);
+            if format == Format::Json && !source.is_file(&bundled) {
+                return Err(format!(
+                    "{}: the spec is JSON, and the bundled crate's {BUNDLED_SPEC} is YAML, as \
+                     Mews publishes it: convert it to YAML, or generate a crate of its own with --out",
+                    source.name()
+                ));
+            }
+            return Ok(bundled);
+        };
+        Ok(match source {
+            Source::File(path) => path.clone(),
+            Source::Url(_) => out.join(format!("{KEPT_SPEC_STEM}.{}", format.extension())),
+        })
+    }
+
+    /// The command that regenerates the same crate from the kept spec `spec`: what every
+    /// generated file's preamble tells its readers to run.
+    fn command(&self, spec: &Path) -> String {
         let mut command = String::from("cargo xtask codegen");
-        if let Some(spec) = &self.spec {
+        if self.spec.is_some() && self.out.is_some() {
             command.push_str(&format!(" --spec {}", spec.display()));
         }
         if let Some(out) = &self.out {
@@ -216,12 +268,19 @@ impl CodegenArgs {
     fn out(&self) -> PathBuf {
         self.out
             .clone()
-            .unwrap_or_else(|| workspace().join("generated"))
+            .unwrap_or_else(|| self.root().join("generated"))
     }
 }
 
 fn codegen(args: &CodegenArgs) -> Result<ExitCode, String> {
-    let (spec, out) = (args.spec(), args.out());
+    let source = args.source();
+    let text = source.read(Duration::from_secs(args.timeout_secs))?;
+    // Errors name the spec as the user gave it; the crate is generated in memory as if from
+    // the kept spec, whose name its files carry.
+    let named = PathBuf::from(source.name());
+    let document = codegen::load::parse(&named, &text).map_err(|err| err.to_string())?;
+    let spec = args.kept_spec(&source, Format::of(&text))?;
+    let out = args.out();
     let previous = codegen::output::previous(&out);
     let mut generator = args.preset.generator().crate_name(&args.crate_name);
     if let Some(license) = &args.license {
@@ -231,9 +290,9 @@ fn codegen(args: &CodegenArgs) -> Result<ExitCode, String> {
         generator = generator.repository(repository);
     }
     let regeneration = generator
-        .regenerate_command(args.command())
-        .regenerate(&spec, &previous)
-        .map_err(|err| err.to_string())?;
+        .regenerate_command(args.command(&spec))
+        .regenerate_from(&spec, &document, &previous)
+        .map_err(|err| err.in_file(&named).to_string())?;
     if args.check {
         let stale = codegen::output::check(&out, &regeneration.files);
         if stale.is_empty() {
@@ -246,13 +305,26 @@ fn codegen(args: &CodegenArgs) -> Result<ExitCode, String> {
         return Err(format!(
             "{} is out of date with {}: {}\nrun `cargo xtask codegen` to regenerate it",
             out.display(),
-            spec.display(),
+            source.name(),
             list.join(", ")
         ));
     }
+    let kept = if source.is_file(&spec) {
+        None
+    } else {
+        spec_input::keep(&spec, &text)?
+    };
+    let changed = codegen::output::write(&out, &regeneration.files).map_err(|err| {
+        // The spec and the crate change together or not at all.
+        if let Some(kept) = kept.as_ref() {
+            kept.undo();
+        }
+        err.to_string()
+    })?;
     report_changes(&out, &previous, &regeneration);
-    let changed =
-        codegen::output::write(&out, &regeneration.files).map_err(|err| err.to_string())?;
+    if kept.is_some() {
+        eprintln!("{}: written from {}", spec.display(), source.name());
+    }
     if changed.is_empty() {
         eprintln!("{} is up to date", out.display());
     } else {

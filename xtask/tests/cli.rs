@@ -1,50 +1,13 @@
 //! The `cargo xtask` commands as a user runs them: exit codes, messages, help, and what
 //! `codegen` does to the output folder.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-const VALID_SPEC: &str = r#"
-openapi: 3.0.3
-info: { title: Tiny, version: v1 }
-paths:
-  /things/add:
-    post:
-      operationId: things_add
-      requestBody:
-        content:
-          application/json:
-            schema: { $ref: '#/components/schemas/ThingParameters' }
-      responses:
-        '200': { description: OK }
-components:
-  schemas:
-    ThingParameters:
-      type: object
-      properties:
-        Name: { type: string, minLength: 1 }
-      required: [Name]
-"#;
-
-fn xtask(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(args)
-        .output()
-        .expect("the xtask binary runs")
-}
-
-fn codegen(args: &[&str]) -> Output {
-    xtask(&[&["codegen"], args].concat())
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use support::{codegen, minor_change, stderr, stdout, xtask, VALID_SPEC};
 
 /// Runs codegen on `spec` into an output folder that already holds a file, and checks that
 /// the run fails with one line naming the spec file and `expected`, and leaves the folder alone.
@@ -243,9 +206,11 @@ fn help_describes_every_command_and_option_and_exits_0() {
     let text = stdout(&help);
     for option in [
         "--check",
-        "--spec <PATH>",
+        "--spec <PATH|URL>",
         "--out <DIR>",
         "--crate-name <NAME>",
+        "--timeout-secs <SECONDS>",
+        "--root <DIR>",
     ] {
         assert!(text.contains(option), "{option} missing from:\n{text}");
     }
@@ -457,14 +422,6 @@ fn generates_a_crate_then_checks_and_updates_it() {
         dir.path().display()
     ))
     .exists());
-}
-
-/// `VALID_SPEC` with a tighter limit and a new optional field: a minor change.
-fn minor_change() -> String {
-    VALID_SPEC.replace(
-        "Name: { type: string, minLength: 1 }",
-        "Name: { type: string, minLength: 2 }\n        Note: { type: string }",
-    )
 }
 
 /// `VALID_SPEC` with a required field of another type: a major change.
