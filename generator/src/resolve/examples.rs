@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::paths::shared_leading_segments;
 use crate::ir::{BodyEncoding, Operation};
 use crate::names::{self, Scope};
 
@@ -53,24 +54,14 @@ pub(super) fn name(operations: &mut [Operation]) {
 /// How many leading segments every path shares, short of the last segment of any path (so
 /// that no operation is left without a name) and of any placeholder.
 fn shared_prefix<'a>(paths: impl Iterator<Item = &'a str>) -> usize {
-    let mut shared: Option<Vec<&str>> = None;
-    for path in paths {
+    shared_leading_segments(paths.map(|path| {
         let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
-        let leading = segments[..segments.len() - 1]
+        segments[..segments.len() - 1]
             .iter()
             .copied()
-            .take_while(|segment| !segment.starts_with('{'));
-        shared = Some(match shared {
-            None => leading.collect(),
-            Some(shared) => shared
-                .into_iter()
-                .zip(leading)
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a)
-                .collect(),
-        });
-    }
-    shared.map_or(0, |shared| shared.len())
+            .take_while(|segment| !segment.starts_with('{'))
+            .collect()
+    }))
 }
 
 #[cfg(test)]

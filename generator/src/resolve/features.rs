@@ -14,6 +14,7 @@ use openapiv3::OpenAPI;
 use crate::ir::{Api, Feature, Operation, TypeRef};
 use crate::names::{self, Scope};
 
+use super::paths::shared_leading_segments;
 use super::text;
 
 /// Features the generated `Cargo.toml` defines itself.
@@ -159,20 +160,7 @@ fn segments(path: &str) -> impl Iterator<Item = &str> {
 
 /// How many leading literal segments every path shares.
 fn common_prefix<'a>(paths: impl Iterator<Item = &'a str>) -> usize {
-    let mut prefix: Option<Vec<&str>> = None;
-    for path in paths {
-        let segments: Vec<&str> = segments(path).collect();
-        prefix = Some(match prefix {
-            None => segments,
-            Some(shared) => shared
-                .into_iter()
-                .zip(segments)
-                .take_while(|(a, b)| a == b)
-                .map(|(a, _)| a)
-                .collect(),
-        });
-    }
-    prefix.map_or(0, |shared| shared.len())
+    shared_leading_segments(paths.map(|path| segments(path).collect()))
 }
 
 /// The segment after the shared prefix, or the last one of a path that has no more.

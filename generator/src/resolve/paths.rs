@@ -1,6 +1,6 @@
 //! Path templates (`/things/{thingId}`): parsed into literal text and placeholders, each
 //! placeholder checked against the operation's path parameters, so that a call never sends a
-//! `{thingId}` of the template as it is.
+//! `{thingId}` of the template as it is; and the segments paths share.
 
 use super::Resolver;
 use crate::error::Error;
@@ -84,4 +84,21 @@ fn parse(path: &str) -> Result<Vec<PathSegment>, String> {
         }
     }
     Ok(segments)
+}
+
+/// How many leading segments every one of `paths` (each given as its segments) shares.
+pub(super) fn shared_leading_segments<'a>(paths: impl Iterator<Item = Vec<&'a str>>) -> usize {
+    let mut shared: Option<Vec<&str>> = None;
+    for segments in paths {
+        shared = Some(match shared {
+            None => segments,
+            Some(shared) => shared
+                .into_iter()
+                .zip(segments)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| a)
+                .collect(),
+        });
+    }
+    shared.map_or(0, |shared| shared.len())
 }
