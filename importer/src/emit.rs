@@ -352,7 +352,7 @@ impl<'a> Emitter<'a> {
             other => {
                 schema
                     .number("maxLength", property.max_length)
-                    .number("minLength", property.min_length)
+                    .number("minLength", min_length(property))
                     .prose("description", Some(&description));
                 type_and_format(&mut schema, other);
             }
@@ -534,6 +534,17 @@ fn descriptions(values: &[EnumValue], page: &str) -> Value {
 }
 
 /// Sets the `type` and `format` of a primitive type.
+/// `minLength: 1`, as the published description gives every string a value may not be empty
+/// (a non-nullable string the server reads as text: not an identifier, a date or a time).
+fn min_length(property: &Property) -> Option<u64> {
+    match property.ty {
+        Type::String(format) if !property.nullable => {
+            (!matches!(format, Some("uuid" | "date" | "date-time"))).then_some(1)
+        }
+        _ => None,
+    }
+}
+
 fn type_and_format(schema: &mut Schema, ty: &Type) {
     let (ty, format) = match ty {
         Type::String(format) => (Some("string"), *format),

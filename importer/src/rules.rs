@@ -348,7 +348,6 @@ mod tests {
             max_length: None,
             max_items: None,
             max_months: None,
-            min_length: None,
         }
     }
 

@@ -100,8 +100,6 @@ pub struct Property {
     pub max_items: Option<u64>,
     /// `x-max-interval-in-months`.
     pub max_months: Option<u64>,
-    /// `minLength` (the credentials).
-    pub min_length: Option<u64>,
 }
 
 /// A property's (or an item's, or a dictionary value's) type.

@@ -2,8 +2,7 @@
 //!
 //! Rules: "optional" is `nullable: true` (the page's only meaning of the word); `array,null`
 //! is a nullable array of strings (the type list of an OpenAPI 3.1 schema); `decimal` and
-//! `number` are numbers, `integer` an `int32` until a rule says otherwise; the credentials
-//! (`ClientToken`, `AccessToken`, `Client`) are at least one character long; a deprecated
+//! `number` are numbers, `integer` an `int32` until a rule says otherwise; a deprecated
 //! row's description, when the page blanks it, is its deprecation message (the generator
 //! blanks a description equal to the message).
 
@@ -38,7 +37,6 @@ pub fn property(inputs: &Inputs<'_>, row: &Row, from: From<'_>) -> Result<Proper
         Some(message) if row.description.is_empty() => message.clone(),
         _ => row.description.clone(),
     };
-    let credential = CREDENTIALS.contains(&row.name.as_str()) && ty == Type::String(None);
     Ok(Property {
         name: row.name.clone(),
         ty,
@@ -48,7 +46,6 @@ pub fn property(inputs: &Inputs<'_>, row: &Row, from: From<'_>) -> Result<Proper
         max_length: row.contract.max_length,
         max_items: row.contract.max_items,
         max_months: row.contract.max_months,
-        min_length: credential.then_some(1),
     })
 }
 
