@@ -4,9 +4,80 @@
 #![cfg_attr(
     not(
         all(
+            feature = "account-notes",
+            feature = "accounting-categories",
+            feature = "accounting-items",
+            feature = "accounts",
+            feature = "addresses",
+            feature = "age-categories",
+            feature = "availability-adjustments",
+            feature = "availability-blocks",
+            feature = "billing-automations",
+            feature = "bills",
+            feature = "business-segments",
+            feature = "cancellation-policies",
+            feature = "cashier-transactions",
+            feature = "cashiers",
+            feature = "commands",
+            feature = "companies",
+            feature = "companionships",
+            feature = "company-contracts",
+            feature = "configuration",
+            feature = "counters",
+            feature = "countries",
+            feature = "credit-cards",
+            feature = "currencies",
             feature = "customers",
+            feature = "departments",
+            feature = "devices",
+            feature = "enterprises",
+            feature = "exchange-rates",
+            feature = "exports",
             feature = "identity-documents",
-            feature = "other-types"
+            feature = "images",
+            feature = "languages",
+            feature = "ledger-balances",
+            feature = "loyalty-memberships",
+            feature = "loyalty-programs",
+            feature = "loyalty-tiers",
+            feature = "message-threads",
+            feature = "messages",
+            feature = "order-items",
+            feature = "orders",
+            feature = "other-types",
+            feature = "outlet-bills",
+            feature = "outlet-items",
+            feature = "outlets",
+            feature = "payment-method-requests",
+            feature = "payment-plans",
+            feature = "payment-requests",
+            feature = "payments",
+            feature = "preauthorizations",
+            feature = "product-categories",
+            feature = "product-service-orders",
+            feature = "products",
+            feature = "rate-groups",
+            feature = "rates",
+            feature = "reservation-groups",
+            feature = "reservations",
+            feature = "resource-access-tokens",
+            feature = "resource-blocks",
+            feature = "resource-categories",
+            feature = "resource-features",
+            feature = "resources",
+            feature = "restrictions",
+            feature = "routing-rules",
+            feature = "rules",
+            feature = "service-order-notes",
+            feature = "service-overbooking-limits",
+            feature = "services",
+            feature = "source-assignments",
+            feature = "sources",
+            feature = "tasks",
+            feature = "tax-environments",
+            feature = "taxations",
+            feature = "voucher-codes",
+            feature = "vouchers"
         )
     ),
     allow(unused_imports, dead_code)
@@ -27,11 +98,224 @@ use futures::stream::BoxStream;
 use serde::Serialize;
 use std::time::Duration;
 
+#[cfg(feature = "account-notes")]
+mod account_notes;
+
+#[cfg(feature = "accounting-categories")]
+mod accounting_categories;
+
+#[cfg(feature = "accounting-items")]
+mod accounting_items;
+
+#[cfg(feature = "accounts")]
+mod accounts;
+
+#[cfg(feature = "addresses")]
+mod addresses;
+
+#[cfg(feature = "age-categories")]
+mod age_categories;
+
+#[cfg(feature = "availability-adjustments")]
+mod availability_adjustments;
+
+#[cfg(feature = "availability-blocks")]
+mod availability_blocks;
+
+#[cfg(feature = "billing-automations")]
+mod billing_automations;
+
+#[cfg(feature = "bills")]
+mod bills;
+
+#[cfg(feature = "business-segments")]
+mod business_segments;
+
+#[cfg(feature = "cancellation-policies")]
+mod cancellation_policies;
+
+#[cfg(feature = "cashier-transactions")]
+mod cashier_transactions;
+
+#[cfg(feature = "cashiers")]
+mod cashiers;
+
+#[cfg(feature = "commands")]
+mod commands;
+
+#[cfg(feature = "companies")]
+mod companies;
+
+#[cfg(feature = "companionships")]
+mod companionships;
+
+#[cfg(feature = "company-contracts")]
+mod company_contracts;
+
+#[cfg(feature = "configuration")]
+mod configuration;
+
+#[cfg(feature = "counters")]
+mod counters;
+
+#[cfg(feature = "countries")]
+mod countries;
+
+#[cfg(feature = "credit-cards")]
+mod credit_cards;
+
+#[cfg(feature = "currencies")]
+mod currencies;
+
 #[cfg(feature = "customers")]
 mod customers;
 
+#[cfg(feature = "departments")]
+mod departments;
+
+#[cfg(feature = "devices")]
+mod devices;
+
+#[cfg(feature = "enterprises")]
+mod enterprises;
+
+#[cfg(feature = "exchange-rates")]
+mod exchange_rates;
+
+#[cfg(feature = "exports")]
+mod exports;
+
 #[cfg(feature = "identity-documents")]
 mod identity_documents;
+
+#[cfg(feature = "images")]
+mod images;
+
+#[cfg(feature = "languages")]
+mod languages;
+
+#[cfg(feature = "ledger-balances")]
+mod ledger_balances;
+
+#[cfg(feature = "loyalty-memberships")]
+mod loyalty_memberships;
+
+#[cfg(feature = "loyalty-programs")]
+mod loyalty_programs;
+
+#[cfg(feature = "loyalty-tiers")]
+mod loyalty_tiers;
+
+#[cfg(feature = "message-threads")]
+mod message_threads;
+
+#[cfg(feature = "messages")]
+mod messages;
+
+#[cfg(feature = "order-items")]
+mod order_items;
+
+#[cfg(feature = "orders")]
+mod orders;
+
+#[cfg(feature = "outlet-bills")]
+mod outlet_bills;
+
+#[cfg(feature = "outlet-items")]
+mod outlet_items;
+
+#[cfg(feature = "outlets")]
+mod outlets;
+
+#[cfg(feature = "payment-method-requests")]
+mod payment_method_requests;
+
+#[cfg(feature = "payment-plans")]
+mod payment_plans;
+
+#[cfg(feature = "payment-requests")]
+mod payment_requests;
+
+#[cfg(feature = "payments")]
+mod payments;
+
+#[cfg(feature = "preauthorizations")]
+mod preauthorizations;
+
+#[cfg(feature = "product-categories")]
+mod product_categories;
+
+#[cfg(feature = "product-service-orders")]
+mod product_service_orders;
+
+#[cfg(feature = "products")]
+mod products;
+
+#[cfg(feature = "rate-groups")]
+mod rate_groups;
+
+#[cfg(feature = "rates")]
+mod rates;
+
+#[cfg(feature = "reservation-groups")]
+mod reservation_groups;
+
+#[cfg(feature = "reservations")]
+mod reservations;
+
+#[cfg(feature = "resource-access-tokens")]
+mod resource_access_tokens;
+
+#[cfg(feature = "resource-blocks")]
+mod resource_blocks;
+
+#[cfg(feature = "resource-categories")]
+mod resource_categories;
+
+#[cfg(feature = "resource-features")]
+mod resource_features;
+
+#[cfg(feature = "resources")]
+mod resources;
+
+#[cfg(feature = "restrictions")]
+mod restrictions;
+
+#[cfg(feature = "routing-rules")]
+mod routing_rules;
+
+#[cfg(feature = "rules")]
+mod rules;
+
+#[cfg(feature = "service-order-notes")]
+mod service_order_notes;
+
+#[cfg(feature = "service-overbooking-limits")]
+mod service_overbooking_limits;
+
+#[cfg(feature = "services")]
+mod services;
+
+#[cfg(feature = "source-assignments")]
+mod source_assignments;
+
+#[cfg(feature = "sources")]
+mod sources;
+
+#[cfg(feature = "tasks")]
+mod tasks;
+
+#[cfg(feature = "tax-environments")]
+mod tax_environments;
+
+#[cfg(feature = "taxations")]
+mod taxations;
+
+#[cfg(feature = "voucher-codes")]
+mod voucher_codes;
+
+#[cfg(feature = "vouchers")]
+mod vouchers;
 
 /// Production environment
 pub const PRODUCTION: &str = "https://api.mews.com";
@@ -240,34 +524,34 @@ impl Client {
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
-    /// `400`: The request is invalid or cannot be processed due to a client-side error, such as
-    /// malformed input or an invalid resource identifier. In most cases, this response indicates an
-    /// issue in the client application.
+    /// `400`: Error caused by the client app, e.g. in case of malformed request or invalid
+    /// identifier of a resource. In most cases, such an error signifies a bug in the client app
+    /// (consumer of the API).
     BadRequest(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `401`: The request could not be authorized due to invalid or expired credentials, or because
-    /// the client does not have sufficient permissions to access the endpoint.
+    /// `401`: Error caused by usage of invalid ClientToken, AccessToken, or you may not have the
+    /// necessary permission to use the endpoint.
     Unauthorized(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `403`: An error returned by the server that should be surfaced to the end user of the client
-    /// application. This typically occurs when server-side validation fails or a business-logic
-    /// rule is violated.
+    /// `403`: Server error that should be reported to the end user of the client app. Happens for
+    /// example when the server-side validation fails or when a business-logic check is violated.
     Forbidden(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `404`: The server cannot find the resource requested by the client app. Verify the URL and
-    /// request method.
+    /// `404`: Nothing is found at the address (not documented by the API, but any HTTP server may
+    /// answer it).
     NotFound(Box<ApiError<ConnectorApiExceptionResult>>),
     /// `408`: Error caused by heavy request that takes too long to process (typically tens of
     /// seconds). To get around this, request data in smaller batches. For more information, see
-    /// Request timeouts.
+    /// [Request
+    /// timeouts](https://mews-systems.gitbook.io/connector-api/guidelines/requests#request-timeouts)
     RequestTimeout(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `409`: The request cannot be completed because the data has changed. Refresh data on the
-    /// client and resubmit the request.
+    /// `409`: The request conflicts with the current state (not documented by the API, but any HTTP
+    /// server may answer it).
     Conflict(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `413`: The request body is too large. Try reducing the amount and size of request parameters
-    /// (for example, by splitting the payload to multiple requests). In case of binary file upload,
-    /// consider reducing the resolution of photos and scanned documents.
+    /// `413`: The request is too large (not documented by the API, but any HTTP server may answer
+    /// it).
     PayloadTooLarge(Box<ApiError<ConnectorApiExceptionResult>>),
     /// `429`: Error caused by too many requests sent in a given amount of time. Response contains
     /// `Retry-After` header indicating how long the user agent should wait before making a
-    /// follow-up request. For more information, see Request limits.
+    /// follow-up request. For more information, see [Request
+    /// limits](https://mews-systems.gitbook.io/connector-api/guidelines/requests#request-limits).
     TooManyRequests {
         /// The status, request id and error body.
         error: Box<ApiError<ConnectorApiExceptionResult>>,
@@ -275,20 +559,18 @@ pub enum Error {
         retry_after: Option<Duration>,
     },
     /// `500`: Unexpected error on the Mews side. This may be due to a software fault. If such a
-    /// situation occurs, the error will be logged and the development team notified. Retry the
-    /// operation or contact support if the issue persists.
+    /// situation occurs, the error will be logged and the development team notified, however you
+    /// can raise an issue through GitHub on our [documentation
+    /// repository](https://github.com/MewsSystems/gitbook-connector-api).
     InternalServerError(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `502`: Unexpected error on the Mews side. This may be due to a software fault. If such a
-    /// situation occurs, the error will be logged and the development team notified. Retry the
-    /// operation or contact support if the issue persists.
+    /// `502`: A gateway or proxy got an invalid response (not documented by the API, but any HTTP
+    /// server may answer it).
     BadGateway(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `503`: Unexpected error on the Mews side. This may be due to a software fault. If such a
-    /// situation occurs, the error will be logged and the development team notified. Retry the
-    /// operation or contact support if the issue persists.
+    /// `503`: The service is unavailable (not documented by the API, but any HTTP server may answer
+    /// it).
     ServiceUnavailable(Box<ApiError<ConnectorApiExceptionResult>>),
-    /// `504`: Unexpected error on the Mews side. This may be due to a software fault. If such a
-    /// situation occurs, the error will be logged and the development team notified. Retry the
-    /// operation or contact support if the issue persists.
+    /// `504`: A gateway or proxy got no response in time (not documented by the API, but any HTTP
+    /// server may answer it).
     GatewayTimeout(Box<ApiError<ConnectorApiExceptionResult>>),
     /// A status the spec does not document for any operation.
     UnexpectedStatus(Box<ApiError<ConnectorApiExceptionResult>>),
@@ -359,6 +641,441 @@ impl ErrorBody for ConnectorApiExceptionResult {
     }
 }
 
+#[cfg(feature = "account-notes")]
+impl PageRequest for AccountNoteFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "account-notes")]
+impl Page for AccountNoteResult {
+    type Item = AccountNote;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.account_notes.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.account_notes
+    }
+}
+
+#[cfg(feature = "accounting-categories")]
+impl PageRequest for AccountingCategoryFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "accounting-categories")]
+impl Page for AccountingCategoryResult {
+    type Item = AccountingCategory;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.accounting_categories.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.accounting_categories
+    }
+}
+
+#[cfg(feature = "addresses")]
+impl PageRequest for AddressFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "addresses")]
+impl Page for AddressResultPage {
+    type Item = AccountAddress;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.addresses.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.addresses
+    }
+}
+
+#[cfg(feature = "age-categories")]
+impl PageRequest for AgeCategoryParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "age-categories")]
+impl Page for AgeCategoryResult {
+    type Item = AgeCategory;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.age_categories.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.age_categories
+    }
+}
+
+#[cfg(feature = "availability-adjustments")]
+impl PageRequest for AvailabilityAdjustmentParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "availability-adjustments")]
+impl Page for AvailabilityAdjustmentResult {
+    type Item = AvailabilityAdjustment;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.availability_adjustments.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.availability_adjustments
+    }
+}
+
+#[cfg(feature = "bills")]
+impl PageRequest for BillFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "billing-automations")]
+impl PageRequest for BillingAutomationFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "billing-automations")]
+impl Page for BillingAutomationResult {
+    type Item = BillingAutomation;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.billing_automations.as_ref().map_or(0, Vec::len)
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.billing_automations.unwrap_or_default()
+    }
+}
+
+#[cfg(feature = "bills")]
+impl Page for BillsResult {
+    type Item = Bill;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.bills.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.bills
+    }
+}
+
+#[cfg(feature = "business-segments")]
+impl PageRequest for BusinessSegmentFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "business-segments")]
+impl Page for BusinessSegmentResult {
+    type Item = BusinessSegment;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.business_segments.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.business_segments
+    }
+}
+
+#[cfg(feature = "cancellation-policies")]
+impl PageRequest for CancellationPolicyFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "cancellation-policies")]
+impl Page for CancellationPolicyResult {
+    type Item = CancellationPolicy;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.cancellation_policies.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.cancellation_policies
+    }
+}
+
+#[cfg(feature = "cashiers")]
+impl PageRequest for CashierParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "cashiers")]
+impl Page for CashierResult {
+    type Item = Cashier;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.cashiers.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.cashiers
+    }
+}
+
+#[cfg(feature = "cashier-transactions")]
+impl PageRequest for CashierTransactionParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "cashier-transactions")]
+impl Page for CashierTransactionResult {
+    type Item = CashierTransaction;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.cashier_transactions.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.cashier_transactions
+    }
+}
+
+#[cfg(feature = "company-contracts")]
+impl PageRequest for CompanyContractFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "companies")]
+impl PageRequest for CompanyFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "companies")]
+impl Page for CompanyResult {
+    type Item = Company;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.companies.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.companies
+    }
+}
+
+#[cfg(feature = "company-contracts")]
+impl Page for ContractResult {
+    type Item = TravelAgencyContract;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.travel_agency_contracts.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.travel_agency_contracts
+    }
+}
+
+#[cfg(feature = "counters")]
+impl PageRequest for CounterFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "counters")]
+impl Page for CounterResult {
+    type Item = Counter;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.counters.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.counters
+    }
+}
+
+#[cfg(feature = "credit-cards")]
+impl PageRequest for CreditCardFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "credit-cards")]
+impl Page for CreditCardResult {
+    type Item = CreditCard;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.credit_cards.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.credit_cards
+    }
+}
+
 #[cfg(feature = "customers")]
 impl PageRequest for CustomerFilterParameters {
     type Cursor = uuid::Uuid;
@@ -417,6 +1134,64 @@ impl Page for CustomerResult {
     }
 }
 
+#[cfg(feature = "departments")]
+impl PageRequest for DepartmentFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "departments")]
+impl Page for DepartmentResult {
+    type Item = Department;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.departments.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.departments
+    }
+}
+
+#[cfg(feature = "enterprises")]
+impl PageRequest for EnterpriseFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "enterprises")]
+impl Page for EnterpriseResult {
+    type Item = EnterprisePortfolio;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.enterprises.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.enterprises
+    }
+}
+
 #[cfg(feature = "identity-documents")]
 impl PageRequest for IdentityDocumentFilterParameters {
     type Cursor = uuid::Uuid;
@@ -431,7 +1206,7 @@ impl PageRequest for IdentityDocumentFilterParameters {
 
 #[cfg(feature = "identity-documents")]
 impl Page for IdentityDocumentResult {
-    type Item = IdentityDocument;
+    type Item = IdentityDocumentV20241025;
     type Cursor = uuid::Uuid;
     fn item_count(&self) -> usize {
         self.identity_documents.len()
@@ -443,5 +1218,991 @@ impl Page for IdentityDocumentResult {
 
     fn into_items(self) -> Vec<Self::Item> {
         self.identity_documents
+    }
+}
+
+#[cfg(feature = "ledger-balances")]
+impl PageRequest for LedgerBalanceParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "ledger-balances")]
+impl Page for LedgerBalanceResult {
+    type Item = LedgerBalance;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.ledger_balances.as_ref().map_or(0, Vec::len)
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.ledger_balances.unwrap_or_default()
+    }
+}
+
+#[cfg(feature = "loyalty-memberships")]
+impl PageRequest for LoyaltyMembershipFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "loyalty-memberships")]
+impl Page for LoyaltyMembershipResult {
+    type Item = LoyaltyMembership;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.loyalty_memberships.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.loyalty_memberships
+    }
+}
+
+#[cfg(feature = "loyalty-programs")]
+impl PageRequest for LoyaltyProgramFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "loyalty-programs")]
+impl Page for LoyaltyProgramResult {
+    type Item = LoyaltyProgram;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.loyalty_programs.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.loyalty_programs
+    }
+}
+
+#[cfg(feature = "loyalty-tiers")]
+impl PageRequest for LoyaltyTierFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "loyalty-tiers")]
+impl Page for LoyaltyTierResult {
+    type Item = LoyaltyTier;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.loyalty_tiers.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.loyalty_tiers
+    }
+}
+
+#[cfg(feature = "messages")]
+impl PageRequest for MessageFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "messages")]
+impl Page for MessageResult {
+    type Item = Message;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.messages.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.messages
+    }
+}
+
+#[cfg(feature = "message-threads")]
+impl PageRequest for MessageThreadFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "message-threads")]
+impl Page for MessageThreadResult {
+    type Item = MessageThread;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.message_threads.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.message_threads
+    }
+}
+
+#[cfg(feature = "order-items")]
+impl PageRequest for OrderItemFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "order-items")]
+impl Page for OrderItemResult {
+    type Item = OrderItem;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.order_items.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.order_items
+    }
+}
+
+#[cfg(feature = "outlets")]
+impl PageRequest for OutletFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "outlets")]
+impl Page for OutletResult {
+    type Item = Outlet;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.outlets.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.outlets
+    }
+}
+
+#[cfg(feature = "payments")]
+impl PageRequest for PaymentFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "payment-requests")]
+impl PageRequest for PaymentRequestFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "payment-requests")]
+impl Page for PaymentRequestResult {
+    type Item = PaymentRequest;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.payment_requests.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.payment_requests
+    }
+}
+
+#[cfg(feature = "payments")]
+impl Page for PaymentResult {
+    type Item = Payment;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.payments.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.payments
+    }
+}
+
+#[cfg(feature = "product-categories")]
+impl PageRequest for ProductCategoryFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "product-categories")]
+impl Page for ProductCategoryResult {
+    type Item = ProductCategory;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.product_categories.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.product_categories
+    }
+}
+
+#[cfg(feature = "product-service-orders")]
+impl PageRequest for ProductServiceOrderFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "product-service-orders")]
+impl Page for ProductServiceOrderResult {
+    type Item = ServiceOrder;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.product_service_orders.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.product_service_orders
+    }
+}
+
+#[cfg(feature = "rates")]
+impl PageRequest for RateFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "rate-groups")]
+impl PageRequest for RateGroupFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "rate-groups")]
+impl Page for RateGroupResult {
+    type Item = RateGroup;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.rate_groups.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.rate_groups
+    }
+}
+
+#[cfg(feature = "rates")]
+impl Page for RateResult {
+    type Item = Rate;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.rates.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.rates
+    }
+}
+
+#[cfg(feature = "reservation-groups")]
+impl PageRequest for ReservationGroupFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "reservation-groups")]
+impl Page for ReservationGroupResult {
+    type Item = ReservationGroup;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.reservation_groups.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.reservation_groups
+    }
+}
+
+#[cfg(feature = "reservations")]
+impl PageRequest for ReservationServiceOrderFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "reservations")]
+impl Page for ReservationServiceOrderResult {
+    type Item = Reservation;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.reservations.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.reservations
+    }
+}
+
+#[cfg(feature = "resource-access-tokens")]
+impl PageRequest for ResourceAccessTokenFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "resource-access-tokens")]
+impl Page for ResourceAccessTokenResult {
+    type Item = ResourceAccessToken;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.resource_access_tokens.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.resource_access_tokens
+    }
+}
+
+#[cfg(feature = "resource-blocks")]
+impl PageRequest for ResourceBlockParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "resource-blocks")]
+impl Page for ResourceBlockResult {
+    type Item = ResourceBlock;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.resource_blocks.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.resource_blocks
+    }
+}
+
+#[cfg(feature = "resource-categories")]
+impl PageRequest for ResourceCategoryAssignmentFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "resource-categories")]
+impl Page for ResourceCategoryAssignmentResult {
+    type Item = ResourceCategoryAssignment;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.resource_category_assignments.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.resource_category_assignments
+    }
+}
+
+#[cfg(feature = "resource-categories")]
+impl PageRequest for ResourceCategoryFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "resource-categories")]
+impl PageRequest for ResourceCategoryImageAssignmentFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "resource-categories")]
+impl Page for ResourceCategoryImageAssignmentResult {
+    type Item = ResourceCategoryImageAssignment;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.resource_category_image_assignments.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.resource_category_image_assignments
+    }
+}
+
+#[cfg(feature = "resource-categories")]
+impl Page for ResourceCategoryResult {
+    type Item = ResourceCategory;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.resource_categories.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.resource_categories
+    }
+}
+
+#[cfg(feature = "resource-features")]
+impl PageRequest for ResourceFeatureAssignmentFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "resource-features")]
+impl Page for ResourceFeatureAssignmentResult {
+    type Item = ResourceFeatureAssignment;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.resource_feature_assignments.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.resource_feature_assignments
+    }
+}
+
+#[cfg(feature = "resource-features")]
+impl PageRequest for ResourceFeatureFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "resource-features")]
+impl Page for ResourceFeatureResult {
+    type Item = ResourceFeature;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.resource_features.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.resource_features
+    }
+}
+
+#[cfg(feature = "resources")]
+impl PageRequest for ResourceFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "resources")]
+impl Page for ResourceResult {
+    type Item = Resource;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.resources.as_ref().map_or(0, Vec::len)
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.resources.unwrap_or_default()
+    }
+}
+
+#[cfg(feature = "restrictions")]
+impl PageRequest for RestrictionFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "restrictions")]
+impl Page for RestrictionResult {
+    type Item = Restriction;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.restrictions.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.restrictions
+    }
+}
+
+#[cfg(feature = "routing-rules")]
+impl PageRequest for RoutingRuleFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "routing-rules")]
+impl Page for RoutingRuleResult {
+    type Item = RoutingRule;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.routing_rules.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.routing_rules
+    }
+}
+
+#[cfg(feature = "services")]
+impl PageRequest for ServiceFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "service-order-notes")]
+impl PageRequest for ServiceOrderNoteFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "service-order-notes")]
+impl Page for ServiceOrderNoteResult {
+    type Item = OrderNote;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.service_order_notes.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.service_order_notes
+    }
+}
+
+#[cfg(feature = "service-overbooking-limits")]
+impl PageRequest for ServiceOverbookingLimitFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "service-overbooking-limits")]
+impl Page for ServiceOverbookingLimitResult {
+    type Item = ServiceOverbookingLimit;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.service_overbooking_limits.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.service_overbooking_limits
+    }
+}
+
+#[cfg(feature = "services")]
+impl Page for ServiceResult {
+    type Item = Service;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.services.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.services
+    }
+}
+
+#[cfg(feature = "source-assignments")]
+impl PageRequest for SourceAssignmentFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "source-assignments")]
+impl PageRequest for SourceAssignmentFilterParametersV20240920 {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "source-assignments")]
+impl Page for SourceAssignmentResult {
+    type Item = SourceAssignment;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.source_assignments.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        Some(self.cursor)
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.source_assignments
+    }
+}
+
+#[cfg(feature = "source-assignments")]
+impl Page for SourceAssignmentResultV20240920 {
+    type Item = SourceAssignmentV20240920;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.source_assignments.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.source_assignments
+    }
+}
+
+#[cfg(feature = "sources")]
+impl PageRequest for SourceFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "sources")]
+impl Page for SourceResult {
+    type Item = Source;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.sources.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.sources
+    }
+}
+
+#[cfg(feature = "tasks")]
+impl PageRequest for TaskFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "tasks")]
+impl Page for TaskResult {
+    type Item = Task;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.tasks.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.tasks
+    }
+}
+
+#[cfg(feature = "voucher-codes")]
+impl PageRequest for VoucherCodeFilterParameters {
+    type Cursor = uuid::Uuid;
+    fn page_size(&mut self) -> i64 {
+        i64::from(self.limitation.count)
+    }
+
+    fn start_after(&mut self, cursor: Self::Cursor) {
+        self.limitation.cursor = crate::support::Nullable::Value(cursor);
+    }
+}
+
+#[cfg(feature = "voucher-codes")]
+impl Page for VoucherCodeResult {
+    type Item = VoucherCode;
+    type Cursor = uuid::Uuid;
+    fn item_count(&self) -> usize {
+        self.voucher_codes.len()
+    }
+
+    fn cursor(&self) -> Option<Self::Cursor> {
+        self.cursor
+    }
+
+    fn into_items(self) -> Vec<Self::Item> {
+        self.voucher_codes
     }
 }

@@ -2,12 +2,7 @@
 
 //! # Mews Connector API
 //!
-//! Subset of the Mews Connector API (every operation of the Customers and Identity documents pages,
-//! namely `customers/getAll`, `getRelationships`, `getOpenItems`, `add`, `update`, `addFile`,
-//! `search`, `merge` and `identityDocuments/getAll`, `add`, `update`, `delete`, `clear`), described
-//! in the style of the Swashbuckle-generated specification that Mews publishes. Every operation is
-//! a `POST` of a JSON body; authentication (`ClientToken`, `AccessToken`, `Client`) is part of that
-//! body, never of the headers.
+//! General-purpose API that enables partners of Mews to access data and services in Mews Operations
 //!
 //! Start with [`Client::builder`]: the client has one async method per operation of the API.
 //! Request and result types are in [`models`], every failure is an [`Error`], and [`Update`]
@@ -36,9 +31,80 @@
 //! methods of its operations and the types only they use; to compile less, depend on the crate with
 //! `default-features = false` and the features of the operations you call.
 //!
+//! - `account-notes`: The operations tagged `Account notes`.
+//! - `accounting-categories`: The operations tagged `Accounting categories`.
+//! - `accounting-items`: The operations tagged `Accounting items`.
+//! - `accounts`: The operations tagged `Accounts`.
+//! - `addresses`: The operations tagged `Addresses`.
+//! - `age-categories`: The operations tagged `Age categories`.
+//! - `availability-adjustments`: The operations tagged `Availability adjustments`.
+//! - `availability-blocks`: The operations tagged `Availability blocks`.
+//! - `billing-automations`: The operations tagged `Billing automations`.
+//! - `bills`: The operations tagged `Bills`.
+//! - `business-segments`: The operations tagged `Business segments`.
+//! - `cancellation-policies`: The operations tagged `Cancellation policies`.
+//! - `cashier-transactions`: The operations tagged `Cashier transactions`.
+//! - `cashiers`: The operations tagged `Cashiers`.
+//! - `commands`: The operations tagged `Commands`.
+//! - `companies`: The operations tagged `Companies`.
+//! - `companionships`: The operations tagged `Companionships`.
+//! - `company-contracts`: The operations tagged `Company contracts`.
+//! - `configuration`: The operations tagged `Configuration`.
+//! - `counters`: The operations tagged `Counters`.
+//! - `countries`: The operations tagged `Countries`.
+//! - `credit-cards`: The operations tagged `Credit cards`.
+//! - `currencies`: The operations tagged `Currencies`.
 //! - `customers`: The operations tagged `Customers`.
+//! - `departments`: The operations tagged `Departments`.
+//! - `devices`: The operations tagged `Devices`.
+//! - `enterprises`: The operations tagged `Enterprises`.
+//! - `exchange-rates`: The operations tagged `Exchange rates`.
+//! - `exports`: The operations tagged `Exports`.
 //! - `identity-documents`: The operations tagged `Identity documents`.
+//! - `images`: The operations tagged `Images`.
+//! - `languages`: The operations tagged `Languages`.
+//! - `ledger-balances`: The operations tagged `Ledger balances`.
+//! - `loyalty-memberships`: The operations tagged `Loyalty memberships`.
+//! - `loyalty-programs`: The operations tagged `Loyalty programs`.
+//! - `loyalty-tiers`: The operations tagged `Loyalty tiers`.
+//! - `message-threads`: The operations tagged `Message threads`.
+//! - `messages`: The operations tagged `Messages`.
+//! - `order-items`: The operations tagged `Order items`.
+//! - `orders`: The operations tagged `Orders`.
 //! - `other-types`: The types of the spec that no operation uses.
+//! - `outlet-bills`: The operations tagged `Outlet bills`.
+//! - `outlet-items`: The operations tagged `Outlet items`.
+//! - `outlets`: The operations tagged `Outlets`.
+//! - `payment-method-requests`: The operations tagged `Payment method requests`.
+//! - `payment-plans`: The operations tagged `Payment plans`.
+//! - `payment-requests`: The operations tagged `Payment requests`.
+//! - `payments`: The operations tagged `Payments`.
+//! - `preauthorizations`: The operations tagged `Preauthorizations`.
+//! - `product-categories`: The operations tagged `Product categories`.
+//! - `product-service-orders`: The operations tagged `Product service orders`.
+//! - `products`: The operations tagged `Products`.
+//! - `rate-groups`: The operations tagged `Rate groups`.
+//! - `rates`: The operations tagged `Rates`.
+//! - `reservation-groups`: The operations tagged `Reservation groups`.
+//! - `reservations`: The operations tagged `Reservations`.
+//! - `resource-access-tokens`: The operations tagged `Resource access tokens`.
+//! - `resource-blocks`: The operations tagged `Resource blocks`.
+//! - `resource-categories`: The operations tagged `Resource categories`.
+//! - `resource-features`: The operations tagged `Resource features`.
+//! - `resources`: The operations tagged `Resources`.
+//! - `restrictions`: The operations tagged `Restrictions`.
+//! - `routing-rules`: The operations tagged `Routing rules`.
+//! - `rules`: The operations tagged `Rules`.
+//! - `service-order-notes`: The operations tagged `Service order notes`.
+//! - `service-overbooking-limits`: The operations tagged `Service overbooking limits`.
+//! - `services`: The operations tagged `Services`.
+//! - `source-assignments`: The operations tagged `Source assignments`.
+//! - `sources`: The operations tagged `Sources`.
+//! - `tasks`: The operations tagged `Tasks`.
+//! - `tax-environments`: The operations tagged `Tax environments`.
+//! - `taxations`: The operations tagged `Taxations`.
+//! - `voucher-codes`: The operations tagged `Voucher codes`.
+//! - `vouchers`: The operations tagged `Vouchers`.
 #![warn(missing_docs)]
 
 #[rustfmt::skip]
@@ -48,9 +114,80 @@ pub mod client;
 #[cfg_attr(
     not(
         all(
+            feature = "account-notes",
+            feature = "accounting-categories",
+            feature = "accounting-items",
+            feature = "accounts",
+            feature = "addresses",
+            feature = "age-categories",
+            feature = "availability-adjustments",
+            feature = "availability-blocks",
+            feature = "billing-automations",
+            feature = "bills",
+            feature = "business-segments",
+            feature = "cancellation-policies",
+            feature = "cashier-transactions",
+            feature = "cashiers",
+            feature = "commands",
+            feature = "companies",
+            feature = "companionships",
+            feature = "company-contracts",
+            feature = "configuration",
+            feature = "counters",
+            feature = "countries",
+            feature = "credit-cards",
+            feature = "currencies",
             feature = "customers",
+            feature = "departments",
+            feature = "devices",
+            feature = "enterprises",
+            feature = "exchange-rates",
+            feature = "exports",
             feature = "identity-documents",
-            feature = "other-types"
+            feature = "images",
+            feature = "languages",
+            feature = "ledger-balances",
+            feature = "loyalty-memberships",
+            feature = "loyalty-programs",
+            feature = "loyalty-tiers",
+            feature = "message-threads",
+            feature = "messages",
+            feature = "order-items",
+            feature = "orders",
+            feature = "other-types",
+            feature = "outlet-bills",
+            feature = "outlet-items",
+            feature = "outlets",
+            feature = "payment-method-requests",
+            feature = "payment-plans",
+            feature = "payment-requests",
+            feature = "payments",
+            feature = "preauthorizations",
+            feature = "product-categories",
+            feature = "product-service-orders",
+            feature = "products",
+            feature = "rate-groups",
+            feature = "rates",
+            feature = "reservation-groups",
+            feature = "reservations",
+            feature = "resource-access-tokens",
+            feature = "resource-blocks",
+            feature = "resource-categories",
+            feature = "resource-features",
+            feature = "resources",
+            feature = "restrictions",
+            feature = "routing-rules",
+            feature = "rules",
+            feature = "service-order-notes",
+            feature = "service-overbooking-limits",
+            feature = "services",
+            feature = "source-assignments",
+            feature = "sources",
+            feature = "tasks",
+            feature = "tax-environments",
+            feature = "taxations",
+            feature = "voucher-codes",
+            feature = "vouchers"
         )
     ),
     allow(dead_code)
@@ -62,9 +199,80 @@ pub mod http;
 #[cfg_attr(
     not(
         all(
+            feature = "account-notes",
+            feature = "accounting-categories",
+            feature = "accounting-items",
+            feature = "accounts",
+            feature = "addresses",
+            feature = "age-categories",
+            feature = "availability-adjustments",
+            feature = "availability-blocks",
+            feature = "billing-automations",
+            feature = "bills",
+            feature = "business-segments",
+            feature = "cancellation-policies",
+            feature = "cashier-transactions",
+            feature = "cashiers",
+            feature = "commands",
+            feature = "companies",
+            feature = "companionships",
+            feature = "company-contracts",
+            feature = "configuration",
+            feature = "counters",
+            feature = "countries",
+            feature = "credit-cards",
+            feature = "currencies",
             feature = "customers",
+            feature = "departments",
+            feature = "devices",
+            feature = "enterprises",
+            feature = "exchange-rates",
+            feature = "exports",
             feature = "identity-documents",
-            feature = "other-types"
+            feature = "images",
+            feature = "languages",
+            feature = "ledger-balances",
+            feature = "loyalty-memberships",
+            feature = "loyalty-programs",
+            feature = "loyalty-tiers",
+            feature = "message-threads",
+            feature = "messages",
+            feature = "order-items",
+            feature = "orders",
+            feature = "other-types",
+            feature = "outlet-bills",
+            feature = "outlet-items",
+            feature = "outlets",
+            feature = "payment-method-requests",
+            feature = "payment-plans",
+            feature = "payment-requests",
+            feature = "payments",
+            feature = "preauthorizations",
+            feature = "product-categories",
+            feature = "product-service-orders",
+            feature = "products",
+            feature = "rate-groups",
+            feature = "rates",
+            feature = "reservation-groups",
+            feature = "reservations",
+            feature = "resource-access-tokens",
+            feature = "resource-blocks",
+            feature = "resource-categories",
+            feature = "resource-features",
+            feature = "resources",
+            feature = "restrictions",
+            feature = "routing-rules",
+            feature = "rules",
+            feature = "service-order-notes",
+            feature = "service-overbooking-limits",
+            feature = "services",
+            feature = "source-assignments",
+            feature = "sources",
+            feature = "tasks",
+            feature = "tax-environments",
+            feature = "taxations",
+            feature = "voucher-codes",
+            feature = "vouchers"
         )
     ),
     allow(dead_code)
@@ -75,9 +283,80 @@ pub mod mock;
 #[cfg_attr(
     not(
         all(
+            feature = "account-notes",
+            feature = "accounting-categories",
+            feature = "accounting-items",
+            feature = "accounts",
+            feature = "addresses",
+            feature = "age-categories",
+            feature = "availability-adjustments",
+            feature = "availability-blocks",
+            feature = "billing-automations",
+            feature = "bills",
+            feature = "business-segments",
+            feature = "cancellation-policies",
+            feature = "cashier-transactions",
+            feature = "cashiers",
+            feature = "commands",
+            feature = "companies",
+            feature = "companionships",
+            feature = "company-contracts",
+            feature = "configuration",
+            feature = "counters",
+            feature = "countries",
+            feature = "credit-cards",
+            feature = "currencies",
             feature = "customers",
+            feature = "departments",
+            feature = "devices",
+            feature = "enterprises",
+            feature = "exchange-rates",
+            feature = "exports",
             feature = "identity-documents",
-            feature = "other-types"
+            feature = "images",
+            feature = "languages",
+            feature = "ledger-balances",
+            feature = "loyalty-memberships",
+            feature = "loyalty-programs",
+            feature = "loyalty-tiers",
+            feature = "message-threads",
+            feature = "messages",
+            feature = "order-items",
+            feature = "orders",
+            feature = "other-types",
+            feature = "outlet-bills",
+            feature = "outlet-items",
+            feature = "outlets",
+            feature = "payment-method-requests",
+            feature = "payment-plans",
+            feature = "payment-requests",
+            feature = "payments",
+            feature = "preauthorizations",
+            feature = "product-categories",
+            feature = "product-service-orders",
+            feature = "products",
+            feature = "rate-groups",
+            feature = "rates",
+            feature = "reservation-groups",
+            feature = "reservations",
+            feature = "resource-access-tokens",
+            feature = "resource-blocks",
+            feature = "resource-categories",
+            feature = "resource-features",
+            feature = "resources",
+            feature = "restrictions",
+            feature = "routing-rules",
+            feature = "rules",
+            feature = "service-order-notes",
+            feature = "service-overbooking-limits",
+            feature = "services",
+            feature = "source-assignments",
+            feature = "sources",
+            feature = "tasks",
+            feature = "tax-environments",
+            feature = "taxations",
+            feature = "voucher-codes",
+            feature = "vouchers"
         )
     ),
     allow(dead_code)

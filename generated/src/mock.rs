@@ -21,9 +21,9 @@
 //! use mews_connector::mock::MockServer;
 //!
 //! let server = MockServer::start().await;
-//! let expectation = server.customers_add().returns(Default::default());
+//! let expectation = server.accounting_items_update().returns(Default::default());
 //! let client = server.client();
-//! // ... the code under test calls `client.customers_add(..)` ...
+//! // ... the code under test calls `client.accounting_items_update(..)` ...
 //! assert_eq!(expectation.calls(), 1);
 //! # }
 //! ```
@@ -41,50 +41,48 @@ pub use server::{Expectation, MockServer, MockServerBuilder, Operation};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorStatus {
-    /// `400`: The request is invalid or cannot be processed due to a client-side error, such as
-    /// malformed input or an invalid resource identifier. In most cases, this response indicates an
-    /// issue in the client application.
+    /// `400`: Error caused by the client app, e.g. in case of malformed request or invalid
+    /// identifier of a resource. In most cases, such an error signifies a bug in the client app
+    /// (consumer of the API).
     BadRequest,
-    /// `401`: The request could not be authorized due to invalid or expired credentials, or because
-    /// the client does not have sufficient permissions to access the endpoint.
+    /// `401`: Error caused by usage of invalid ClientToken, AccessToken, or you may not have the
+    /// necessary permission to use the endpoint.
     Unauthorized,
-    /// `403`: An error returned by the server that should be surfaced to the end user of the client
-    /// application. This typically occurs when server-side validation fails or a business-logic
-    /// rule is violated.
+    /// `403`: Server error that should be reported to the end user of the client app. Happens for
+    /// example when the server-side validation fails or when a business-logic check is violated.
     Forbidden,
-    /// `404`: The server cannot find the resource requested by the client app. Verify the URL and
-    /// request method.
+    /// `404`: Nothing is found at the address (not documented by the API, but any HTTP server may
+    /// answer it).
     NotFound,
     /// `408`: Error caused by heavy request that takes too long to process (typically tens of
     /// seconds). To get around this, request data in smaller batches. For more information, see
-    /// Request timeouts.
+    /// [Request
+    /// timeouts](https://mews-systems.gitbook.io/connector-api/guidelines/requests#request-timeouts)
     RequestTimeout,
-    /// `409`: The request cannot be completed because the data has changed. Refresh data on the
-    /// client and resubmit the request.
+    /// `409`: The request conflicts with the current state (not documented by the API, but any HTTP
+    /// server may answer it).
     Conflict,
-    /// `413`: The request body is too large. Try reducing the amount and size of request parameters
-    /// (for example, by splitting the payload to multiple requests). In case of binary file upload,
-    /// consider reducing the resolution of photos and scanned documents.
+    /// `413`: The request is too large (not documented by the API, but any HTTP server may answer
+    /// it).
     PayloadTooLarge,
     /// `429`: Error caused by too many requests sent in a given amount of time. Response contains
     /// `Retry-After` header indicating how long the user agent should wait before making a
-    /// follow-up request. For more information, see Request limits.
+    /// follow-up request. For more information, see [Request
+    /// limits](https://mews-systems.gitbook.io/connector-api/guidelines/requests#request-limits).
     TooManyRequests,
     /// `500`: Unexpected error on the Mews side. This may be due to a software fault. If such a
-    /// situation occurs, the error will be logged and the development team notified. Retry the
-    /// operation or contact support if the issue persists.
+    /// situation occurs, the error will be logged and the development team notified, however you
+    /// can raise an issue through GitHub on our [documentation
+    /// repository](https://github.com/MewsSystems/gitbook-connector-api).
     InternalServerError,
-    /// `502`: Unexpected error on the Mews side. This may be due to a software fault. If such a
-    /// situation occurs, the error will be logged and the development team notified. Retry the
-    /// operation or contact support if the issue persists.
+    /// `502`: A gateway or proxy got an invalid response (not documented by the API, but any HTTP
+    /// server may answer it).
     BadGateway,
-    /// `503`: Unexpected error on the Mews side. This may be due to a software fault. If such a
-    /// situation occurs, the error will be logged and the development team notified. Retry the
-    /// operation or contact support if the issue persists.
+    /// `503`: The service is unavailable (not documented by the API, but any HTTP server may answer
+    /// it).
     ServiceUnavailable,
-    /// `504`: Unexpected error on the Mews side. This may be due to a software fault. If such a
-    /// situation occurs, the error will be logged and the development team notified. Retry the
-    /// operation or contact support if the issue persists.
+    /// `504`: A gateway or proxy got no response in time (not documented by the API, but any HTTP
+    /// server may answer it).
     GatewayTimeout,
 }
 
@@ -111,6 +109,319 @@ impl ErrorStatus {
 /// One type per operation of the API, which names the operation in
 /// [`Expectation`]'s type.
 pub mod operations {
+    /// `POST /api/connector/v1/accountingCategories/getAll`, which
+    /// [`Client::accounting_categories_get_all`](crate::Client::accounting_categories_get_all)
+    /// sends.
+    #[cfg(feature = "accounting-categories")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountingCategoriesGetAll;
+    /// `POST /api/connector/v1/accountingItems/getAll`, which
+    /// [`Client::accounting_items_get_all`](crate::Client::accounting_items_get_all) sends.
+    #[cfg(feature = "accounting-items")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountingItemsGetAll;
+    /// `POST /api/connector/v1/accountingItems/update`, which
+    /// [`Client::accounting_items_update`](crate::Client::accounting_items_update) sends.
+    #[cfg(feature = "accounting-items")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountingItemsUpdate;
+    /// `POST /api/connector/v1/accountNotes/getAll`, which
+    /// [`Client::account_notes_get_all`](crate::Client::account_notes_get_all) sends.
+    #[cfg(feature = "account-notes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountNotesGetAll;
+    /// `POST /api/connector/v1/accountNotes/add`, which
+    /// [`Client::account_notes_add`](crate::Client::account_notes_add) sends.
+    #[cfg(feature = "account-notes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountNotesAdd;
+    /// `POST /api/connector/v1/accountNotes/update`, which
+    /// [`Client::account_notes_update`](crate::Client::account_notes_update) sends.
+    #[cfg(feature = "account-notes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountNotesUpdate;
+    /// `POST /api/connector/v1/accountNotes/delete`, which
+    /// [`Client::account_notes_delete`](crate::Client::account_notes_delete) sends.
+    #[cfg(feature = "account-notes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountNotesDelete;
+    /// `POST /api/connector/v1/accounts/update`, which
+    /// [`Client::accounts_update`](crate::Client::accounts_update) sends.
+    #[cfg(feature = "accounts")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountsUpdate;
+    /// `POST /api/connector/v1/accounts/addFile`, which
+    /// [`Client::accounts_add_file`](crate::Client::accounts_add_file) sends.
+    #[cfg(feature = "accounts")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountsAddFile;
+    /// `POST /api/connector/v1/accounts/merge`, which
+    /// [`Client::accounts_merge`](crate::Client::accounts_merge) sends.
+    #[cfg(feature = "accounts")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AccountsMerge;
+    /// `POST /api/connector/v1/addresses/getAll`, which
+    /// [`Client::addresses_get_all`](crate::Client::addresses_get_all) sends.
+    #[cfg(feature = "addresses")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AddressesGetAll;
+    /// `POST /api/connector/v1/addresses/add`, which
+    /// [`Client::addresses_add`](crate::Client::addresses_add) sends.
+    #[cfg(feature = "addresses")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AddressesAdd;
+    /// `POST /api/connector/v1/addresses/update`, which
+    /// [`Client::addresses_update`](crate::Client::addresses_update) sends.
+    #[cfg(feature = "addresses")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AddressesUpdate;
+    /// `POST /api/connector/v1/addresses/delete`, which
+    /// [`Client::addresses_delete`](crate::Client::addresses_delete) sends.
+    #[cfg(feature = "addresses")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AddressesDelete;
+    /// `POST /api/connector/v1/ageCategories/getAll`, which
+    /// [`Client::age_categories_get_all`](crate::Client::age_categories_get_all) sends.
+    #[cfg(feature = "age-categories")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AgeCategoriesGetAll;
+    /// `POST /api/connector/v1/availabilityAdjustments/getAll`, which
+    /// [`Client::availability_adjustments_get_all`](crate::Client::availability_adjustments_get_all)
+    /// sends.
+    #[cfg(feature = "availability-adjustments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AvailabilityAdjustmentsGetAll;
+    /// `POST /api/connector/v1/availabilityBlocks/getAll`, which
+    /// [`Client::availability_blocks_get_all`](crate::Client::availability_blocks_get_all) sends.
+    #[cfg(feature = "availability-blocks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AvailabilityBlocksGetAll;
+    /// `POST /api/connector/v1/availabilityBlocks/add`, which
+    /// [`Client::availability_blocks_add`](crate::Client::availability_blocks_add) sends.
+    #[cfg(feature = "availability-blocks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AvailabilityBlocksAdd;
+    /// `POST /api/connector/v1/availabilityBlocks/update`, which
+    /// [`Client::availability_blocks_update`](crate::Client::availability_blocks_update) sends.
+    #[cfg(feature = "availability-blocks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AvailabilityBlocksUpdate;
+    /// `POST /api/connector/v1/availabilityBlocks/delete`, which
+    /// [`Client::availability_blocks_delete`](crate::Client::availability_blocks_delete) sends.
+    #[cfg(feature = "availability-blocks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct AvailabilityBlocksDelete;
+    /// `POST /api/connector/v1/billingAutomations/getAll`, which
+    /// [`Client::billing_automations_get_all`](crate::Client::billing_automations_get_all) sends.
+    #[cfg(feature = "billing-automations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillingAutomationsGetAll;
+    /// `POST /api/connector/v1/billingAutomations/add`, which
+    /// [`Client::billing_automations_add`](crate::Client::billing_automations_add) sends.
+    #[cfg(feature = "billing-automations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillingAutomationsAdd;
+    /// `POST /api/connector/v1/billingAutomations/update`, which
+    /// [`Client::billing_automations_update`](crate::Client::billing_automations_update) sends.
+    #[cfg(feature = "billing-automations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillingAutomationsUpdate;
+    /// `POST /api/connector/v1/billingAutomations/updateAssignments`, which
+    /// [`Client::billing_automations_update_assignments`](crate::Client::billing_automations_update_assignments)
+    /// sends.
+    #[cfg(feature = "billing-automations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillingAutomationsUpdateAssignments;
+    /// `POST /api/connector/v1/billingAutomations/delete`, which
+    /// [`Client::billing_automations_delete`](crate::Client::billing_automations_delete) sends.
+    #[cfg(feature = "billing-automations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillingAutomationsDelete;
+    /// `POST /api/connector/v1/bills/getAll`, which
+    /// [`Client::bills_get_all`](crate::Client::bills_get_all) sends.
+    #[cfg(feature = "bills")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillsGetAll;
+    /// `POST /api/connector/v1/bills/getPdf`, which
+    /// [`Client::bills_get_pdf`](crate::Client::bills_get_pdf) sends.
+    #[cfg(feature = "bills")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillsGetPdf;
+    /// `POST /api/connector/v1/bills/add`, which [`Client::bills_add`](crate::Client::bills_add)
+    /// sends.
+    #[cfg(feature = "bills")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillsAdd;
+    /// `POST /api/connector/v1/bills/update`, which
+    /// [`Client::bills_update`](crate::Client::bills_update) sends.
+    #[cfg(feature = "bills")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillsUpdate;
+    /// `POST /api/connector/v1/bills/delete`, which
+    /// [`Client::bills_delete`](crate::Client::bills_delete) sends.
+    #[cfg(feature = "bills")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillsDelete;
+    /// `POST /api/connector/v1/bills/close`, which
+    /// [`Client::bills_close`](crate::Client::bills_close) sends.
+    #[cfg(feature = "bills")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillsClose;
+    /// `POST /api/connector/v1/businessSegments/getAll`, which
+    /// [`Client::business_segments_get_all`](crate::Client::business_segments_get_all) sends.
+    #[cfg(feature = "business-segments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BusinessSegmentsGetAll;
+    /// `POST /api/connector/v1/cancellationPolicies/getAll`, which
+    /// [`Client::cancellation_policies_get_all`](crate::Client::cancellation_policies_get_all)
+    /// sends.
+    #[cfg(feature = "cancellation-policies")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CancellationPoliciesGetAll;
+    /// `POST /api/connector/v1/cancellationPolicies/getByReservations`, which
+    /// [`Client::cancellation_policies_get_by_reservations`](crate::Client::cancellation_policies_get_by_reservations)
+    /// sends.
+    #[cfg(feature = "cancellation-policies")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CancellationPoliciesGetByReservations;
+    /// `POST /api/connector/v1/cancellationPolicies/getByRates`, which
+    /// [`Client::cancellation_policies_get_by_rates`](crate::Client::cancellation_policies_get_by_rates)
+    /// sends.
+    #[cfg(feature = "cancellation-policies")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CancellationPoliciesGetByRates;
+    /// `POST /api/connector/v1/cashiers/getAll`, which
+    /// [`Client::cashiers_get_all`](crate::Client::cashiers_get_all) sends.
+    #[cfg(feature = "cashiers")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CashiersGetAll;
+    /// `POST /api/connector/v1/cashierTransactions/getAll`, which
+    /// [`Client::cashier_transactions_get_all`](crate::Client::cashier_transactions_get_all) sends.
+    #[cfg(feature = "cashier-transactions")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CashierTransactionsGetAll;
+    /// `POST /api/connector/v1/fiscalMachineCommands/getAll`, which
+    /// [`Client::fiscal_machine_commands_get_all`](crate::Client::fiscal_machine_commands_get_all)
+    /// sends.
+    #[cfg(feature = "commands")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct FiscalMachineCommandsGetAll;
+    /// `POST /api/connector/v1/commands/getAllByIds`, which
+    /// [`Client::commands_get_all_by_ids`](crate::Client::commands_get_all_by_ids) sends.
+    #[cfg(feature = "commands")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CommandsGetAllByIds;
+    /// `POST /api/connector/v1/commands/getAllActive`, which
+    /// [`Client::commands_get_all_active`](crate::Client::commands_get_all_active) sends.
+    #[cfg(feature = "commands")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CommandsGetAllActive;
+    /// `POST /api/connector/v1/commands/addPrinter`, which
+    /// [`Client::commands_add_printer`](crate::Client::commands_add_printer) sends.
+    #[cfg(feature = "commands")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CommandsAddPrinter;
+    /// `POST /api/connector/v1/commands/addPaymentTerminal`, which
+    /// [`Client::commands_add_payment_terminal`](crate::Client::commands_add_payment_terminal)
+    /// sends.
+    #[cfg(feature = "commands")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CommandsAddPaymentTerminal;
+    /// `POST /api/connector/v1/commands/addKeyCutter`, which
+    /// [`Client::commands_add_key_cutter`](crate::Client::commands_add_key_cutter) sends.
+    #[cfg(feature = "commands")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CommandsAddKeyCutter;
+    /// `POST /api/connector/v1/commands/update`, which
+    /// [`Client::commands_update`](crate::Client::commands_update) sends.
+    #[cfg(feature = "commands")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CommandsUpdate;
+    /// `POST /api/connector/v1/companies/getAll`, which
+    /// [`Client::companies_get_all`](crate::Client::companies_get_all) sends.
+    #[cfg(feature = "companies")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CompaniesGetAll;
+    /// `POST /api/connector/v1/companies/add`, which
+    /// [`Client::companies_add`](crate::Client::companies_add) sends.
+    #[cfg(feature = "companies")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CompaniesAdd;
+    /// `POST /api/connector/v1/companies/update`, which
+    /// [`Client::companies_update`](crate::Client::companies_update) sends.
+    #[cfg(feature = "companies")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CompaniesUpdate;
+    /// `POST /api/connector/v1/companies/delete`, which
+    /// [`Client::companies_delete`](crate::Client::companies_delete) sends.
+    #[cfg(feature = "companies")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CompaniesDelete;
+    /// `POST /api/connector/v1/companionships/getAll`, which
+    /// [`Client::companionships_get_all`](crate::Client::companionships_get_all) sends.
+    #[cfg(feature = "companionships")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CompanionshipsGetAll;
+    /// `POST /api/connector/v1/companyContracts/getAll`, which
+    /// [`Client::company_contracts_get_all`](crate::Client::company_contracts_get_all) sends.
+    #[cfg(feature = "company-contracts")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CompanyContractsGetAll;
+    /// `POST /api/connector/v1/companyContracts/add`, which
+    /// [`Client::company_contracts_add`](crate::Client::company_contracts_add) sends.
+    #[cfg(feature = "company-contracts")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CompanyContractsAdd;
+    /// `POST /api/connector/v1/companyContracts/update`, which
+    /// [`Client::company_contracts_update`](crate::Client::company_contracts_update) sends.
+    #[cfg(feature = "company-contracts")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CompanyContractsUpdate;
+    /// `POST /api/connector/v1/companyContracts/delete`, which
+    /// [`Client::company_contracts_delete`](crate::Client::company_contracts_delete) sends.
+    #[cfg(feature = "company-contracts")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CompanyContractsDelete;
+    /// `POST /api/connector/v1/configuration/get`, which
+    /// [`Client::configuration_get`](crate::Client::configuration_get) sends.
+    #[cfg(feature = "configuration")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ConfigurationGet;
+    /// `POST /api/connector/v1/counters/getAll`, which
+    /// [`Client::counters_get_all`](crate::Client::counters_get_all) sends.
+    #[cfg(feature = "counters")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CountersGetAll;
+    /// `POST /api/connector/v1/countries/getAll`, which
+    /// [`Client::countries_get_all`](crate::Client::countries_get_all) sends.
+    #[cfg(feature = "countries")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CountriesGetAll;
+    /// `POST /api/connector/v1/creditCards/getAll`, which
+    /// [`Client::credit_cards_get_all`](crate::Client::credit_cards_get_all) sends.
+    #[cfg(feature = "credit-cards")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CreditCardsGetAll;
+    /// `POST /api/connector/v1/creditCards/addTokenized`, which
+    /// [`Client::credit_cards_add_tokenized`](crate::Client::credit_cards_add_tokenized) sends.
+    #[cfg(feature = "credit-cards")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CreditCardsAddTokenized;
+    /// `POST /api/connector/v1/creditCards/disable`, which
+    /// [`Client::credit_cards_disable`](crate::Client::credit_cards_disable) sends.
+    #[cfg(feature = "credit-cards")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CreditCardsDisable;
+    /// `POST /api/connector/v1/creditCards/charge`, which
+    /// [`Client::credit_cards_charge`](crate::Client::credit_cards_charge) sends.
+    #[cfg(feature = "credit-cards")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CreditCardsCharge;
+    /// `POST /api/connector/v1/currencies/getAll`, which
+    /// [`Client::currencies_get_all`](crate::Client::currencies_get_all) sends.
+    #[cfg(feature = "currencies")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct CurrenciesGetAll;
     /// `POST /api/connector/v1/customers/getAll`, which
     /// [`Client::customers_get_all`](crate::Client::customers_get_all) sends.
     #[cfg(feature = "customers")]
@@ -151,6 +462,36 @@ pub mod operations {
     #[cfg(feature = "customers")]
     #[derive(Debug, Clone, Copy)]
     pub struct CustomersMerge;
+    /// `POST /api/connector/v1/departments/getAll`, which
+    /// [`Client::departments_get_all`](crate::Client::departments_get_all) sends.
+    #[cfg(feature = "departments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct DepartmentsGetAll;
+    /// `POST /api/connector/v1/devices/getAll`, which
+    /// [`Client::devices_get_all`](crate::Client::devices_get_all) sends.
+    #[cfg(feature = "devices")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct DevicesGetAll;
+    /// `POST /api/connector/v1/enterprises/getAll`, which
+    /// [`Client::enterprises_get_all`](crate::Client::enterprises_get_all) sends.
+    #[cfg(feature = "enterprises")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct EnterprisesGetAll;
+    /// `POST /api/connector/v1/exchangeRates/getAll`, which
+    /// [`Client::exchange_rates_get_all`](crate::Client::exchange_rates_get_all) sends.
+    #[cfg(feature = "exchange-rates")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ExchangeRatesGetAll;
+    /// `POST /api/connector/v1/exports/getAll`, which
+    /// [`Client::exports_get_all`](crate::Client::exports_get_all) sends.
+    #[cfg(feature = "exports")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ExportsGetAll;
+    /// `POST /api/connector/v1/exports/add`, which
+    /// [`Client::exports_add`](crate::Client::exports_add) sends.
+    #[cfg(feature = "exports")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ExportsAdd;
     /// `POST /api/connector/v1/identityDocuments/getAll`, which
     /// [`Client::identity_documents_get_all`](crate::Client::identity_documents_get_all) sends.
     #[cfg(feature = "identity-documents")]
@@ -176,12 +517,935 @@ pub mod operations {
     #[cfg(feature = "identity-documents")]
     #[derive(Debug, Clone, Copy)]
     pub struct IdentityDocumentsClear;
+    /// `POST /api/connector/v1/images/getUrls`, which
+    /// [`Client::images_get_urls`](crate::Client::images_get_urls) sends.
+    #[cfg(feature = "images")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ImagesGetUrls;
+    /// `POST /api/connector/v1/languages/getAll`, which
+    /// [`Client::languages_get_all`](crate::Client::languages_get_all) sends.
+    #[cfg(feature = "languages")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LanguagesGetAll;
+    /// `POST /api/connector/v1/languages/getTexts`, which
+    /// [`Client::languages_get_texts`](crate::Client::languages_get_texts) sends.
+    #[cfg(feature = "languages")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LanguagesGetTexts;
+    /// `POST /api/connector/v1/ledgerBalances/getAll`, which
+    /// [`Client::ledger_balances_get_all`](crate::Client::ledger_balances_get_all) sends.
+    #[cfg(feature = "ledger-balances")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LedgerBalancesGetAll;
+    /// `POST /api/connector/v1/loyaltyMemberships/getAll`, which
+    /// [`Client::loyalty_memberships_get_all`](crate::Client::loyalty_memberships_get_all) sends.
+    #[cfg(feature = "loyalty-memberships")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyMembershipsGetAll;
+    /// `POST /api/connector/v1/loyaltyMemberships/add`, which
+    /// [`Client::loyalty_memberships_add`](crate::Client::loyalty_memberships_add) sends.
+    #[cfg(feature = "loyalty-memberships")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyMembershipsAdd;
+    /// `POST /api/connector/v1/loyaltyMemberships/update`, which
+    /// [`Client::loyalty_memberships_update`](crate::Client::loyalty_memberships_update) sends.
+    #[cfg(feature = "loyalty-memberships")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyMembershipsUpdate;
+    /// `POST /api/connector/v1/loyaltyMemberships/delete`, which
+    /// [`Client::loyalty_memberships_delete`](crate::Client::loyalty_memberships_delete) sends.
+    #[cfg(feature = "loyalty-memberships")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyMembershipsDelete;
+    /// `POST /api/connector/v1/loyaltyPrograms/getAll`, which
+    /// [`Client::loyalty_programs_get_all`](crate::Client::loyalty_programs_get_all) sends.
+    #[cfg(feature = "loyalty-programs")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyProgramsGetAll;
+    /// `POST /api/connector/v1/loyaltyPrograms/add`, which
+    /// [`Client::loyalty_programs_add`](crate::Client::loyalty_programs_add) sends.
+    #[cfg(feature = "loyalty-programs")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyProgramsAdd;
+    /// `POST /api/connector/v1/loyaltyPrograms/update`, which
+    /// [`Client::loyalty_programs_update`](crate::Client::loyalty_programs_update) sends.
+    #[cfg(feature = "loyalty-programs")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyProgramsUpdate;
+    /// `POST /api/connector/v1/loyaltyPrograms/delete`, which
+    /// [`Client::loyalty_programs_delete`](crate::Client::loyalty_programs_delete) sends.
+    #[cfg(feature = "loyalty-programs")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyProgramsDelete;
+    /// `POST /api/connector/v1/loyaltyTiers/getAll`, which
+    /// [`Client::loyalty_tiers_get_all`](crate::Client::loyalty_tiers_get_all) sends.
+    #[cfg(feature = "loyalty-tiers")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyTiersGetAll;
+    /// `POST /api/connector/v1/loyaltyTiers/add`, which
+    /// [`Client::loyalty_tiers_add`](crate::Client::loyalty_tiers_add) sends.
+    #[cfg(feature = "loyalty-tiers")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyTiersAdd;
+    /// `POST /api/connector/v1/loyaltyTiers/update`, which
+    /// [`Client::loyalty_tiers_update`](crate::Client::loyalty_tiers_update) sends.
+    #[cfg(feature = "loyalty-tiers")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyTiersUpdate;
+    /// `POST /api/connector/v1/loyaltyTiers/delete`, which
+    /// [`Client::loyalty_tiers_delete`](crate::Client::loyalty_tiers_delete) sends.
+    #[cfg(feature = "loyalty-tiers")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct LoyaltyTiersDelete;
+    /// `POST /api/connector/v1/messages/getAll`, which
+    /// [`Client::messages_get_all`](crate::Client::messages_get_all) sends.
+    #[cfg(feature = "messages")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct MessagesGetAll;
+    /// `POST /api/connector/v1/messages/add`, which
+    /// [`Client::messages_add`](crate::Client::messages_add) sends.
+    #[cfg(feature = "messages")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct MessagesAdd;
+    /// `POST /api/connector/v1/messageThreads/getAll`, which
+    /// [`Client::message_threads_get_all`](crate::Client::message_threads_get_all) sends.
+    #[cfg(feature = "message-threads")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct MessageThreadsGetAll;
+    /// `POST /api/connector/v1/messageThreads/add`, which
+    /// [`Client::message_threads_add`](crate::Client::message_threads_add) sends.
+    #[cfg(feature = "message-threads")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct MessageThreadsAdd;
+    /// `POST /api/connector/v1/orderItems/getAll`, which
+    /// [`Client::order_items_get_all`](crate::Client::order_items_get_all) sends.
+    #[cfg(feature = "order-items")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct OrderItemsGetAll;
+    /// `POST /api/connector/v1/orderItems/cancel`, which
+    /// [`Client::order_items_cancel`](crate::Client::order_items_cancel) sends.
+    #[cfg(feature = "order-items")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct OrderItemsCancel;
+    /// `POST /api/connector/v1/orders/add`, which [`Client::orders_add`](crate::Client::orders_add)
+    /// sends.
+    #[cfg(feature = "orders")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct OrdersAdd;
+    /// `POST /api/connector/v1/outletBills/add`, which
+    /// [`Client::outlet_bills_add`](crate::Client::outlet_bills_add) sends.
+    #[cfg(feature = "outlet-bills")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct OutletBillsAdd;
+    /// `POST /api/connector/v1/outletItems/getAll`, which
+    /// [`Client::outlet_items_get_all`](crate::Client::outlet_items_get_all) sends.
+    #[cfg(feature = "outlet-items")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct OutletItemsGetAll;
+    /// `POST /api/connector/v1/outlets/getAll`, which
+    /// [`Client::outlets_get_all`](crate::Client::outlets_get_all) sends.
+    #[cfg(feature = "outlets")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct OutletsGetAll;
+    /// `POST /api/connector/v1/paymentMethodRequests/add`, which
+    /// [`Client::payment_method_requests_add`](crate::Client::payment_method_requests_add) sends.
+    #[cfg(feature = "payment-method-requests")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PaymentMethodRequestsAdd;
+    /// `POST /api/connector/v1/billingAutomationPaymentPlans/add`, which
+    /// [`Client::billing_automation_payment_plans_add`](crate::Client::billing_automation_payment_plans_add)
+    /// sends.
+    #[cfg(feature = "payment-plans")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct BillingAutomationPaymentPlansAdd;
+    /// `POST /api/connector/v1/paymentRequests/getAll`, which
+    /// [`Client::payment_requests_get_all`](crate::Client::payment_requests_get_all) sends.
+    #[cfg(feature = "payment-requests")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PaymentRequestsGetAll;
+    /// `POST /api/connector/v1/paymentRequests/add`, which
+    /// [`Client::payment_requests_add`](crate::Client::payment_requests_add) sends.
+    #[cfg(feature = "payment-requests")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PaymentRequestsAdd;
+    /// `POST /api/connector/v1/paymentRequests/cancel`, which
+    /// [`Client::payment_requests_cancel`](crate::Client::payment_requests_cancel) sends.
+    #[cfg(feature = "payment-requests")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PaymentRequestsCancel;
+    /// `POST /api/connector/v1/payments/getAll`, which
+    /// [`Client::payments_get_all`](crate::Client::payments_get_all) sends.
+    #[cfg(feature = "payments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PaymentsGetAll;
+    /// `POST /api/connector/v1/payments/addExternal`, which
+    /// [`Client::payments_add_external`](crate::Client::payments_add_external) sends.
+    #[cfg(feature = "payments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PaymentsAddExternal;
+    /// `POST /api/connector/v1/payments/addCreditCard`, which
+    /// [`Client::payments_add_credit_card`](crate::Client::payments_add_credit_card) sends.
+    #[cfg(feature = "payments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PaymentsAddCreditCard;
+    /// `POST /api/connector/v1/payments/addAlternative`, which
+    /// [`Client::payments_add_alternative`](crate::Client::payments_add_alternative) sends.
+    #[cfg(feature = "payments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PaymentsAddAlternative;
+    /// `POST /api/connector/v1/payments/refund`, which
+    /// [`Client::payments_refund`](crate::Client::payments_refund) sends.
+    #[cfg(feature = "payments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PaymentsRefund;
+    /// `POST /api/connector/v1/preauthorizations/getAllByCustomers`, which
+    /// [`Client::preauthorizations_get_all_by_customers`](crate::Client::preauthorizations_get_all_by_customers)
+    /// sends.
+    #[cfg(feature = "preauthorizations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct PreauthorizationsGetAllByCustomers;
+    /// `POST /api/connector/v1/productCategories/getAll`, which
+    /// [`Client::product_categories_get_all`](crate::Client::product_categories_get_all) sends.
+    #[cfg(feature = "product-categories")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ProductCategoriesGetAll;
+    /// `POST /api/connector/v1/products/getAll`, which
+    /// [`Client::products_get_all`](crate::Client::products_get_all) sends.
+    #[cfg(feature = "products")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ProductsGetAll;
+    /// `POST /api/connector/v1/products/getPricing`, which
+    /// [`Client::products_get_pricing`](crate::Client::products_get_pricing) sends.
+    #[cfg(feature = "products")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ProductsGetPricing;
+    /// `POST /api/connector/v1/products/updatePrice`, which
+    /// [`Client::products_update_price`](crate::Client::products_update_price) sends.
+    #[cfg(feature = "products")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ProductsUpdatePrice;
+    /// `POST /api/connector/v1/products/delete`, which
+    /// [`Client::products_delete`](crate::Client::products_delete) sends.
+    #[cfg(feature = "products")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ProductsDelete;
+    /// `POST /api/connector/v1/productServiceOrders/getAll`, which
+    /// [`Client::product_service_orders_get_all`](crate::Client::product_service_orders_get_all)
+    /// sends.
+    #[cfg(feature = "product-service-orders")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ProductServiceOrdersGetAll;
+    /// `POST /api/connector/v1/rateGroups/getAll`, which
+    /// [`Client::rate_groups_get_all`](crate::Client::rate_groups_get_all) sends.
+    #[cfg(feature = "rate-groups")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RateGroupsGetAll;
+    /// `POST /api/connector/v1/rates/getAll`, which
+    /// [`Client::rates_get_all`](crate::Client::rates_get_all) sends.
+    #[cfg(feature = "rates")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RatesGetAll;
+    /// `POST /api/connector/v1/rates/getPricing`, which
+    /// [`Client::rates_get_pricing`](crate::Client::rates_get_pricing) sends.
+    #[cfg(feature = "rates")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RatesGetPricing;
+    /// `POST /api/connector/v1/rates/add`, which [`Client::rates_add`](crate::Client::rates_add)
+    /// sends.
+    #[cfg(feature = "rates")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RatesAdd;
+    /// `POST /api/connector/v1/rates/updatePrice`, which
+    /// [`Client::rates_update_price`](crate::Client::rates_update_price) sends.
+    #[cfg(feature = "rates")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RatesUpdatePrice;
+    /// `POST /api/connector/v1/rates/updateCapacityOffset`, which
+    /// [`Client::rates_update_capacity_offset`](crate::Client::rates_update_capacity_offset) sends.
+    #[cfg(feature = "rates")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RatesUpdateCapacityOffset;
+    /// `POST /api/connector/v1/rates/set`, which [`Client::rates_set`](crate::Client::rates_set)
+    /// sends.
+    #[cfg(feature = "rates")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RatesSet;
+    /// `POST /api/connector/v1/rates/delete`, which
+    /// [`Client::rates_delete`](crate::Client::rates_delete) sends.
+    #[cfg(feature = "rates")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RatesDelete;
+    /// `POST /api/connector/v1/reservationGroups/getAll`, which
+    /// [`Client::reservation_groups_get_all`](crate::Client::reservation_groups_get_all) sends.
+    #[cfg(feature = "reservation-groups")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationGroupsGetAll;
+    /// `POST /api/connector/v1/reservations/getAll/2023-06-06`, which
+    /// [`Client::reservations_get_all_2023_06_06`](crate::Client::reservations_get_all_2023_06_06)
+    /// sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsGetAll20230606;
+    /// `POST /api/connector/v1/reservations/getAll`, which
+    /// [`Client::reservations_get_all`](crate::Client::reservations_get_all) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsGetAll;
+    /// `POST /api/connector/v1/reservations/getChannelManagerDetails`, which
+    /// [`Client::reservations_get_channel_manager_details`](crate::Client::reservations_get_channel_manager_details)
+    /// sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsGetChannelManagerDetails;
+    /// `POST /api/connector/v1/reservations/getAllItems`, which
+    /// [`Client::reservations_get_all_items`](crate::Client::reservations_get_all_items) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsGetAllItems;
+    /// `POST /api/connector/v1/reservations/add`, which
+    /// [`Client::reservations_add`](crate::Client::reservations_add) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsAdd;
+    /// `POST /api/connector/v1/reservations/addProduct`, which
+    /// [`Client::reservations_add_product`](crate::Client::reservations_add_product) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsAddProduct;
+    /// `POST /api/connector/v1/reservations/addCompanion`, which
+    /// [`Client::reservations_add_companion`](crate::Client::reservations_add_companion) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsAddCompanion;
+    /// `POST /api/connector/v1/reservations/update`, which
+    /// [`Client::reservations_update`](crate::Client::reservations_update) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsUpdate;
+    /// `POST /api/connector/v1/reservations/updateInterval`, which
+    /// [`Client::reservations_update_interval`](crate::Client::reservations_update_interval) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsUpdateInterval;
+    /// `POST /api/connector/v1/reservations/updateCustomer`, which
+    /// [`Client::reservations_update_customer`](crate::Client::reservations_update_customer) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsUpdateCustomer;
+    /// `POST /api/connector/v1/reservations/start`, which
+    /// [`Client::reservations_start`](crate::Client::reservations_start) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsStart;
+    /// `POST /api/connector/v1/reservations/process`, which
+    /// [`Client::reservations_process`](crate::Client::reservations_process) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsProcess;
+    /// `POST /api/connector/v1/reservations/price`, which
+    /// [`Client::reservations_price`](crate::Client::reservations_price) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsPrice;
+    /// `POST /api/connector/v1/reservations/deleteCompanion`, which
+    /// [`Client::reservations_delete_companion`](crate::Client::reservations_delete_companion)
+    /// sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsDeleteCompanion;
+    /// `POST /api/connector/v1/reservations/confirm`, which
+    /// [`Client::reservations_confirm`](crate::Client::reservations_confirm) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsConfirm;
+    /// `POST /api/connector/v1/reservations/cancel`, which
+    /// [`Client::reservations_cancel`](crate::Client::reservations_cancel) sends.
+    #[cfg(feature = "reservations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReservationsCancel;
+    /// `POST /api/connector/v1/resourceAccessTokens/getAll`, which
+    /// [`Client::resource_access_tokens_get_all`](crate::Client::resource_access_tokens_get_all)
+    /// sends.
+    #[cfg(feature = "resource-access-tokens")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceAccessTokensGetAll;
+    /// `POST /api/connector/v1/resourceAccessTokens/add`, which
+    /// [`Client::resource_access_tokens_add`](crate::Client::resource_access_tokens_add) sends.
+    #[cfg(feature = "resource-access-tokens")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceAccessTokensAdd;
+    /// `POST /api/connector/v1/resourceAccessTokens/update`, which
+    /// [`Client::resource_access_tokens_update`](crate::Client::resource_access_tokens_update)
+    /// sends.
+    #[cfg(feature = "resource-access-tokens")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceAccessTokensUpdate;
+    /// `POST /api/connector/v1/resourceAccessTokens/delete`, which
+    /// [`Client::resource_access_tokens_delete`](crate::Client::resource_access_tokens_delete)
+    /// sends.
+    #[cfg(feature = "resource-access-tokens")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceAccessTokensDelete;
+    /// `POST /api/connector/v1/resourceBlocks/getAll`, which
+    /// [`Client::resource_blocks_get_all`](crate::Client::resource_blocks_get_all) sends.
+    #[cfg(feature = "resource-blocks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceBlocksGetAll;
+    /// `POST /api/connector/v1/resourceBlocks/add`, which
+    /// [`Client::resource_blocks_add`](crate::Client::resource_blocks_add) sends.
+    #[cfg(feature = "resource-blocks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceBlocksAdd;
+    /// `POST /api/connector/v1/resourceBlocks/delete`, which
+    /// [`Client::resource_blocks_delete`](crate::Client::resource_blocks_delete) sends.
+    #[cfg(feature = "resource-blocks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceBlocksDelete;
+    /// `POST /api/connector/v1/resourceCategories/getAll`, which
+    /// [`Client::resource_categories_get_all`](crate::Client::resource_categories_get_all) sends.
+    #[cfg(feature = "resource-categories")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceCategoriesGetAll;
+    /// `POST /api/connector/v1/resourceCategoryAssignments/getAll`, which
+    /// [`Client::resource_category_assignments_get_all`](crate::Client::resource_category_assignments_get_all)
+    /// sends.
+    #[cfg(feature = "resource-categories")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceCategoryAssignmentsGetAll;
+    /// `POST /api/connector/v1/resourceCategoryImageAssignments/getAll`, which
+    /// [`Client::resource_category_image_assignments_get_all`](crate::Client::resource_category_image_assignments_get_all)
+    /// sends.
+    #[cfg(feature = "resource-categories")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceCategoryImageAssignmentsGetAll;
+    /// `POST /api/connector/v1/resourceCategories/add`, which
+    /// [`Client::resource_categories_add`](crate::Client::resource_categories_add) sends.
+    #[cfg(feature = "resource-categories")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceCategoriesAdd;
+    /// `POST /api/connector/v1/resourceCategories/update`, which
+    /// [`Client::resource_categories_update`](crate::Client::resource_categories_update) sends.
+    #[cfg(feature = "resource-categories")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceCategoriesUpdate;
+    /// `POST /api/connector/v1/resourceCategories/delete`, which
+    /// [`Client::resource_categories_delete`](crate::Client::resource_categories_delete) sends.
+    #[cfg(feature = "resource-categories")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceCategoriesDelete;
+    /// `POST /api/connector/v1/resourceFeatureAssignments/getAll`, which
+    /// [`Client::resource_feature_assignments_get_all`](crate::Client::resource_feature_assignments_get_all)
+    /// sends.
+    #[cfg(feature = "resource-features")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceFeatureAssignmentsGetAll;
+    /// `POST /api/connector/v1/resourceFeatures/getAll`, which
+    /// [`Client::resource_features_get_all`](crate::Client::resource_features_get_all) sends.
+    #[cfg(feature = "resource-features")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourceFeaturesGetAll;
+    /// `POST /api/connector/v1/resources/getAll`, which
+    /// [`Client::resources_get_all`](crate::Client::resources_get_all) sends.
+    #[cfg(feature = "resources")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourcesGetAll;
+    /// `POST /api/connector/v1/resources/getOccupancyState`, which
+    /// [`Client::resources_get_occupancy_state`](crate::Client::resources_get_occupancy_state)
+    /// sends.
+    #[cfg(feature = "resources")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourcesGetOccupancyState;
+    /// `POST /api/connector/v1/resources/update`, which
+    /// [`Client::resources_update`](crate::Client::resources_update) sends.
+    #[cfg(feature = "resources")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ResourcesUpdate;
+    /// `POST /api/connector/v1/restrictions/getAll`, which
+    /// [`Client::restrictions_get_all`](crate::Client::restrictions_get_all) sends.
+    #[cfg(feature = "restrictions")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RestrictionsGetAll;
+    /// `POST /api/connector/v1/restrictions/set`, which
+    /// [`Client::restrictions_set`](crate::Client::restrictions_set) sends.
+    #[cfg(feature = "restrictions")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RestrictionsSet;
+    /// `POST /api/connector/v1/restrictions/clear`, which
+    /// [`Client::restrictions_clear`](crate::Client::restrictions_clear) sends.
+    #[cfg(feature = "restrictions")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RestrictionsClear;
+    /// `POST /api/connector/v1/routingRules/getAll`, which
+    /// [`Client::routing_rules_get_all`](crate::Client::routing_rules_get_all) sends.
+    #[cfg(feature = "routing-rules")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RoutingRulesGetAll;
+    /// `POST /api/connector/v1/routingRules/add`, which
+    /// [`Client::routing_rules_add`](crate::Client::routing_rules_add) sends.
+    #[cfg(feature = "routing-rules")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RoutingRulesAdd;
+    /// `POST /api/connector/v1/routingRules/update`, which
+    /// [`Client::routing_rules_update`](crate::Client::routing_rules_update) sends.
+    #[cfg(feature = "routing-rules")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RoutingRulesUpdate;
+    /// `POST /api/connector/v1/routingRules/delete`, which
+    /// [`Client::routing_rules_delete`](crate::Client::routing_rules_delete) sends.
+    #[cfg(feature = "routing-rules")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RoutingRulesDelete;
+    /// `POST /api/connector/v1/rules/getAll`, which
+    /// [`Client::rules_get_all`](crate::Client::rules_get_all) sends.
+    #[cfg(feature = "rules")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct RulesGetAll;
+    /// `POST /api/connector/v1/serviceOrderNotes/getAll`, which
+    /// [`Client::service_order_notes_get_all`](crate::Client::service_order_notes_get_all) sends.
+    #[cfg(feature = "service-order-notes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServiceOrderNotesGetAll;
+    /// `POST /api/connector/v1/serviceOrderNotes/add`, which
+    /// [`Client::service_order_notes_add`](crate::Client::service_order_notes_add) sends.
+    #[cfg(feature = "service-order-notes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServiceOrderNotesAdd;
+    /// `POST /api/connector/v1/serviceOrderNotes/update`, which
+    /// [`Client::service_order_notes_update`](crate::Client::service_order_notes_update) sends.
+    #[cfg(feature = "service-order-notes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServiceOrderNotesUpdate;
+    /// `POST /api/connector/v1/serviceOrderNotes/delete`, which
+    /// [`Client::service_order_notes_delete`](crate::Client::service_order_notes_delete) sends.
+    #[cfg(feature = "service-order-notes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServiceOrderNotesDelete;
+    /// `POST /api/connector/v1/serviceOverbookingLimits/getAll`, which
+    /// [`Client::service_overbooking_limits_get_all`](crate::Client::service_overbooking_limits_get_all)
+    /// sends.
+    #[cfg(feature = "service-overbooking-limits")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServiceOverbookingLimitsGetAll;
+    /// `POST /api/connector/v1/serviceOverbookingLimits/set`, which
+    /// [`Client::service_overbooking_limits_set`](crate::Client::service_overbooking_limits_set)
+    /// sends.
+    #[cfg(feature = "service-overbooking-limits")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServiceOverbookingLimitsSet;
+    /// `POST /api/connector/v1/serviceOverbookingLimits/clear`, which
+    /// [`Client::service_overbooking_limits_clear`](crate::Client::service_overbooking_limits_clear)
+    /// sends.
+    #[cfg(feature = "service-overbooking-limits")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServiceOverbookingLimitsClear;
+    /// `POST /api/connector/v1/services/getAll`, which
+    /// [`Client::services_get_all`](crate::Client::services_get_all) sends.
+    #[cfg(feature = "services")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServicesGetAll;
+    /// `POST /api/connector/v1/services/getAvailability/2024-01-22`, which
+    /// [`Client::services_get_availability_2024_01_22`](crate::Client::services_get_availability_2024_01_22)
+    /// sends.
+    #[cfg(feature = "services")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServicesGetAvailability20240122;
+    /// `POST /api/connector/v1/services/getAvailability`, which
+    /// [`Client::services_get_availability`](crate::Client::services_get_availability) sends.
+    #[cfg(feature = "services")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServicesGetAvailability;
+    /// `POST /api/connector/v1/services/updateAvailability`, which
+    /// [`Client::services_update_availability`](crate::Client::services_update_availability) sends.
+    #[cfg(feature = "services")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct ServicesUpdateAvailability;
+    /// `POST /api/connector/v1/sourceAssignments/getAll/2024-09-20`, which
+    /// [`Client::source_assignments_get_all_2024_09_20`](crate::Client::source_assignments_get_all_2024_09_20)
+    /// sends.
+    #[cfg(feature = "source-assignments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct SourceAssignmentsGetAll20240920;
+    /// `POST /api/connector/v1/sourceAssignments/getAll`, which
+    /// [`Client::source_assignments_get_all`](crate::Client::source_assignments_get_all) sends.
+    #[cfg(feature = "source-assignments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct SourceAssignmentsGetAll;
+    /// `POST /api/connector/v1/sources/getAll`, which
+    /// [`Client::sources_get_all`](crate::Client::sources_get_all) sends.
+    #[cfg(feature = "sources")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct SourcesGetAll;
+    /// `POST /api/connector/v1/tasks/getAll`, which
+    /// [`Client::tasks_get_all`](crate::Client::tasks_get_all) sends.
+    #[cfg(feature = "tasks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct TasksGetAll;
+    /// `POST /api/connector/v1/tasks/add`, which [`Client::tasks_add`](crate::Client::tasks_add)
+    /// sends.
+    #[cfg(feature = "tasks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct TasksAdd;
+    /// `POST /api/connector/v1/tasks/close`, which
+    /// [`Client::tasks_close`](crate::Client::tasks_close) sends.
+    #[cfg(feature = "tasks")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct TasksClose;
+    /// `POST /api/connector/v1/taxations/getAll`, which
+    /// [`Client::taxations_get_all`](crate::Client::taxations_get_all) sends.
+    #[cfg(feature = "taxations")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct TaxationsGetAll;
+    /// `POST /api/connector/v1/taxEnvironments/getAll`, which
+    /// [`Client::tax_environments_get_all`](crate::Client::tax_environments_get_all) sends.
+    #[cfg(feature = "tax-environments")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct TaxEnvironmentsGetAll;
+    /// `POST /api/connector/v1/voucherCodes/getAll`, which
+    /// [`Client::voucher_codes_get_all`](crate::Client::voucher_codes_get_all) sends.
+    #[cfg(feature = "voucher-codes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct VoucherCodesGetAll;
+    /// `POST /api/connector/v1/voucherCodes/add`, which
+    /// [`Client::voucher_codes_add`](crate::Client::voucher_codes_add) sends.
+    #[cfg(feature = "voucher-codes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct VoucherCodesAdd;
+    /// `POST /api/connector/v1/voucherCodes/delete`, which
+    /// [`Client::voucher_codes_delete`](crate::Client::voucher_codes_delete) sends.
+    #[cfg(feature = "voucher-codes")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct VoucherCodesDelete;
+    /// `POST /api/connector/v1/vouchers/getAll`, which
+    /// [`Client::vouchers_get_all`](crate::Client::vouchers_get_all) sends.
+    #[cfg(feature = "vouchers")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct VouchersGetAll;
+    /// `POST /api/connector/v1/vouchers/add`, which
+    /// [`Client::vouchers_add`](crate::Client::vouchers_add) sends.
+    #[cfg(feature = "vouchers")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct VouchersAdd;
+    /// `POST /api/connector/v1/vouchers/update`, which
+    /// [`Client::vouchers_update`](crate::Client::vouchers_update) sends.
+    #[cfg(feature = "vouchers")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct VouchersUpdate;
+    /// `POST /api/connector/v1/vouchers/delete`, which
+    /// [`Client::vouchers_delete`](crate::Client::vouchers_delete) sends.
+    #[cfg(feature = "vouchers")]
+    #[derive(Debug, Clone, Copy)]
+    pub struct VouchersDelete;
 }
 
 /// The operations and the fields every request carries, as the mock serves and checks
 /// them.
 static API: server::ApiShape = server::ApiShape {
     routes: &[
+        server::Route {
+            operation: "accounting_categories_get_all",
+            method: "POST",
+            path: "/api/connector/v1/accountingCategories/getAll",
+        },
+        server::Route {
+            operation: "accounting_items_get_all",
+            method: "POST",
+            path: "/api/connector/v1/accountingItems/getAll",
+        },
+        server::Route {
+            operation: "accounting_items_update",
+            method: "POST",
+            path: "/api/connector/v1/accountingItems/update",
+        },
+        server::Route {
+            operation: "account_notes_get_all",
+            method: "POST",
+            path: "/api/connector/v1/accountNotes/getAll",
+        },
+        server::Route {
+            operation: "account_notes_add",
+            method: "POST",
+            path: "/api/connector/v1/accountNotes/add",
+        },
+        server::Route {
+            operation: "account_notes_update",
+            method: "POST",
+            path: "/api/connector/v1/accountNotes/update",
+        },
+        server::Route {
+            operation: "account_notes_delete",
+            method: "POST",
+            path: "/api/connector/v1/accountNotes/delete",
+        },
+        server::Route {
+            operation: "accounts_update",
+            method: "POST",
+            path: "/api/connector/v1/accounts/update",
+        },
+        server::Route {
+            operation: "accounts_add_file",
+            method: "POST",
+            path: "/api/connector/v1/accounts/addFile",
+        },
+        server::Route {
+            operation: "accounts_merge",
+            method: "POST",
+            path: "/api/connector/v1/accounts/merge",
+        },
+        server::Route {
+            operation: "addresses_get_all",
+            method: "POST",
+            path: "/api/connector/v1/addresses/getAll",
+        },
+        server::Route {
+            operation: "addresses_add",
+            method: "POST",
+            path: "/api/connector/v1/addresses/add",
+        },
+        server::Route {
+            operation: "addresses_update",
+            method: "POST",
+            path: "/api/connector/v1/addresses/update",
+        },
+        server::Route {
+            operation: "addresses_delete",
+            method: "POST",
+            path: "/api/connector/v1/addresses/delete",
+        },
+        server::Route {
+            operation: "age_categories_get_all",
+            method: "POST",
+            path: "/api/connector/v1/ageCategories/getAll",
+        },
+        server::Route {
+            operation: "availability_adjustments_get_all",
+            method: "POST",
+            path: "/api/connector/v1/availabilityAdjustments/getAll",
+        },
+        server::Route {
+            operation: "availability_blocks_get_all",
+            method: "POST",
+            path: "/api/connector/v1/availabilityBlocks/getAll",
+        },
+        server::Route {
+            operation: "availability_blocks_add",
+            method: "POST",
+            path: "/api/connector/v1/availabilityBlocks/add",
+        },
+        server::Route {
+            operation: "availability_blocks_update",
+            method: "POST",
+            path: "/api/connector/v1/availabilityBlocks/update",
+        },
+        server::Route {
+            operation: "availability_blocks_delete",
+            method: "POST",
+            path: "/api/connector/v1/availabilityBlocks/delete",
+        },
+        server::Route {
+            operation: "billing_automations_get_all",
+            method: "POST",
+            path: "/api/connector/v1/billingAutomations/getAll",
+        },
+        server::Route {
+            operation: "billing_automations_add",
+            method: "POST",
+            path: "/api/connector/v1/billingAutomations/add",
+        },
+        server::Route {
+            operation: "billing_automations_update",
+            method: "POST",
+            path: "/api/connector/v1/billingAutomations/update",
+        },
+        server::Route {
+            operation: "billing_automations_update_assignments",
+            method: "POST",
+            path: "/api/connector/v1/billingAutomations/updateAssignments",
+        },
+        server::Route {
+            operation: "billing_automations_delete",
+            method: "POST",
+            path: "/api/connector/v1/billingAutomations/delete",
+        },
+        server::Route {
+            operation: "bills_get_all",
+            method: "POST",
+            path: "/api/connector/v1/bills/getAll",
+        },
+        server::Route {
+            operation: "bills_get_pdf",
+            method: "POST",
+            path: "/api/connector/v1/bills/getPdf",
+        },
+        server::Route {
+            operation: "bills_add",
+            method: "POST",
+            path: "/api/connector/v1/bills/add",
+        },
+        server::Route {
+            operation: "bills_update",
+            method: "POST",
+            path: "/api/connector/v1/bills/update",
+        },
+        server::Route {
+            operation: "bills_delete",
+            method: "POST",
+            path: "/api/connector/v1/bills/delete",
+        },
+        server::Route {
+            operation: "bills_close",
+            method: "POST",
+            path: "/api/connector/v1/bills/close",
+        },
+        server::Route {
+            operation: "business_segments_get_all",
+            method: "POST",
+            path: "/api/connector/v1/businessSegments/getAll",
+        },
+        server::Route {
+            operation: "cancellation_policies_get_all",
+            method: "POST",
+            path: "/api/connector/v1/cancellationPolicies/getAll",
+        },
+        server::Route {
+            operation: "cancellation_policies_get_by_reservations",
+            method: "POST",
+            path: "/api/connector/v1/cancellationPolicies/getByReservations",
+        },
+        server::Route {
+            operation: "cancellation_policies_get_by_rates",
+            method: "POST",
+            path: "/api/connector/v1/cancellationPolicies/getByRates",
+        },
+        server::Route {
+            operation: "cashiers_get_all",
+            method: "POST",
+            path: "/api/connector/v1/cashiers/getAll",
+        },
+        server::Route {
+            operation: "cashier_transactions_get_all",
+            method: "POST",
+            path: "/api/connector/v1/cashierTransactions/getAll",
+        },
+        server::Route {
+            operation: "fiscal_machine_commands_get_all",
+            method: "POST",
+            path: "/api/connector/v1/fiscalMachineCommands/getAll",
+        },
+        server::Route {
+            operation: "commands_get_all_by_ids",
+            method: "POST",
+            path: "/api/connector/v1/commands/getAllByIds",
+        },
+        server::Route {
+            operation: "commands_get_all_active",
+            method: "POST",
+            path: "/api/connector/v1/commands/getAllActive",
+        },
+        server::Route {
+            operation: "commands_add_printer",
+            method: "POST",
+            path: "/api/connector/v1/commands/addPrinter",
+        },
+        server::Route {
+            operation: "commands_add_payment_terminal",
+            method: "POST",
+            path: "/api/connector/v1/commands/addPaymentTerminal",
+        },
+        server::Route {
+            operation: "commands_add_key_cutter",
+            method: "POST",
+            path: "/api/connector/v1/commands/addKeyCutter",
+        },
+        server::Route {
+            operation: "commands_update",
+            method: "POST",
+            path: "/api/connector/v1/commands/update",
+        },
+        server::Route {
+            operation: "companies_get_all",
+            method: "POST",
+            path: "/api/connector/v1/companies/getAll",
+        },
+        server::Route {
+            operation: "companies_add",
+            method: "POST",
+            path: "/api/connector/v1/companies/add",
+        },
+        server::Route {
+            operation: "companies_update",
+            method: "POST",
+            path: "/api/connector/v1/companies/update",
+        },
+        server::Route {
+            operation: "companies_delete",
+            method: "POST",
+            path: "/api/connector/v1/companies/delete",
+        },
+        server::Route {
+            operation: "companionships_get_all",
+            method: "POST",
+            path: "/api/connector/v1/companionships/getAll",
+        },
+        server::Route {
+            operation: "company_contracts_get_all",
+            method: "POST",
+            path: "/api/connector/v1/companyContracts/getAll",
+        },
+        server::Route {
+            operation: "company_contracts_add",
+            method: "POST",
+            path: "/api/connector/v1/companyContracts/add",
+        },
+        server::Route {
+            operation: "company_contracts_update",
+            method: "POST",
+            path: "/api/connector/v1/companyContracts/update",
+        },
+        server::Route {
+            operation: "company_contracts_delete",
+            method: "POST",
+            path: "/api/connector/v1/companyContracts/delete",
+        },
+        server::Route {
+            operation: "configuration_get",
+            method: "POST",
+            path: "/api/connector/v1/configuration/get",
+        },
+        server::Route {
+            operation: "counters_get_all",
+            method: "POST",
+            path: "/api/connector/v1/counters/getAll",
+        },
+        server::Route {
+            operation: "countries_get_all",
+            method: "POST",
+            path: "/api/connector/v1/countries/getAll",
+        },
+        server::Route {
+            operation: "credit_cards_get_all",
+            method: "POST",
+            path: "/api/connector/v1/creditCards/getAll",
+        },
+        server::Route {
+            operation: "credit_cards_add_tokenized",
+            method: "POST",
+            path: "/api/connector/v1/creditCards/addTokenized",
+        },
+        server::Route {
+            operation: "credit_cards_disable",
+            method: "POST",
+            path: "/api/connector/v1/creditCards/disable",
+        },
+        server::Route {
+            operation: "credit_cards_charge",
+            method: "POST",
+            path: "/api/connector/v1/creditCards/charge",
+        },
+        server::Route {
+            operation: "currencies_get_all",
+            method: "POST",
+            path: "/api/connector/v1/currencies/getAll",
+        },
         server::Route {
             operation: "customers_get_all",
             method: "POST",
@@ -223,6 +1487,36 @@ static API: server::ApiShape = server::ApiShape {
             path: "/api/connector/v1/customers/merge",
         },
         server::Route {
+            operation: "departments_get_all",
+            method: "POST",
+            path: "/api/connector/v1/departments/getAll",
+        },
+        server::Route {
+            operation: "devices_get_all",
+            method: "POST",
+            path: "/api/connector/v1/devices/getAll",
+        },
+        server::Route {
+            operation: "enterprises_get_all",
+            method: "POST",
+            path: "/api/connector/v1/enterprises/getAll",
+        },
+        server::Route {
+            operation: "exchange_rates_get_all",
+            method: "POST",
+            path: "/api/connector/v1/exchangeRates/getAll",
+        },
+        server::Route {
+            operation: "exports_get_all",
+            method: "POST",
+            path: "/api/connector/v1/exports/getAll",
+        },
+        server::Route {
+            operation: "exports_add",
+            method: "POST",
+            path: "/api/connector/v1/exports/add",
+        },
+        server::Route {
             operation: "identity_documents_get_all",
             method: "POST",
             path: "/api/connector/v1/identityDocuments/getAll",
@@ -246,6 +1540,606 @@ static API: server::ApiShape = server::ApiShape {
             operation: "identity_documents_clear",
             method: "POST",
             path: "/api/connector/v1/identityDocuments/clear",
+        },
+        server::Route {
+            operation: "images_get_urls",
+            method: "POST",
+            path: "/api/connector/v1/images/getUrls",
+        },
+        server::Route {
+            operation: "languages_get_all",
+            method: "POST",
+            path: "/api/connector/v1/languages/getAll",
+        },
+        server::Route {
+            operation: "languages_get_texts",
+            method: "POST",
+            path: "/api/connector/v1/languages/getTexts",
+        },
+        server::Route {
+            operation: "ledger_balances_get_all",
+            method: "POST",
+            path: "/api/connector/v1/ledgerBalances/getAll",
+        },
+        server::Route {
+            operation: "loyalty_memberships_get_all",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyMemberships/getAll",
+        },
+        server::Route {
+            operation: "loyalty_memberships_add",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyMemberships/add",
+        },
+        server::Route {
+            operation: "loyalty_memberships_update",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyMemberships/update",
+        },
+        server::Route {
+            operation: "loyalty_memberships_delete",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyMemberships/delete",
+        },
+        server::Route {
+            operation: "loyalty_programs_get_all",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyPrograms/getAll",
+        },
+        server::Route {
+            operation: "loyalty_programs_add",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyPrograms/add",
+        },
+        server::Route {
+            operation: "loyalty_programs_update",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyPrograms/update",
+        },
+        server::Route {
+            operation: "loyalty_programs_delete",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyPrograms/delete",
+        },
+        server::Route {
+            operation: "loyalty_tiers_get_all",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyTiers/getAll",
+        },
+        server::Route {
+            operation: "loyalty_tiers_add",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyTiers/add",
+        },
+        server::Route {
+            operation: "loyalty_tiers_update",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyTiers/update",
+        },
+        server::Route {
+            operation: "loyalty_tiers_delete",
+            method: "POST",
+            path: "/api/connector/v1/loyaltyTiers/delete",
+        },
+        server::Route {
+            operation: "messages_get_all",
+            method: "POST",
+            path: "/api/connector/v1/messages/getAll",
+        },
+        server::Route {
+            operation: "messages_add",
+            method: "POST",
+            path: "/api/connector/v1/messages/add",
+        },
+        server::Route {
+            operation: "message_threads_get_all",
+            method: "POST",
+            path: "/api/connector/v1/messageThreads/getAll",
+        },
+        server::Route {
+            operation: "message_threads_add",
+            method: "POST",
+            path: "/api/connector/v1/messageThreads/add",
+        },
+        server::Route {
+            operation: "order_items_get_all",
+            method: "POST",
+            path: "/api/connector/v1/orderItems/getAll",
+        },
+        server::Route {
+            operation: "order_items_cancel",
+            method: "POST",
+            path: "/api/connector/v1/orderItems/cancel",
+        },
+        server::Route {
+            operation: "orders_add",
+            method: "POST",
+            path: "/api/connector/v1/orders/add",
+        },
+        server::Route {
+            operation: "outlet_bills_add",
+            method: "POST",
+            path: "/api/connector/v1/outletBills/add",
+        },
+        server::Route {
+            operation: "outlet_items_get_all",
+            method: "POST",
+            path: "/api/connector/v1/outletItems/getAll",
+        },
+        server::Route {
+            operation: "outlets_get_all",
+            method: "POST",
+            path: "/api/connector/v1/outlets/getAll",
+        },
+        server::Route {
+            operation: "payment_method_requests_add",
+            method: "POST",
+            path: "/api/connector/v1/paymentMethodRequests/add",
+        },
+        server::Route {
+            operation: "billing_automation_payment_plans_add",
+            method: "POST",
+            path: "/api/connector/v1/billingAutomationPaymentPlans/add",
+        },
+        server::Route {
+            operation: "payment_requests_get_all",
+            method: "POST",
+            path: "/api/connector/v1/paymentRequests/getAll",
+        },
+        server::Route {
+            operation: "payment_requests_add",
+            method: "POST",
+            path: "/api/connector/v1/paymentRequests/add",
+        },
+        server::Route {
+            operation: "payment_requests_cancel",
+            method: "POST",
+            path: "/api/connector/v1/paymentRequests/cancel",
+        },
+        server::Route {
+            operation: "payments_get_all",
+            method: "POST",
+            path: "/api/connector/v1/payments/getAll",
+        },
+        server::Route {
+            operation: "payments_add_external",
+            method: "POST",
+            path: "/api/connector/v1/payments/addExternal",
+        },
+        server::Route {
+            operation: "payments_add_credit_card",
+            method: "POST",
+            path: "/api/connector/v1/payments/addCreditCard",
+        },
+        server::Route {
+            operation: "payments_add_alternative",
+            method: "POST",
+            path: "/api/connector/v1/payments/addAlternative",
+        },
+        server::Route {
+            operation: "payments_refund",
+            method: "POST",
+            path: "/api/connector/v1/payments/refund",
+        },
+        server::Route {
+            operation: "preauthorizations_get_all_by_customers",
+            method: "POST",
+            path: "/api/connector/v1/preauthorizations/getAllByCustomers",
+        },
+        server::Route {
+            operation: "product_categories_get_all",
+            method: "POST",
+            path: "/api/connector/v1/productCategories/getAll",
+        },
+        server::Route {
+            operation: "products_get_all",
+            method: "POST",
+            path: "/api/connector/v1/products/getAll",
+        },
+        server::Route {
+            operation: "products_get_pricing",
+            method: "POST",
+            path: "/api/connector/v1/products/getPricing",
+        },
+        server::Route {
+            operation: "products_update_price",
+            method: "POST",
+            path: "/api/connector/v1/products/updatePrice",
+        },
+        server::Route {
+            operation: "products_delete",
+            method: "POST",
+            path: "/api/connector/v1/products/delete",
+        },
+        server::Route {
+            operation: "product_service_orders_get_all",
+            method: "POST",
+            path: "/api/connector/v1/productServiceOrders/getAll",
+        },
+        server::Route {
+            operation: "rate_groups_get_all",
+            method: "POST",
+            path: "/api/connector/v1/rateGroups/getAll",
+        },
+        server::Route {
+            operation: "rates_get_all",
+            method: "POST",
+            path: "/api/connector/v1/rates/getAll",
+        },
+        server::Route {
+            operation: "rates_get_pricing",
+            method: "POST",
+            path: "/api/connector/v1/rates/getPricing",
+        },
+        server::Route {
+            operation: "rates_add",
+            method: "POST",
+            path: "/api/connector/v1/rates/add",
+        },
+        server::Route {
+            operation: "rates_update_price",
+            method: "POST",
+            path: "/api/connector/v1/rates/updatePrice",
+        },
+        server::Route {
+            operation: "rates_update_capacity_offset",
+            method: "POST",
+            path: "/api/connector/v1/rates/updateCapacityOffset",
+        },
+        server::Route {
+            operation: "rates_set",
+            method: "POST",
+            path: "/api/connector/v1/rates/set",
+        },
+        server::Route {
+            operation: "rates_delete",
+            method: "POST",
+            path: "/api/connector/v1/rates/delete",
+        },
+        server::Route {
+            operation: "reservation_groups_get_all",
+            method: "POST",
+            path: "/api/connector/v1/reservationGroups/getAll",
+        },
+        server::Route {
+            operation: "reservations_get_all_2023_06_06",
+            method: "POST",
+            path: "/api/connector/v1/reservations/getAll/2023-06-06",
+        },
+        server::Route {
+            operation: "reservations_get_all",
+            method: "POST",
+            path: "/api/connector/v1/reservations/getAll",
+        },
+        server::Route {
+            operation: "reservations_get_channel_manager_details",
+            method: "POST",
+            path: "/api/connector/v1/reservations/getChannelManagerDetails",
+        },
+        server::Route {
+            operation: "reservations_get_all_items",
+            method: "POST",
+            path: "/api/connector/v1/reservations/getAllItems",
+        },
+        server::Route {
+            operation: "reservations_add",
+            method: "POST",
+            path: "/api/connector/v1/reservations/add",
+        },
+        server::Route {
+            operation: "reservations_add_product",
+            method: "POST",
+            path: "/api/connector/v1/reservations/addProduct",
+        },
+        server::Route {
+            operation: "reservations_add_companion",
+            method: "POST",
+            path: "/api/connector/v1/reservations/addCompanion",
+        },
+        server::Route {
+            operation: "reservations_update",
+            method: "POST",
+            path: "/api/connector/v1/reservations/update",
+        },
+        server::Route {
+            operation: "reservations_update_interval",
+            method: "POST",
+            path: "/api/connector/v1/reservations/updateInterval",
+        },
+        server::Route {
+            operation: "reservations_update_customer",
+            method: "POST",
+            path: "/api/connector/v1/reservations/updateCustomer",
+        },
+        server::Route {
+            operation: "reservations_start",
+            method: "POST",
+            path: "/api/connector/v1/reservations/start",
+        },
+        server::Route {
+            operation: "reservations_process",
+            method: "POST",
+            path: "/api/connector/v1/reservations/process",
+        },
+        server::Route {
+            operation: "reservations_price",
+            method: "POST",
+            path: "/api/connector/v1/reservations/price",
+        },
+        server::Route {
+            operation: "reservations_delete_companion",
+            method: "POST",
+            path: "/api/connector/v1/reservations/deleteCompanion",
+        },
+        server::Route {
+            operation: "reservations_confirm",
+            method: "POST",
+            path: "/api/connector/v1/reservations/confirm",
+        },
+        server::Route {
+            operation: "reservations_cancel",
+            method: "POST",
+            path: "/api/connector/v1/reservations/cancel",
+        },
+        server::Route {
+            operation: "resource_access_tokens_get_all",
+            method: "POST",
+            path: "/api/connector/v1/resourceAccessTokens/getAll",
+        },
+        server::Route {
+            operation: "resource_access_tokens_add",
+            method: "POST",
+            path: "/api/connector/v1/resourceAccessTokens/add",
+        },
+        server::Route {
+            operation: "resource_access_tokens_update",
+            method: "POST",
+            path: "/api/connector/v1/resourceAccessTokens/update",
+        },
+        server::Route {
+            operation: "resource_access_tokens_delete",
+            method: "POST",
+            path: "/api/connector/v1/resourceAccessTokens/delete",
+        },
+        server::Route {
+            operation: "resource_blocks_get_all",
+            method: "POST",
+            path: "/api/connector/v1/resourceBlocks/getAll",
+        },
+        server::Route {
+            operation: "resource_blocks_add",
+            method: "POST",
+            path: "/api/connector/v1/resourceBlocks/add",
+        },
+        server::Route {
+            operation: "resource_blocks_delete",
+            method: "POST",
+            path: "/api/connector/v1/resourceBlocks/delete",
+        },
+        server::Route {
+            operation: "resource_categories_get_all",
+            method: "POST",
+            path: "/api/connector/v1/resourceCategories/getAll",
+        },
+        server::Route {
+            operation: "resource_category_assignments_get_all",
+            method: "POST",
+            path: "/api/connector/v1/resourceCategoryAssignments/getAll",
+        },
+        server::Route {
+            operation: "resource_category_image_assignments_get_all",
+            method: "POST",
+            path: "/api/connector/v1/resourceCategoryImageAssignments/getAll",
+        },
+        server::Route {
+            operation: "resource_categories_add",
+            method: "POST",
+            path: "/api/connector/v1/resourceCategories/add",
+        },
+        server::Route {
+            operation: "resource_categories_update",
+            method: "POST",
+            path: "/api/connector/v1/resourceCategories/update",
+        },
+        server::Route {
+            operation: "resource_categories_delete",
+            method: "POST",
+            path: "/api/connector/v1/resourceCategories/delete",
+        },
+        server::Route {
+            operation: "resource_feature_assignments_get_all",
+            method: "POST",
+            path: "/api/connector/v1/resourceFeatureAssignments/getAll",
+        },
+        server::Route {
+            operation: "resource_features_get_all",
+            method: "POST",
+            path: "/api/connector/v1/resourceFeatures/getAll",
+        },
+        server::Route {
+            operation: "resources_get_all",
+            method: "POST",
+            path: "/api/connector/v1/resources/getAll",
+        },
+        server::Route {
+            operation: "resources_get_occupancy_state",
+            method: "POST",
+            path: "/api/connector/v1/resources/getOccupancyState",
+        },
+        server::Route {
+            operation: "resources_update",
+            method: "POST",
+            path: "/api/connector/v1/resources/update",
+        },
+        server::Route {
+            operation: "restrictions_get_all",
+            method: "POST",
+            path: "/api/connector/v1/restrictions/getAll",
+        },
+        server::Route {
+            operation: "restrictions_set",
+            method: "POST",
+            path: "/api/connector/v1/restrictions/set",
+        },
+        server::Route {
+            operation: "restrictions_clear",
+            method: "POST",
+            path: "/api/connector/v1/restrictions/clear",
+        },
+        server::Route {
+            operation: "routing_rules_get_all",
+            method: "POST",
+            path: "/api/connector/v1/routingRules/getAll",
+        },
+        server::Route {
+            operation: "routing_rules_add",
+            method: "POST",
+            path: "/api/connector/v1/routingRules/add",
+        },
+        server::Route {
+            operation: "routing_rules_update",
+            method: "POST",
+            path: "/api/connector/v1/routingRules/update",
+        },
+        server::Route {
+            operation: "routing_rules_delete",
+            method: "POST",
+            path: "/api/connector/v1/routingRules/delete",
+        },
+        server::Route {
+            operation: "rules_get_all",
+            method: "POST",
+            path: "/api/connector/v1/rules/getAll",
+        },
+        server::Route {
+            operation: "service_order_notes_get_all",
+            method: "POST",
+            path: "/api/connector/v1/serviceOrderNotes/getAll",
+        },
+        server::Route {
+            operation: "service_order_notes_add",
+            method: "POST",
+            path: "/api/connector/v1/serviceOrderNotes/add",
+        },
+        server::Route {
+            operation: "service_order_notes_update",
+            method: "POST",
+            path: "/api/connector/v1/serviceOrderNotes/update",
+        },
+        server::Route {
+            operation: "service_order_notes_delete",
+            method: "POST",
+            path: "/api/connector/v1/serviceOrderNotes/delete",
+        },
+        server::Route {
+            operation: "service_overbooking_limits_get_all",
+            method: "POST",
+            path: "/api/connector/v1/serviceOverbookingLimits/getAll",
+        },
+        server::Route {
+            operation: "service_overbooking_limits_set",
+            method: "POST",
+            path: "/api/connector/v1/serviceOverbookingLimits/set",
+        },
+        server::Route {
+            operation: "service_overbooking_limits_clear",
+            method: "POST",
+            path: "/api/connector/v1/serviceOverbookingLimits/clear",
+        },
+        server::Route {
+            operation: "services_get_all",
+            method: "POST",
+            path: "/api/connector/v1/services/getAll",
+        },
+        server::Route {
+            operation: "services_get_availability_2024_01_22",
+            method: "POST",
+            path: "/api/connector/v1/services/getAvailability/2024-01-22",
+        },
+        server::Route {
+            operation: "services_get_availability",
+            method: "POST",
+            path: "/api/connector/v1/services/getAvailability",
+        },
+        server::Route {
+            operation: "services_update_availability",
+            method: "POST",
+            path: "/api/connector/v1/services/updateAvailability",
+        },
+        server::Route {
+            operation: "source_assignments_get_all_2024_09_20",
+            method: "POST",
+            path: "/api/connector/v1/sourceAssignments/getAll/2024-09-20",
+        },
+        server::Route {
+            operation: "source_assignments_get_all",
+            method: "POST",
+            path: "/api/connector/v1/sourceAssignments/getAll",
+        },
+        server::Route {
+            operation: "sources_get_all",
+            method: "POST",
+            path: "/api/connector/v1/sources/getAll",
+        },
+        server::Route {
+            operation: "tasks_get_all",
+            method: "POST",
+            path: "/api/connector/v1/tasks/getAll",
+        },
+        server::Route {
+            operation: "tasks_add",
+            method: "POST",
+            path: "/api/connector/v1/tasks/add",
+        },
+        server::Route {
+            operation: "tasks_close",
+            method: "POST",
+            path: "/api/connector/v1/tasks/close",
+        },
+        server::Route {
+            operation: "taxations_get_all",
+            method: "POST",
+            path: "/api/connector/v1/taxations/getAll",
+        },
+        server::Route {
+            operation: "tax_environments_get_all",
+            method: "POST",
+            path: "/api/connector/v1/taxEnvironments/getAll",
+        },
+        server::Route {
+            operation: "voucher_codes_get_all",
+            method: "POST",
+            path: "/api/connector/v1/voucherCodes/getAll",
+        },
+        server::Route {
+            operation: "voucher_codes_add",
+            method: "POST",
+            path: "/api/connector/v1/voucherCodes/add",
+        },
+        server::Route {
+            operation: "voucher_codes_delete",
+            method: "POST",
+            path: "/api/connector/v1/voucherCodes/delete",
+        },
+        server::Route {
+            operation: "vouchers_get_all",
+            method: "POST",
+            path: "/api/connector/v1/vouchers/getAll",
+        },
+        server::Route {
+            operation: "vouchers_add",
+            method: "POST",
+            path: "/api/connector/v1/vouchers/add",
+        },
+        server::Route {
+            operation: "vouchers_update",
+            method: "POST",
+            path: "/api/connector/v1/vouchers/update",
+        },
+        server::Route {
+            operation: "vouchers_delete",
+            method: "POST",
+            path: "/api/connector/v1/vouchers/delete",
         },
     ],
     common_fields: &[

@@ -4,8 +4,146 @@
 //! the client or several features use, in a module per feature those that only that feature uses.
 #![allow(clippy::type_complexity, clippy::large_enum_variant)]
 
-use crate::support::{self, Nullable, Validate, Violations};
+use crate::support::{self, Date, Nullable, Update, Validate, Violations};
 use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "account-notes")]
+mod account_notes;
+
+#[cfg(feature = "account-notes")]
+pub use account_notes::*;
+
+#[cfg(feature = "accounting-categories")]
+mod accounting_categories;
+
+#[cfg(feature = "accounting-categories")]
+pub use accounting_categories::*;
+
+#[cfg(feature = "accounting-items")]
+mod accounting_items;
+
+#[cfg(feature = "accounting-items")]
+pub use accounting_items::*;
+
+#[cfg(feature = "accounts")]
+mod accounts;
+
+#[cfg(feature = "accounts")]
+pub use accounts::*;
+
+#[cfg(feature = "addresses")]
+mod addresses;
+
+#[cfg(feature = "addresses")]
+pub use addresses::*;
+
+#[cfg(feature = "age-categories")]
+mod age_categories;
+
+#[cfg(feature = "age-categories")]
+pub use age_categories::*;
+
+#[cfg(feature = "availability-adjustments")]
+mod availability_adjustments;
+
+#[cfg(feature = "availability-adjustments")]
+pub use availability_adjustments::*;
+
+#[cfg(feature = "availability-blocks")]
+mod availability_blocks;
+
+#[cfg(feature = "availability-blocks")]
+pub use availability_blocks::*;
+
+#[cfg(feature = "billing-automations")]
+mod billing_automations;
+
+#[cfg(feature = "billing-automations")]
+pub use billing_automations::*;
+
+#[cfg(feature = "bills")]
+mod bills;
+
+#[cfg(feature = "bills")]
+pub use bills::*;
+
+#[cfg(feature = "business-segments")]
+mod business_segments;
+
+#[cfg(feature = "business-segments")]
+pub use business_segments::*;
+
+#[cfg(feature = "cancellation-policies")]
+mod cancellation_policies;
+
+#[cfg(feature = "cancellation-policies")]
+pub use cancellation_policies::*;
+
+#[cfg(feature = "cashier-transactions")]
+mod cashier_transactions;
+
+#[cfg(feature = "cashier-transactions")]
+pub use cashier_transactions::*;
+
+#[cfg(feature = "cashiers")]
+mod cashiers;
+
+#[cfg(feature = "cashiers")]
+pub use cashiers::*;
+
+#[cfg(feature = "commands")]
+mod commands;
+
+#[cfg(feature = "commands")]
+pub use commands::*;
+
+#[cfg(feature = "companies")]
+mod companies;
+
+#[cfg(feature = "companies")]
+pub use companies::*;
+
+#[cfg(feature = "companionships")]
+mod companionships;
+
+#[cfg(feature = "companionships")]
+pub use companionships::*;
+
+#[cfg(feature = "company-contracts")]
+mod company_contracts;
+
+#[cfg(feature = "company-contracts")]
+pub use company_contracts::*;
+
+#[cfg(feature = "configuration")]
+mod configuration;
+
+#[cfg(feature = "configuration")]
+pub use configuration::*;
+
+#[cfg(feature = "counters")]
+mod counters;
+
+#[cfg(feature = "counters")]
+pub use counters::*;
+
+#[cfg(feature = "countries")]
+mod countries;
+
+#[cfg(feature = "countries")]
+pub use countries::*;
+
+#[cfg(feature = "credit-cards")]
+mod credit_cards;
+
+#[cfg(feature = "credit-cards")]
+pub use credit_cards::*;
+
+#[cfg(feature = "currencies")]
+mod currencies;
+
+#[cfg(feature = "currencies")]
+pub use currencies::*;
 
 #[cfg(feature = "customers")]
 mod customers;
@@ -13,11 +151,101 @@ mod customers;
 #[cfg(feature = "customers")]
 pub use customers::*;
 
+#[cfg(feature = "departments")]
+mod departments;
+
+#[cfg(feature = "departments")]
+pub use departments::*;
+
+#[cfg(feature = "devices")]
+mod devices;
+
+#[cfg(feature = "devices")]
+pub use devices::*;
+
+#[cfg(feature = "enterprises")]
+mod enterprises;
+
+#[cfg(feature = "enterprises")]
+pub use enterprises::*;
+
+#[cfg(feature = "exchange-rates")]
+mod exchange_rates;
+
+#[cfg(feature = "exchange-rates")]
+pub use exchange_rates::*;
+
+#[cfg(feature = "exports")]
+mod exports;
+
+#[cfg(feature = "exports")]
+pub use exports::*;
+
 #[cfg(feature = "identity-documents")]
 mod identity_documents;
 
 #[cfg(feature = "identity-documents")]
 pub use identity_documents::*;
+
+#[cfg(feature = "images")]
+mod images;
+
+#[cfg(feature = "images")]
+pub use images::*;
+
+#[cfg(feature = "languages")]
+mod languages;
+
+#[cfg(feature = "languages")]
+pub use languages::*;
+
+#[cfg(feature = "ledger-balances")]
+mod ledger_balances;
+
+#[cfg(feature = "ledger-balances")]
+pub use ledger_balances::*;
+
+#[cfg(feature = "loyalty-memberships")]
+mod loyalty_memberships;
+
+#[cfg(feature = "loyalty-memberships")]
+pub use loyalty_memberships::*;
+
+#[cfg(feature = "loyalty-programs")]
+mod loyalty_programs;
+
+#[cfg(feature = "loyalty-programs")]
+pub use loyalty_programs::*;
+
+#[cfg(feature = "loyalty-tiers")]
+mod loyalty_tiers;
+
+#[cfg(feature = "loyalty-tiers")]
+pub use loyalty_tiers::*;
+
+#[cfg(feature = "message-threads")]
+mod message_threads;
+
+#[cfg(feature = "message-threads")]
+pub use message_threads::*;
+
+#[cfg(feature = "messages")]
+mod messages;
+
+#[cfg(feature = "messages")]
+pub use messages::*;
+
+#[cfg(feature = "order-items")]
+mod order_items;
+
+#[cfg(feature = "order-items")]
+pub use order_items::*;
+
+#[cfg(feature = "orders")]
+mod orders;
+
+#[cfg(feature = "orders")]
+pub use orders::*;
 
 #[cfg(feature = "other-types")]
 mod other_types;
@@ -25,7 +253,2575 @@ mod other_types;
 #[cfg(feature = "other-types")]
 pub use other_types::*;
 
-/// Limitation on the quantity of data returned (using cursor pagination).
+#[cfg(feature = "outlet-bills")]
+mod outlet_bills;
+
+#[cfg(feature = "outlet-bills")]
+pub use outlet_bills::*;
+
+#[cfg(feature = "outlet-items")]
+mod outlet_items;
+
+#[cfg(feature = "outlet-items")]
+pub use outlet_items::*;
+
+#[cfg(feature = "outlets")]
+mod outlets;
+
+#[cfg(feature = "outlets")]
+pub use outlets::*;
+
+#[cfg(feature = "payment-method-requests")]
+mod payment_method_requests;
+
+#[cfg(feature = "payment-method-requests")]
+pub use payment_method_requests::*;
+
+#[cfg(feature = "payment-plans")]
+mod payment_plans;
+
+#[cfg(feature = "payment-plans")]
+pub use payment_plans::*;
+
+#[cfg(feature = "payment-requests")]
+mod payment_requests;
+
+#[cfg(feature = "payment-requests")]
+pub use payment_requests::*;
+
+#[cfg(feature = "payments")]
+mod payments;
+
+#[cfg(feature = "payments")]
+pub use payments::*;
+
+#[cfg(feature = "preauthorizations")]
+mod preauthorizations;
+
+#[cfg(feature = "preauthorizations")]
+pub use preauthorizations::*;
+
+#[cfg(feature = "product-categories")]
+mod product_categories;
+
+#[cfg(feature = "product-categories")]
+pub use product_categories::*;
+
+#[cfg(feature = "product-service-orders")]
+mod product_service_orders;
+
+#[cfg(feature = "product-service-orders")]
+pub use product_service_orders::*;
+
+#[cfg(feature = "products")]
+mod products;
+
+#[cfg(feature = "products")]
+pub use products::*;
+
+#[cfg(feature = "rate-groups")]
+mod rate_groups;
+
+#[cfg(feature = "rate-groups")]
+pub use rate_groups::*;
+
+#[cfg(feature = "rates")]
+mod rates;
+
+#[cfg(feature = "rates")]
+pub use rates::*;
+
+#[cfg(feature = "reservation-groups")]
+mod reservation_groups;
+
+#[cfg(feature = "reservation-groups")]
+pub use reservation_groups::*;
+
+#[cfg(feature = "reservations")]
+mod reservations;
+
+#[cfg(feature = "reservations")]
+pub use reservations::*;
+
+#[cfg(feature = "resource-access-tokens")]
+mod resource_access_tokens;
+
+#[cfg(feature = "resource-access-tokens")]
+pub use resource_access_tokens::*;
+
+#[cfg(feature = "resource-blocks")]
+mod resource_blocks;
+
+#[cfg(feature = "resource-blocks")]
+pub use resource_blocks::*;
+
+#[cfg(feature = "resource-categories")]
+mod resource_categories;
+
+#[cfg(feature = "resource-categories")]
+pub use resource_categories::*;
+
+#[cfg(feature = "resource-features")]
+mod resource_features;
+
+#[cfg(feature = "resource-features")]
+pub use resource_features::*;
+
+#[cfg(feature = "resources")]
+mod resources;
+
+#[cfg(feature = "resources")]
+pub use resources::*;
+
+#[cfg(feature = "restrictions")]
+mod restrictions;
+
+#[cfg(feature = "restrictions")]
+pub use restrictions::*;
+
+#[cfg(feature = "routing-rules")]
+mod routing_rules;
+
+#[cfg(feature = "routing-rules")]
+pub use routing_rules::*;
+
+#[cfg(feature = "rules")]
+mod rules;
+
+#[cfg(feature = "rules")]
+pub use rules::*;
+
+#[cfg(feature = "service-order-notes")]
+mod service_order_notes;
+
+#[cfg(feature = "service-order-notes")]
+pub use service_order_notes::*;
+
+#[cfg(feature = "service-overbooking-limits")]
+mod service_overbooking_limits;
+
+#[cfg(feature = "service-overbooking-limits")]
+pub use service_overbooking_limits::*;
+
+#[cfg(feature = "services")]
+mod services;
+
+#[cfg(feature = "services")]
+pub use services::*;
+
+#[cfg(feature = "source-assignments")]
+mod source_assignments;
+
+#[cfg(feature = "source-assignments")]
+pub use source_assignments::*;
+
+#[cfg(feature = "sources")]
+mod sources;
+
+#[cfg(feature = "sources")]
+pub use sources::*;
+
+#[cfg(feature = "tasks")]
+mod tasks;
+
+#[cfg(feature = "tasks")]
+pub use tasks::*;
+
+#[cfg(feature = "tax-environments")]
+mod tax_environments;
+
+#[cfg(feature = "tax-environments")]
+pub use tax_environments::*;
+
+#[cfg(feature = "taxations")]
+mod taxations;
+
+#[cfg(feature = "taxations")]
+pub use taxations::*;
+
+#[cfg(feature = "voucher-codes")]
+mod voucher_codes;
+
+#[cfg(feature = "voucher-codes")]
+pub use voucher_codes::*;
+
+#[cfg(feature = "vouchers")]
+mod vouchers;
+
+#[cfg(feature = "vouchers")]
+pub use vouchers::*;
+
+/// Account address
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct AccountAddress {
+    /// Unique identifier of the address.
+    ///
+    /// The spec requires a value, but the documented result of `bills/getAll` leaves it out: read
+    /// as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<uuid::Uuid>,
+    /// Unique identifier of a
+    /// [Company](https://mews-systems.gitbook.io/connector-api/operations/companies#company) or a
+    /// [Customer](https://mews-systems.gitbook.io/connector-api/operations/customers#customer)
+    /// within the enterprise.
+    ///
+    /// The spec requires a value, but the documented result of `bills/getAll` leaves it out: read
+    /// as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<uuid::Uuid>,
+    /// Unique identifier of the chain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_id: Option<uuid::Uuid>,
+    /// A discriminator specifying the account type, e.g. `Customer` or `Company`
+    ///
+    /// The spec requires a value, but the documented result of `bills/getAll` leaves it out: read
+    /// as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_type: Option<AccountTypeEnum>,
+    /// First line of the address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line1: Option<String>,
+    /// Second line of the address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line2: Option<String>,
+    /// The city.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// Postal code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the Country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// ISO 3166-2 code of the administrative division, e.g. DE-BW.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_subdivision_code: Option<String>,
+    /// The latitude.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub latitude: Option<f64>,
+    /// The longitude.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub longitude: Option<f64>,
+    /// Last update date and time of the address in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether the address is still active.
+    ///
+    /// The spec requires a value, but the documented result of `bills/getAll` leaves it out: read
+    /// as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_active: Option<bool>,
+}
+
+/// Account type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AccountTypeEnum {
+    /// `Company`.
+    Company,
+    /// `Customer`.
+    Customer,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for AccountTypeEnum {
+    fn default() -> Self {
+        Self::Company
+    }
+}
+
+impl AccountTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Company => "Company",
+            Self::Customer => "Customer",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for AccountTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Company" => Self::Company,
+            "Customer" => Self::Customer,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(AccountTypeEnum);
+
+/// Accounting item
+pub type AccountingItem = serde_json::Value;
+
+/// Order item accounting state
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AccountingState {
+    /// `Open`: Order items which carry a non-zero value, are open, and have not been closed on a
+    /// bill or invoice.
+    Open,
+    /// `Closed`: Order items which carry a non-zero value and have been closed on a bill or
+    /// invoice.
+    Closed,
+    /// `Inactive`: Order items which are either of zero value and have not been canceled, if the
+    /// state of the payment item is Pending or Failed, or items of optional reservations. Until the
+    /// reservation is confirmed, all its accounting items are Inactive.
+    Inactive,
+    /// `Canceled`: Order items which have been canceled, regardless of whether the item is of zero
+    /// value.
+    Canceled,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for AccountingState {
+    fn default() -> Self {
+        Self::Open
+    }
+}
+
+impl AccountingState {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Open => "Open",
+            Self::Closed => "Closed",
+            Self::Inactive => "Inactive",
+            Self::Canceled => "Canceled",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for AccountingState {
+    fn from(value: &str) -> Self {
+        match value {
+            "Open" => Self::Open,
+            "Closed" => Self::Closed,
+            "Inactive" => Self::Inactive,
+            "Canceled" => Self::Canceled,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(AccountingState);
+
+/// Order item accounting state
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum AccountingStateEnum {
+    /// `Open`: Order items which carry a non-zero value, are open, and have not been closed on a
+    /// bill or invoice.
+    Open,
+    /// `Closed`: Order items which carry a non-zero value and have been closed on a bill or
+    /// invoice.
+    Closed,
+    /// `Inactive`: Order items which are either of zero value and have not been canceled, if the
+    /// state of the payment item is Pending or Failed, or items of optional reservations. Until the
+    /// reservation is confirmed, all its accounting items are Inactive.
+    Inactive,
+    /// `Canceled`: Order items which have been canceled, regardless of whether the item is of zero
+    /// value.
+    Canceled,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for AccountingStateEnum {
+    fn default() -> Self {
+        Self::Open
+    }
+}
+
+impl AccountingStateEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Open => "Open",
+            Self::Closed => "Closed",
+            Self::Inactive => "Inactive",
+            Self::Canceled => "Canceled",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for AccountingStateEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Open" => Self::Open,
+            "Closed" => Self::Closed,
+            "Inactive" => Self::Inactive,
+            "Canceled" => Self::Canceled,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(AccountingStateEnum);
+
+/// Activity state
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ActivityStates {
+    /// `Deleted`.
+    Deleted,
+    /// `Active`.
+    Active,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ActivityStates {
+    fn default() -> Self {
+        Self::Deleted
+    }
+}
+
+impl ActivityStates {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Deleted => "Deleted",
+            Self::Active => "Active",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ActivityStates {
+    fn from(value: &str) -> Self {
+        match value {
+            "Deleted" => Self::Deleted,
+            "Active" => Self::Active,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ActivityStates);
+
+/// AddCreditCardResult
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct AddCreditCardResult {
+    /// Unique identifier of the `CreditCard`.
+    pub credit_card_id: uuid::Uuid,
+}
+
+/// Additional service data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct AdditionalServiceData {
+    /// Promotions of the service.
+    pub promotions: Promotions,
+}
+
+/// New address details.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct AddressParameters {
+    /// First line of the address.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub line1: Nullable<String>,
+    /// Second line of the address.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub line2: Nullable<String>,
+    /// The city.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub city: Nullable<String>,
+    /// Postal code.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub postal_code: Nullable<String>,
+    /// ISO 3166-1 code of the Country.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub country_code: Nullable<String>,
+    /// ISO 3166-2 code of the administrative division, e.g. DE-BW
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub country_subdivision_code: Nullable<String>,
+}
+
+impl AddressParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new() -> Self {
+        Self {
+            line1: Nullable::Absent,
+            line2: Nullable::Absent,
+            city: Nullable::Absent,
+            postal_code: Nullable::Absent,
+            country_code: Nullable::Absent,
+            country_subdivision_code: Nullable::Absent,
+        }
+    }
+
+    /// Sets `Line1`: First line of the address.
+    #[must_use]
+    pub fn with_line1(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.line1 = value.into();
+        self
+    }
+
+    /// Sets `Line2`: Second line of the address.
+    #[must_use]
+    pub fn with_line2(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.line2 = value.into();
+        self
+    }
+
+    /// Sets `City`: The city.
+    #[must_use]
+    pub fn with_city(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.city = value.into();
+        self
+    }
+
+    /// Sets `PostalCode`: Postal code.
+    #[must_use]
+    pub fn with_postal_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.postal_code = value.into();
+        self
+    }
+
+    /// Sets `CountryCode`: ISO 3166-1 code of the Country.
+    #[must_use]
+    pub fn with_country_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.country_code = value.into();
+        self
+    }
+
+    /// Sets `CountrySubdivisionCode`: ISO 3166-2 code of the administrative division, e.g. DE-BW
+    #[must_use]
+    pub fn with_country_subdivision_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.country_subdivision_code = value.into();
+        self
+    }
+}
+
+impl Validate for AddressParameters {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Amount
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Amount {
+    /// ISO-4217 code of the
+    /// [Currency](https://mews-systems.gitbook.io/connector-api/operations/currencies#currency).
+    pub currency: String,
+    /// Net value without taxes.
+    #[serde(deserialize_with = "support::number::read")]
+    pub net_value: f64,
+    /// Gross value including all taxes.
+    #[serde(deserialize_with = "support::number::read")]
+    pub gross_value: f64,
+    /// The tax values applied.
+    pub tax_values: Vec<TaxValue>,
+    /// Information about individual tax amounts.
+    ///
+    /// The spec requires a value, but the documented result of `outletItems/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<TaxBreakdown>,
+}
+
+/// Amount parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct AmountParameters {
+    /// Amount including tax. Required for Gross
+    /// [Pricing](https://mews-systems.gitbook.io/connector-api/operations/configuration#pricing)
+    /// environments.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub gross_value: Nullable<f64>,
+    /// Amount excluding tax. Required for Net
+    /// [Pricing](https://mews-systems.gitbook.io/connector-api/operations/configuration#pricing)
+    /// environments.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub net_value: Nullable<f64>,
+    /// ISO-4217 code of the
+    /// [Currency](https://mews-systems.gitbook.io/connector-api/operations/currencies#currency).
+    pub currency: String,
+    /// Codes of [Tax
+    /// rates](https://mews-systems.gitbook.io/connector-api/operations/taxations#tax-rate) to be
+    /// applied to the item. (Note, you can only define one tax when sending `GrossValue`. For
+    /// multiple taxes, use `NetValue`)
+    pub tax_codes: Vec<String>,
+}
+
+impl AmountParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(currency: impl Into<String>, tax_codes: Vec<String>) -> Self {
+        Self {
+            gross_value: Nullable::Absent,
+            net_value: Nullable::Absent,
+            currency: currency.into(),
+            tax_codes,
+        }
+    }
+
+    /// Sets `GrossValue`: Amount including tax. Required for Gross
+    /// [Pricing](https://mews-systems.gitbook.io/connector-api/operations/configuration#pricing)
+    /// environments.
+    #[must_use]
+    pub fn with_gross_value(mut self, value: impl Into<Nullable<f64>>) -> Self {
+        self.gross_value = value.into();
+        self
+    }
+
+    /// Sets `NetValue`: Amount excluding tax. Required for Net
+    /// [Pricing](https://mews-systems.gitbook.io/connector-api/operations/configuration#pricing)
+    /// environments.
+    #[must_use]
+    pub fn with_net_value(mut self, value: impl Into<Nullable<f64>>) -> Self {
+        self.net_value = value.into();
+        self
+    }
+}
+
+impl Validate for AmountParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.length(path, "Currency", &self.currency, 1..);
+    }
+}
+
+/// Availability adjustment
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct AvailabilityAdjustment {
+    /// Unique identifier of the [Availability
+    /// adjustment](https://mews-systems.gitbook.io/connector-api/operations/availabilityadjustments#availability-adjustment).
+    pub id: uuid::Uuid,
+    /// Unique identifier of the [Availability
+    /// block](https://mews-systems.gitbook.io/connector-api/operations/availabilityblocks#availability-block)
+    /// which the availability adjustment belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub availability_block_id: Option<uuid::Uuid>,
+    /// Unique identifier of the [Resource
+    /// category](https://mews-systems.gitbook.io/connector-api/operations/resources#resource-category)
+    /// whose availability is updated.
+    pub resource_category_id: uuid::Uuid,
+    /// Start of the interval in UTC timezone in ISO 8601 format.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// End of the interval in UTC timezone in ISO 8601 format.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Start of the time interval, expressed as the timestamp for the start of the first [time
+    /// unit](https://mews-systems.gitbook.io/connector-api/operations/services#time-unit), in UTC
+    /// timezone ISO 8601 format.
+    pub first_time_unit_start_utc: chrono::DateTime<chrono::Utc>,
+    /// End of the time interval, expressed as the timestamp for the start of the last [time
+    /// unit](https://mews-systems.gitbook.io/connector-api/operations/services#time-unit), in UTC
+    /// timezone ISO 8601 format.
+    pub last_time_unit_start_utc: chrono::DateTime<chrono::Utc>,
+    /// Adjustment value applied on the interval.
+    #[serde(deserialize_with = "support::number::read")]
+    pub unit_count: i32,
+    /// Shows whether the availability adjustment is active or deleted.
+    ///
+    /// Deprecated: Use `IsActive` instead.
+    #[deprecated = "Use `IsActive` instead."]
+    pub activity_state: ActivityStates,
+    /// Exact moment the availability adjustment is released if set; overrides the release strategy
+    /// of the associated availability block.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub release_override_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Last update date and time of the adjustment in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+    /// Whether the availability adjustment is still active.
+    pub is_active: bool,
+    /// Collection of predicted occupancy of availability adjustments. Relates to how many
+    /// adjustments are assigned to each count of guests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pax_counts: Option<Vec<PaxCount>>,
+    /// Exact moment the first time unit of the availability adjustment is released based on
+    /// `ReleaseOverrideUtc` or the `ReleaseStrategy` of the associated availability block, or the
+    /// `OperationalEditableHistoryInterval` of the associated enterprise if not set, or `null` if
+    /// `AvailabilityBlockId` is `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_time_unit_release_utc: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// Associated account bill data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct BillAccountData {
+    /// Determines type of value.
+    pub discriminator: BillAssigneeDataDiscriminator,
+    /// Associated account bill data for customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_customer_data: Option<BillCustomerData>,
+    /// Associated account bill data for company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_company_data: Option<BillCompanyData>,
+}
+
+/// Bill associated account data discriminator
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BillAssigneeDataDiscriminator {
+    /// `BillCustomerData`.
+    BillCustomerData,
+    /// `BillCompanyData`.
+    BillCompanyData,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for BillAssigneeDataDiscriminator {
+    fn default() -> Self {
+        Self::BillCustomerData
+    }
+}
+
+impl BillAssigneeDataDiscriminator {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::BillCustomerData => "BillCustomerData",
+            Self::BillCompanyData => "BillCompanyData",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for BillAssigneeDataDiscriminator {
+    fn from(value: &str) -> Self {
+        match value {
+            "BillCustomerData" => Self::BillCustomerData,
+            "BillCompanyData" => Self::BillCompanyData,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(BillAssigneeDataDiscriminator);
+
+/// Bill company data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct BillCompanyData {
+    /// ID of the `Company`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<uuid::Uuid>,
+    /// Address of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<AccountAddress>,
+    /// The set of `LegalIdentifiers` for the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal_identifiers: Option<serde_json::Value>,
+    /// A unique code for Mews to list on invoices it sends to the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_code: Option<String>,
+    /// Name of the company.
+    pub name: String,
+    /// Fiscal identifier of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal_identifier: Option<String>,
+    /// Additional tax identifier of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_tax_identifier: Option<String>,
+    /// DUNS (Data Universal Numbering System) number of the company.
+    #[serde(rename = "DUNS", skip_serializing_if = "Option::is_none")]
+    pub duns: Option<String>,
+    /// Company telephone number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telephone: Option<String>,
+    /// Tax identifier of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_identifier: Option<String>,
+    /// Invoicing email of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoicing_email: Option<String>,
+    /// Department of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+}
+
+/// Bill correction state
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BillCorrectionStateEnum {
+    /// `Bill`: Regular bill.
+    Bill,
+    /// `CorrectiveBill`: Corrective bill, i.e. the `CorrectionType` is either `Edit`,
+    /// `Cancellation`, or `ReceivablePaymentsBalance`.
+    CorrectiveBill,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for BillCorrectionStateEnum {
+    fn default() -> Self {
+        Self::Bill
+    }
+}
+
+impl BillCorrectionStateEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bill => "Bill",
+            Self::CorrectiveBill => "CorrectiveBill",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for BillCorrectionStateEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Bill" => Self::Bill,
+            "CorrectiveBill" => Self::CorrectiveBill,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(BillCorrectionStateEnum);
+
+/// Bill correction type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BillCorrectionTypeEnum {
+    /// `Cancellation`.
+    Cancellation,
+    /// `Edit`.
+    Edit,
+    /// `CreditNote`.
+    CreditNote,
+    /// `Reinstatement`.
+    Reinstatement,
+    /// `ReceivablePaymentsBalance`.
+    ReceivablePaymentsBalance,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for BillCorrectionTypeEnum {
+    fn default() -> Self {
+        Self::Cancellation
+    }
+}
+
+impl BillCorrectionTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Cancellation => "Cancellation",
+            Self::Edit => "Edit",
+            Self::CreditNote => "CreditNote",
+            Self::Reinstatement => "Reinstatement",
+            Self::ReceivablePaymentsBalance => "ReceivablePaymentsBalance",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for BillCorrectionTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Cancellation" => Self::Cancellation,
+            "Edit" => Self::Edit,
+            "CreditNote" => Self::CreditNote,
+            "Reinstatement" => Self::Reinstatement,
+            "ReceivablePaymentsBalance" => Self::ReceivablePaymentsBalance,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(BillCorrectionTypeEnum);
+
+/// Bill customer data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct BillCustomerData {
+    /// ID of the `Customer` to whom the bill was assigned.
+    pub id: uuid::Uuid,
+    /// Address of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<AccountAddress>,
+    /// The set of `LegalIdentifiers` for the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legal_identifiers: Option<serde_json::Value>,
+    /// A unique code for Mews to list on invoices it sends to the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_code: Option<String>,
+    /// Last name of the customer.
+    pub last_name: String,
+    /// First name of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Second last name of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_last_name: Option<String>,
+    /// Title prefix of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_prefix: Option<Title>,
+    /// Tax identifier of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_identifier: Option<String>,
+}
+
+/// Additional information about the enterprise issuing the bill, including bank account details.
+/// Persisted at the time of closing of the bill.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct BillEnterpriseData {
+    /// Enterprise additional tax identifier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_tax_identifier: Option<String>,
+    /// Enterprise company name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_name: Option<String>,
+    /// Enterprise bank account.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bank_account: Option<String>,
+    /// Enterprise bank name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bank_name: Option<String>,
+    /// Enterprise IBAN (International Bank Account Number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iban: Option<String>,
+    /// Enterprise BIC (Bank Identifier Code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bic: Option<String>,
+}
+
+/// Options of the bill.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct BillOptions {
+    /// Display customer information on a bill.
+    pub display_customer: bool,
+    /// Display taxation detail on a bill.
+    pub display_taxation: bool,
+    /// Tracking of payments is enabled for bill, only applicable for `BillType` of `Invoice`.
+    pub track_receivable: bool,
+    /// Display CID number on bill, only applicable for `BillType` of `Invoice`.
+    pub display_cid: bool,
+    /// Whether the bill is rebated (both fully or partially).
+    pub rebated: bool,
+}
+
+/// Bill state
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BillState {
+    /// `Open`.
+    Open,
+    /// `Closed`.
+    Closed,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for BillState {
+    fn default() -> Self {
+        Self::Open
+    }
+}
+
+impl BillState {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Open => "Open",
+            Self::Closed => "Closed",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for BillState {
+    fn from(value: &str) -> Self {
+        match value {
+            "Open" => Self::Open,
+            "Closed" => Self::Closed,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(BillState);
+
+/// Bill type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BillType {
+    /// `Receipt`: Default; the bill has been paid in full; only applicable after the bill is
+    /// closed.
+    Receipt,
+    /// `Invoice`: Bill has not been paid in full but an invoice has been issued to request payment.
+    Invoice,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for BillType {
+    fn default() -> Self {
+        Self::Receipt
+    }
+}
+
+impl BillType {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Receipt => "Receipt",
+            Self::Invoice => "Invoice",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for BillType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Receipt" => Self::Receipt,
+            "Invoice" => Self::Invoice,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(BillType);
+
+/// Bookable service data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct BookableServiceData {
+    /// Offset from the start of the [time
+    /// unit](https://mews-systems.gitbook.io/connector-api/concepts/time-units) which defines the
+    /// default start of the service; expressed in ISO 8601 duration format.
+    pub start_offset: String,
+    /// Offset from the end of the [time
+    /// unit](https://mews-systems.gitbook.io/connector-api/concepts/time-units) which defines the
+    /// default end of the service; expressed in ISO 8601 duration format.
+    pub end_offset: String,
+    /// Offset from the start of the [time
+    /// unit](https://mews-systems.gitbook.io/connector-api/concepts/time-units) which defines the
+    /// occupancy start of the service; expressed in ISO 8601 duration format. 'Occupancy start' is
+    /// used for availability and reporting purposes, it implies the time at which the booked
+    /// resource is considered occupied.
+    pub occupancy_start_offset: String,
+    /// Offset from the end of the [time
+    /// unit](https://mews-systems.gitbook.io/connector-api/concepts/time-units) which defines the
+    /// occupancy end of the service; expressed in ISO 8601 duration format. 'Occupancy end' is used
+    /// for availability and reporting purposes, it implies the time at which the booked resource is
+    /// no longer considered occupied.
+    pub occupancy_end_offset: String,
+    /// The length of time or period represented by a [time
+    /// unit](https://mews-systems.gitbook.io/connector-api/concepts/time-units), for which the
+    /// service can be booked.
+    pub time_unit_period: TimeUnitPeriodEnum,
+    /// Use `TimeUnitPeriod` instead.
+    ///
+    /// Deprecated: Use `TimeUnitPeriod` instead.
+    #[deprecated = "Use `TimeUnitPeriod` instead."]
+    pub time_unit: TimeUnitPeriodEnum,
+}
+
+/// Business segment
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct BusinessSegment {
+    /// Unique identifier of the business segment.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the `Service`.
+    pub service_id: uuid::Uuid,
+    /// Whether the business segment is still active.
+    pub is_active: bool,
+    /// Name of the business segment.
+    pub name: String,
+    /// Creation date and time of the business segment in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the business segment in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+}
+
+/// The `CancellationReason` type of the API.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CancellationReason {
+    /// `Other`.
+    Other,
+    /// `ConfirmationMissed`.
+    ConfirmationMissed,
+    /// `BookedElsewhere`.
+    BookedElsewhere,
+    /// `ForceMajeure`.
+    ForceMajeure,
+    /// `GuestComplaint`.
+    GuestComplaint,
+    /// `NoShow`.
+    NoShow,
+    /// `PriceTooHigh`.
+    PriceTooHigh,
+    /// `ServiceNotAvailable`.
+    ServiceNotAvailable,
+    /// `InputError`.
+    InputError,
+    /// `InvalidPayment`.
+    InvalidPayment,
+    /// `TravelAgency`.
+    TravelAgency,
+    /// `RequestedByGuest`.
+    RequestedByGuest,
+    /// `Update`.
+    Update,
+    /// `BookingAbandoned`.
+    BookingAbandoned,
+    /// `RequestedByBooker`.
+    RequestedByBooker,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for CancellationReason {
+    fn default() -> Self {
+        Self::Other
+    }
+}
+
+impl CancellationReason {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Other => "Other",
+            Self::ConfirmationMissed => "ConfirmationMissed",
+            Self::BookedElsewhere => "BookedElsewhere",
+            Self::ForceMajeure => "ForceMajeure",
+            Self::GuestComplaint => "GuestComplaint",
+            Self::NoShow => "NoShow",
+            Self::PriceTooHigh => "PriceTooHigh",
+            Self::ServiceNotAvailable => "ServiceNotAvailable",
+            Self::InputError => "InputError",
+            Self::InvalidPayment => "InvalidPayment",
+            Self::TravelAgency => "TravelAgency",
+            Self::RequestedByGuest => "RequestedByGuest",
+            Self::Update => "Update",
+            Self::BookingAbandoned => "BookingAbandoned",
+            Self::RequestedByBooker => "RequestedByBooker",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CancellationReason {
+    fn from(value: &str) -> Self {
+        match value {
+            "Other" => Self::Other,
+            "ConfirmationMissed" => Self::ConfirmationMissed,
+            "BookedElsewhere" => Self::BookedElsewhere,
+            "ForceMajeure" => Self::ForceMajeure,
+            "GuestComplaint" => Self::GuestComplaint,
+            "NoShow" => Self::NoShow,
+            "PriceTooHigh" => Self::PriceTooHigh,
+            "ServiceNotAvailable" => Self::ServiceNotAvailable,
+            "InputError" => Self::InputError,
+            "InvalidPayment" => Self::InvalidPayment,
+            "TravelAgency" => Self::TravelAgency,
+            "RequestedByGuest" => Self::RequestedByGuest,
+            "Update" => Self::Update,
+            "BookingAbandoned" => Self::BookingAbandoned,
+            "RequestedByBooker" => Self::RequestedByBooker,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(CancellationReason);
+
+/// Company
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Company {
+    /// Unique identifier of the company.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the chain.
+    pub chain_id: uuid::Uuid,
+    /// Name of the company.
+    pub name: String,
+    /// Unique identifier of mother company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mother_company_id: Option<uuid::Uuid>,
+    /// Email for issuing invoices to the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoicing_email: Option<String>,
+    /// The website url of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website_url: Option<String>,
+    /// The maximum time, when the invoice has to be be paid in ISO 8601 duration format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice_due_interval: Option<String>,
+    /// Options of the company.
+    pub options: CompanyOptions,
+    /// Credit rating to define creditworthiness of the company.
+    pub credit_rating: CreditRating,
+    /// The internal segmentation of a company, e.g. sales department.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    /// The Dun & Bradstreet unique 9-digit DUNS number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duns_number: Option<String>,
+    /// External system identifier - custom identifier used by an external system such as an
+    /// external database.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference_identifier: Option<uuid::Uuid>,
+    /// Accounting code of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounting_code: Option<String>,
+    /// Additional tax identifier of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional_tax_identifier: Option<String>,
+    /// Electronic invoice identifier of the company.
+    ///
+    /// Deprecated: Use `AdditionalTaxIdentifier` instead.
+    #[deprecated = "Use `AdditionalTaxIdentifier` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub electronic_invoice_identifier: Option<String>,
+    /// Billing code of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_code: Option<String>,
+    /// Other contact details, such as telephone, email or similar.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    /// Contact person of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact_person: Option<String>,
+    /// Fiscal or legal identifier of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// Iata of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iata: Option<String>,
+    /// Whether the company is still active.
+    pub is_active: bool,
+    /// Additional notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Unique number of the company (max 19 digits).
+    #[serde(deserialize_with = "support::number::read")]
+    pub number: i64,
+    /// Tax identification number of the company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_identifier: Option<String>,
+    /// Contact telephone number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub telephone: Option<String>,
+    /// Date of
+    /// [Company](https://mews-systems.gitbook.io/connector-api/operations/companies#company)
+    /// creation date and time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Date of
+    /// [Company](https://mews-systems.gitbook.io/connector-api/operations/companies#company) last
+    /// update date and time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Unique identifier of the company
+    /// [Address](https://mews-systems.gitbook.io/connector-api/operations/addresses#account-address).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_id: Option<uuid::Uuid>,
+    /// Unique identifier of the account (Customer) to which this company is linked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merge_target_id: Option<uuid::Uuid>,
+    /// Identifier of company from external system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_identifier: Option<String>,
+    /// Use AddressId instead.
+    ///
+    /// Deprecated: Use AddressId instead.
+    #[deprecated = "Use AddressId instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<OldAddress>,
+    /// Use TaxIdentifier instead.
+    ///
+    /// Deprecated: Use TaxIdentifier instead.
+    #[deprecated = "Use TaxIdentifier instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_identification_number: Option<String>,
+}
+
+/// Options of the company.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CompanyOptionUpdateParameters {
+    /// Whether the company is invoiceable or not (or `null` if the `Invoiceable` field should not
+    /// be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub invoiceable: Update<bool>,
+    /// Whether the company has an additional fee applied for invoicing or not (or `null` if the
+    /// `AddFeesToInvoices` field should not be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub add_fees_to_invoices: Update<bool>,
+    /// Whether tax-deducted payments should be automatically added to invoices (or `null` if the
+    /// `AddTaxDeductedPaymentToInvoices` field should not be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub add_tax_deducted_payment_to_invoices: Update<bool>,
+}
+
+impl CompanyOptionUpdateParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new() -> Self {
+        Self {
+            invoiceable: Update::Keep,
+            add_fees_to_invoices: Update::Keep,
+            add_tax_deducted_payment_to_invoices: Update::Keep,
+        }
+    }
+
+    /// Sets `Invoiceable`: Whether the company is invoiceable or not (or `null` if the
+    /// `Invoiceable` field should not be updated).
+    #[must_use]
+    pub fn with_invoiceable(mut self, value: Update<bool>) -> Self {
+        self.invoiceable = value;
+        self
+    }
+
+    /// Sets `AddFeesToInvoices`: Whether the company has an additional fee applied for invoicing or
+    /// not (or `null` if the `AddFeesToInvoices` field should not be updated).
+    #[must_use]
+    pub fn with_add_fees_to_invoices(mut self, value: Update<bool>) -> Self {
+        self.add_fees_to_invoices = value;
+        self
+    }
+
+    /// Sets `AddTaxDeductedPaymentToInvoices`: Whether tax-deducted payments should be
+    /// automatically added to invoices (or `null` if the `AddTaxDeductedPaymentToInvoices` field
+    /// should not be updated).
+    #[must_use]
+    pub fn with_add_tax_deducted_payment_to_invoices(
+        mut self,
+        value: Update<bool>,
+    ) -> Self {
+        self.add_tax_deducted_payment_to_invoices = value;
+        self
+    }
+}
+
+impl Validate for CompanyOptionUpdateParameters {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Options of the company.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CompanyOptions {
+    /// Whether the company is invoiceable or not.
+    pub invoiceable: bool,
+    /// Whether the company has an additional fee applied for invoicing or not.
+    pub add_fees_to_invoices: bool,
+    /// Whether tax-deducted payments should be automatically added to invoices.
+    ///
+    /// The spec requires a value, but the documented result of `companies/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub add_tax_deducted_payment_to_invoices: Option<bool>,
+}
+
+/// ConnectorApiExceptionResult
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ConnectorApiExceptionResult {
+    /// The `Message` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The `RequestId` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
+    /// The `Details` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<serde_json::Value>,
+}
+
+/// Credit card transaction
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CreditCardTransaction {
+    /// Unique identifier of the `PaymentItem`.
+    pub payment_id: uuid::Uuid,
+    /// Identifier of the settlement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settlement_id: Option<uuid::Uuid>,
+    /// Settlement date and time in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settled_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Transaction fee - this includes an estimate of bank charges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fee: Option<ExtendedAmount>,
+    /// Transaction fee (adjusted) - this is the final confirmed transaction fee, including
+    /// confirmed bank charges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adjusted_fee: Option<ExtendedAmount>,
+    /// Charged amount of the transaction.
+    pub charged_amount: ExtendedAmount,
+    /// Settled amount of the transaction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settled_amount: Option<ExtendedAmount>,
+}
+
+/// Credit rating to define creditworthiness of the company.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CreditRating {
+    /// Indicates the credit status of a company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basic: Option<CreditRatingBasicEnum>,
+}
+
+/// Credit rating basic
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CreditRatingBasicEnum {
+    /// `CreditOk`: Company can book services.
+    CreditOk,
+    /// `PaymentRequiredUpfront`: Company must pay upfront.
+    PaymentRequiredUpfront,
+    /// `LocalDecisionRequired`: Requires local approval.
+    LocalDecisionRequired,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for CreditRatingBasicEnum {
+    fn default() -> Self {
+        Self::CreditOk
+    }
+}
+
+impl CreditRatingBasicEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreditOk => "CreditOk",
+            Self::PaymentRequiredUpfront => "PaymentRequiredUpfront",
+            Self::LocalDecisionRequired => "LocalDecisionRequired",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CreditRatingBasicEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "CreditOk" => Self::CreditOk,
+            "PaymentRequiredUpfront" => Self::PaymentRequiredUpfront,
+            "LocalDecisionRequired" => Self::LocalDecisionRequired,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(CreditRatingBasicEnum);
+
+/// Currency value (ver 2023-02-02)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CurrencyValue {
+    /// The `Currency` field.
+    pub currency: String,
+    /// The `Value` field.
+    #[serde(deserialize_with = "support::number::read")]
+    pub value: f64,
+}
+
+impl CurrencyValue {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(currency: impl Into<String>, value: f64) -> Self {
+        Self {
+            currency: currency.into(),
+            value,
+        }
+    }
+}
+
+impl Validate for CurrencyValue {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.length(path, "Currency", &self.currency, 1..);
+    }
+}
+
+/// Usage of this value is **deprecated**. Where possible, use the properties exposing the
+/// [Amount](https://mews-systems.gitbook.io/connector-api/operations/_objects#amount) instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CurrencyValueOld {
+    /// ISO-4217 code of the `Currency`.
+    pub currency: String,
+    /// Amount in the currency.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub value: Nullable<f64>,
+    /// The `Net` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub net: Nullable<f64>,
+    /// The `Tax` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tax: Nullable<f64>,
+    /// The `TaxRate` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tax_rate: Nullable<f64>,
+}
+
+impl CurrencyValueOld {
+    /// Creates the value from its required fields; every optional field is left unset.
+    #[allow(deprecated)]
+    pub fn new(currency: impl Into<String>) -> Self {
+        Self {
+            currency: currency.into(),
+            value: Nullable::Absent,
+            net: Nullable::Absent,
+            tax: Nullable::Absent,
+            tax_rate: Nullable::Absent,
+        }
+    }
+
+    /// Sets `Value`: Amount in the currency.
+    #[must_use]
+    pub fn with_value(mut self, value: impl Into<Nullable<f64>>) -> Self {
+        self.value = value.into();
+        self
+    }
+
+    /// Sets `Net`: The `Net` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_net(mut self, value: impl Into<Nullable<f64>>) -> Self {
+        self.net = value.into();
+        self
+    }
+
+    /// Sets `Tax`: The `Tax` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_tax(mut self, value: impl Into<Nullable<f64>>) -> Self {
+        self.tax = value.into();
+        self
+    }
+
+    /// Sets `TaxRate`: The `TaxRate` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_tax_rate(mut self, value: impl Into<Nullable<f64>>) -> Self {
+        self.tax_rate = value.into();
+        self
+    }
+}
+
+impl Validate for CurrencyValueOld {
+    #[allow(deprecated)]
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.length(path, "Currency", &self.currency, 1..);
+    }
+}
+
+/// Customer
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Customer {
+    /// Unique identifier of the customer.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the chain.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain_id: Option<uuid::Uuid>,
+    /// Unique number of the customer (max 19 digits).
+    pub number: String,
+    /// Title of the customer. Mutually exclusive with `CustomTitleName`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Title>,
+    /// Name of the customer's custom title, as configured in the chain's guest titles. Mutually
+    /// exclusive with `Title`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub custom_title_name: Option<String>,
+    /// Sex of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<SexEnum>,
+    /// First name of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Last name of the customer.
+    pub last_name: String,
+    /// Second last name of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second_last_name: Option<String>,
+    /// ISO 3166-1 code of the
+    /// [Country](https://mews-systems.gitbook.io/connector-api/operations/countries#country).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nationality_code: Option<String>,
+    /// Language and culture code of the customer's preferred language, according to their profile.
+    /// For example: `en-GB`, `fr-CA`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_language_code: Option<String>,
+    /// Language and culture code of the customer's language, based on multiple sources. These
+    /// sources include the preferred language specified in internal data based on previous
+    /// bookings, and the preferred language of the customer specified in their profile. If neither
+    /// of these sources are present, we use the native language based on the customer's
+    /// nationality. The format is, for example, `en-US` or `fr-FR`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language_code: Option<String>,
+    /// Date of birth in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<Date>,
+    /// ISO 3166-1 alpha-2 code of the birth country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_country_code: Option<String>,
+    /// ISO 3166-2 code of the administrative division, e.g. ES-C.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_country_subdivision_code: Option<String>,
+    /// Place of birth.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_place: Option<String>,
+    /// Occupation of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occupation: Option<String>,
+    /// Email address of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Whether the customer's email address is a temporary email address from an OTA. For more
+    /// details, see the [product
+    /// documentation](https://help.mews.com/s/article/how-to-maintain-ota-guest-profiles-with-verified-email-addresses-obtained-from-the-guest-portal).
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub has_ota_email: Option<bool>,
+    /// Phone number of the customer (possibly mobile).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Tax identification number of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_identification_number: Option<String>,
+    /// Loyalty code of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loyalty_code: Option<String>,
+    /// Accounting code of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounting_code: Option<String>,
+    /// Billing code of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub billing_code: Option<String>,
+    /// Internal notes about the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Registration number of the customer's car.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub car_registration_number: Option<String>,
+    /// Customer's dietary requirements, e.g. Vegan, Halal.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dietary_requirements: Option<String>,
+    /// Creation date and time of the customer in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the customer in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+    /// Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    ///
+    /// Deprecated: Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    #[deprecated = "Use [Get all identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents) to fetch identity documents."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passport: Option<IdentityDocument>,
+    /// Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    ///
+    /// Deprecated: Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    #[deprecated = "Use [Get all identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents) to fetch identity documents."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_card: Option<IdentityDocument>,
+    /// Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    ///
+    /// Deprecated: Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    #[deprecated = "Use [Get all identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents) to fetch identity documents."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub visa: Option<IdentityDocument>,
+    /// Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    ///
+    /// Deprecated: Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    #[deprecated = "Use [Get all identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents) to fetch identity documents."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub drivers_license: Option<IdentityDocument>,
+    /// Use `AddressId` instead.
+    ///
+    /// Deprecated: Use `AddressId` instead.
+    #[deprecated = "Use `AddressId` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<OldAddress>,
+    /// Unique identifier of the `Address` of the customer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address_id: Option<uuid::Uuid>,
+    /// Classifications of the customer.
+    pub classifications: Vec<CustomerClassificationEnum>,
+    /// Options of the customer.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<CustomerOptionsEnum>>,
+    /// Value of Italian destination code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub italian_destination_code: Option<String>,
+    /// Value of Italian fiscal code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub italian_fiscal_code: Option<String>,
+    /// Italian lottery code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub italian_lottery_code: Option<String>,
+    /// Unique identifier of
+    /// [Company](https://mews-systems.gitbook.io/connector-api/operations/companies#company) the
+    /// customer is associated with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_id: Option<uuid::Uuid>,
+    /// Unique identifier of the account
+    /// ([Customer](https://mews-systems.gitbook.io/connector-api/operations/customers#customer)) to
+    /// which this customer is linked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merge_target_id: Option<uuid::Uuid>,
+    /// [Activity
+    /// State](https://mews-systems.gitbook.io/connector-api/operations/customers#activity-state) of
+    /// customer record, i.e. whether active or deleted.
+    ///
+    /// Deprecated: Use `IsActive` instead.
+    #[deprecated = "Use `IsActive` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity_state: Option<String>,
+    /// Whether the customer record is still active.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_active: Option<bool>,
+    /// A list of room preferences, such as view type, bed type, and amenities.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preferred_space_features: Option<Vec<ResourceFeatureClassification>>,
+    /// Unique identifier of the user who created the customer.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creator_profile_id: Option<uuid::Uuid>,
+    /// Unique identifier of the user who last updated the customer.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updater_profile_id: Option<uuid::Uuid>,
+}
+
+/// Customer classification
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomerClassificationEnum {
+    /// `PaymasterAccount`.
+    PaymasterAccount,
+    /// `Blacklist`: Deprecated, use Blocklist instead.
+    #[deprecated = "Deprecated, use Blocklist instead."]
+    Blacklist,
+    /// `Media`.
+    Media,
+    /// `LoyaltyProgram`.
+    LoyaltyProgram,
+    /// `PreviousComplaint`.
+    PreviousComplaint,
+    /// `Returning`.
+    Returning,
+    /// `Staff`.
+    Staff,
+    /// `FriendOrFamily`.
+    FriendOrFamily,
+    /// `TopManagement`.
+    TopManagement,
+    /// `Important`.
+    Important,
+    /// `VeryImportant`.
+    VeryImportant,
+    /// `Problematic`.
+    Problematic,
+    /// `Cashlist`.
+    Cashlist,
+    /// `DisabledPerson`.
+    DisabledPerson,
+    /// `Military`.
+    Military,
+    /// `Airline`.
+    Airline,
+    /// `HealthCompliant`.
+    HealthCompliant,
+    /// `InRoom`.
+    InRoom,
+    /// `WaitingForRoom`.
+    WaitingForRoom,
+    /// `Student`.
+    Student,
+    /// `Blocklist`.
+    Blocklist,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+#[allow(deprecated)]
+impl Default for CustomerClassificationEnum {
+    fn default() -> Self {
+        Self::PaymasterAccount
+    }
+}
+
+#[allow(deprecated)]
+impl CustomerClassificationEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PaymasterAccount => "PaymasterAccount",
+            Self::Blacklist => "Blacklist",
+            Self::Media => "Media",
+            Self::LoyaltyProgram => "LoyaltyProgram",
+            Self::PreviousComplaint => "PreviousComplaint",
+            Self::Returning => "Returning",
+            Self::Staff => "Staff",
+            Self::FriendOrFamily => "FriendOrFamily",
+            Self::TopManagement => "TopManagement",
+            Self::Important => "Important",
+            Self::VeryImportant => "VeryImportant",
+            Self::Problematic => "Problematic",
+            Self::Cashlist => "Cashlist",
+            Self::DisabledPerson => "DisabledPerson",
+            Self::Military => "Military",
+            Self::Airline => "Airline",
+            Self::HealthCompliant => "HealthCompliant",
+            Self::InRoom => "InRoom",
+            Self::WaitingForRoom => "WaitingForRoom",
+            Self::Student => "Student",
+            Self::Blocklist => "Blocklist",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+#[allow(deprecated)]
+impl From<&str> for CustomerClassificationEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "PaymasterAccount" => Self::PaymasterAccount,
+            "Blacklist" => Self::Blacklist,
+            "Media" => Self::Media,
+            "LoyaltyProgram" => Self::LoyaltyProgram,
+            "PreviousComplaint" => Self::PreviousComplaint,
+            "Returning" => Self::Returning,
+            "Staff" => Self::Staff,
+            "FriendOrFamily" => Self::FriendOrFamily,
+            "TopManagement" => Self::TopManagement,
+            "Important" => Self::Important,
+            "VeryImportant" => Self::VeryImportant,
+            "Problematic" => Self::Problematic,
+            "Cashlist" => Self::Cashlist,
+            "DisabledPerson" => Self::DisabledPerson,
+            "Military" => Self::Military,
+            "Airline" => Self::Airline,
+            "HealthCompliant" => Self::HealthCompliant,
+            "InRoom" => Self::InRoom,
+            "WaitingForRoom" => Self::WaitingForRoom,
+            "Student" => Self::Student,
+            "Blocklist" => Self::Blocklist,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(CustomerClassificationEnum);
+
+/// Customer option
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomerOptionsEnum {
+    /// `None`.
+    None,
+    /// `SendMarketingEmails`.
+    SendMarketingEmails,
+    /// `Invoiceable`.
+    Invoiceable,
+    /// `BillAddressObjection`.
+    BillAddressObjection,
+    /// `SendMarketingPostalMail`.
+    SendMarketingPostalMail,
+    /// `SendPartnerMarketingEmails`.
+    SendPartnerMarketingEmails,
+    /// `SendPartnerMarketingPostalMail`.
+    SendPartnerMarketingPostalMail,
+    /// `WithdrawCardConsent`.
+    WithdrawCardConsent,
+    /// `GuestPhotoConsent`.
+    GuestPhotoConsent,
+    /// `IdPhotosConsent`.
+    IdPhotosConsent,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for CustomerOptionsEnum {
+    fn default() -> Self {
+        Self::None
+    }
+}
+
+impl CustomerOptionsEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::None => "None",
+            Self::SendMarketingEmails => "SendMarketingEmails",
+            Self::Invoiceable => "Invoiceable",
+            Self::BillAddressObjection => "BillAddressObjection",
+            Self::SendMarketingPostalMail => "SendMarketingPostalMail",
+            Self::SendPartnerMarketingEmails => "SendPartnerMarketingEmails",
+            Self::SendPartnerMarketingPostalMail => "SendPartnerMarketingPostalMail",
+            Self::WithdrawCardConsent => "WithdrawCardConsent",
+            Self::GuestPhotoConsent => "GuestPhotoConsent",
+            Self::IdPhotosConsent => "IdPhotosConsent",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CustomerOptionsEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "None" => Self::None,
+            "SendMarketingEmails" => Self::SendMarketingEmails,
+            "Invoiceable" => Self::Invoiceable,
+            "BillAddressObjection" => Self::BillAddressObjection,
+            "SendMarketingPostalMail" => Self::SendMarketingPostalMail,
+            "SendPartnerMarketingEmails" => Self::SendPartnerMarketingEmails,
+            "SendPartnerMarketingPostalMail" => Self::SendPartnerMarketingPostalMail,
+            "WithdrawCardConsent" => Self::WithdrawCardConsent,
+            "GuestPhotoConsent" => Self::GuestPhotoConsent,
+            "IdPhotosConsent" => Self::IdPhotosConsent,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(CustomerOptionsEnum);
+
+/// Date interval
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct DateFilterInterval {
+    /// Starting date of the interval in ISO 8601 format.
+    pub start: Date,
+    /// Ending date of the interval in ISO 8601 format.
+    pub end: Date,
+}
+
+impl DateFilterInterval {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(start: Date, end: Date) -> Self {
+        Self { start, end }
+    }
+}
+
+impl Validate for DateFilterInterval {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Device
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Device {
+    /// Unique identifier of the device.
+    pub id: uuid::Uuid,
+    /// Type of the device.
+    pub r#type: DeviceTypeEnum,
+    /// Name of the device.
+    pub name: String,
+    /// Device identifier (for internal purposes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+}
+
+/// Device type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DeviceTypeEnum {
+    /// `Printer`: [Printer command
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/commands#printer-command-data)
+    Printer,
+    /// `PaymentTerminal`: [Payment terminal command
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/commands#payment-terminal-command-data)
+    PaymentTerminal,
+    /// `KeyCutter`: [Key cutter command
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/commands#key-cutter-command-data)
+    KeyCutter,
+    /// `FiscalMachine`: [Fiscal machine command
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/commands#fiscal-machine-command-data)
+    FiscalMachine,
+    /// `PassportScanner`: [Passport scanner command
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/commands#passport-scanner-command-data)
+    PassportScanner,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for DeviceTypeEnum {
+    fn default() -> Self {
+        Self::Printer
+    }
+}
+
+impl DeviceTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Printer => "Printer",
+            Self::PaymentTerminal => "PaymentTerminal",
+            Self::KeyCutter => "KeyCutter",
+            Self::FiscalMachine => "FiscalMachine",
+            Self::PassportScanner => "PassportScanner",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for DeviceTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Printer" => Self::Printer,
+            "PaymentTerminal" => Self::PaymentTerminal,
+            "KeyCutter" => Self::KeyCutter,
+            "FiscalMachine" => Self::FiscalMachine,
+            "PassportScanner" => Self::PassportScanner,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(DeviceTypeEnum);
+
+/// Enterprise profile data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct EnterpriseProfileData {
+    /// Unique identifier of the profile.
+    pub profile_id: uuid::Uuid,
+}
+
+/// Enterprise subscription
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct EnterpriseSubscription {
+    /// Tax identifier of the `Enterprise`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_identifier: Option<String>,
+}
+
+/// Extended amount
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ExtendedAmount {
+    /// ISO-4217 code of the
+    /// [Currency](https://mews-systems.gitbook.io/connector-api/operations/currencies#currency).
+    pub currency: String,
+    /// Net value without taxes.
+    ///
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub net_value: Option<f64>,
+    /// Gross value including all taxes.
+    #[serde(deserialize_with = "support::number::read")]
+    pub gross_value: f64,
+    /// The tax values applied.
+    pub tax_values: Vec<TaxValue>,
+    /// Information about individual tax amounts.
+    ///
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<TaxBreakdown>,
+}
+
+/// External payment type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ExternalPaymentTypeEnum {
+    /// `Unspecified`: Unspecified (unavailable in French Legal Environment)
+    Unspecified,
+    /// `BadDebts`: Bad debts
+    BadDebts,
+    /// `Bacs`: Bacs payment
+    Bacs,
+    /// `WireTransfer`: Wire transfer
+    WireTransfer,
+    /// `Invoice`: Invoice
+    Invoice,
+    /// `ExchangeRateDifference`: Exchange rate difference
+    ExchangeRateDifference,
+    /// `Complimentary`: Complimentary
+    Complimentary,
+    /// `Reseller`: Reseller
+    Reseller,
+    /// `ExchangeRoundingDifference`: Exchange rounding difference
+    ExchangeRoundingDifference,
+    /// `Barter`: Barter
+    Barter,
+    /// `Commission`: Commission
+    Commission,
+    /// `BankCharges`: Bank charges
+    BankCharges,
+    /// `CrossSettlement`: Cross settlement
+    CrossSettlement,
+    /// `Cash`: Cash
+    Cash,
+    /// `CreditCard`: Credit card – deprecated, only for existing partners
+    CreditCard,
+    /// `Prepayment`: Prepayment
+    Prepayment,
+    /// `Cheque`: Cheque
+    Cheque,
+    /// `Bancontact`: Bancontact
+    Bancontact,
+    /// `IDeal`: iDeal – deprecated, only for existing partners
+    IDeal,
+    /// `PayPal`: PayPal – deprecated, only for existing partners
+    PayPal,
+    /// `GiftCard`: Gift card
+    GiftCard,
+    /// `LoyaltyPoints`: Loyalty points
+    LoyaltyPoints,
+    /// `ChequeVacances`: Chèque-Vacances
+    ChequeVacances,
+    /// `OnlinePayment`: Online payment – deprecated, only for existing partners
+    OnlinePayment,
+    /// `CardCheck`: Card check
+    CardCheck,
+    /// `PaymentHubRedirection`: Payment hub redirection
+    PaymentHubRedirection,
+    /// `Voucher`: Voucher
+    Voucher,
+    /// `MasterCard`: MasterCard – deprecated, only for existing partners
+    MasterCard,
+    /// `Visa`: Visa – deprecated, only for existing partners
+    Visa,
+    /// `Amex`: American Express – deprecated, only for existing partners
+    Amex,
+    /// `Discover`: Discover – deprecated, only for existing partners
+    Discover,
+    /// `DinersClub`: Diners Club – deprecated, only for existing partners
+    DinersClub,
+    /// `Jcb`: JCB – deprecated, only for existing partners
+    Jcb,
+    /// `UnionPay`: UnionPay – deprecated, only for existing partners
+    UnionPay,
+    /// `Twint`: TWINT
+    Twint,
+    /// `Reka`: Reka
+    Reka,
+    /// `LoyaltyCard`: Loyalty card
+    LoyaltyCard,
+    /// `PosDiningAndSpaReward`: POS Dining & Spa Reward
+    PosDiningAndSpaReward,
+    /// `DirectDebit`: Direct debit
+    DirectDebit,
+    /// `DepositCheck`: Deposit - check
+    DepositCheck,
+    /// `DepositCash`: Deposit - cash
+    DepositCash,
+    /// `DepositCreditCard`: Deposit - credit card – deprecated, only for existing partners
+    DepositCreditCard,
+    /// `DepositWireTransfer`: Deposit - wire transfer
+    DepositWireTransfer,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ExternalPaymentTypeEnum {
+    fn default() -> Self {
+        Self::Unspecified
+    }
+}
+
+impl ExternalPaymentTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unspecified => "Unspecified",
+            Self::BadDebts => "BadDebts",
+            Self::Bacs => "Bacs",
+            Self::WireTransfer => "WireTransfer",
+            Self::Invoice => "Invoice",
+            Self::ExchangeRateDifference => "ExchangeRateDifference",
+            Self::Complimentary => "Complimentary",
+            Self::Reseller => "Reseller",
+            Self::ExchangeRoundingDifference => "ExchangeRoundingDifference",
+            Self::Barter => "Barter",
+            Self::Commission => "Commission",
+            Self::BankCharges => "BankCharges",
+            Self::CrossSettlement => "CrossSettlement",
+            Self::Cash => "Cash",
+            Self::CreditCard => "CreditCard",
+            Self::Prepayment => "Prepayment",
+            Self::Cheque => "Cheque",
+            Self::Bancontact => "Bancontact",
+            Self::IDeal => "IDeal",
+            Self::PayPal => "PayPal",
+            Self::GiftCard => "GiftCard",
+            Self::LoyaltyPoints => "LoyaltyPoints",
+            Self::ChequeVacances => "ChequeVacances",
+            Self::OnlinePayment => "OnlinePayment",
+            Self::CardCheck => "CardCheck",
+            Self::PaymentHubRedirection => "PaymentHubRedirection",
+            Self::Voucher => "Voucher",
+            Self::MasterCard => "MasterCard",
+            Self::Visa => "Visa",
+            Self::Amex => "Amex",
+            Self::Discover => "Discover",
+            Self::DinersClub => "DinersClub",
+            Self::Jcb => "Jcb",
+            Self::UnionPay => "UnionPay",
+            Self::Twint => "Twint",
+            Self::Reka => "Reka",
+            Self::LoyaltyCard => "LoyaltyCard",
+            Self::PosDiningAndSpaReward => "PosDiningAndSpaReward",
+            Self::DirectDebit => "DirectDebit",
+            Self::DepositCheck => "DepositCheck",
+            Self::DepositCash => "DepositCash",
+            Self::DepositCreditCard => "DepositCreditCard",
+            Self::DepositWireTransfer => "DepositWireTransfer",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ExternalPaymentTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Unspecified" => Self::Unspecified,
+            "BadDebts" => Self::BadDebts,
+            "Bacs" => Self::Bacs,
+            "WireTransfer" => Self::WireTransfer,
+            "Invoice" => Self::Invoice,
+            "ExchangeRateDifference" => Self::ExchangeRateDifference,
+            "Complimentary" => Self::Complimentary,
+            "Reseller" => Self::Reseller,
+            "ExchangeRoundingDifference" => Self::ExchangeRoundingDifference,
+            "Barter" => Self::Barter,
+            "Commission" => Self::Commission,
+            "BankCharges" => Self::BankCharges,
+            "CrossSettlement" => Self::CrossSettlement,
+            "Cash" => Self::Cash,
+            "CreditCard" => Self::CreditCard,
+            "Prepayment" => Self::Prepayment,
+            "Cheque" => Self::Cheque,
+            "Bancontact" => Self::Bancontact,
+            "IDeal" => Self::IDeal,
+            "PayPal" => Self::PayPal,
+            "GiftCard" => Self::GiftCard,
+            "LoyaltyPoints" => Self::LoyaltyPoints,
+            "ChequeVacances" => Self::ChequeVacances,
+            "OnlinePayment" => Self::OnlinePayment,
+            "CardCheck" => Self::CardCheck,
+            "PaymentHubRedirection" => Self::PaymentHubRedirection,
+            "Voucher" => Self::Voucher,
+            "MasterCard" => Self::MasterCard,
+            "Visa" => Self::Visa,
+            "Amex" => Self::Amex,
+            "Discover" => Self::Discover,
+            "DinersClub" => Self::DinersClub,
+            "Jcb" => Self::Jcb,
+            "UnionPay" => Self::UnionPay,
+            "Twint" => Self::Twint,
+            "Reka" => Self::Reka,
+            "LoyaltyCard" => Self::LoyaltyCard,
+            "PosDiningAndSpaReward" => Self::PosDiningAndSpaReward,
+            "DirectDebit" => Self::DirectDebit,
+            "DepositCheck" => Self::DepositCheck,
+            "DepositCash" => Self::DepositCash,
+            "DepositCreditCard" => Self::DepositCreditCard,
+            "DepositWireTransfer" => Self::DepositWireTransfer,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ExternalPaymentTypeEnum);
+
+/// Identity document
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocument {
+    /// Unique identifier of the document.
+    pub id: uuid::Uuid,
+    /// Identifier of the `Customer`.
+    pub customer_id: uuid::Uuid,
+    /// Type of the document.
+    pub r#type: IdentityDocumentTypeEnum,
+    /// Number of the document (e.g. passport number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Expiration date in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<Date>,
+    /// Date of issuance in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuance: Option<Date>,
+    /// ISO 3166-1 code of the `Country`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_code: Option<String>,
+    /// Identifier of the country subdivision where the document was issued (province, state or
+    /// region).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_subdivision_code: Option<String>,
+    /// City where the document was issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_city: Option<String>,
+    /// Identity document support number. Only required for Spanish identity cards in Spanish
+    /// hotels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_document_support_number: Option<String>,
+}
+
+/// Document type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum IdentityDocumentTypeEnum {
+    /// `IdentityCard`.
+    IdentityCard,
+    /// `Passport`.
+    Passport,
+    /// `Visa`.
+    Visa,
+    /// `DriversLicense`.
+    DriversLicense,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for IdentityDocumentTypeEnum {
+    fn default() -> Self {
+        Self::IdentityCard
+    }
+}
+
+impl IdentityDocumentTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::IdentityCard => "IdentityCard",
+            Self::Passport => "Passport",
+            Self::Visa => "Visa",
+            Self::DriversLicense => "DriversLicense",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for IdentityDocumentTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "IdentityCard" => Self::IdentityCard,
+            "Passport" => Self::Passport,
+            "Visa" => Self::Visa,
+            "DriversLicense" => Self::DriversLicense,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(IdentityDocumentTypeEnum);
+
+/// Invoice payment data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct InvoicePaymentData {
+    /// Unique identifier of the invoice `Bill`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice_id: Option<uuid::Uuid>,
+    /// Type of the invoice payment.
+    pub r#type: InvoicePaymentTypeEnum,
+}
+
+/// Invoice payment type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InvoicePaymentTypeEnum {
+    /// `Receivable`.
+    Receivable,
+    /// `Balancing`.
+    Balancing,
+    /// `UnderpaymentBalancingReceivable`.
+    UnderpaymentBalancingReceivable,
+    /// `OverpaymentBalancingReceivable`.
+    OverpaymentBalancingReceivable,
+    /// `Overpayment`.
+    Overpayment,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for InvoicePaymentTypeEnum {
+    fn default() -> Self {
+        Self::Receivable
+    }
+}
+
+impl InvoicePaymentTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Receivable => "Receivable",
+            Self::Balancing => "Balancing",
+            Self::UnderpaymentBalancingReceivable => "UnderpaymentBalancingReceivable",
+            Self::OverpaymentBalancingReceivable => "OverpaymentBalancingReceivable",
+            Self::Overpayment => "Overpayment",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for InvoicePaymentTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Receivable" => Self::Receivable,
+            "Balancing" => Self::Balancing,
+            "UnderpaymentBalancingReceivable" => Self::UnderpaymentBalancingReceivable,
+            "OverpaymentBalancingReceivable" => Self::OverpaymentBalancingReceivable,
+            "Overpayment" => Self::Overpayment,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(InvoicePaymentTypeEnum);
+
+/// Limitation
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
@@ -33,7 +2829,7 @@ pub struct Limitation {
     /// Unique identifier of the item one newer in time order than the items to be returned. If
     /// Cursor is not specified, i.e. null, then the latest or most recent items will be returned.
     /// Note that the response message will include the identifier of the oldest item in the
-    /// response, which can then be used in subsequent calls.
+    /// response, which can then be used in subsequent calls - see _Limitation example_ below.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub cursor: Nullable<uuid::Uuid>,
     /// Count of items to be returned, minimum 1, maximum 1000.
@@ -53,7 +2849,8 @@ impl Limitation {
     /// Sets `Cursor`: Unique identifier of the item one newer in time order than the items to be
     /// returned. If Cursor is not specified, i.e. null, then the latest or most recent items will
     /// be returned. Note that the response message will include the identifier of the oldest item
-    /// in the response, which can then be used in subsequent calls.
+    /// in the response, which can then be used in subsequent calls - see _Limitation example_
+    /// below.
     #[must_use]
     pub fn with_cursor(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
         self.cursor = value.into();
@@ -67,74 +2864,3523 @@ impl Validate for Limitation {
     }
 }
 
-/// Error returned by the Connector API.
+/// A [Dictionary](https://mews-systems.gitbook.io/connector-api/operations/_objects#dictionary)
+/// object where the keys are
+/// [Language](https://mews-systems.gitbook.io/connector-api/operations/languages#language) codes
+/// and the corresponding values are versions of the text in the respective language. For example:
+pub type LocalizedStrings = std::collections::BTreeMap<String, String>;
+
+/// Address
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct ConnectorApiExceptionResult {
-    /// Description of the error.
+pub struct OldAddress {
+    /// Unique identifier of the address.
+    pub id: uuid::Uuid,
+    /// First line of the address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub message: Option<String>,
-    /// Unique identifier of the request.
+    pub line1: Option<String>,
+    /// Second line of the address.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub request_id: Option<String>,
-    /// Additional details about the error: any JSON value. Only filled on development environments.
+    pub line2: Option<String>,
+    /// The city.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub details: Option<serde_json::Value>,
+    pub city: Option<String>,
+    /// Postal code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    /// ISO 3166-1 code of the `Country`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// ISO 3166-2 code of the administrative division, e.g. `DE-BW`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_subdivision_code: Option<String>,
+    /// The latitude.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub latitude: Option<f64>,
+    /// The longitude.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub longitude: Option<f64>,
 }
 
-/// Type of the identity document.
-///
-/// - `IdentityCard`
-/// - `Passport`
-/// - `Visa`
-/// - `DriversLicense`
+/// Based on order item discriminator or `null` for types without any additional data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum OrderItemOldDataValue {
+    /// A `RebateOrderItemData` value.
+    RebateOrderItemData(RebateOrderItemData),
+    /// A `ProductOrderItemData` value.
+    ProductOrderItemData(ProductOrderItemData),
+    /// A value that matches none of the documented variants, kept as received.
+    Other(serde_json::Value),
+}
+
+/// The catch-all holding `null`, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for OrderItemOldDataValue {
+    fn default() -> Self {
+        Self::Other(serde_json::Value::Null)
+    }
+}
+
+/// Additional data specific to particular order item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct OrderItemOldData {
+    /// The `Discriminator` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<OrderItemTypeOld>,
+    /// Based on order item discriminator or `null` for types without any additional data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<OrderItemOldDataValue>,
+}
+
+/// Order item
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct OrderItemOld {
+    /// Unique identifier of the item.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the account (for example `Customer`) the item belongs to.
+    pub account_id: uuid::Uuid,
+    /// Unique identifier of the order (or `Reservation` which is a special type of order) the item
+    /// belongs to.
+    pub order_id: uuid::Uuid,
+    /// Unique identifier of the `Bill` the item is assigned to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_id: Option<uuid::Uuid>,
+    /// Unique identifier of the `AccountingCategory` the item belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounting_category_id: Option<uuid::Uuid>,
+    /// Unit count of item, i.e. the number of sub-items or units, if applicable.
+    ///
+    /// The spec requires a value, but the documented result of `accountingItems/update` leaves it
+    /// out: read as optional.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub unit_count: Option<i32>,
+    /// Unit amount of item, i.e. the amount of each individual sub-item or unit, if applicable.
+    ///
+    /// The spec requires a value, but the documented result of `accountingItems/update` leaves it
+    /// out: read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit_amount: Option<Amount>,
+    /// Amount of item; note a negative amount represents a rebate or payment.
+    pub amount: ExtendedAmount,
+    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest
+    /// known value in conversion chain.
+    ///
+    /// The spec requires a value, but the documented result of `accountingItems/update` leaves it
+    /// out: read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original_amount: Option<ExtendedAmount>,
+    /// Revenue type of the item.
+    pub revenue_type: String,
+    /// Unique identifier of the user who created the item.
+    ///
+    /// The spec requires a value, but the documented result of `accountingItems/update` leaves it
+    /// out: read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creator_profile_id: Option<uuid::Uuid>,
+    /// Unique identifier of the user who updated the item.
+    ///
+    /// The spec requires a value, but the documented result of `accountingItems/update` leaves it
+    /// out: read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updater_profile_id: Option<uuid::Uuid>,
+    /// Creation date and time of the item in UTC timezone in ISO 8601 format.
+    ///
+    /// The spec requires a value, but the documented result of `accountingItems/update` leaves it
+    /// out: read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Last update date and time of the item in UTC timezone in ISO 8601 format.
+    ///
+    /// The spec requires a value, but the documented result of `accountingItems/update` leaves it
+    /// out: read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Date and time of the item consumption in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumed_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Cancellation date and time of the item in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canceled_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Date and time of the item bill closure in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Start date and time of the item in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Accounting state of the item.
+    pub accounting_state: String,
+    /// Additional data specific to particular order item.
+    pub data: OrderItemOldData,
+}
+
+/// Order item data discriminator
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum IdentityDocumentType {
-    /// `IdentityCard`.
-    IdentityCard,
-    /// `Passport`.
-    Passport,
-    /// `Visa`.
-    Visa,
-    /// `DriversLicense`.
-    DriversLicense,
+pub enum OrderItemTypeOld {
+    /// `CancellationFee`: No additional data.
+    CancellationFee,
+    /// `Rebate`: [Rebate order item
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/accountingitems#rebate-order-item-data)
+    Rebate,
+    /// `Deposit`: No additional data.
+    Deposit,
+    /// `ExchangeRateDifference`: No additional data.
+    ExchangeRateDifference,
+    /// `CustomItem`: No additional data.
+    CustomItem,
+    /// `Surcharge`: No additional data.
+    Surcharge,
+    /// `SurchargeDiscount`: No additional data.
+    SurchargeDiscount,
+    /// `SpaceOrder`: No additional data.
+    SpaceOrder,
+    /// `ProductOrder`: [Product order item
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/accountingitems#product-order-item-data)
+    ProductOrder,
+    /// `Other`: No additional data.
+    Other,
+    /// `TaxCorrection`: No additional data.
+    TaxCorrection,
+    /// `ResourceUpgradeFee`: No additional data.
+    ResourceUpgradeFee,
+    /// `InvoiceFee`: No additional data.
+    InvoiceFee,
     /// A value this version of the crate does not know, kept exactly as received.
     Unknown(String),
 }
 
 /// The first value the API lists, so that results holding one can be built with
 /// `Default` in tests.
-impl Default for IdentityDocumentType {
+impl Default for OrderItemTypeOld {
     fn default() -> Self {
-        Self::IdentityCard
+        Self::CancellationFee
     }
 }
 
-impl IdentityDocumentType {
+impl OrderItemTypeOld {
     /// The value as it is written on the wire.
     pub fn as_str(&self) -> &str {
         match self {
-            Self::IdentityCard => "IdentityCard",
-            Self::Passport => "Passport",
-            Self::Visa => "Visa",
-            Self::DriversLicense => "DriversLicense",
+            Self::CancellationFee => "CancellationFee",
+            Self::Rebate => "Rebate",
+            Self::Deposit => "Deposit",
+            Self::ExchangeRateDifference => "ExchangeRateDifference",
+            Self::CustomItem => "CustomItem",
+            Self::Surcharge => "Surcharge",
+            Self::SurchargeDiscount => "SurchargeDiscount",
+            Self::SpaceOrder => "SpaceOrder",
+            Self::ProductOrder => "ProductOrder",
+            Self::Other => "Other",
+            Self::TaxCorrection => "TaxCorrection",
+            Self::ResourceUpgradeFee => "ResourceUpgradeFee",
+            Self::InvoiceFee => "InvoiceFee",
             Self::Unknown(value) => value,
         }
     }
 }
 
-impl From<&str> for IdentityDocumentType {
+impl From<&str> for OrderItemTypeOld {
     fn from(value: &str) -> Self {
         match value {
-            "IdentityCard" => Self::IdentityCard,
-            "Passport" => Self::Passport,
-            "Visa" => Self::Visa,
-            "DriversLicense" => Self::DriversLicense,
+            "CancellationFee" => Self::CancellationFee,
+            "Rebate" => Self::Rebate,
+            "Deposit" => Self::Deposit,
+            "ExchangeRateDifference" => Self::ExchangeRateDifference,
+            "CustomItem" => Self::CustomItem,
+            "Surcharge" => Self::Surcharge,
+            "SurchargeDiscount" => Self::SurchargeDiscount,
+            "SpaceOrder" => Self::SpaceOrder,
+            "ProductOrder" => Self::ProductOrder,
+            "Other" => Self::Other,
+            "TaxCorrection" => Self::TaxCorrection,
+            "ResourceUpgradeFee" => Self::ResourceUpgradeFee,
+            "InvoiceFee" => Self::InvoiceFee,
             other => Self::Unknown(other.to_owned()),
         }
     }
 }
 
-support::impl_open_enum!(IdentityDocumentType);
+support::impl_open_enum!(OrderItemTypeOld);
+
+/// Service order note
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct OrderNote {
+    /// Unique identifier of the service order note.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the `Service order` to which the Service Order Note belongs.
+    pub order_id: uuid::Uuid,
+    /// Content of the service order note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// A discriminator specifying the type of service order note, e.g. general or channel manager.
+    pub r#type: OrderNoteTypeEnum,
+    /// Creation date and time of the service order note in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Last update date and time of the service order note in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// Service order note type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OrderNoteTypeEnum {
+    /// `General`.
+    General,
+    /// `ChannelManager`.
+    ChannelManager,
+    /// `SpecialRequest`.
+    SpecialRequest,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for OrderNoteTypeEnum {
+    fn default() -> Self {
+        Self::General
+    }
+}
+
+impl OrderNoteTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::General => "General",
+            Self::ChannelManager => "ChannelManager",
+            Self::SpecialRequest => "SpecialRequest",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for OrderNoteTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "General" => Self::General,
+            "ChannelManager" => Self::ChannelManager,
+            "SpecialRequest" => Self::SpecialRequest,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(OrderNoteTypeEnum);
+
+/// Outlet item type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum OutletItemType {
+    /// `Revenue`.
+    Revenue,
+    /// `NonRevenue`.
+    NonRevenue,
+    /// `Payment`.
+    Payment,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for OutletItemType {
+    fn default() -> Self {
+        Self::Revenue
+    }
+}
+
+impl OutletItemType {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Revenue => "Revenue",
+            Self::NonRevenue => "NonRevenue",
+            Self::Payment => "Payment",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for OutletItemType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Revenue" => Self::Revenue,
+            "NonRevenue" => Self::NonRevenue,
+            "Payment" => Self::Payment,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(OutletItemType);
+
+/// Parameters
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Parameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
+}
+
+impl Parameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new() -> Self {
+        Self {
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
+        self
+    }
+}
+
+impl Validate for Parameters {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Pax count
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct PaxCount {
+    /// Guest count assigned to the resource. Must not exceed the resource category capacity. Must
+    /// be unique within the `PaxCounts` collection.
+    #[serde(deserialize_with = "support::number::read")]
+    pub person_count: i32,
+    /// Number of blocked units assigned to this `PersonCount`. The sum of all `UnitCount` values in
+    /// `PaxCounts` must equal the absolute value of `UnitCountAdjustment`.
+    #[serde(deserialize_with = "support::number::read")]
+    pub unit_count: i32,
+}
+
+impl PaxCount {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(person_count: i32, unit_count: i32) -> Self {
+        Self { person_count, unit_count }
+    }
+}
+
+impl Validate for PaxCount {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Credit card payment item data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct PaymentCardPaymentData {
+    /// Unique identifier of the `CreditCard`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_card_id: Option<uuid::Uuid>,
+}
+
+/// Based on payment item data discriminator or `null` for types without any additional data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum PaymentItemOldDataValue {
+    /// A `PaymentCardPaymentData` value.
+    PaymentCardPaymentData(PaymentCardPaymentData),
+    /// A `InvoicePaymentData` value.
+    InvoicePaymentData(InvoicePaymentData),
+    /// A value that matches none of the documented variants, kept as received.
+    Other(serde_json::Value),
+}
+
+/// The catch-all holding `null`, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for PaymentItemOldDataValue {
+    fn default() -> Self {
+        Self::Other(serde_json::Value::Null)
+    }
+}
+
+/// Additional data specific to particular payment item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct PaymentItemOldData {
+    /// The `Discriminator` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<PaymentType>,
+    /// Based on payment item data discriminator or `null` for types without any additional data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<PaymentItemOldDataValue>,
+}
+
+/// Payment item
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct PaymentItemOld {
+    /// Unique identifier of the item.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the account (for example `Customer`) the item belongs to.
+    pub account_id: uuid::Uuid,
+    /// Unique identifier of the `Bill` the item is assigned to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bill_id: Option<uuid::Uuid>,
+    /// Unique identifier of the `AccountingCategory` the item belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounting_category_id: Option<uuid::Uuid>,
+    /// Item's amount, negative amount represents either rebate or a payment.
+    pub amount: ExtendedAmount,
+    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest
+    /// known value in conversion chain.
+    pub original_amount: ExtendedAmount,
+    /// Item's amount in property's default currency, negative amount represents either rebate or a
+    /// payment.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount_default: Option<ExtendedAmount>,
+    /// Additional notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// Identifier of the settled payment from the external system (ApplePay/GooglePay).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settlement_id: Option<String>,
+    /// Date and time of the item consumption in UTC timezone in ISO 8601 format.
+    pub consumed_utc: chrono::DateTime<chrono::Utc>,
+    /// Date and time of the item bill closure in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Accounting state of the item.
+    pub accounting_state: String,
+    /// Payment state of the item.
+    pub state: String,
+    /// External payment identifier.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// Additional data specific to particular payment item.
+    pub data: PaymentItemOldData,
+}
+
+/// Payment item data discriminator
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PaymentType {
+    /// `CreditCard`: [Credit card payment item
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/accountingitems#credit-card-payment-item-data)
+    CreditCard,
+    /// `Invoice`: [Invoice payment item
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/accountingitems#invoice-payment-item-data)
+    Invoice,
+    /// `Cash`: No additional data.
+    Cash,
+    /// `Unspecified`: No additional data.
+    Unspecified,
+    /// `BadDebts`: No additional data.
+    BadDebts,
+    /// `WireTransfer`: No additional data.
+    WireTransfer,
+    /// `ExchangeRateDifference`: No additional data.
+    ExchangeRateDifference,
+    /// `ExchangeRoundingDifference`: No additional data.
+    ExchangeRoundingDifference,
+    /// `BankCharges`: No additional data.
+    BankCharges,
+    /// `Cheque`: No additional data.
+    Cheque,
+    /// `Other`: No additional data.
+    Other,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for PaymentType {
+    fn default() -> Self {
+        Self::CreditCard
+    }
+}
+
+impl PaymentType {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::CreditCard => "CreditCard",
+            Self::Invoice => "Invoice",
+            Self::Cash => "Cash",
+            Self::Unspecified => "Unspecified",
+            Self::BadDebts => "BadDebts",
+            Self::WireTransfer => "WireTransfer",
+            Self::ExchangeRateDifference => "ExchangeRateDifference",
+            Self::ExchangeRoundingDifference => "ExchangeRoundingDifference",
+            Self::BankCharges => "BankCharges",
+            Self::Cheque => "Cheque",
+            Self::Other => "Other",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for PaymentType {
+    fn from(value: &str) -> Self {
+        match value {
+            "CreditCard" => Self::CreditCard,
+            "Invoice" => Self::Invoice,
+            "Cash" => Self::Cash,
+            "Unspecified" => Self::Unspecified,
+            "BadDebts" => Self::BadDebts,
+            "WireTransfer" => Self::WireTransfer,
+            "ExchangeRateDifference" => Self::ExchangeRateDifference,
+            "ExchangeRoundingDifference" => Self::ExchangeRoundingDifference,
+            "BankCharges" => Self::BankCharges,
+            "Cheque" => Self::Cheque,
+            "Other" => Self::Other,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(PaymentType);
+
+/// Pricing
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PricingModeEnum {
+    /// `Gross`: The enterprise shows amount with gross prices.
+    Gross,
+    /// `Net`: The enterprise shows amount with net prices.
+    Net,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for PricingModeEnum {
+    fn default() -> Self {
+        Self::Gross
+    }
+}
+
+impl PricingModeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Gross => "Gross",
+            Self::Net => "Net",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for PricingModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Gross" => Self::Gross,
+            "Net" => Self::Net,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(PricingModeEnum);
+
+/// Use `Price` instead.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ProductPricing2 {
+    /// The `Discriminator` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<ProductPricing>,
+    /// The `Value` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<RelativeProductPrice>,
+}
+
+/// Product
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Product {
+    /// Unique identifier of the product.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the
+    /// [Service](https://mews-systems.gitbook.io/connector-api/operations/services#service).
+    pub service_id: uuid::Uuid,
+    /// Unique identifier of the Product category.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category_id: Option<uuid::Uuid>,
+    /// Unique identifier of [Accounting
+    /// Category](https://mews-systems.gitbook.io/connector-api/operations/accountingcategories#accounting-category).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounting_category_id: Option<uuid::Uuid>,
+    /// Whether the product is still active.
+    pub is_active: bool,
+    /// All translations of the name.
+    pub names: LocalizedStrings,
+    /// All translations of external name.
+    pub external_names: LocalizedStrings,
+    /// All translations of short name.
+    pub short_names: LocalizedStrings,
+    /// All translations of descriptions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub descriptions: Option<LocalizedStrings>,
+    /// Charging mode of the product.
+    pub charging_mode: ProductChargingModeEnum,
+    /// Charging mode of the product.
+    pub posting_mode: ProductPostingModeEnum,
+    /// Options of the product.
+    pub options: ProductOptions,
+    /// Promotions of the product.
+    pub promotions: Promotions,
+    /// Classifications of the product.
+    pub classifications: ProductClassifications,
+    /// Price representing price of the product.
+    pub price: ExtendedAmount,
+    /// Unique identifier of the product image.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image_ids: Option<Vec<uuid::Uuid>>,
+    /// Order value for presentation purposes.
+    ///
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub ordering: Option<i32>,
+    /// Identifier of the product from external system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_identifier: Option<String>,
+    /// Specifies the reason a product is exempt from tax.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_exemption_reason: Option<TaxExemptionReasonTypeEnum>,
+    /// Legal reference that states why this product is exempt from tax.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_exemption_legal_reference: Option<String>,
+    /// Creation date and time of the product in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the product in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+    /// Consumption moment of the product.
+    ///
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consumption_moment: Option<ProductConsumptionMomentEnum>,
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+    /// ~~Name of the product.
+    ///
+    /// Deprecated: Please use Names~~ **Deprecated!** Use `Names` instead.
+    #[deprecated = "Please use Names~~ **Deprecated!** Use `Names` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// ~~Name of the product meant to be displayed to customer.
+    ///
+    /// Deprecated: Please use ExternalNames~~ **Deprecated!** Use `ExternalNames` instead.
+    #[deprecated = "Please use ExternalNames~~ **Deprecated!** Use `ExternalNames` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_name: Option<String>,
+    /// ~~Short name of the product.
+    ///
+    /// Deprecated: Please use ShortNames~~ **Deprecated!** Use `ShortNames` instead.
+    #[deprecated = "Please use ShortNames~~ **Deprecated!** Use `ShortNames` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    /// ~~Description of the product.
+    ///
+    /// Deprecated: Please use Descriptions~~ **Deprecated!** Use `Descriptions` instead.
+    #[deprecated = "Please use Descriptions~~ **Deprecated!** Use `Descriptions` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub charging: Option<ProductChargingModeEnum>,
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub posting: Option<ProductPostingEnum>,
+    /// Use `Price` instead.
+    ///
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    ///
+    /// Deprecated: Use `Price` instead.
+    #[deprecated = "Use `Price` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pricing: Option<ProductPricing2>,
+}
+
+/// Product charging mode
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductChargingModeEnum {
+    /// `Once`.
+    Once,
+    /// `PerTimeUnit`.
+    PerTimeUnit,
+    /// `PerPersonPerTimeUnit`.
+    PerPersonPerTimeUnit,
+    /// `PerPerson`.
+    PerPerson,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ProductChargingModeEnum {
+    fn default() -> Self {
+        Self::Once
+    }
+}
+
+impl ProductChargingModeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Once => "Once",
+            Self::PerTimeUnit => "PerTimeUnit",
+            Self::PerPersonPerTimeUnit => "PerPersonPerTimeUnit",
+            Self::PerPerson => "PerPerson",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ProductChargingModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Once" => Self::Once,
+            "PerTimeUnit" => Self::PerTimeUnit,
+            "PerPersonPerTimeUnit" => Self::PerPersonPerTimeUnit,
+            "PerPerson" => Self::PerPerson,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ProductChargingModeEnum);
+
+/// Product classifications
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ProductClassifications {
+    /// Product is classified as food.
+    pub food: bool,
+    /// Product is classified as beverage.
+    pub beverage: bool,
+    /// Product is classified as wellness.
+    pub wellness: bool,
+    /// Product is classified as city tax.
+    pub city_tax: bool,
+    /// Product is classified as fee.
+    ///
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fee: Option<bool>,
+}
+
+/// Product consumption moment
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductConsumptionMomentEnum {
+    /// `ServiceOrderEnd`.
+    ServiceOrderEnd,
+    /// `ServiceOrderStart`.
+    ServiceOrderStart,
+    /// `PostingTimeUnit`.
+    PostingTimeUnit,
+    /// `NextTimeUnit`.
+    NextTimeUnit,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ProductConsumptionMomentEnum {
+    fn default() -> Self {
+        Self::ServiceOrderEnd
+    }
+}
+
+impl ProductConsumptionMomentEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ServiceOrderEnd => "ServiceOrderEnd",
+            Self::ServiceOrderStart => "ServiceOrderStart",
+            Self::PostingTimeUnit => "PostingTimeUnit",
+            Self::NextTimeUnit => "NextTimeUnit",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ProductConsumptionMomentEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "ServiceOrderEnd" => Self::ServiceOrderEnd,
+            "ServiceOrderStart" => Self::ServiceOrderStart,
+            "PostingTimeUnit" => Self::PostingTimeUnit,
+            "NextTimeUnit" => Self::NextTimeUnit,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ProductConsumptionMomentEnum);
+
+/// Product options
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ProductOptions {
+    /// Product should be displayed as part of a package.
+    pub bill_as_package: bool,
+    /// Product's price should not be displayed separately on the offer.
+    ///
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclude_price_from_offer: Option<bool>,
+}
+
+/// Product order parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ProductOrderAdditionData {
+    /// Unique identifier of the `Product` to be ordered.
+    pub product_id: uuid::Uuid,
+    /// Count of products to be ordered, e.g. 10 in case of 10 beers.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub count: Nullable<i32>,
+    /// Unit amount of the product that overrides the amount defined in Mews.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub unit_amount: Nullable<AmountParameters>,
+    /// Product start in UTC timezone in ISO 8601 format. For products with charging `Once` and
+    /// `PerPerson` must be set to same value as `EndUtc`. Use only with operation [Add
+    /// reservations](https://mews-systems.gitbook.io/connector-api/operations/reservations#add-reservations)
+    /// or [Add reservation
+    /// product](https://mews-systems.gitbook.io/connector-api/operations/reservations#add-reservation-product),
+    /// can be omitted for [Add
+    /// order](https://mews-systems.gitbook.io/connector-api/operations/orders#add-order) operation.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub start_utc: Nullable<chrono::DateTime<chrono::Utc>>,
+    /// Product end in UTC timezone in ISO 8601 format. For products with charging `Once` and
+    /// `PerPerson` must be set to same value as `StartUtc`. Use only with operation [Add
+    /// reservations](https://mews-systems.gitbook.io/connector-api/operations/reservations#add-reservations)
+    /// or [Add reservation
+    /// product](https://mews-systems.gitbook.io/connector-api/operations/reservations#add-reservation-product),
+    /// can be omitted for [Add
+    /// order](https://mews-systems.gitbook.io/connector-api/operations/orders#add-order) operation.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub end_utc: Nullable<chrono::DateTime<chrono::Utc>>,
+    /// External identifier of the product order.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub external_identifier: Nullable<String>,
+}
+
+impl ProductOrderAdditionData {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(product_id: uuid::Uuid) -> Self {
+        Self {
+            product_id,
+            count: Nullable::Absent,
+            unit_amount: Nullable::Absent,
+            start_utc: Nullable::Absent,
+            end_utc: Nullable::Absent,
+            external_identifier: Nullable::Absent,
+        }
+    }
+
+    /// Sets `Count`: Count of products to be ordered, e.g. 10 in case of 10 beers.
+    #[must_use]
+    pub fn with_count(mut self, value: impl Into<Nullable<i32>>) -> Self {
+        self.count = value.into();
+        self
+    }
+
+    /// Sets `UnitAmount`: Unit amount of the product that overrides the amount defined in Mews.
+    #[must_use]
+    pub fn with_unit_amount(
+        mut self,
+        value: impl Into<Nullable<AmountParameters>>,
+    ) -> Self {
+        self.unit_amount = value.into();
+        self
+    }
+
+    /// Sets `StartUtc`: Product start in UTC timezone in ISO 8601 format. For products with
+    /// charging `Once` and `PerPerson` must be set to same value as `EndUtc`. Use only with
+    /// operation [Add
+    /// reservations](https://mews-systems.gitbook.io/connector-api/operations/reservations#add-reservations)
+    /// or [Add reservation
+    /// product](https://mews-systems.gitbook.io/connector-api/operations/reservations#add-reservation-product),
+    /// can be omitted for [Add
+    /// order](https://mews-systems.gitbook.io/connector-api/operations/orders#add-order) operation.
+    #[must_use]
+    pub fn with_start_utc(
+        mut self,
+        value: impl Into<Nullable<chrono::DateTime<chrono::Utc>>>,
+    ) -> Self {
+        self.start_utc = value.into();
+        self
+    }
+
+    /// Sets `EndUtc`: Product end in UTC timezone in ISO 8601 format. For products with charging
+    /// `Once` and `PerPerson` must be set to same value as `StartUtc`. Use only with operation [Add
+    /// reservations](https://mews-systems.gitbook.io/connector-api/operations/reservations#add-reservations)
+    /// or [Add reservation
+    /// product](https://mews-systems.gitbook.io/connector-api/operations/reservations#add-reservation-product),
+    /// can be omitted for [Add
+    /// order](https://mews-systems.gitbook.io/connector-api/operations/orders#add-order) operation.
+    #[must_use]
+    pub fn with_end_utc(
+        mut self,
+        value: impl Into<Nullable<chrono::DateTime<chrono::Utc>>>,
+    ) -> Self {
+        self.end_utc = value.into();
+        self
+    }
+
+    /// Sets `ExternalIdentifier`: External identifier of the product order.
+    #[must_use]
+    pub fn with_external_identifier(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.external_identifier = value.into();
+        self
+    }
+}
+
+impl Validate for ProductOrderAdditionData {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Nullable::Value(value) = &self.unit_amount {
+            violations.nested(path, "UnitAmount", value);
+        }
+    }
+}
+
+/// Product order item data
+pub type ProductOrderItemData = serde_json::Value;
+
+/// Product posting
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPostingEnum {
+    /// `Once`.
+    Once,
+    /// `Daily`.
+    Daily,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ProductPostingEnum {
+    fn default() -> Self {
+        Self::Once
+    }
+}
+
+impl ProductPostingEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Once => "Once",
+            Self::Daily => "Daily",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ProductPostingEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Once" => Self::Once,
+            "Daily" => Self::Daily,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ProductPostingEnum);
+
+/// Product posting mode
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPostingModeEnum {
+    /// `Once`.
+    Once,
+    /// `PerTimeUnit`.
+    PerTimeUnit,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ProductPostingModeEnum {
+    fn default() -> Self {
+        Self::Once
+    }
+}
+
+impl ProductPostingModeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Once => "Once",
+            Self::PerTimeUnit => "PerTimeUnit",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ProductPostingModeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Once" => Self::Once,
+            "PerTimeUnit" => Self::PerTimeUnit,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ProductPostingModeEnum);
+
+/// Product pricing data discriminator
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProductPricing {
+    /// `Absolute`.
+    Absolute,
+    /// `Relative`.
+    Relative,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ProductPricing {
+    fn default() -> Self {
+        Self::Absolute
+    }
+}
+
+impl ProductPricing {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Absolute => "Absolute",
+            Self::Relative => "Relative",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ProductPricing {
+    fn from(value: &str) -> Self {
+        match value {
+            "Absolute" => Self::Absolute,
+            "Relative" => Self::Relative,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ProductPricing);
+
+/// Profile data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ProfileData {
+    /// Type of the profile data.
+    pub discriminator: ProfileDataDiscriminator,
+    /// Enterprise profile data.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enterprise_profile: Option<EnterpriseProfileData>,
+}
+
+/// Profile data discriminator
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProfileDataDiscriminator {
+    /// `Personal`.
+    Personal,
+    /// `Enterprise`.
+    Enterprise,
+    /// `Platform`.
+    Platform,
+    /// `Static`.
+    Static,
+    /// `Integration`.
+    Integration,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ProfileDataDiscriminator {
+    fn default() -> Self {
+        Self::Personal
+    }
+}
+
+impl ProfileDataDiscriminator {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Personal => "Personal",
+            Self::Enterprise => "Enterprise",
+            Self::Platform => "Platform",
+            Self::Static => "Static",
+            Self::Integration => "Integration",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ProfileDataDiscriminator {
+    fn from(value: &str) -> Self {
+        match value {
+            "Personal" => Self::Personal,
+            "Enterprise" => Self::Enterprise,
+            "Platform" => Self::Platform,
+            "Static" => Self::Static,
+            "Integration" => Self::Integration,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ProfileDataDiscriminator);
+
+/// Promotions
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Promotions {
+    /// Whether it can be promoted before check-in.
+    pub before_check_in: bool,
+    /// Whether it can be promoted after check-in.
+    pub after_check_in: bool,
+    /// Whether it can be promoted during stay.
+    pub during_stay: bool,
+    /// Whether it can be promoted before check-out.
+    pub before_check_out: bool,
+    /// Whether it can be promoted after check-out.
+    pub after_check_out: bool,
+    /// Whether it can be promoted during check-out.
+    pub during_check_out: bool,
+}
+
+/// `Rate` entity, without some of the details, e.g. pricing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct RateForExtent {
+    /// Unique identifier of the rate.
+    pub id: uuid::Uuid,
+    /// Unique identifier of `Rate Group` where the rate belongs.
+    pub group_id: uuid::Uuid,
+    /// Unique identifier of the `Service`.
+    pub service_id: uuid::Uuid,
+    /// Unique identifier of the base `Rate`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_rate_id: Option<uuid::Uuid>,
+    /// Whether the rate is a base rate.
+    ///
+    /// The spec requires a value, but the documented result of `rules/getAll` leaves it out: read
+    /// as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_base_rate: Option<bool>,
+    /// Unique identifier of the `Business Segment`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_segment_id: Option<uuid::Uuid>,
+    /// Whether the rate is still active.
+    pub is_active: bool,
+    /// Whether the rate is currently available to customers.
+    pub is_enabled: bool,
+    /// Whether the rate is publicly available.
+    pub is_public: bool,
+    /// Name of the rate (in the default language).
+    ///
+    /// Deprecated: Use `Names` instead
+    #[deprecated = "Use `Names` instead"]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Type of the rate.
+    ///
+    /// The spec requires a value, but the documented result of `rules/getAll` leaves it out: read
+    /// as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<RateTypeEnum>,
+    /// All translations of the name.
+    ///
+    /// The spec requires a value, but the documented result of `rules/getAll` leaves it out: read
+    /// as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub names: Option<LocalizedStrings>,
+    /// Short name of the rate (in the default language).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    /// Interval in which the rates were updated.
+    ///
+    /// The spec requires a value, but the documented result of `rules/getAll` leaves it out: read
+    /// as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// All translations of the external name of the rate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_names: Option<LocalizedStrings>,
+    /// All translations of the description of the rate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedStrings>,
+    /// Identifier of the rate from external system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_identifier: Option<String>,
+}
+
+/// Rate group (ver 2017-04-12)
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct RateGroupOld {
+    /// Unique identifier of the rate group.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the Service that the rate group belongs to.
+    pub service_id: uuid::Uuid,
+    /// Whether the rate group is still active.
+    pub is_active: bool,
+    /// Name of the rate group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// External identifier of the rate group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_identifier: Option<String>,
+}
+
+/// Rate type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RateTypeEnum {
+    /// `Public`.
+    Public,
+    /// `Private`.
+    Private,
+    /// `AvailabilityBlock`.
+    AvailabilityBlock,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for RateTypeEnum {
+    fn default() -> Self {
+        Self::Public
+    }
+}
+
+impl RateTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Public => "Public",
+            Self::Private => "Private",
+            Self::AvailabilityBlock => "AvailabilityBlock",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for RateTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Public" => Self::Public,
+            "Private" => Self::Private,
+            "AvailabilityBlock" => Self::AvailabilityBlock,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(RateTypeEnum);
+
+/// Rebate order item data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct RebateOrderItemData {
+    /// Unique identifier of `OrderItem` which has been rebated by current item.
+    pub rebated_item_id: uuid::Uuid,
+}
+
+/// Relative product price
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct RelativeProductPrice {
+    /// The `Multiplier` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(deserialize_with = "support::number::read")]
+    pub multiplier: f64,
+    /// The `Target` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// The `TaxRateCodes` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_rate_codes: Option<Vec<String>>,
+    /// The `ProductIds` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_ids: Option<Vec<uuid::Uuid>>,
+}
+
+/// Reservation groups (ver 2017-04-12)
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ReservationGroupOld {
+    /// Unique identifier of the reservation group.
+    pub id: uuid::Uuid,
+    /// Name of the reservation group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// Reservation (ver 2017-04-12)
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ReservationOld {
+    /// Unique identifier of the reservation.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the Service that is reserved.
+    pub service_id: uuid::Uuid,
+    /// Unique identifier of the Reservation group.
+    pub group_id: uuid::Uuid,
+    /// Confirmation number of the reservation in Mews.
+    pub number: String,
+    /// Number of the reservation within the Channel (i.e. OTA, GDS, CRS, etc) in case the
+    /// reservation group originates there (e.g. Booking.com confirmation number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_number: Option<String>,
+    /// Unique number of the reservation within the reservation group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_manager_number: Option<String>,
+    /// Number of the reservation group within a Channel manager that transferred the reservation
+    /// from Channel to Mews.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_manager_group_number: Option<String>,
+    /// Name of the Channel manager (e.g. AvailPro, SiteMinder, TravelClick, etc).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_manager: Option<String>,
+    /// The `State` field.
+    pub state: ServiceOrderStateOld,
+    /// The `Origin` field.
+    pub origin: ReservationOldOrigin,
+    /// Details about the reservation origin.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin_details: Option<String>,
+    /// Purpose of the reservation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<ReservationPurpose>,
+    /// Creation date and time of the reservation in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the reservation in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+    /// Cancellation date and time in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancelled_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Start of the reservation in UTC timezone in ISO 8601 format. This is either the scheduled
+    /// reservation start time, or the actual customer check-in time if this is earlier than the
+    /// scheduled start time.
+    pub start_utc: chrono::DateTime<chrono::Utc>,
+    /// End of the reservation (departure) in UTC timezone in ISO 8601 format.
+    pub end_utc: chrono::DateTime<chrono::Utc>,
+    /// Date when the optional reservation is released in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub released_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Identifier of the requested Resource category.
+    pub requested_category_id: uuid::Uuid,
+    /// Identifier of the assigned Space.
+    ///
+    /// Deprecated: Use `AssignedResourceId` instead.
+    #[deprecated = "Use `AssignedResourceId` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_space_id: Option<uuid::Uuid>,
+    /// Whether the reservation is locked to the assigned Space and cannot be moved.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    ///
+    /// Deprecated: Use `AssignedResourceLocked` instead.
+    #[deprecated = "Use `AssignedResourceLocked` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_space_locked: Option<bool>,
+    /// Identifier of the assigned Resource.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assigned_resource_id: Option<uuid::Uuid>,
+    /// Whether the reservation is locked to the assigned Resource and cannot be moved.
+    pub assigned_resource_locked: bool,
+    /// Identifier of the reservation Business segment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_segment_id: Option<uuid::Uuid>,
+    /// Identifier of the Company on behalf of which the reservation was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company_id: Option<uuid::Uuid>,
+    /// Identifier of the Company that mediated the reservation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub travel_agency_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Availability block the reservation is assigned to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub availability_block_id: Option<uuid::Uuid>,
+    /// Identifier of the reservation Rate.
+    pub rate_id: uuid::Uuid,
+    /// Unique identifier of the Voucher that has been used to create reservation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voucher_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Customer who owns the reservation.
+    ///
+    /// Deprecated: Use `OwnerId` instead.
+    #[deprecated = "Use `OwnerId` instead."]
+    pub customer_id: uuid::Uuid,
+    /// Unique identifiers of the `Customer`s that will use the resource.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    ///
+    /// Deprecated: Use `companionships/getAll` instead.
+    #[deprecated = "Use `companionships/getAll` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub companion_ids: Option<Vec<uuid::Uuid>>,
+    /// Channel Manager number.
+    ///
+    /// Deprecated: Use `ChannelManagerNumber` instead.
+    #[deprecated = "Use `ChannelManagerNumber` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel_manager_id: Option<String>,
+    /// Unique identifier of the Credit card.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_card_id: Option<uuid::Uuid>,
+    /// Cancellation reason of the reservation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancellation_reason: Option<CancellationReason>,
+    /// Count of adults the reservation was booked for.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    ///
+    /// Deprecated: Use `PersonCounts` instead.
+    #[deprecated = "Use `PersonCounts` instead."]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub adult_count: Option<i32>,
+    /// Count of children the reservation was booked for.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    ///
+    /// Deprecated: Use `PersonCounts` instead.
+    #[deprecated = "Use `PersonCounts` instead."]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub child_count: Option<i32>,
+    /// Number of people per age category the reservation was booked for.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/add` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub person_counts: Option<Vec<ReservationPersonCount>>,
+    /// Unique identifier of the Customer or Company who owns the reservation.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner_id: Option<uuid::Uuid>,
+    /// Unique identifier of the Customer on whose behalf the reservation was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub booker_id: Option<uuid::Uuid>,
+    /// Options of the reservation.
+    ///
+    /// The spec requires a value, but the documented result of `reservations/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<ReservationOptions>,
+}
+
+/// Reservation origin (ver 2017-04-12)
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReservationOldOrigin {
+    /// `Distributor`: From the Mews Booking Engine or Booking Engine API.
+    Distributor,
+    /// `ChannelManager`: From a channel manager.
+    ChannelManager,
+    /// `Import`: From an import process.
+    Import,
+    /// `Connector`: From the Mews Connector API.
+    Connector,
+    /// `Navigator`: From Mews Guest Services.
+    Navigator,
+    /// `CommanderInPerson`: From Mews Operations, in person.
+    CommanderInPerson,
+    /// `CommanderChannel`: From Mews Operations, via channel.
+    CommanderChannel,
+    /// `CommanderPhone`: From Mews Operations, via telephone.
+    CommanderPhone,
+    /// `CommanderEmail`: From Mews Operations, via email.
+    CommanderEmail,
+    /// `CommanderWebsite`: From Mews Operations, via website.
+    CommanderWebsite,
+    /// `CommanderMessage`: From Mews Operations, via message person.
+    CommanderMessage,
+    /// `CommanderCallCenter`: From Mews Operations, via call center.
+    CommanderCallCenter,
+    /// `CommanderRoomingList`: From Mews Operations, via rooming list.
+    CommanderRoomingList,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ReservationOldOrigin {
+    fn default() -> Self {
+        Self::Distributor
+    }
+}
+
+impl ReservationOldOrigin {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Distributor => "Distributor",
+            Self::ChannelManager => "ChannelManager",
+            Self::Import => "Import",
+            Self::Connector => "Connector",
+            Self::Navigator => "Navigator",
+            Self::CommanderInPerson => "CommanderInPerson",
+            Self::CommanderChannel => "CommanderChannel",
+            Self::CommanderPhone => "CommanderPhone",
+            Self::CommanderEmail => "CommanderEmail",
+            Self::CommanderWebsite => "CommanderWebsite",
+            Self::CommanderMessage => "CommanderMessage",
+            Self::CommanderCallCenter => "CommanderCallCenter",
+            Self::CommanderRoomingList => "CommanderRoomingList",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ReservationOldOrigin {
+    fn from(value: &str) -> Self {
+        match value {
+            "Distributor" => Self::Distributor,
+            "ChannelManager" => Self::ChannelManager,
+            "Import" => Self::Import,
+            "Connector" => Self::Connector,
+            "Navigator" => Self::Navigator,
+            "CommanderInPerson" => Self::CommanderInPerson,
+            "CommanderChannel" => Self::CommanderChannel,
+            "CommanderPhone" => Self::CommanderPhone,
+            "CommanderEmail" => Self::CommanderEmail,
+            "CommanderWebsite" => Self::CommanderWebsite,
+            "CommanderMessage" => Self::CommanderMessage,
+            "CommanderCallCenter" => Self::CommanderCallCenter,
+            "CommanderRoomingList" => Self::CommanderRoomingList,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ReservationOldOrigin);
+
+/// Reservation options
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ReservationOptions {
+    /// Owner of the reservation checked in.
+    pub owner_checked_in: bool,
+    /// All companions of the reservation checked in.
+    pub all_companions_checked_in: bool,
+    /// Any companion of the reservation checked in.
+    pub any_companion_checked_in: bool,
+}
+
+/// Age category parameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ReservationPersonCount {
+    /// Unique identifier of the [Age
+    /// category](https://mews-systems.gitbook.io/connector-api/operations/agecategories#age-category).
+    pub age_category_id: uuid::Uuid,
+    /// Number of people of a given age category. Only positive value is accepted.
+    #[serde(deserialize_with = "support::number::read")]
+    pub count: i32,
+}
+
+impl ReservationPersonCount {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(age_category_id: uuid::Uuid, count: i32) -> Self {
+        Self { age_category_id, count }
+    }
+}
+
+impl Validate for ReservationPersonCount {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Reservation purpose
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReservationPurpose {
+    /// `Leisure`.
+    Leisure,
+    /// `Business`.
+    Business,
+    /// `Student`.
+    Student,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ReservationPurpose {
+    fn default() -> Self {
+        Self::Leisure
+    }
+}
+
+impl ReservationPurpose {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Leisure => "Leisure",
+            Self::Business => "Business",
+            Self::Student => "Student",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ReservationPurpose {
+    fn from(value: &str) -> Self {
+        match value {
+            "Leisure" => Self::Leisure,
+            "Business" => Self::Business,
+            "Student" => Self::Student,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ReservationPurpose);
+
+/// Reservation purpose
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReservationPurposeEnum {
+    /// `Leisure`.
+    Leisure,
+    /// `Business`.
+    Business,
+    /// `Student`.
+    Student,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ReservationPurposeEnum {
+    fn default() -> Self {
+        Self::Leisure
+    }
+}
+
+impl ReservationPurposeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Leisure => "Leisure",
+            Self::Business => "Business",
+            Self::Student => "Student",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ReservationPurposeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Leisure" => Self::Leisure,
+            "Business" => Self::Business,
+            "Student" => Self::Student,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ReservationPurposeEnum);
+
+/// Additional data of the resource.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ResourceData {
+    /// Whether the resource is space, object, or person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<ResourceDataDiscriminator>,
+    /// Based on `Discriminator`. Currently present only for `Space` resources with [Space resource
+    /// data](https://mews-systems.gitbook.io/connector-api/operations/resources#space-resource-data).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<SpaceData>,
+}
+
+/// Resource
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Resource {
+    /// Unique identifier of the resource.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the `Enterprise`.
+    pub enterprise_id: uuid::Uuid,
+    /// Whether the resource is still active.
+    pub is_active: bool,
+    /// Identifier of the parent `Resource` (e.g. room of a bed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_resource_id: Option<uuid::Uuid>,
+    /// Name of the resource (e.g. room number).
+    pub name: String,
+    /// State of the resource.
+    pub state: ResourceState,
+    /// All translations of the description.
+    pub descriptions: LocalizedStrings,
+    /// Creation date and time of the resource in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the resource in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+    /// Additional data of the resource.
+    pub data: ResourceData,
+    /// All translations of external name.
+    pub external_names: LocalizedStrings,
+    /// All translations of direction.
+    pub directions: LocalizedStrings,
+}
+
+/// Resource access token
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ResourceAccessToken {
+    /// Unique identifier of the resource access token.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the `Enterprise`.
+    pub enterprise_id: uuid::Uuid,
+    /// Unique identifier of `Reservation`.
+    pub service_order_id: uuid::Uuid,
+    /// Unique identifier of `Companionship`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub companionship_id: Option<uuid::Uuid>,
+    /// Unique identifier of `Resource`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<uuid::Uuid>,
+    /// Type of stored value.
+    pub r#type: ResourceAccessTokenType,
+    /// Value of the resource access token.
+    pub value: String,
+    /// Serial number of the resource access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serial_number: Option<String>,
+    /// Marks the start of interval in which the resource access token can be used.
+    pub validity_start_utc: chrono::DateTime<chrono::Utc>,
+    /// Marks the end of interval in which the resource access token can be used.
+    pub validity_end_utc: chrono::DateTime<chrono::Utc>,
+    /// Permissions of the resource access token.
+    pub permissions: ResourceAccessTokenPermissions,
+    /// Creation date and time of the resource access token in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the resource access token in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+    /// Whether the resource access token is still active.
+    pub is_active: bool,
+}
+
+/// Resource access token permissions
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ResourceAccessTokenPermissions {
+    /// Specify whether the resource access token grants permission to access bed.
+    pub bed: bool,
+    /// Specify whether the resource access token grants permission to access room.
+    pub room: bool,
+    /// Specify whether the resource access token grants permission to access floor.
+    pub floor: bool,
+    /// Specify whether the resource access token grants permission to access building.
+    pub building: bool,
+}
+
+/// Resource access token type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceAccessTokenType {
+    /// `PinCode`.
+    PinCode,
+    /// `RfidTag`.
+    RfidTag,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ResourceAccessTokenType {
+    fn default() -> Self {
+        Self::PinCode
+    }
+}
+
+impl ResourceAccessTokenType {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::PinCode => "PinCode",
+            Self::RfidTag => "RfidTag",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ResourceAccessTokenType {
+    fn from(value: &str) -> Self {
+        match value {
+            "PinCode" => Self::PinCode,
+            "RfidTag" => Self::RfidTag,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ResourceAccessTokenType);
+
+/// Resource category
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ResourceCategory {
+    /// Unique identifier of the category.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the `Enterprise`.
+    pub enterprise_id: uuid::Uuid,
+    /// Unique identifier of the `Service` of the resource category.
+    pub service_id: uuid::Uuid,
+    /// Whether the category is still active.
+    pub is_active: bool,
+    /// Type of the category.
+    pub r#type: ResourceCategoryType,
+    /// Classification of the resource category.
+    ///
+    /// The spec requires a value, but the documented result of `resourceCategories/getAll` leaves
+    /// it out: read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classification: Option<ResourceFeatureClassification>,
+    /// All translations of the name.
+    pub names: LocalizedStrings,
+    /// All translations of the short name.
+    pub short_names: LocalizedStrings,
+    /// All translations of the description.
+    pub descriptions: LocalizedStrings,
+    /// Ordering of the category, lower number corresponds to lower category (note that neither
+    /// uniqueness nor continuous sequence is guaranteed).
+    #[serde(deserialize_with = "support::number::read")]
+    pub ordering: i32,
+    /// Capacity that can be served (e.g. bed count).
+    #[serde(deserialize_with = "support::number::read")]
+    pub capacity: i32,
+    /// Extra capacity that can be served (e.g. extra bed count).
+    #[serde(deserialize_with = "support::number::read")]
+    pub extra_capacity: i32,
+    /// Identifier of the resource category from external system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_identifier: Option<String>,
+    /// Unique identifier of the accounting category.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounting_category_id: Option<uuid::Uuid>,
+}
+
+/// Resource category assignment
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ResourceCategoryAssignment {
+    /// Unique identifier of the assignment.
+    pub id: uuid::Uuid,
+    /// Whether the assignment is still active.
+    pub is_active: bool,
+    /// Unique identifier of the
+    /// [Resource](https://mews-systems.gitbook.io/connector-api/operations/resourcecategories#resource)
+    /// assigned to the Resource category.
+    pub resource_id: uuid::Uuid,
+    /// Unique identifier of the [Resource
+    /// category](https://mews-systems.gitbook.io/connector-api/operations/resourcecategories#resource-category).
+    pub category_id: uuid::Uuid,
+    /// Creation date and time of the assignment in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the assignment in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+}
+
+/// Resource category image assignment
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ResourceCategoryImageAssignment {
+    /// Unique identifier of the assignment.
+    pub id: uuid::Uuid,
+    /// Whether the assignment is still active.
+    pub is_active: bool,
+    /// Unique identifier of the [Resource
+    /// category](https://mews-systems.gitbook.io/connector-api/operations/resourcecategories#resource-category).
+    pub category_id: uuid::Uuid,
+    /// Unique identifier of the image assigned to the Resource category.
+    pub image_id: uuid::Uuid,
+    /// Creation date and time of the assignment in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the assignment in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+    /// Ordering of the image in the resource category.
+    #[serde(deserialize_with = "support::number::read")]
+    pub ordering: i32,
+}
+
+/// Resource category type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceCategoryType {
+    /// `Room`.
+    Room,
+    /// `Bed`.
+    Bed,
+    /// `Dorm`.
+    Dorm,
+    /// `Apartment`.
+    Apartment,
+    /// `Suite`.
+    Suite,
+    /// `Villa`.
+    Villa,
+    /// `Site`.
+    Site,
+    /// `Office`.
+    Office,
+    /// `MeetingRoom`.
+    MeetingRoom,
+    /// `ParkingSpot`.
+    ParkingSpot,
+    /// `Desk`.
+    Desk,
+    /// `TeamArea`.
+    TeamArea,
+    /// `Membership`.
+    Membership,
+    /// `Tent`.
+    Tent,
+    /// `CaravanOrRV`.
+    CaravanOrRv,
+    /// `UnequippedCampsite`.
+    UnequippedCampsite,
+    /// `Bike`.
+    Bike,
+    /// `ExtraBed`.
+    ExtraBed,
+    /// `Cot`.
+    Cot,
+    /// `Crib`.
+    Crib,
+    /// `ConferenceRoom`.
+    ConferenceRoom,
+    /// `Rooftop`.
+    Rooftop,
+    /// `Garden`.
+    Garden,
+    /// `Restaurant`.
+    Restaurant,
+    /// `Amphitheater`.
+    Amphitheater,
+    /// `PrivateSpaces`.
+    PrivateSpaces,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ResourceCategoryType {
+    fn default() -> Self {
+        Self::Room
+    }
+}
+
+impl ResourceCategoryType {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Room => "Room",
+            Self::Bed => "Bed",
+            Self::Dorm => "Dorm",
+            Self::Apartment => "Apartment",
+            Self::Suite => "Suite",
+            Self::Villa => "Villa",
+            Self::Site => "Site",
+            Self::Office => "Office",
+            Self::MeetingRoom => "MeetingRoom",
+            Self::ParkingSpot => "ParkingSpot",
+            Self::Desk => "Desk",
+            Self::TeamArea => "TeamArea",
+            Self::Membership => "Membership",
+            Self::Tent => "Tent",
+            Self::CaravanOrRv => "CaravanOrRV",
+            Self::UnequippedCampsite => "UnequippedCampsite",
+            Self::Bike => "Bike",
+            Self::ExtraBed => "ExtraBed",
+            Self::Cot => "Cot",
+            Self::Crib => "Crib",
+            Self::ConferenceRoom => "ConferenceRoom",
+            Self::Rooftop => "Rooftop",
+            Self::Garden => "Garden",
+            Self::Restaurant => "Restaurant",
+            Self::Amphitheater => "Amphitheater",
+            Self::PrivateSpaces => "PrivateSpaces",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ResourceCategoryType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Room" => Self::Room,
+            "Bed" => Self::Bed,
+            "Dorm" => Self::Dorm,
+            "Apartment" => Self::Apartment,
+            "Suite" => Self::Suite,
+            "Villa" => Self::Villa,
+            "Site" => Self::Site,
+            "Office" => Self::Office,
+            "MeetingRoom" => Self::MeetingRoom,
+            "ParkingSpot" => Self::ParkingSpot,
+            "Desk" => Self::Desk,
+            "TeamArea" => Self::TeamArea,
+            "Membership" => Self::Membership,
+            "Tent" => Self::Tent,
+            "CaravanOrRV" => Self::CaravanOrRv,
+            "UnequippedCampsite" => Self::UnequippedCampsite,
+            "Bike" => Self::Bike,
+            "ExtraBed" => Self::ExtraBed,
+            "Cot" => Self::Cot,
+            "Crib" => Self::Crib,
+            "ConferenceRoom" => Self::ConferenceRoom,
+            "Rooftop" => Self::Rooftop,
+            "Garden" => Self::Garden,
+            "Restaurant" => Self::Restaurant,
+            "Amphitheater" => Self::Amphitheater,
+            "PrivateSpaces" => Self::PrivateSpaces,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ResourceCategoryType);
+
+/// Resource category type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceCategoryTypeEnum {
+    /// `Room`.
+    Room,
+    /// `Bed`.
+    Bed,
+    /// `Dorm`.
+    Dorm,
+    /// `Apartment`.
+    Apartment,
+    /// `Suite`.
+    Suite,
+    /// `Villa`.
+    Villa,
+    /// `Site`.
+    Site,
+    /// `Office`.
+    Office,
+    /// `MeetingRoom`.
+    MeetingRoom,
+    /// `ParkingSpot`.
+    ParkingSpot,
+    /// `Desk`.
+    Desk,
+    /// `TeamArea`.
+    TeamArea,
+    /// `Membership`.
+    Membership,
+    /// `Tent`.
+    Tent,
+    /// `CaravanOrRV`.
+    CaravanOrRv,
+    /// `UnequippedCampsite`.
+    UnequippedCampsite,
+    /// `Bike`.
+    Bike,
+    /// `ExtraBed`.
+    ExtraBed,
+    /// `Cot`.
+    Cot,
+    /// `Crib`.
+    Crib,
+    /// `ConferenceRoom`.
+    ConferenceRoom,
+    /// `Rooftop`.
+    Rooftop,
+    /// `Garden`.
+    Garden,
+    /// `Restaurant`.
+    Restaurant,
+    /// `Amphitheater`.
+    Amphitheater,
+    /// `PrivateSpaces`.
+    PrivateSpaces,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ResourceCategoryTypeEnum {
+    fn default() -> Self {
+        Self::Room
+    }
+}
+
+impl ResourceCategoryTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Room => "Room",
+            Self::Bed => "Bed",
+            Self::Dorm => "Dorm",
+            Self::Apartment => "Apartment",
+            Self::Suite => "Suite",
+            Self::Villa => "Villa",
+            Self::Site => "Site",
+            Self::Office => "Office",
+            Self::MeetingRoom => "MeetingRoom",
+            Self::ParkingSpot => "ParkingSpot",
+            Self::Desk => "Desk",
+            Self::TeamArea => "TeamArea",
+            Self::Membership => "Membership",
+            Self::Tent => "Tent",
+            Self::CaravanOrRv => "CaravanOrRV",
+            Self::UnequippedCampsite => "UnequippedCampsite",
+            Self::Bike => "Bike",
+            Self::ExtraBed => "ExtraBed",
+            Self::Cot => "Cot",
+            Self::Crib => "Crib",
+            Self::ConferenceRoom => "ConferenceRoom",
+            Self::Rooftop => "Rooftop",
+            Self::Garden => "Garden",
+            Self::Restaurant => "Restaurant",
+            Self::Amphitheater => "Amphitheater",
+            Self::PrivateSpaces => "PrivateSpaces",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ResourceCategoryTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Room" => Self::Room,
+            "Bed" => Self::Bed,
+            "Dorm" => Self::Dorm,
+            "Apartment" => Self::Apartment,
+            "Suite" => Self::Suite,
+            "Villa" => Self::Villa,
+            "Site" => Self::Site,
+            "Office" => Self::Office,
+            "MeetingRoom" => Self::MeetingRoom,
+            "ParkingSpot" => Self::ParkingSpot,
+            "Desk" => Self::Desk,
+            "TeamArea" => Self::TeamArea,
+            "Membership" => Self::Membership,
+            "Tent" => Self::Tent,
+            "CaravanOrRV" => Self::CaravanOrRv,
+            "UnequippedCampsite" => Self::UnequippedCampsite,
+            "Bike" => Self::Bike,
+            "ExtraBed" => Self::ExtraBed,
+            "Cot" => Self::Cot,
+            "Crib" => Self::Crib,
+            "ConferenceRoom" => Self::ConferenceRoom,
+            "Rooftop" => Self::Rooftop,
+            "Garden" => Self::Garden,
+            "Restaurant" => Self::Restaurant,
+            "Amphitheater" => Self::Amphitheater,
+            "PrivateSpaces" => Self::PrivateSpaces,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ResourceCategoryTypeEnum);
+
+/// Resource data discriminator
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceDataDiscriminator {
+    /// `Space`.
+    Space,
+    /// `Object`.
+    Object,
+    /// `Person`.
+    Person,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ResourceDataDiscriminator {
+    fn default() -> Self {
+        Self::Space
+    }
+}
+
+impl ResourceDataDiscriminator {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Space => "Space",
+            Self::Object => "Object",
+            Self::Person => "Person",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ResourceDataDiscriminator {
+    fn from(value: &str) -> Self {
+        match value {
+            "Space" => Self::Space,
+            "Object" => Self::Object,
+            "Person" => Self::Person,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ResourceDataDiscriminator);
+
+/// Resource feature
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ResourceFeature {
+    /// Unique identifier of `ResourceFeature`.
+    pub id: uuid::Uuid,
+    /// Unique identifier of `Service` the resource feature belongs to.
+    pub service_id: uuid::Uuid,
+    /// Whether the `ResourceFeature` is active.
+    pub is_active: bool,
+    /// Classification of `ResourceFeature`.
+    pub classification: ResourceFeatureClassification,
+    /// All translations of the name.
+    pub names: LocalizedStrings,
+    /// All translations of the short name.
+    pub short_names: LocalizedStrings,
+    /// All translations of the description.
+    pub descriptions: LocalizedStrings,
+    /// Creation date and time of the resource feature in UTC timezone in ISO 8601 format.
+    ///
+    /// The spec requires a value, but the documented result of `resourceFeatures/getAll` leaves it
+    /// out: read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Last update date and time of the resource feature in UTC timezone in ISO 8601 format.
+    ///
+    /// The spec requires a value, but the documented result of `resourceFeatures/getAll` leaves it
+    /// out: read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// Resource feature assignment
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ResourceFeatureAssignment {
+    /// Unique identifier of the assignment.
+    pub id: uuid::Uuid,
+    /// Whether the assignment is still active.
+    pub is_active: bool,
+    /// Unique identifier of the
+    /// [Resource](https://mews-systems.gitbook.io/connector-api/operations/resources#resource).
+    pub resource_id: uuid::Uuid,
+    /// Unique identifier of the [Resource
+    /// feature](https://mews-systems.gitbook.io/connector-api/operations/resourcefeatures#resource-feature)
+    /// assigned to the Resource.
+    pub feature_id: uuid::Uuid,
+    /// Creation date and time of the assignment in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the assignment in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+}
+
+/// Resource feature classification
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceFeatureClassification {
+    /// `SeaView`.
+    SeaView,
+    /// `RiverView`.
+    RiverView,
+    /// `OceanView`.
+    OceanView,
+    /// `TwinBeds`.
+    TwinBeds,
+    /// `DoubleBed`.
+    DoubleBed,
+    /// `RollawayBed`.
+    RollawayBed,
+    /// `UpperBed`.
+    UpperBed,
+    /// `LowerBed`.
+    LowerBed,
+    /// `Balcony`.
+    Balcony,
+    /// `AccessibleBathroom`.
+    AccessibleBathroom,
+    /// `AccessibleRoom`.
+    AccessibleRoom,
+    /// `ElevatorAccess`.
+    ElevatorAccess,
+    /// `HighFloor`.
+    HighFloor,
+    /// `Kitchenette`.
+    Kitchenette,
+    /// `AirConditioning`.
+    AirConditioning,
+    /// `PrivateJacuzzi`.
+    PrivateJacuzzi,
+    /// `PrivateSauna`.
+    PrivateSauna,
+    /// `EnsuiteRoom`.
+    EnsuiteRoom,
+    /// `PrivateBathroom`.
+    PrivateBathroom,
+    /// `SharedBathroom`.
+    SharedBathroom,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ResourceFeatureClassification {
+    fn default() -> Self {
+        Self::SeaView
+    }
+}
+
+impl ResourceFeatureClassification {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SeaView => "SeaView",
+            Self::RiverView => "RiverView",
+            Self::OceanView => "OceanView",
+            Self::TwinBeds => "TwinBeds",
+            Self::DoubleBed => "DoubleBed",
+            Self::RollawayBed => "RollawayBed",
+            Self::UpperBed => "UpperBed",
+            Self::LowerBed => "LowerBed",
+            Self::Balcony => "Balcony",
+            Self::AccessibleBathroom => "AccessibleBathroom",
+            Self::AccessibleRoom => "AccessibleRoom",
+            Self::ElevatorAccess => "ElevatorAccess",
+            Self::HighFloor => "HighFloor",
+            Self::Kitchenette => "Kitchenette",
+            Self::AirConditioning => "AirConditioning",
+            Self::PrivateJacuzzi => "PrivateJacuzzi",
+            Self::PrivateSauna => "PrivateSauna",
+            Self::EnsuiteRoom => "EnsuiteRoom",
+            Self::PrivateBathroom => "PrivateBathroom",
+            Self::SharedBathroom => "SharedBathroom",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ResourceFeatureClassification {
+    fn from(value: &str) -> Self {
+        match value {
+            "SeaView" => Self::SeaView,
+            "RiverView" => Self::RiverView,
+            "OceanView" => Self::OceanView,
+            "TwinBeds" => Self::TwinBeds,
+            "DoubleBed" => Self::DoubleBed,
+            "RollawayBed" => Self::RollawayBed,
+            "UpperBed" => Self::UpperBed,
+            "LowerBed" => Self::LowerBed,
+            "Balcony" => Self::Balcony,
+            "AccessibleBathroom" => Self::AccessibleBathroom,
+            "AccessibleRoom" => Self::AccessibleRoom,
+            "ElevatorAccess" => Self::ElevatorAccess,
+            "HighFloor" => Self::HighFloor,
+            "Kitchenette" => Self::Kitchenette,
+            "AirConditioning" => Self::AirConditioning,
+            "PrivateJacuzzi" => Self::PrivateJacuzzi,
+            "PrivateSauna" => Self::PrivateSauna,
+            "EnsuiteRoom" => Self::EnsuiteRoom,
+            "PrivateBathroom" => Self::PrivateBathroom,
+            "SharedBathroom" => Self::SharedBathroom,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ResourceFeatureClassification);
+
+/// Resource state
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ResourceState {
+    /// `Dirty`.
+    Dirty,
+    /// `Clean`.
+    Clean,
+    /// `Inspected`.
+    Inspected,
+    /// `OutOfService`.
+    OutOfService,
+    /// `OutOfOrder`.
+    OutOfOrder,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ResourceState {
+    fn default() -> Self {
+        Self::Dirty
+    }
+}
+
+impl ResourceState {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Dirty => "Dirty",
+            Self::Clean => "Clean",
+            Self::Inspected => "Inspected",
+            Self::OutOfService => "OutOfService",
+            Self::OutOfOrder => "OutOfOrder",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ResourceState {
+    fn from(value: &str) -> Self {
+        match value {
+            "Dirty" => Self::Dirty,
+            "Clean" => Self::Clean,
+            "Inspected" => Self::Inspected,
+            "OutOfService" => Self::OutOfService,
+            "OutOfOrder" => Self::OutOfOrder,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ResourceState);
+
+/// The `ServiceDataValue` type of the API.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum ServiceDataValue {
+    /// A `BookableServiceData` value.
+    BookableServiceData(BookableServiceData),
+    /// A `AdditionalServiceData` value.
+    AdditionalServiceData(AdditionalServiceData),
+    /// A value that matches none of the documented variants, kept as received.
+    Other(serde_json::Value),
+}
+
+/// The catch-all holding `null`, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ServiceDataValue {
+    fn default() -> Self {
+        Self::Other(serde_json::Value::Null)
+    }
+}
+
+/// Additional information about the specific service.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ServiceData {
+    /// The `Discriminator` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<ServiceDataDiscriminator>,
+    /// The `Value` field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<ServiceDataValue>,
+}
+
+/// Service
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct Service {
+    /// Unique identifier of the service.
+    pub id: uuid::Uuid,
+    /// Unique identifier of the
+    /// [Enterprise](https://mews-systems.gitbook.io/connector-api/operations/enterprises#enterprise).
+    pub enterprise_id: uuid::Uuid,
+    /// Whether the service is still active.
+    pub is_active: bool,
+    /// Name of the service.
+    ///
+    /// Deprecated: Use `Names` instead
+    #[deprecated = "Use `Names` instead"]
+    pub name: String,
+    /// All translations of the name.
+    ///
+    /// The spec requires a value, but the documented result of `services/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub names: Option<LocalizedStrings>,
+    /// The `StartTime` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_time: Option<String>,
+    /// The `EndTime` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_time: Option<String>,
+    /// Options of the service.
+    pub options: ServiceOptions,
+    /// Use `Promotions` in `Data` instead.
+    ///
+    /// Deprecated: Use `Promotions` in `Data` instead.
+    #[deprecated = "Use `Promotions` in `Data` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub promotions: Option<Promotions>,
+    /// The `Type` field.
+    ///
+    /// Deprecated: Deprecated by the API.
+    #[deprecated = "Deprecated by the API."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// Order value for presentation purposes.
+    ///
+    /// The spec requires a value, but the documented result of `services/getAll` leaves it out:
+    /// read as optional.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub ordering: Option<i32>,
+    /// Additional information about the specific service.
+    ///
+    /// The spec requires a value, but the documented result of `configuration/get` sends it as
+    /// `null`: read as nullable.
+    pub data: Option<ServiceData>,
+    /// Identifier of the service from external system.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external_identifier: Option<String>,
+    /// Creation date and time of the service in UTC timezone in ISO 8601 format.
+    pub created_utc: chrono::DateTime<chrono::Utc>,
+    /// Last update date and time of the service in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+}
+
+/// Service data discriminator
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceDataDiscriminator {
+    /// `Bookable`.
+    Bookable,
+    /// `Additional`.
+    Additional,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ServiceDataDiscriminator {
+    fn default() -> Self {
+        Self::Bookable
+    }
+}
+
+impl ServiceDataDiscriminator {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Bookable => "Bookable",
+            Self::Additional => "Additional",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceDataDiscriminator {
+    fn from(value: &str) -> Self {
+        match value {
+            "Bookable" => Self::Bookable,
+            "Additional" => Self::Additional,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ServiceDataDiscriminator);
+
+/// Options of the service.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ServiceOptions {
+    /// Products should be displayed as a single package instead of individual items.
+    pub bill_as_package: bool,
+}
+
+/// Reservation cancellation reason
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceOrderCancellationReasonEnum {
+    /// `Other`.
+    Other,
+    /// `ConfirmationMissed`.
+    ConfirmationMissed,
+    /// `BookedElsewhere`.
+    BookedElsewhere,
+    /// `ForceMajeure`.
+    ForceMajeure,
+    /// `GuestComplaint`.
+    GuestComplaint,
+    /// `NoShow`.
+    NoShow,
+    /// `PriceTooHigh`.
+    PriceTooHigh,
+    /// `ServiceNotAvailable`.
+    ServiceNotAvailable,
+    /// `InputError`.
+    InputError,
+    /// `InvalidPayment`.
+    InvalidPayment,
+    /// `TravelAgency`.
+    TravelAgency,
+    /// `RequestedByGuest`.
+    RequestedByGuest,
+    /// `Update`.
+    Update,
+    /// `BookingAbandoned`.
+    BookingAbandoned,
+    /// `RequestedByBooker`.
+    RequestedByBooker,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ServiceOrderCancellationReasonEnum {
+    fn default() -> Self {
+        Self::Other
+    }
+}
+
+impl ServiceOrderCancellationReasonEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Other => "Other",
+            Self::ConfirmationMissed => "ConfirmationMissed",
+            Self::BookedElsewhere => "BookedElsewhere",
+            Self::ForceMajeure => "ForceMajeure",
+            Self::GuestComplaint => "GuestComplaint",
+            Self::NoShow => "NoShow",
+            Self::PriceTooHigh => "PriceTooHigh",
+            Self::ServiceNotAvailable => "ServiceNotAvailable",
+            Self::InputError => "InputError",
+            Self::InvalidPayment => "InvalidPayment",
+            Self::TravelAgency => "TravelAgency",
+            Self::RequestedByGuest => "RequestedByGuest",
+            Self::Update => "Update",
+            Self::BookingAbandoned => "BookingAbandoned",
+            Self::RequestedByBooker => "RequestedByBooker",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceOrderCancellationReasonEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Other" => Self::Other,
+            "ConfirmationMissed" => Self::ConfirmationMissed,
+            "BookedElsewhere" => Self::BookedElsewhere,
+            "ForceMajeure" => Self::ForceMajeure,
+            "GuestComplaint" => Self::GuestComplaint,
+            "NoShow" => Self::NoShow,
+            "PriceTooHigh" => Self::PriceTooHigh,
+            "ServiceNotAvailable" => Self::ServiceNotAvailable,
+            "InputError" => Self::InputError,
+            "InvalidPayment" => Self::InvalidPayment,
+            "TravelAgency" => Self::TravelAgency,
+            "RequestedByGuest" => Self::RequestedByGuest,
+            "Update" => Self::Update,
+            "BookingAbandoned" => Self::BookingAbandoned,
+            "RequestedByBooker" => Self::RequestedByBooker,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ServiceOrderCancellationReasonEnum);
+
+/// Commander origin
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceOrderCommanderOriginEnum {
+    /// `InPerson`.
+    InPerson,
+    /// `Channel`.
+    Channel,
+    /// `Phone`.
+    Phone,
+    /// `Email`.
+    Email,
+    /// `Website`.
+    Website,
+    /// `Message`.
+    Message,
+    /// `CallCenter`.
+    CallCenter,
+    /// `RoomingList`.
+    RoomingList,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ServiceOrderCommanderOriginEnum {
+    fn default() -> Self {
+        Self::InPerson
+    }
+}
+
+impl ServiceOrderCommanderOriginEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::InPerson => "InPerson",
+            Self::Channel => "Channel",
+            Self::Phone => "Phone",
+            Self::Email => "Email",
+            Self::Website => "Website",
+            Self::Message => "Message",
+            Self::CallCenter => "CallCenter",
+            Self::RoomingList => "RoomingList",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceOrderCommanderOriginEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "InPerson" => Self::InPerson,
+            "Channel" => Self::Channel,
+            "Phone" => Self::Phone,
+            "Email" => Self::Email,
+            "Website" => Self::Website,
+            "Message" => Self::Message,
+            "CallCenter" => Self::CallCenter,
+            "RoomingList" => Self::RoomingList,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ServiceOrderCommanderOriginEnum);
+
+/// Service Order Options
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct ServiceOrderOptions {
+    /// Owner of the reservation checked in.
+    pub owner_checked_in: bool,
+    /// All companions of the reservation checked in.
+    pub all_companions_checked_in: bool,
+    /// Any of the companions of the reservation checked in.
+    pub any_companion_checked_in: bool,
+    /// Check in was done via Connector API.
+    pub connector_check_in: bool,
+}
+
+/// Service order origin
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceOrderOriginEnum {
+    /// `Distributor`: From the Mews Booking Engine or Booking Engine API.
+    Distributor,
+    /// `ChannelManager`: From a channel manager.
+    ChannelManager,
+    /// `Commander`: From Mews Operations.
+    Commander,
+    /// `Import`: From an import process.
+    Import,
+    /// `Connector`: From the Mews Connector API.
+    Connector,
+    /// `Navigator`: From Mews Guest Services.
+    Navigator,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ServiceOrderOriginEnum {
+    fn default() -> Self {
+        Self::Distributor
+    }
+}
+
+impl ServiceOrderOriginEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Distributor => "Distributor",
+            Self::ChannelManager => "ChannelManager",
+            Self::Commander => "Commander",
+            Self::Import => "Import",
+            Self::Connector => "Connector",
+            Self::Navigator => "Navigator",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceOrderOriginEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Distributor" => Self::Distributor,
+            "ChannelManager" => Self::ChannelManager,
+            "Commander" => Self::Commander,
+            "Import" => Self::Import,
+            "Connector" => Self::Connector,
+            "Navigator" => Self::Navigator,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ServiceOrderOriginEnum);
+
+/// Service order state
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceOrderStateEnum {
+    /// `Inquired`: Confirmed neither by the customer nor enterprise.
+    Inquired,
+    /// `Confirmed`: Confirmed by both parties, before check-in.
+    Confirmed,
+    /// `Started`: Checked in.
+    Started,
+    /// `Processed`: Checked out.
+    Processed,
+    /// `Canceled`: Canceled.
+    Canceled,
+    /// `Optional`: Confirmed by enterprise but not by the guest (the enterprise is holding resource
+    /// for the guest).
+    Optional,
+    /// `Requested`: Confirmed by the customer but not by the enterprise (waitlist).
+    Requested,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ServiceOrderStateEnum {
+    fn default() -> Self {
+        Self::Inquired
+    }
+}
+
+impl ServiceOrderStateEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Inquired => "Inquired",
+            Self::Confirmed => "Confirmed",
+            Self::Started => "Started",
+            Self::Processed => "Processed",
+            Self::Canceled => "Canceled",
+            Self::Optional => "Optional",
+            Self::Requested => "Requested",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceOrderStateEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Inquired" => Self::Inquired,
+            "Confirmed" => Self::Confirmed,
+            "Started" => Self::Started,
+            "Processed" => Self::Processed,
+            "Canceled" => Self::Canceled,
+            "Optional" => Self::Optional,
+            "Requested" => Self::Requested,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ServiceOrderStateEnum);
+
+/// Service order state (ver 2017-04-12)
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ServiceOrderStateOld {
+    /// `Enquired`.
+    Enquired,
+    /// `Confirmed`.
+    Confirmed,
+    /// `Started`.
+    Started,
+    /// `Processed`.
+    Processed,
+    /// `Canceled`.
+    Canceled,
+    /// `Optional`.
+    Optional,
+    /// `Requested`.
+    Requested,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for ServiceOrderStateOld {
+    fn default() -> Self {
+        Self::Enquired
+    }
+}
+
+impl ServiceOrderStateOld {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Enquired => "Enquired",
+            Self::Confirmed => "Confirmed",
+            Self::Started => "Started",
+            Self::Processed => "Processed",
+            Self::Canceled => "Canceled",
+            Self::Optional => "Optional",
+            Self::Requested => "Requested",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for ServiceOrderStateOld {
+    fn from(value: &str) -> Self {
+        match value {
+            "Enquired" => Self::Enquired,
+            "Confirmed" => Self::Confirmed,
+            "Started" => Self::Started,
+            "Processed" => Self::Processed,
+            "Canceled" => Self::Canceled,
+            "Optional" => Self::Optional,
+            "Requested" => Self::Requested,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(ServiceOrderStateOld);
+
+/// Sex
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SexEnum {
+    /// `Male`.
+    Male,
+    /// `Female`.
+    Female,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for SexEnum {
+    fn default() -> Self {
+        Self::Male
+    }
+}
+
+impl SexEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Male => "Male",
+            Self::Female => "Female",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for SexEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Male" => Self::Male,
+            "Female" => Self::Female,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(SexEnum);
+
+/// Space resource data
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct SpaceData {
+    /// Number of the floor the space is on.
+    ///
+    /// The spec requires a value, but the documented result of `resources/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub floor_number: Option<String>,
+    /// Location notes for the space. It can be, for example, Building number the space is located
+    /// in or the Parking area the particular parking space is at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location_notes: Option<String>,
+}
+
+/// Tax breakdown
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct TaxBreakdown {
+    /// Tax breakdown items per each tax rate applied.
+    pub items: Vec<TaxBreakdownItem>,
+}
+
+/// Tax breakdown item
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct TaxBreakdownItem {
+    /// Tax rate code for the item. `null` for untaxed amounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_rate_code: Option<String>,
+    /// The net value that the tax is calculated from.
+    #[serde(deserialize_with = "support::number::read")]
+    pub net_value: f64,
+    /// The value of the tax.
+    #[serde(deserialize_with = "support::number::read")]
+    pub tax_value: f64,
+}
+
+/// Tax exemption reason type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TaxExemptionReasonTypeEnum {
+    /// `Unknown`: Unknown tax exemption reason
+    Unknown,
+    /// `IT_N1`: N1 - Escluse ex art.15
+    ItN1,
+    /// `IT_N2_1`: N2.1 - Non soggette ad IVA ai sensi degli artt. da 7 a 7-septies del d.P.R. n.
+    /// 633/72
+    ItN21,
+    /// `IT_N2_2`: N2.2 - Non soggette – altri casi
+    ItN22,
+    /// `IT_N3_4`: N3.4 - Non imponibili – operazioni assimilate alle cessioni all’esportazione
+    ItN34,
+    /// `IT_N3_5`: N3.5 - Non imponibili – a seguito di dichiarazioni d’intento
+    ItN35,
+    /// `IT_N4`: N4 - Esenti
+    ItN4,
+    /// `IT_N5`: N5 - Regime del margine / IVA non esposta in fattura
+    ItN5,
+    /// `PL_ZW`: ZW - Zwolniony
+    PlZw,
+    /// `PL_NP`: NP - Nie podlega
+    PlNp,
+    /// `DE_NATO`: NATO-ZAbk - Umsatzsteuerbefreiung gemäß Artikel 67(3) NATO-Zusatzabkommen
+    DeNato,
+    /// `FR_261_7`: Exonération de TVA, article 261, 7 du CGI
+    Fr2617,
+    /// `FR_262_00_BIS`: Exonération de TVA, article 262-00 bis du CGI
+    Fr26200Bis,
+    /// `FR_293_B`: TVA non applicable, article 293 B du CGI
+    Fr293B,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown2(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for TaxExemptionReasonTypeEnum {
+    fn default() -> Self {
+        Self::Unknown
+    }
+}
+
+impl TaxExemptionReasonTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Unknown => "Unknown",
+            Self::ItN1 => "IT_N1",
+            Self::ItN21 => "IT_N2_1",
+            Self::ItN22 => "IT_N2_2",
+            Self::ItN34 => "IT_N3_4",
+            Self::ItN35 => "IT_N3_5",
+            Self::ItN4 => "IT_N4",
+            Self::ItN5 => "IT_N5",
+            Self::PlZw => "PL_ZW",
+            Self::PlNp => "PL_NP",
+            Self::DeNato => "DE_NATO",
+            Self::Fr2617 => "FR_261_7",
+            Self::Fr26200Bis => "FR_262_00_BIS",
+            Self::Fr293B => "FR_293_B",
+            Self::Unknown2(value) => value,
+        }
+    }
+}
+
+impl From<&str> for TaxExemptionReasonTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Unknown" => Self::Unknown,
+            "IT_N1" => Self::ItN1,
+            "IT_N2_1" => Self::ItN21,
+            "IT_N2_2" => Self::ItN22,
+            "IT_N3_4" => Self::ItN34,
+            "IT_N3_5" => Self::ItN35,
+            "IT_N4" => Self::ItN4,
+            "IT_N5" => Self::ItN5,
+            "PL_ZW" => Self::PlZw,
+            "PL_NP" => Self::PlNp,
+            "DE_NATO" => Self::DeNato,
+            "FR_261_7" => Self::Fr2617,
+            "FR_262_00_BIS" => Self::Fr26200Bis,
+            "FR_293_B" => Self::Fr293B,
+            other => Self::Unknown2(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(TaxExemptionReasonTypeEnum);
+
+/// Tax value
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct TaxValue {
+    /// Code corresponding to tax type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Amount of tax applied.
+    ///
+    /// The spec requires a value, but the documented result of `products/getAll` leaves it out:
+    /// read as optional.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        default,
+        deserialize_with = "support::number::read_option"
+    )]
+    pub value: Option<f64>,
+}
+
+/// When a time interval is used for **filtering** (for example in parameters such as
+/// `CreatedUtc.StartUtc` / `CreatedUtc.EndUtc`), the following rules apply:
+/// - **Start equals End (equality mode)**
+///   If `StartUtc` and `EndUtc` are exactly the same timestamp, the filter is treated as an
+///   equality check for that precise moment in time:
+///   This does not represent an interval; only records with `CreatedUtc` equal to that exact
+///   instant are returned.
+/// - **Start differs from End (interval mode)**
+///   If `StartUtc` and `EndUtc` are different, the filter is evaluated as a half-open interval:
+///   In other words, the start is inclusive and the end is exclusive.
+///   Make sure your integration takes inclusive Start / exclusive End behavior of time intervals
+///   into account so that no records at the boundaries are omitted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct TimeFilterInterval {
+    /// Start of the interval in UTC timezone in ISO 8601 format \(see
+    /// [Datetimes](https://mews-systems.gitbook.io/connector-api/guidelines/serialization#datetimes)\).
+    pub start_utc: chrono::DateTime<chrono::Utc>,
+    /// End of the interval in UTC timezone in ISO 8601 format \(see
+    /// [Datetimes](https://mews-systems.gitbook.io/connector-api/guidelines/serialization#datetimes)\).
+    pub end_utc: chrono::DateTime<chrono::Utc>,
+}
+
+impl TimeFilterInterval {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(
+        start_utc: chrono::DateTime<chrono::Utc>,
+        end_utc: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
+        Self { start_utc, end_utc }
+    }
+}
+
+impl Validate for TimeFilterInterval {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Time unit period
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimeUnitPeriodEnum {
+    /// `Day`.
+    Day,
+    /// `Month`.
+    Month,
+    /// `Hour`.
+    Hour,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for TimeUnitPeriodEnum {
+    fn default() -> Self {
+        Self::Day
+    }
+}
+
+impl TimeUnitPeriodEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Day => "Day",
+            Self::Month => "Month",
+            Self::Hour => "Hour",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for TimeUnitPeriodEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Day" => Self::Day,
+            "Month" => Self::Month,
+            "Hour" => Self::Hour,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(TimeUnitPeriodEnum);
+
+/// Type of the title prefix of the customer.
+///
+/// Note that the value should not be used as-is, but localized. For example, the value `Misses`
+/// should be displayed as `Mrs.` in English and `Fr.` in German.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Title {
+    /// `Mister`: Mr.
+    Mister,
+    /// `Miss`: Ms.
+    Miss,
+    /// `Misses`: Mrs.
+    Misses,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for Title {
+    fn default() -> Self {
+        Self::Mister
+    }
+}
+
+impl Title {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Mister => "Mister",
+            Self::Miss => "Miss",
+            Self::Misses => "Misses",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for Title {
+    fn from(value: &str) -> Self {
+        match value {
+            "Mister" => Self::Mister,
+            "Miss" => Self::Miss,
+            "Misses" => Self::Misses,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(Title);
+
+/// Voucher code
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct VoucherCode {
+    /// Unique identifier of the voucher code.
+    pub id: uuid::Uuid,
+    /// Unique identifier of `Voucher` the code belongs to.
+    pub voucher_id: uuid::Uuid,
+    /// Value of voucher code used by customers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// If specified, marks the beginning of interval in which the code can be used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validity_start_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// If specified, marks the end of interval in which the code can be used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validity_end_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Creation date and time of the voucher in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Last update date and time of the voucher in UTC timezone in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_utc: Option<chrono::DateTime<chrono::Utc>>,
+    /// Whether voucher code is active or deleted.
+    ///
+    /// Deprecated: Use `IsActive` instead.
+    #[deprecated = "Use `IsActive` instead."]
+    pub activity_state: ActivityStates,
+    /// Whether the voucher code is still active.
+    ///
+    /// The spec requires a value, but the documented result of `voucherCodes/getAll` leaves it out:
+    /// read as optional.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_active: Option<bool>,
+}

@@ -119,23 +119,23 @@ impl<'de, T: Deserialize<'de>, C: ClearMode> Deserialize<'de> for Update<T, C> {
                 deserializer.deserialize_map(self)
             }
 
+            /// An object is an update: `{"Value": null}`, or `{}` (whose value is `null` too),
+            /// clears the value.
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut update = Update::Keep;
+                let mut value = None;
                 while let Some(ValueKey(is_value)) = map.next_key()? {
                     if !is_value {
                         map.next_value::<IgnoredAny>()?;
                         continue;
                     }
-                    update = match map.next_value::<Option<T>>()? {
-                        Some(value) => Update::Set(value),
-                        None => Update::Clear(C::clear().ok_or_else(|| {
-                            de::Error::custom(
-                                "this value cannot be cleared, but the update clears it",
-                            )
-                        })?),
-                    };
+                    value = map.next_value::<Option<T>>()?;
                 }
-                Ok(update)
+                Ok(match value {
+                    Some(value) => Update::Set(value),
+                    None => Update::Clear(C::clear().ok_or_else(|| {
+                        de::Error::custom("this value cannot be cleared, but the update clears it")
+                    })?),
+                })
             }
         }
 

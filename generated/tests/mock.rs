@@ -8,15 +8,3601 @@
 #![cfg_attr(
     not(
         all(
+            feature = "account-notes",
+            feature = "accounting-categories",
+            feature = "accounting-items",
+            feature = "accounts",
+            feature = "addresses",
+            feature = "age-categories",
+            feature = "availability-adjustments",
+            feature = "availability-blocks",
+            feature = "billing-automations",
+            feature = "bills",
+            feature = "business-segments",
+            feature = "cancellation-policies",
+            feature = "cashier-transactions",
+            feature = "cashiers",
+            feature = "commands",
+            feature = "companies",
+            feature = "companionships",
+            feature = "company-contracts",
+            feature = "configuration",
+            feature = "counters",
+            feature = "countries",
+            feature = "credit-cards",
+            feature = "currencies",
             feature = "customers",
+            feature = "departments",
+            feature = "devices",
+            feature = "enterprises",
+            feature = "exchange-rates",
+            feature = "exports",
             feature = "identity-documents",
-            feature = "other-types"
+            feature = "images",
+            feature = "languages",
+            feature = "ledger-balances",
+            feature = "loyalty-memberships",
+            feature = "loyalty-programs",
+            feature = "loyalty-tiers",
+            feature = "message-threads",
+            feature = "messages",
+            feature = "order-items",
+            feature = "orders",
+            feature = "other-types",
+            feature = "outlet-bills",
+            feature = "outlet-items",
+            feature = "outlets",
+            feature = "payment-method-requests",
+            feature = "payment-plans",
+            feature = "payment-requests",
+            feature = "payments",
+            feature = "preauthorizations",
+            feature = "product-categories",
+            feature = "product-service-orders",
+            feature = "products",
+            feature = "rate-groups",
+            feature = "rates",
+            feature = "reservation-groups",
+            feature = "reservations",
+            feature = "resource-access-tokens",
+            feature = "resource-blocks",
+            feature = "resource-categories",
+            feature = "resource-features",
+            feature = "resources",
+            feature = "restrictions",
+            feature = "routing-rules",
+            feature = "rules",
+            feature = "service-order-notes",
+            feature = "service-overbooking-limits",
+            feature = "services",
+            feature = "source-assignments",
+            feature = "sources",
+            feature = "tasks",
+            feature = "tax-environments",
+            feature = "taxations",
+            feature = "voucher-codes",
+            feature = "vouchers"
         )
     ),
     allow(unused_imports)
 )]
 
 use mews_connector::*;
+
+/// `POST /api/connector/v1/accountingCategories/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "accounting-categories")]
+#[tokio::test]
+async fn accounting_categories_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: AccountingCategoryFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "AccountingCategoryIds": [
+    "0cf7aa90-736f-43e9-a7dc-787704548d86",
+    "0b9560fb-055d-47d3-a6d4-e579c44ca558"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AccountingCategoryResult = {
+        let mut value = <AccountingCategoryResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .accounting_categories_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .accounting_categories_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .accounting_categories_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/accountingItems/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "accounting-items")]
+#[tokio::test]
+#[allow(deprecated)]
+async fn accounting_items_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: AccountingItemParameters = serde_json::from_str(
+            r#"{
+  "ConsumedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "ClosedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "ItemIds": [
+    "cb643cb7-8b6e-48a6-b67e-ad4c0041f550",
+    "44ca12b8-f009-455e-be91-ad4c013fcbc5"
+  ],
+  "Extent": {
+    "OrderItems": true,
+    "PaymentItems": true,
+    "CreditCardTransactions": false
+  },
+  "States": [
+    "Open"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AccountingItemResult = {
+        let mut value = <AccountingItemResult as Default>::default();
+        value.order_items = Some(
+            Vec::from([
+                {
+                    let mut value = <OrderItemOld as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .accounting_items_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .accounting_items_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .accounting_items_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/accountingItems/update`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "accounting-items")]
+#[tokio::test]
+async fn accounting_items_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAccountingItemsUpdateParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "AccountingItemUpdates": [
+    {
+      "AccountingItemId": "6c2897de-620a-4f48-af1e-ada8004202bd",
+      "AccountId": {
+        "Value": "182a56ee-037d-4da5-b6f8-ada8006e7d5c"
+      },
+      "BillId": {
+        "Value": "9e3791dc-95c7-439a-aa8a-ada8007de0ca"
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AccountingItemUpdateResult = {
+        let mut value = <AccountingItemUpdateResult as Default>::default();
+        value.order_items = Some(
+            Vec::from([
+                {
+                    let mut value = <OrderItemOld as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .accounting_items_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .accounting_items_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .accounting_items_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/accountNotes/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "account-notes")]
+#[tokio::test]
+async fn account_notes_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: AccountNoteFilterParameters = serde_json::from_str(
+            r#"{
+  "ChainIds": [
+    "1df21f06-0cfc-4960-9c58-a3bf1261663e",
+    "5fcd1933-22f2-40b9-84da-7db04cbecec2"
+  ],
+  "AccountNoteIds": [
+    "3ed9e2f3-4bba-4df6-8d41-ab1b009b6425",
+    "8a98965a-7c03-48a1-a28c-ab1b009b53c8"
+  ],
+  "AccountIds": [
+    "a6738390-c241-45b7-8e46-14f47207abe5",
+    "435d4d5f-d14f-48dc-a47e-0481fc28ead0"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2022-10-10T00:00:00Z",
+    "EndUtc": "2022-10-17T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "Limitation": {
+    "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AccountNoteResult = {
+        let mut value = <AccountNoteResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .account_notes_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .account_notes_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .account_notes_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/accountNotes/add`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "account-notes")]
+#[tokio::test]
+async fn account_notes_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAccountNoteAddParameters = serde_json::from_str(
+            r#"{
+  "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
+  "AccountNotes": [
+    {
+      "AccountId": "8ddea57b-6a5c-4eec-8c4c-24467dce118e",
+      "Content": "Brother of the CEO",
+      "Classifications": [
+        "FamilyRelations"
+      ]
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AccountNoteAdditionResult = {
+        let mut value = <AccountNoteAdditionResult as Default>::default();
+        value.account_notes = Vec::from([
+            {
+                let mut value = <AccountNote as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .account_notes_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.account_notes_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.account_notes_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/accountNotes/update`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "account-notes")]
+#[tokio::test]
+async fn account_notes_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAccountNoteUpdateParameters = serde_json::from_str(
+            r#"{
+  "AccountNoteUpdates": [
+    {
+      "AccountNoteId": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
+      "Content": {
+        "Value": "The AC in the room doesn't work anymore"
+      },
+      "Classifications": {
+        "Maintenance": {
+          "Value": true
+        },
+        "Housekeeping": {
+          "Value": false
+        }
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AccountNoteUpdateResult = {
+        let mut value = <AccountNoteUpdateResult as Default>::default();
+        value.account_notes = Vec::from([
+            {
+                let mut value = <AccountNote as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .account_notes_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .account_notes_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .account_notes_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/accountNotes/delete`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "account-notes")]
+#[tokio::test]
+async fn account_notes_delete() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAccountNoteDeleteParameters = serde_json::from_str(
+            r#"{
+  "AccountNoteIds": [
+    "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
+    "da34b396-41f7-47f6-8847-aecf00a3f19e"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .account_notes_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.account_notes_delete(&request).await.expect("the mock answers");
+    let error = client
+        .account_notes_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/accounts/update`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "accounts")]
+#[tokio::test]
+async fn accounts_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAccountUpdateParameters = serde_json::from_str(
+            r#"{
+  "AccountUpdates": [
+    {
+      "Id": "3ff104e6-3ba8-4dfc-8d35-b0ec00c5fd4c",
+      "Discriminator": "Company",
+      "Customer": null,
+      "Company": {
+        "Email": {
+          "Value": "example@example.com"
+        },
+        "TaxIdentifier": {
+          "Value": "CZ8810310963"
+        },
+        "BillingCode": {
+          "Value": null
+        },
+        "AccountingCode": {
+          "Value": null
+        },
+        "Notes": {
+          "Value": "Example notes"
+        },
+        "Name": {
+          "Value": "Example company"
+        },
+        "MotherCompanyId": {
+          "Value": "839e9d92-aa8b-48bf-8384-b0ec0081bb34"
+        },
+        "WebsiteUrl": {
+          "Value": "https://www.example.com"
+        },
+        "InvoiceDueInterval": {
+          "Value": null
+        },
+        "CreditRatingBasic": "CreditOk",
+        "Department": {
+          "Value": "Accounting"
+        },
+        "DunsNumber": {
+          "Value": "987654321"
+        },
+        "ReferenceId": {
+          "Value": null
+        },
+        "ExternalIdentifier": {
+          "Value": "COM-123"
+        },
+        "AdditionalTaxIdentifier": {
+          "Value": "XY00112233445"
+        },
+        "Contact": {
+          "Value": "Sample contact"
+        },
+        "ContactPerson": {
+          "Value": "Sample person"
+        },
+        "FiscalIdentifier": {
+          "Value": "FiscalIdentifier"
+        },
+        "Iata": {
+          "Value": "PAO"
+        },
+        "Telephone": {
+          "Value": "111-222-333"
+        },
+        "SourceId": {
+          "Value": "F42098A0-8507-4963-ACC9-B0EC00821949"
+        },
+        "Classifications": {
+          "Corporate": {
+            "Value": true
+          },
+          "Internal": {
+            "Value": true
+          },
+          "Private": {
+            "Value": true
+          },
+          "OnlineTravelAgency": {
+            "Value": true
+          },
+          "GlobalDistributionSystem": {
+            "Value": true
+          },
+          "Marketing": {
+            "Value": true
+          },
+          "Inactive": {
+            "Value": true
+          }
+        },
+        "Options": {
+          "Invoiceable": {
+            "Value": true
+          },
+          "AddFeesToInvoices": {
+            "Value": true
+          }
+        }
+      }
+    },
+    {
+      "Id": "71db411f-c1d6-4e1c-9cd7-44e8bf45f936",
+      "Discriminator": "Customer",
+      "Company": null,
+      "Customer": {
+        "Email": {
+          "Value": "example@example.com"
+        },
+        "TaxIdentifier": {
+          "Value": "CZ8810310963"
+        },
+        "BillingCode": {
+          "Value": null
+        },
+        "AccountingCode": {
+          "Value": null
+        },
+        "Notes": {
+          "Value": "Example notes"
+        },
+        "LastName": {
+          "Value": "Sample"
+        },
+        "FirstName": {
+          "Value": "Sample"
+        },
+        "SecondLastName": {
+          "Value": null
+        },
+        "BirthPlace": {
+          "Value": "Sample place"
+        },
+        "Telephone": {
+          "Value": "111-222-333"
+        },
+        "Occupation": {
+          "Value": null
+        },
+        "CarRegistrationNumber": {
+          "Value": null
+        },
+        "LoyaltyCode": {
+          "Value": null
+        },
+        "NationalityCode": {
+          "Value": "US"
+        },
+        "CompanyId": {
+          "Value": "839e9d92-aa8b-48bf-8384-b0ec0081bb34"
+        },
+        "BirthDate": {
+          "Value": "2000-01-01"
+        },
+        "Sex": {
+          "Value": "Male"
+        },
+        "Title": {
+          "Value": "Mister"
+        },
+        "PreferredLanguageCode": {
+          "Value": null
+        },
+        "Options": {
+          "SendMarketingEmails": {
+            "Value": true
+          },
+          "Invoiceable": {
+            "Value": true
+          },
+          "BillAddressObjection": {
+            "Value": true
+          }
+        },
+        "Classifications": {
+          "PaymasterAccount": {
+            "Value": true
+          },
+          "Blacklist": {
+            "Value": true
+          },
+          "Media": {
+            "Value": true
+          },
+          "LoyaltyProgram": {
+            "Value": true
+          },
+          "PreviousComplaint": {
+            "Value": true
+          },
+          "Returning": {
+            "Value": true
+          },
+          "Staff": {
+            "Value": true
+          },
+          "FriendOrFamily": {
+            "Value": true
+          },
+          "TopManagement": {
+            "Value": true
+          },
+          "Important": {
+            "Value": true
+          },
+          "VeryImportant": {
+            "Value": true
+          },
+          "Problematic": {
+            "Value": true
+          },
+          "Cashlist": {
+            "Value": true
+          },
+          "DisabledPerson": {
+            "Value": true
+          },
+          "Military": {
+            "Value": true
+          },
+          "Airline": {
+            "Value": true
+          },
+          "HealthCompliant": {
+            "Value": true
+          },
+          "InRoom": {
+            "Value": true
+          },
+          "WaitingForRoom": {
+            "Value": true
+          },
+          "Student": {
+            "Value": true
+          }
+        },
+        "LegalEntityIdentifiers": {
+          "ItDestinationCode": {
+            "Value": null
+          },
+          "ItFiscalCode": {
+            "Value": null
+          }
+        }
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AccountResult = {
+        let mut value = <AccountResult as Default>::default();
+        value.accounts = Vec::from([
+            {
+                let mut value = <Account as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .accounts_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.accounts_update(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.accounts_update(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/accounts/addFile`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "accounts")]
+#[tokio::test]
+async fn accounts_add_file() {
+    let server = mock::MockServer::start().await;
+    let request: AccountFileParameters = serde_json::from_str(
+            r#"{
+  "AccountId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "Name": "document.pdf",
+  "Type": "application/pdf",
+  "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "Data": ""
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddAccountFileResult = {
+        let mut value = <AddAccountFileResult as Default>::default();
+        value.file_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .accounts_add_file()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.accounts_add_file(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.accounts_add_file(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/accounts/merge`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "accounts")]
+#[tokio::test]
+async fn accounts_merge() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAccountMergeParameters = serde_json::from_str(
+            r#"{
+  "AccountMergeParameters": [
+    {
+      "AccountType": "Company",
+      "SourceAccountIds": [
+        "b0c10ced-34eb-44b4-92e8-af5b008f3fb4",
+        "5176d000-bf17-40be-b140-9041d2b70eee"
+      ],
+      "TargetAccountId": "51262225-8130-4320-8210-af5b008f64e5"
+    },
+    {
+      "AccountType": "Customer",
+      "SourceAccountIds": [
+        "7799f19a-c9c9-42bf-968f-a759e3ea1ea6",
+        "bb926ffe-5310-48bc-8202-6165fa3bdcad"
+      ],
+      "TargetAccountId": "49b2abd4-df58-4f1d-bead-0fa6342f8a78"
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .accounts_merge()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.accounts_merge(&request).await.expect("the mock answers");
+    let error = client.accounts_merge(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/addresses/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "addresses")]
+#[tokio::test]
+async fn addresses_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: AddressFilterParameters = serde_json::from_str(
+            r#"{
+  "ChainIds": [
+    "1df21f06-0cfc-4960-9c58-a3bf1261663e",
+    "5fcd1933-22f2-40b9-84da-7db04cbecec2"
+  ],
+  "AccountIds": [
+    "3db2c989-7d95-42b4-a502-a9f246db1634"
+  ],
+  "AddressIds": [
+    "fc7b2df3-de66-48a6-907d-af4600ecd892"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2022-12-10T00:00:00Z",
+    "EndUtc": "2022-12-17T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddressResultPage = {
+        let mut value = <AddressResultPage as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .addresses_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.addresses_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.addresses_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/addresses/add`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "addresses")]
+#[tokio::test]
+async fn addresses_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAddressAddParameters = serde_json::from_str(
+            r#"{
+  "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
+  "Addresses": [
+    {
+      "AccountId": "3db2c989-7d95-42b4-a502-a9f246db1634",
+      "Line1": "Rheinlanddamm 207-209",
+      "Line2": null,
+      "City": "Dortmund",
+      "PostalCode": "44137",
+      "CountryCode": "DE",
+      "CountrySubdivisionCode": null,
+      "Latitude": null,
+      "Longitude": null
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddressResult = {
+        let mut value = <AddressResult as Default>::default();
+        value.addresses = Vec::from([
+            {
+                let mut value = <AccountAddress as Default>::default();
+                value.id = Some(
+                    "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses"),
+                );
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .addresses_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.addresses_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.addresses_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/addresses/update`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "addresses")]
+#[tokio::test]
+async fn addresses_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAddressUpdateParameters = serde_json::from_str(
+            r#"{
+  "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
+  "AddressUpdates": [
+    {
+      "AddressId": "fc7b2df3-de66-48a6-907d-af4600ecd892",
+      "Line1": {
+        "Value": "I.P. Pavlova 5"
+      },
+      "Line2": {
+        "Value": null
+      },
+      "City": {
+        "Value": "Prague"
+      },
+      "PostalCode": {
+        "Value": "12000"
+      },
+      "CountryCode": {
+        "Value": "CZ"
+      },
+      "CountrySubdivisionCode": {
+        "Value": null
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddressResult = {
+        let mut value = <AddressResult as Default>::default();
+        value.addresses = Vec::from([
+            {
+                let mut value = <AccountAddress as Default>::default();
+                value.id = Some(
+                    "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses"),
+                );
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .addresses_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.addresses_update(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.addresses_update(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/addresses/delete`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "addresses")]
+#[tokio::test]
+async fn addresses_delete() {
+    let server = mock::MockServer::start().await;
+    let request: AddressDeleteParameters = serde_json::from_str(
+            r#"{
+  "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
+  "AddressIds": [
+    "cefa640f-43fa-4a02-8d20-f97f68e19ed5",
+    "44108366-8e9b-4007-844b-8ebcca4ac009"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .addresses_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.addresses_delete(&request).await.expect("the mock answers");
+    let error = client.addresses_delete(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/ageCategories/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "age-categories")]
+#[tokio::test]
+async fn age_categories_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: AgeCategoryParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+  ],
+  "AgeCategoryIds": [
+    "fe568bbd-1ecb-4bb2-bf77-96c3698de20d",
+    "ab58c939-be30-4a60-8f75-ae1600c60c9f"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AgeCategoryResult = {
+        let mut value = <AgeCategoryResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .age_categories_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .age_categories_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .age_categories_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/availabilityAdjustments/getAll`: the documented request reaches the mock
+/// as sent, and the client returns the mock's answers.
+#[cfg(feature = "availability-adjustments")]
+#[tokio::test]
+async fn availability_adjustments_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: AvailabilityAdjustmentParameters = serde_json::from_str(
+            r#"{
+  "AvailabilityAdjustmentIds": [
+    "e19297af-373e-4701-b4ea-afae0129bded",
+    "7413724a-6c48-46d4-ab3a-afae01280999"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-02-18T18:00:10.155Z",
+    "EndUtc": "2023-02-20T18:00:10.155Z"
+  },
+  "ActivityStates": [
+    "Active",
+    "Deleted"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AvailabilityAdjustmentResult = {
+        let mut value = <AvailabilityAdjustmentResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .availability_adjustments_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .availability_adjustments_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .availability_adjustments_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/availabilityBlocks/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "availability-blocks")]
+#[tokio::test]
+async fn availability_blocks_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: AvailabilityBlockParameters = serde_json::from_str(
+            r#"{
+  "Extent": {
+    "AvailabilityBlocks": true,
+    "Adjustments": true,
+    "ServiceOrders": false,
+    "Rates": false
+  },
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+  ],
+  "AvailabilityBlockIds": [
+    "5ee074b1-6c86-48e8-915f-c7aa4702086f"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2020-11-04T00:00:00Z",
+    "EndUtc": "2020-11-05T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2020-11-04T00:00:00Z",
+    "EndUtc": "2020-11-05T00:00:00Z"
+  },
+  "CollidingUtc": {
+    "StartUtc": "2020-11-04T00:00:00Z",
+    "EndUtc": "2020-11-05T00:00:00Z"
+  },
+  "ReleasedUtc": {
+    "StartUtc": "2020-11-04T00:00:00Z",
+    "EndUtc": "2020-11-05T00:00:00Z"
+  },
+  "ExternalIdentifiers": [
+    "Block-0001"
+  ],
+  "States": [
+    "Confirmed"
+  ],
+  "ActivityStates": [
+    "Active"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AvailabilityBlockResult = {
+        let mut value = <AvailabilityBlockResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .availability_blocks_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .availability_blocks_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .availability_blocks_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/availabilityBlocks/add`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "availability-blocks")]
+#[tokio::test]
+async fn availability_blocks_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAvailabilityBlockAddParameters = serde_json::from_str(
+            r#"{
+  "AvailabilityBlocks": [
+    {
+      "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+      "RateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+      "FirstTimeUnitStartUtc": "2020-11-05T00:00:00Z",
+      "LastTimeUnitStartUtc": "2020-11-06T00:00:00Z",
+      "ReleasedUtc": "2020-11-04T00:00:00Z",
+      "Name": "Mr. Smith's block",
+      "Budget": {
+        "Currency": "USD",
+        "Value": 48
+      },
+      "ExternalIdentifier": "Block-0001",
+      "State": "Confirmed",
+      "TemplateRateId": "00000000-0000-0000-0000-000000000000"
+    },
+    {
+      "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+      "RateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+      "FirstTimeUnitStartUtc": "2021-11-05T00:00:00Z",
+      "LastTimeUnitStartUtc": "2021-11-06T00:00:00Z",
+      "Name": "Rolling release block",
+      "Budget": {
+        "Currency": "USD",
+        "Value": 48
+      },
+      "ExternalIdentifier": "Block-0002",
+      "State": "Confirmed",
+      "TemplateRateId": "00000000-0000-0000-0000-000000000000"
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AvailabilityBlockAddResult = {
+        let mut value = <AvailabilityBlockAddResult as Default>::default();
+        value.availability_blocks = Vec::from([
+            {
+                let mut value = <AvailabilityBlock as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .availability_blocks_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .availability_blocks_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .availability_blocks_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/availabilityBlocks/update`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "availability-blocks")]
+#[tokio::test]
+async fn availability_blocks_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleAvailabilityBlockUpdateParameters = serde_json::from_str(
+            r#"{
+  "AvailabilityBlocks": [
+    {
+      "AvailabilityBlockId": "5ee074b1-6c86-48e8-915f-c7aa4702086f",
+      "Name": {
+        "Value": "Mr. Smith's block"
+      },
+      "FirstTimeUnitStartUtc": {
+        "Value": "2021-07-05T00:00:00Z"
+      },
+      "LastTimeUnitStartUtc": {
+        "Value": "2021-07-15T00:00:00Z"
+      },
+      "ExternalIdentifier": {
+        "Value": "Block-1002"
+      },
+      "State": {
+        "Value": "Confirmed"
+      },
+      "ReservationPurpose": {
+        "Value": "Business"
+      },
+      "BookerId": {
+        "Value": "ebd507c5-6bfd-4ca9-96aa-ffed6fa94f72"
+      },
+      "Notes": {
+        "Value": "Welcome to Washington"
+      },
+      "Budget": {
+        "Value": {
+          "Currency": "USD",
+          "Value": 48
+        }
+      },
+      "ReleasedUtc": {
+        "Value": "2021-07-04T00:00:00Z"
+      },
+      "QuoteId": {},
+      "BusinessSegmentId": {
+        "Value": "dc9188f6-fb61-412c-b3fd-af32dab082ed"
+      }
+    },
+    {
+      "AvailabilityBlockId": "c32386aa-1cd2-414a-a823-489325842fbe",
+      "State": {
+        "Value": "Canceled"
+      },
+      "CancellationReason": {
+        "Value": "ForceMajeure"
+      },
+      "CancellationReasonDetail": {
+        "Value": "Event was canceled due to rain."
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AvailabilityBlockAddResult = {
+        let mut value = <AvailabilityBlockAddResult as Default>::default();
+        value.availability_blocks = Vec::from([
+            {
+                let mut value = <AvailabilityBlock as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .availability_blocks_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .availability_blocks_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .availability_blocks_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/availabilityBlocks/delete`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "availability-blocks")]
+#[tokio::test]
+async fn availability_blocks_delete() {
+    let server = mock::MockServer::start().await;
+    let request: AvailabilityBlockDeleteParameters = serde_json::from_str(
+            r#"{
+  "AvailabilityBlockIds": [
+    "5ee074b1-6c86-48e8-915f-c7aa4702086f",
+    "c32386aa-1cd2-414a-a823-489325842fbe"
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .availability_blocks_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.availability_blocks_delete(&request).await.expect("the mock answers");
+    let error = client
+        .availability_blocks_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/billingAutomations/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "billing-automations")]
+#[tokio::test]
+async fn billing_automations_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: BillingAutomationFilterParameters = serde_json::from_str(
+            r#"{
+  "CompanyIds": [
+    "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f",
+    "956aa0f0-a090-42c8-bee2-991972d32f80"
+  ],
+  "BillingAutomationIds": [
+    "ecd64eec-4423-4c65-b844-814b9199856d",
+    "13e6b16e-39bc-4cb1-8610-70ecdb4f91cc"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 1000
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BillingAutomationResult = {
+        let mut value = <BillingAutomationResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .billing_automations_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .billing_automations_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .billing_automations_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/billingAutomations/add`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "billing-automations")]
+#[tokio::test]
+async fn billing_automations_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleBillingAutomationAddParameters = serde_json::from_str(
+            r#"{
+  "BillingAutomations": [
+    {
+      "Name": "Company A billing automation",
+      "Description": "Billing automation routing reservations made for Company A to bills where company is an owner, aggregating all reservations onto one bill.",
+      "CompaniesWithRelations": [
+        {
+          "CompanyId": "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f",
+          "CompanyRelations": {
+            "PartnerCompany": true,
+            "TravelAgency": false
+          }
+        }
+      ],
+      "Prepayment": "All",
+      "AssignmentTargetType": "CompanyAsOwner",
+      "TriggerType": "Continuous",
+      "BillAggregationType": "AggregateAll",
+      "Assignments": [
+        {
+          "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+          "RoutedItemTypes": {
+            "SpaceOrder": true,
+            "CityTax": true,
+            "AllProducts": false,
+            "Deposits": true,
+            "AdditionalExpenses": true,
+            "AllCustomItems": false
+          },
+          "ProductIds": [
+            "507d93e6-9fb5-4734-a6d1-977afc4dfdff"
+          ]
+        }
+      ]
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BillingAutomationModificationResult = {
+        let mut value = <BillingAutomationModificationResult as Default>::default();
+        value.billing_automations = Some(
+            Vec::from([
+                {
+                    let mut value = <BillingAutomation as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .billing_automations_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .billing_automations_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .billing_automations_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/billingAutomations/update`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "billing-automations")]
+#[tokio::test]
+async fn billing_automations_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleBillingAutomationUpdateParameters = serde_json::from_str(
+            r#"{
+  "BillingAutomationUpdates": [
+    {
+      "BillingAutomationId": "ecd64eec-4423-4c65-b844-814b9199856d",
+      "Name": {
+        "Value": "New name."
+      },
+      "Description": {
+        "Value": "Billing Automation that has prepayment changed to All, Assignment target to Company as owner and Bill aggregation to aggregate all items into one bill."
+      },
+      "Prepayment": {
+        "Value": "All"
+      },
+      "AssignmentTargetType": {
+        "Value": "CompanyAsOwner"
+      },
+      "BillAggregationType": {
+        "Value": "AggregateAll"
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BillingAutomationModificationResult = {
+        let mut value = <BillingAutomationModificationResult as Default>::default();
+        value.billing_automations = Some(
+            Vec::from([
+                {
+                    let mut value = <BillingAutomation as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .billing_automations_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .billing_automations_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .billing_automations_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/billingAutomations/updateAssignments`: the documented request reaches
+/// the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "billing-automations")]
+#[tokio::test]
+async fn billing_automations_update_assignments() {
+    let server = mock::MockServer::start().await;
+    let request: BillingAutomationAssignmentsUpdateParameters = serde_json::from_str(
+            r#"{
+  "BillingAutomationId": "ecd64eec-4423-4c65-b844-814b9199856d",
+  "AssignmentsToUpdate": [
+    {
+      "BillingAutomationAssignmentId": "00000000-0000-0000-0000-000000000000",
+      "RoutedItemTypes": {
+        "SpaceOrder": {
+          "Value": true
+        },
+        "CityTax": {
+          "Value": true
+        },
+        "AllProducts": {
+          "Value": false
+        },
+        "Deposits": {
+          "Value": true
+        },
+        "AdditionalExpenses": {
+          "Value": true
+        },
+        "AllCustomItems": {
+          "Value": false
+        }
+      },
+      "ProductIds": {
+        "Value": [
+          "507d93e6-9fb5-4734-a6d1-977afc4dfdff"
+        ]
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BillingAutomationModificationResult = {
+        let mut value = <BillingAutomationModificationResult as Default>::default();
+        value.billing_automations = Some(
+            Vec::from([
+                {
+                    let mut value = <BillingAutomation as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .billing_automations_update_assignments()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .billing_automations_update_assignments(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .billing_automations_update_assignments(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/billingAutomations/delete`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "billing-automations")]
+#[tokio::test]
+async fn billing_automations_delete() {
+    let server = mock::MockServer::start().await;
+    let request: BillingAutomationDeleteParameters = serde_json::from_str(
+            r#"{
+  "BillingAutomationIds": [
+    "ecd64eec-4423-4c65-b844-814b9199856d",
+    "13e6b16e-39bc-4cb1-8610-70ecdb4f91cc"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .billing_automations_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.billing_automations_delete(&request).await.expect("the mock answers");
+    let error = client
+        .billing_automations_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/bills/getAll`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "bills")]
+#[tokio::test]
+async fn bills_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: BillFilterParameters = serde_json::from_str(
+            r#"{
+  "Extent": {
+    "Items": false
+  },
+  "ClosedUtc": {
+    "StartUtc": "2020-02-05T00:00:00Z",
+    "EndUtc": "2020-02-10T00:00:00Z"
+  },
+  "CreatedUtc": {
+    "StartUtc": "2020-02-05T00:00:00Z",
+    "EndUtc": "2020-02-10T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2020-02-05T00:00:00Z",
+    "EndUtc": "2020-02-10T00:00:00Z"
+  },
+  "BillIds": [
+    "e654f217-d1b5-46be-a820-e93ba568dfac"
+  ],
+  "CustomerIds": [
+    "fe795f96-0b64-445b-89ed-c032563f2bac"
+  ],
+  "State": "Closed",
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100,
+    "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7"
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BillsResult = {
+        let mut value = <BillsResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .bills_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.bills_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.bills_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/bills/getPdf`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "bills")]
+#[tokio::test]
+async fn bills_get_pdf() {
+    let server = mock::MockServer::start().await;
+    let request: BillPdfParameters = serde_json::from_str(
+            r#"{
+  "BillId": "44eba542-193e-47c7-8077-abd7008eb206",
+  "PdfTemplate": "Detailed"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BillPdfResult = {
+        let mut value = <BillPdfResult as Default>::default();
+        value.bill_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .bills_get_pdf()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.bills_get_pdf(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.bills_get_pdf(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/bills/add`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "bills")]
+#[tokio::test]
+async fn bills_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleBillAddParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "Bills": [
+    {
+      "AccountId": "a5786a7b-a388-43cc-a838-abd7007b5ff7",
+      "Name": "Bill of Joe Doe"
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BillsAddResult = {
+        let mut value = <BillsAddResult as Default>::default();
+        value.bills = Some(
+            Vec::from([
+                {
+                    let mut value = <Bill as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .bills_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.bills_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.bills_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/bills/update`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "bills")]
+#[tokio::test]
+async fn bills_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleBillsUpdateParameters = serde_json::from_str(
+            r#"{
+  "BillsUpdates": [
+    {
+      "BillId": "ea087d64-3901-4eee-b0b7-9fce4c58a005",
+      "AccountId": {
+        "Value": "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f"
+      },
+      "AssociatedAccountIds": {
+        "Value": [
+          "fadd5bb6-b428-45d5-94f8-fd0d89fece6d"
+        ]
+      }
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BillsUpdateResult = {
+        let mut value = <BillsUpdateResult as Default>::default();
+        value.bills = Vec::from([
+            {
+                let mut value = <Bill as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .bills_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.bills_update(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.bills_update(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/bills/delete`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "bills")]
+#[tokio::test]
+async fn bills_delete() {
+    let server = mock::MockServer::start().await;
+    let request: BillDeleteParameters = serde_json::from_str(
+            r#"{
+  "BillIds": [
+    "177966b7-f3d9-42b7-ba49-abd80057329b"
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .bills_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.bills_delete(&request).await.expect("the mock answers");
+    let error = client.bills_delete(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/bills/close`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "bills")]
+#[tokio::test]
+async fn bills_close() {
+    let server = mock::MockServer::start().await;
+    let request: BillCloseParameters = serde_json::from_str(
+            r#"{
+  "BillId": "44eba542-193e-47c7-8077-abd7008eb206",
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "Type": "Receipt",
+  "BillCounterId": "84b25778-c1dd-48dc-8c00-ab3a00b6df14",
+  "FiscalMachineId": null,
+  "Options": {
+    "DisplayCustomer": {
+      "Value": false
+    },
+    "DisplayTaxation": null
+  },
+  "TaxedDate": {
+    "Value": "2020-07-07"
+  },
+  "DueDate": {
+    "Value": "2020-07-14"
+  },
+  "VariableSymbol": {
+    "Value": "5343"
+  },
+  "AccountTaxIdentifier": {
+    "Value": "446768"
+  },
+  "AccountAddress": {
+    "Line1": "Astronautů 2",
+    "Line2": "",
+    "City": "Havířov",
+    "PostalCode": "736 01",
+    "CountryCode": "CZ",
+    "CountrySubdivisionCode": null
+  },
+  "PurchaseOrderNumber": {
+    "Value": "XX-123"
+  },
+  "Notes": {
+    "Value": "Bill closing note"
+  },
+  "AssociatedAccountData": [
+    {
+      "Id": "84b25778-c1dd-48dc-8c00-ab3a00b6df14",
+      "TaxIdentifier": {
+        "Value": "123459"
+      },
+      "Address": {
+        "Line1": "Astronautů 2",
+        "Line2": "",
+        "City": "Havířov",
+        "PostalCode": "736 01",
+        "CountryCode": "CZ",
+        "CountrySubdivisionCode": null
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BillsCloseResult = {
+        let mut value = <BillsCloseResult as Default>::default();
+        value.bills = Some(
+            Vec::from([
+                {
+                    let mut value = <Bill as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .bills_close()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.bills_close(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.bills_close(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/businessSegments/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "business-segments")]
+#[tokio::test]
+async fn business_segments_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: BusinessSegmentFilterParameters = serde_json::from_str(
+            r#"{
+  "Ids": [
+    "7760b5cb-a666-41bb-9758-76bf5d1df399",
+    "54ec08b6-e6fc-48e9-b8ae-02943e0ac693"
+  ],
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+    "8c1bd738-a505-4b29-aa71-9ecc2982b843"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: BusinessSegmentResult = {
+        let mut value = <BusinessSegmentResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .business_segments_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .business_segments_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .business_segments_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/cancellationPolicies/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "cancellation-policies")]
+#[tokio::test]
+async fn cancellation_policies_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: CancellationPolicyFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ServiceIds": [
+    "e654f217-d1b5-46be-a820-e93ba568dfac"
+  ],
+  "CancellationPolicyIds": [
+    "fe795f96-0b64-445b-89ed-c032563f2bac"
+  ],
+  "RateGroupIds": [
+    "deb9444e-6897-4f2a-86b4-aff100c2896e"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-04-27T11:48:57Z",
+    "EndUtc": "2023-04-27T11:48:57Z"
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CancellationPolicyResult = {
+        let mut value = <CancellationPolicyResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .cancellation_policies_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .cancellation_policies_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .cancellation_policies_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/cancellationPolicies/getByReservations`: the documented request reaches
+/// the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "cancellation-policies")]
+#[tokio::test]
+async fn cancellation_policies_get_by_reservations() {
+    let server = mock::MockServer::start().await;
+    let request: CancellationPolicyByReservationParameters = serde_json::from_str(
+            r#"{
+  "ReservationIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CancellationPolicyByReservationResult = {
+        let mut value = <CancellationPolicyByReservationResult as Default>::default();
+        value.cancellation_policies = Vec::from([
+            {
+                let mut value = <CancellationPolicyByReservation as Default>::default();
+                value.reservation_id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .cancellation_policies_get_by_reservations()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .cancellation_policies_get_by_reservations(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .cancellation_policies_get_by_reservations(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/cancellationPolicies/getByRates`: the documented request reaches the
+/// mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "cancellation-policies")]
+#[tokio::test]
+async fn cancellation_policies_get_by_rates() {
+    let server = mock::MockServer::start().await;
+    let request: CancellationPolicyByRateParameters = serde_json::from_str(
+            r#"{
+  "RateIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ReservationStartUtc": "2024-01-01T00:00:00Z",
+  "ReservationEndUtc": "2024-01-01T00:00:00Z"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CancellationPolicyByRateResult = {
+        let mut value = <CancellationPolicyByRateResult as Default>::default();
+        value.cancellation_policies = Vec::from([
+            {
+                let mut value = <CancellationPolicyByRate as Default>::default();
+                value.rate_id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .cancellation_policies_get_by_rates()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .cancellation_policies_get_by_rates(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .cancellation_policies_get_by_rates(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/cashiers/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "cashiers")]
+#[tokio::test]
+async fn cashiers_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: CashierParameters = serde_json::from_str(
+            r#"{
+  "Ids": [
+    "9a36e3fa-2299-474b-a8a2-5ea4da317abc"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CashierResult = {
+        let mut value = <CashierResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .cashiers_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.cashiers_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.cashiers_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/cashierTransactions/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "cashier-transactions")]
+#[tokio::test]
+async fn cashier_transactions_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: CashierTransactionParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "CashierTransactionIds": [
+    "177740c3-fec9-4338-a224-a3b03a35b3e1"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CashierTransactionResult = {
+        let mut value = <CashierTransactionResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .cashier_transactions_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .cashier_transactions_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .cashier_transactions_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/fiscalMachineCommands/getAll`: the documented request reaches the mock
+/// as sent, and the client returns the mock's answers.
+#[cfg(feature = "commands")]
+#[tokio::test]
+async fn fiscal_machine_commands_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: GetAllCommandsFilterParameters = serde_json::from_str(
+            r#"{
+  "DeviceIds": [
+    "d117866d-78de-4459-9077-42d7ea0120e3",
+    "7dafffff-a727-4917-a203-bd53995f21bf"
+  ],
+  "States": [
+    "Processed",
+    "Processing"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2025-01-10T00:00:00Z",
+    "EndUtc": "2025-01-17T00:00:00Z"
+  },
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: FiscalMachineCommandDataV20250623Result = {
+        let mut value = <FiscalMachineCommandDataV20250623Result as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .fiscal_machine_commands_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .fiscal_machine_commands_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .fiscal_machine_commands_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/commands/getAllByIds`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "commands")]
+#[tokio::test]
+async fn commands_get_all_by_ids() {
+    let server = mock::MockServer::start().await;
+    let request: DeviceCommandFilterParameters = serde_json::from_str(
+            r#"{
+  "CommandIds": [
+    "aa20961f-6d9e-4b35-ad25-071213530aec"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: DeviceCommandResult = {
+        let mut value = <DeviceCommandResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .commands_get_all_by_ids()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .commands_get_all_by_ids(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .commands_get_all_by_ids(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/commands/getAllActive`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "commands")]
+#[tokio::test]
+async fn commands_get_all_active() {
+    let server = mock::MockServer::start().await;
+    let request: GetAllActiveCommandsParameters = serde_json::from_str(r#"{}"#)
+        .expect("the documented request reads");
+    let result: DeviceCommandResult = {
+        let mut value = <DeviceCommandResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .commands_get_all_active()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .commands_get_all_active(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .commands_get_all_active(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/commands/addPrinter`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "commands")]
+#[tokio::test]
+async fn commands_add_printer() {
+    let server = mock::MockServer::start().await;
+    let request: PrinterCommandParameters = serde_json::from_str(
+            r#"{
+  "PrinterId": "d117866d-78de-4459-9077-42d7ea0120e3",
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "CopyCount": 1,
+  "Data": "JVBERi0xLjcKCjEgMCBvYmogICUgZW50cnkgcG9pbnQKPDwKICAvVHlwZSAvQ2F0YWxvZwogIC9QYWdlcyAyIDAgUgo+PgplbmRvYmoKCjIgMCBvYmoKPDwKICAvVHlwZSAvUGFnZXMKICAvTWVkaWFCb3ggWyAwIDAgMjAwIDIwMCBdCiAgL0NvdW50IDEKICAvS2lkcyBbIDMgMCBSIF0KPj4KZW5kb2JqCgozIDAgb2JqCjw8CiAgL1R5cGUgL1BhZ2UKICAvUGFyZW50IDIgMCBSCiAgL1Jlc291cmNlcyA8PAogICAgL0ZvbnQgPDwKICAgICAgL0YxIDQgMCBSIAogICAgPj4KICA+PgogIC9Db250ZW50cyA1IDAgUgo+PgplbmRvYmoKCjQgMCBvYmoKPDwKICAvVHlwZSAvRm9udAogIC9TdWJ0eXBlIC9UeXBlMQogIC9CYXNlRm9udCAvVGltZXMtUm9tYW4KPj4KZW5kb2JqCgo1IDAgb2JqICAlIHBhZ2UgY29udGVudAo8PAogIC9MZW5ndGggNDQKPj4Kc3RyZWFtCkJUCjcwIDUwIFRECi9GMSAxMiBUZgooSGVsbG8sIHdvcmxkISkgVGoKRVQKZW5kc3RyZWFtCmVuZG9iagoKeHJlZgowIDYKMDAwMDAwMDAwMCA2NTUzNSBmIAowMDAwMDAwMDEwIDAwMDAwIG4gCjAwMDAwMDAwNzkgMDAwMDAgbiAKMDAwMDAwMDE3MyAwMDAwMCBuIAowMDAwMDAwMzAxIDAwMDAwIG4gCjAwMDAwMDAzODAgMDAwMDAgbiAKdHJhaWxlcgo8PAogIC9TaXplIDYKICAvUm9vdCAxIDAgUgo+PgpzdGFydHhyZWYKNDkyCiUlRU9G"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: DeviceCommandAddResult = {
+        let mut value = <DeviceCommandAddResult as Default>::default();
+        value.command_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .commands_add_printer()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .commands_add_printer(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .commands_add_printer(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/commands/addPaymentTerminal`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "commands")]
+#[tokio::test]
+async fn commands_add_payment_terminal() {
+    let server = mock::MockServer::start().await;
+    let request: PaymentTerminalCommandParameters = serde_json::from_str(
+            r#"{
+  "Type": "Payment",
+  "TerminalId": "be35b39e-ad7e-460a-8de9-4c7581e016a2",
+  "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98",
+  "BillId": null,
+  "Amount": {
+    "Currency": "EUR",
+    "Value": 230
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: DeviceCommandAddResult = {
+        let mut value = <DeviceCommandAddResult as Default>::default();
+        value.command_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .commands_add_payment_terminal()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .commands_add_payment_terminal(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .commands_add_payment_terminal(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/commands/addKeyCutter`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "commands")]
+#[tokio::test]
+async fn commands_add_key_cutter() {
+    let server = mock::MockServer::start().await;
+    let request: KeyCutterCommandParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "KeyCutterId": "7dafffff-a727-4917-a203-bd53995f21bf",
+  "ReservationId": "be35b39e-ad7e-460a-8de9-4c7581e016a2",
+  "KeyCount": 1
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: DeviceCommandAddResult = {
+        let mut value = <DeviceCommandAddResult as Default>::default();
+        value.command_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .commands_add_key_cutter()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .commands_add_key_cutter(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .commands_add_key_cutter(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/commands/update`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "commands")]
+#[tokio::test]
+async fn commands_update() {
+    let server = mock::MockServer::start().await;
+    let request: DeviceCommandUpdateParameters = serde_json::from_str(
+            r#"{
+  "CommandId": "aa20961f-6d9e-4b35-ad25-071213530aec",
+  "State": "Processed"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .commands_update()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.commands_update(&request).await.expect("the mock answers");
+    let error = client.commands_update(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/companies/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "companies")]
+#[tokio::test]
+async fn companies_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: CompanyFilterParameters = serde_json::from_str(
+            r#"{
+  "ChainIds": [
+    "1df21f06-0cfc-4960-9c58-a3bf1261663e",
+    "5fcd1933-22f2-40b9-84da-7db04cbecec2"
+  ],
+  "Ids": [
+    "3ed9e2f3-4bba-4df6-8d41-ab1b009b6425",
+    "8a98965a-7c03-48a1-a28c-ab1b009b53c8"
+  ],
+  "Names": [
+    "AC Company"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2019-12-05T00:00:00Z",
+    "EndUtc": "2019-12-10T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2019-12-10T00:00:00Z",
+    "EndUtc": "2019-12-17T00:00:00Z"
+  },
+  "ExternalIdentifiers": [
+    "12345",
+    "4312343"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CompanyResult = {
+        let mut value = <CompanyResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .companies_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.companies_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.companies_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/companies/add`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "companies")]
+#[tokio::test]
+async fn companies_add() {
+    let server = mock::MockServer::start().await;
+    let request: CompanyAddParameters = serde_json::from_str(
+            r#"{
+  "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
+  "Name": "Mews",
+  "Options": {
+    "Invoiceable": true,
+    "AddFeesToInvoices": true,
+    "AddTaxDeductedPaymentToInvoices": false
+  },
+  "MotherCompanyId": null,
+  "Identifier": null,
+  "TaxIdentifier": null,
+  "AdditionalTaxIdentifier": null,
+  "BillingCode": null,
+  "AccountingCode": null,
+  "Address": null,
+  "InvoiceDueInterval": "P2DT23H",
+  "Telephone": "111-222-333",
+  "ContactPerson": "SamplePerson",
+  "Contact": "ContactInfo",
+  "Notes": "Note1",
+  "Iata": "PAO",
+  "Department": "Sales",
+  "DunsNumber": "987654321",
+  "CreditRating": {
+    "Basic": "CreditOk"
+  },
+  "ExternalIdentifier": "1234",
+  "ReferenceIdentifier": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
+  "WebsiteUrl": "https://www.mews.com"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CompanyResult = {
+        let mut value = <CompanyResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .companies_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.companies_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.companies_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/companies/update`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "companies")]
+#[tokio::test]
+async fn companies_update() {
+    let server = mock::MockServer::start().await;
+    let request: CompanyUpdateParameters = serde_json::from_str(
+            r#"{
+  "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
+  "CompanyId": "7a1e4d67-d6a2-4a4c-a464-ab1100bea786",
+  "Name": {
+    "Value": "Sample company name"
+  },
+  "Options": {
+    "Invoiceable": {
+      "Value": true
+    },
+    "AddFeesToInvoices": {
+      "Value": false
+    }
+  },
+  "MotherCompanyId": {
+    "Value": "ff649bce-0c4b-4395-9cdd-02039acb7cb3"
+  },
+  "Identifier": null,
+  "TaxIdentifier": null,
+  "AdditionalTaxIdentifier": null,
+  "BillingCode": null,
+  "AccountingCode": null,
+  "InvoiceDueInterval": {
+    "Value": "P2DT23H"
+  },
+  "ContactPerson": {
+    "Value": "John Snow"
+  },
+  "Contact": {
+    "Value": "John Snow"
+  },
+  "Notes": {
+    "Value": "Notes"
+  },
+  "Iata": {
+    "Value": "PAO"
+  },
+  "Department": {
+    "Value": "Marketing"
+  },
+  "DunsNumber": {
+    "Value": "123456789"
+  },
+  "CreditRating": {
+    "Basic": {
+      "Value": "PaymentRequiredUpfront"
+    }
+  },
+  "ExternalIdentifier": {
+    "Value": "4321"
+  },
+  "ReferenceIdentifier": {
+    "Value": "ff64395-9cdd-4395-9cdd-02039acb7cb3"
+  },
+  "WebsiteUrl": {
+    "Value": "https://www.mews.com"
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CompanyResult = {
+        let mut value = <CompanyResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .companies_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.companies_update(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.companies_update(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/companies/delete`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "companies")]
+#[tokio::test]
+async fn companies_delete() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleCompanyDeleteParameters = serde_json::from_str(
+            r#"{
+  "CompanyIds": [
+    "eb02cbff-353d-48ec-97da-7def2305a5c5",
+    "63551515-1740-49b3-914e-309a8b1429f0"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .companies_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.companies_delete(&request).await.expect("the mock answers");
+    let error = client.companies_delete(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/companionships/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "companionships")]
+#[tokio::test]
+async fn companionships_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: CompanionshipFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "CompanionshipIds": [
+    "72d4b117-1f84-44a3-1f84-8b2c0635ac60"
+  ],
+  "CustomerIds": [
+    "35d4b117-4e60-44a3-9580-c582117eff98"
+  ],
+  "ReservationIds": [
+    "bfee2c44-1f84-4326-a862-5289598f6e2d"
+  ],
+  "ReservationGroupIds": [
+    "c704dff3-7811-4af7-a3a0-7b2b0635ac59"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2020-02-05T00:00:00Z",
+    "EndUtc": "2020-02-10T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 10
+  },
+  "Extent": {}
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CompanionshipResult = {
+        let mut value = <CompanionshipResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .companionships_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .companionships_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .companionships_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/companyContracts/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "company-contracts")]
+#[tokio::test]
+async fn company_contracts_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: CompanyContractFilterParameters = serde_json::from_str(
+            r#"{
+  "CompanyContractIds": [
+    "3396f6f3-6733-443b-92e0-b2a0009a05a7"
+  ],
+  "CompanyIds": [
+    "bfd5667b-533f-424f-860d-af150065f4d6"
+  ],
+  "ServiceIds": [
+    "c8f88563-dc60-47f3-aca3-af150065d951"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active",
+    "Deleted"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ContractResult = {
+        let mut value = <ContractResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .company_contracts_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .company_contracts_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .company_contracts_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/companyContracts/add`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "company-contracts")]
+#[tokio::test]
+async fn company_contracts_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleCompanyContractAddParameters = serde_json::from_str(
+            r#"{
+  "TravelAgencyContracts": [
+    {
+      "ServiceId": "c8f88563-dc60-47f3-aca3-af150065d951",
+      "CompanyId": "896e9313-477d-4306-9d37-af150065f4d6",
+      "CommissionIncluded": true,
+      "Commission": 0.1,
+      "ChannelManagerAbsoluteAdjustment": 10,
+      "ChannelManagerRelativeAdjustment": 0.15,
+      "Options": {
+        "IncludeCancellationFeeInCommissionEstimate": false,
+        "SkipAutomaticSettlement": false
+      },
+      "AccountingCode": "P2DT23H",
+      "InvoiceDueInterval": "P0M15DT0H0M0S",
+      "ChannelManagerBusinessSegmentId": "1289d3c8-3c83-4169-b756-af150066bb87",
+      "ContactPerson": "Sample person",
+      "ContactEmail": "sample-person@email.com",
+      "AdditionalContactInfo": null,
+      "Notes": null
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ContractAdditionResult = <ContractAdditionResult as Default>::default();
+    let expectation = server
+        .company_contracts_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .company_contracts_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .company_contracts_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/companyContracts/update`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "company-contracts")]
+#[tokio::test]
+async fn company_contracts_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleCompanyContractUpdateParameters = serde_json::from_str(
+            r#"{
+  "TravelAgencyContractUpdates": [
+    {
+      "TravelAgencyContractId": "652d4a22-ac33-42b7-abe7-af1f00820023",
+      "CommissionIncluded": {
+        "Value": true
+      },
+      "Commission": {
+        "Value": 0.1
+      },
+      "ChannelManagerAbsoluteAdjustment": {
+        "Value": 10
+      },
+      "ChannelManagerRelativeAdjustment": {
+        "Value": 0.15
+      },
+      "Options": {
+        "IncludeCancellationFeeInCommissionEstimate": {
+          "Value": true
+        },
+        "SkipAutomaticSettlement": {
+          "Value": true
+        }
+      },
+      "AccountingCode": {
+        "Value": "P2DT23H"
+      },
+      "InvoiceDueInterval": {
+        "Value": "P0M15DT0H0M0S"
+      },
+      "ChannelManagerBusinessSegmentId": {
+        "Value": "1289D3C8-3C83-4169-B756-AF150066BB87"
+      },
+      "ContactPerson": {
+        "Value": "Sample person"
+      },
+      "ContactEmail": {
+        "Value": "sample-person@email.com"
+      },
+      "AdditionalContactInfo": null,
+      "Notes": null
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ContractUpdateResult = <ContractUpdateResult as Default>::default();
+    let expectation = server
+        .company_contracts_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .company_contracts_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .company_contracts_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/companyContracts/delete`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "company-contracts")]
+#[tokio::test]
+async fn company_contracts_delete() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleCompanyContractDeleteParameters = serde_json::from_str(
+            r#"{
+  "TravelAgencyContractIds": [
+    "0078f370-3787-43dc-a615-af150066bb88",
+    "652d4a22-ac33-42b7-abe7-af1f00820023"
+  ],
+  "ServiceIds": [
+    "a1d6dee8-355b-44c3-b6be-faef1a7eb6c0",
+    "d5a2aac3-5194-479b-ba05-6c073398e0fd"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .company_contracts_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.company_contracts_delete(&request).await.expect("the mock answers");
+    let error = client
+        .company_contracts_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/configuration/get`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "configuration")]
+#[tokio::test]
+async fn configuration_get() {
+    let server = mock::MockServer::start().await;
+    let request: ConfigurationFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "851df8c8-90f2-4c4a-8e01-a4fc46b25178"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: Configuration = {
+        let mut value = <Configuration as Default>::default();
+        value.now_utc = "2031-07-14T09:30:15Z".parse().expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .configuration_get()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.configuration_get(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.configuration_get(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/counters/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "counters")]
+#[tokio::test]
+async fn counters_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: CounterFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "Type": "Counter",
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CounterResult = {
+        let mut value = <CounterResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .counters_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.counters_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.counters_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/countries/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "countries")]
+#[tokio::test]
+async fn countries_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: Parameters = serde_json::from_str(r#"{}"#)
+        .expect("the documented request reads");
+    let result: CountryResult = {
+        let mut value = <CountryResult as Default>::default();
+        value.countries = Vec::from([
+            {
+                let mut value = <Country as Default>::default();
+                value.code = "from the mock".to_owned();
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .countries_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.countries_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.countries_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/creditCards/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "credit-cards")]
+#[tokio::test]
+async fn credit_cards_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: CreditCardFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "CreditCardIds": [
+    "f1d94a32-b4be-479b-9e47-a9fcb03d5196"
+  ],
+  "CustomerIds": [
+    "5cbbd97d-5f19-4010-9abf-ab0400a3366a"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: CreditCardResult = {
+        let mut value = <CreditCardResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .credit_cards_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .credit_cards_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .credit_cards_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/creditCards/addTokenized`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "credit-cards")]
+#[tokio::test]
+async fn credit_cards_add_tokenized() {
+    let server = mock::MockServer::start().await;
+    let request: TokenizedCreditCardAddParameters = serde_json::from_str(
+            r#"{
+  "CustomerId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
+  "CreditCardData": {
+    "Expiration": "2025-10",
+    "StorageData": "example"
+  },
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddCreditCardResult = {
+        let mut value = <AddCreditCardResult as Default>::default();
+        value.credit_card_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .credit_cards_add_tokenized()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .credit_cards_add_tokenized(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .credit_cards_add_tokenized(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/creditCards/disable`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "credit-cards")]
+#[tokio::test]
+async fn credit_cards_disable() {
+    let server = mock::MockServer::start().await;
+    let request: DisableCreditCardParameters = serde_json::from_str(
+            r#"{
+  "CreditCardId": "f5c6b7a8-9d4f-4e2a-8a3b-2f3b8b9e6a1f",
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .credit_cards_disable()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.credit_cards_disable(&request).await.expect("the mock answers");
+    let error = client
+        .credit_cards_disable(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/creditCards/charge`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "credit-cards")]
+#[tokio::test]
+async fn credit_cards_charge() {
+    let server = mock::MockServer::start().await;
+    let request: ChargeCreditCardParameters = serde_json::from_str(
+            r#"{
+  "CreditCardId": "866d3f51-5b8b-4e8f-a3af-5b84768c522d",
+  "Amount": {
+    "GrossValue": 5,
+    "Currency": "EUR",
+    "TaxCodes": []
+  },
+  "AccountingCategoryId": null,
+  "Notes": null,
+  "ReceiptIdentifier": null
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ChargeCreditCardResult = {
+        let mut value = <ChargeCreditCardResult as Default>::default();
+        value.payment_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .credit_cards_charge()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.credit_cards_charge(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .credit_cards_charge(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/currencies/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "currencies")]
+#[tokio::test]
+async fn currencies_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: Parameters = serde_json::from_str(r#"{}"#)
+        .expect("the documented request reads");
+    let result: CurrencyResult = {
+        let mut value = <CurrencyResult as Default>::default();
+        value.currencies = Vec::from([
+            {
+                let mut value = <Currency as Default>::default();
+                value.code = "from the mock".to_owned();
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .currencies_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.currencies_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.currencies_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
 
 /// `POST /api/connector/v1/customers/getAll`: the documented request reaches the mock as sent, and
 /// the client returns the mock's answers.
@@ -452,6 +4038,290 @@ async fn customers_merge() {
     server.verify();
 }
 
+/// `POST /api/connector/v1/departments/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "departments")]
+#[tokio::test]
+async fn departments_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: DepartmentFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "DepartmentIds": [
+    "98776d06-60e4-495f-82f1-95ab2f644d63",
+    "915fbb82-de35-48a0-9e9b-f4a7eac711bb"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: DepartmentResult = {
+        let mut value = <DepartmentResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .departments_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.departments_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .departments_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/devices/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "devices")]
+#[tokio::test]
+async fn devices_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: Parameters = serde_json::from_str(r#"{}"#)
+        .expect("the documented request reads");
+    let result: DeviceResult = {
+        let mut value = <DeviceResult as Default>::default();
+        value.devices = Vec::from([
+            {
+                let mut value = <Device as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .devices_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.devices_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.devices_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/enterprises/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "enterprises")]
+#[tokio::test]
+async fn enterprises_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: EnterpriseFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ExternalIdentifiers": [
+    "Enterprise2023"
+  ],
+  "LinkedUtc": {
+    "StartUtc": "2023-06-01T00:00:00Z",
+    "EndUtc": "2023-06-06T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 100,
+    "Cursor": "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: EnterpriseResult = {
+        let mut value = <EnterpriseResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .enterprises_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.enterprises_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .enterprises_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/exchangeRates/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "exchange-rates")]
+#[tokio::test]
+async fn exchange_rates_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: CurrencyAcceptanceFilterParameters = serde_json::from_str(r#"{}"#)
+        .expect("the documented request reads");
+    let result: ExchangeRateResult = {
+        let mut value = <ExchangeRateResult as Default>::default();
+        value.exchange_rates = Vec::from([
+            {
+                let mut value = <ExchangeRate as Default>::default();
+                value.id = Some(
+                    "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses"),
+                );
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .exchange_rates_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .exchange_rates_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .exchange_rates_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/exports/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "exports")]
+#[tokio::test]
+async fn exports_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ExportFilterParameters = serde_json::from_str(
+            r#"{
+  "ExportIds": [
+    "3fa85f64-5717-4562-b3fd-2c963f66afa6",
+    "5f51c9ef-fc1d-4438-90ad-6b925ab7d7a9",
+    "706dc6d5-9511-4751-825e-538ce99da2ce",
+    "f776f20a-6f1a-4ddf-93f4-9dae95261415"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ExportResult = {
+        let mut value = <ExportResult as Default>::default();
+        value.exports = Vec::from([
+            {
+                let mut value = <Export as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .exports_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.exports_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.exports_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/exports/add`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "exports")]
+#[tokio::test]
+async fn exports_add() {
+    let server = mock::MockServer::start().await;
+    let request: ExportAddParameters = serde_json::from_str(
+            r#"{
+  "EntityType": "Reservation",
+  "Scope": {
+    "EnterpriseIds": [
+      "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+    ]
+  },
+  "Filters": {
+    "UpdatedUtc": {
+      "StartUtc": "2020-11-04T00:00:00Z",
+      "EndUtc": "2020-11-05T00:00:00Z"
+    }
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ExportAddResult = {
+        let mut value = <ExportAddResult as Default>::default();
+        value.export = {
+            let mut value = <Export as Default>::default();
+            value.id = "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses");
+            value
+        };
+        value
+    };
+    let expectation = server
+        .exports_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.exports_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.exports_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
 /// `POST /api/connector/v1/identityDocuments/getAll`: the documented request reaches the mock as
 /// sent, and the client returns the mock's answers.
 #[cfg(feature = "identity-documents")]
@@ -473,7 +4343,7 @@ async fn identity_documents_get_all() {
     "5fcd1933-22f2-40b9-84da-7db04cbecec2"
   ],
   "Limitation": {
-    "Count": 10
+    "Count": 1000
   }
 }"#,
         )
@@ -537,7 +4407,7 @@ async fn identity_documents_add() {
         let mut value = <IdentityDocumentWriteResult as Default>::default();
         value.identity_documents = Vec::from([
             {
-                let mut value = <IdentityDocument as Default>::default();
+                let mut value = <IdentityDocumentV20241025 as Default>::default();
                 value.id = "4d6f636b-0000-4000-8000-000000000007"
                     .parse()
                     .expect("the mock's value parses");
@@ -612,7 +4482,7 @@ async fn identity_documents_update() {
         let mut value = <IdentityDocumentWriteResult as Default>::default();
         value.identity_documents = Vec::from([
             {
-                let mut value = <IdentityDocument as Default>::default();
+                let mut value = <IdentityDocumentV20241025 as Default>::default();
                 value.id = "4d6f636b-0000-4000-8000-000000000007"
                     .parse()
                     .expect("the mock's value parses");
@@ -702,6 +4572,6474 @@ async fn identity_documents_clear() {
         .identity_documents_clear(&request)
         .await
         .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/images/getUrls`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "images")]
+#[tokio::test]
+async fn images_get_urls() {
+    let server = mock::MockServer::start().await;
+    let request: ImageUrlParameters = serde_json::from_str(
+            r#"{
+  "Images": [
+    {
+      "ImageId": "57a971a5-a335-48f4-8cd1-595245d1a876",
+      "Width": 200,
+      "Height": 150,
+      "ResizeMode": "Fit"
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ImageUrlResult = {
+        let mut value = <ImageUrlResult as Default>::default();
+        value.image_urls = Vec::from([
+            {
+                let mut value = <ImageUrl as Default>::default();
+                value.image_id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .images_get_urls()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.images_get_urls(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.images_get_urls(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/languages/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "languages")]
+#[tokio::test]
+async fn languages_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: Parameters = serde_json::from_str(r#"{}"#)
+        .expect("the documented request reads");
+    let result: LanguageResult = {
+        let mut value = <LanguageResult as Default>::default();
+        value.languages = Vec::from([
+            {
+                let mut value = <Language as Default>::default();
+                value.code = "from the mock".to_owned();
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .languages_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.languages_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.languages_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/languages/getTexts`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "languages")]
+#[tokio::test]
+async fn languages_get_texts() {
+    let server = mock::MockServer::start().await;
+    let request: LanguageTextParameters = serde_json::from_str(
+            r#"{
+  "LanguageCodes": [
+    "en-US",
+    "cs-CZ"
+  ],
+  "Scope": "example"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LanguageTextResult = {
+        let mut value = <LanguageTextResult as Default>::default();
+        value.language_texts = Vec::from([
+            {
+                let mut value = <LanguageTexts as Default>::default();
+                value.language_code = "from the mock".to_owned();
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .languages_get_texts()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.languages_get_texts(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .languages_get_texts(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/ledgerBalances/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "ledger-balances")]
+#[tokio::test]
+async fn ledger_balances_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: LedgerBalanceParameters = serde_json::from_str(
+            r#"{
+  "Date": {
+    "Start": "2024-01-01",
+    "End": "2024-01-02"
+  },
+  "LedgerTypes": [
+    "Revenue",
+    "Payment",
+    "Guest"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LedgerBalanceResult = {
+        let mut value = <LedgerBalanceResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .ledger_balances_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .ledger_balances_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .ledger_balances_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyMemberships/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "loyalty-memberships")]
+#[tokio::test]
+async fn loyalty_memberships_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: LoyaltyMembershipFilterParameters = serde_json::from_str(
+            r#"{
+  "ChainIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "5fcd1933-22f2-40b9-84da-7db04cbecec2"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2022-10-15T00:00:00Z",
+    "EndUtc": "2022-10-20T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2022-10-15T00:00:00Z",
+    "EndUtc": "2022-10-20T00:00:00Z"
+  },
+  "LoyaltyMembershipIds": [
+    "905a4489-0960-4ac9-96ec-793f47365c92",
+    "ac48674e-58a2-43d6-a02b-9ead0b213b17"
+  ],
+  "AccountIds": [
+    "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
+    "bccdafd1-3e44-439d-861f-341526b597a9"
+  ],
+  "LoyaltyProgramIds": [
+    "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
+    "da34b396-41f7-47f6-8847-aecf00a3f19e"
+  ],
+  "MembershipStates": [
+    "Pending",
+    "Enrolled"
+  ],
+  "ActivityStates": [
+    "Active"
+  ],
+  "MembershipNumbers": [
+    "MBR-2025-AX49ZT73"
+  ],
+  "ProviderMembershipIds": [
+    "PRV-MBR-9842XKLT"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LoyaltyMembershipResult = {
+        let mut value = <LoyaltyMembershipResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .loyalty_memberships_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .loyalty_memberships_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .loyalty_memberships_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyMemberships/add`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "loyalty-memberships")]
+#[tokio::test]
+async fn loyalty_memberships_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleLoyaltyMembershipAddParameters = serde_json::from_str(
+            r#"{
+  "LoyaltyMemberships": [
+    {
+      "AccountId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
+      "LoyaltyProgramId": "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
+      "IsPrimary": true,
+      "State": "Enrolled",
+      "MembershipNumber": "MBR-2025-AX49ZT73",
+      "Points": 22,
+      "ExpirationDate": "2029-12-24T00:00:00Z",
+      "Url": "https://rewards.example.com/member/PRV-MBR-9842XKLT",
+      "LoyaltyTierId": "69eedfd2-6f25-42fc-b3c8-39df70f85e37"
+    }
+  ],
+  "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LoyaltyMembershipResult = {
+        let mut value = <LoyaltyMembershipResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .loyalty_memberships_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .loyalty_memberships_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .loyalty_memberships_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyMemberships/update`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "loyalty-memberships")]
+#[tokio::test]
+async fn loyalty_memberships_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleLoyaltyMembershipUpdateParameters = serde_json::from_str(
+            r#"{
+  "LoyaltyMembershipUpdates": [
+    {
+      "LoyaltyMembershipId": "905a4489-0960-4ac9-96ec-793f47365c92",
+      "LoyaltyProgramId": {
+        "Value": "f701dafb-5765-4cf4-b1dd-1f602a740ae5"
+      },
+      "State": {
+        "Value": "Canceled"
+      },
+      "IsPrimary": {
+        "Value": true
+      },
+      "MembershipNumber": {
+        "Value": "MBR-2025-AX49ZT73"
+      },
+      "Points": {
+        "Value": 42
+      },
+      "ExpirationDate": {
+        "Value": "2038-01-19T03:14:07Z"
+      },
+      "Url": {
+        "Value": "https://final-rewards.example.com/member/PRV-MBR-9842XKLT"
+      },
+      "LoyaltyTierId": {
+        "Value": "69eedfd2-6f25-42fc-b3c8-39df70f85e37"
+      }
+    }
+  ],
+  "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LoyaltyMembershipResult = {
+        let mut value = <LoyaltyMembershipResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .loyalty_memberships_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .loyalty_memberships_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .loyalty_memberships_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyMemberships/delete`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "loyalty-memberships")]
+#[tokio::test]
+async fn loyalty_memberships_delete() {
+    let server = mock::MockServer::start().await;
+    let request: LoyaltyMembershipDeleteParameters = serde_json::from_str(
+            r#"{
+  "LoyaltyMembershipIds": [
+    "905a4489-0960-4ac9-96ec-793f47365c92",
+    "ac48674e-58a2-43d6-a02b-9ead0b213b17"
+  ],
+  "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .loyalty_memberships_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.loyalty_memberships_delete(&request).await.expect("the mock answers");
+    let error = client
+        .loyalty_memberships_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyPrograms/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "loyalty-programs")]
+#[tokio::test]
+async fn loyalty_programs_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: LoyaltyProgramFilterParameters = serde_json::from_str(
+            r#"{
+  "ChainIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "5fcd1933-22f2-40b9-84da-7db04cbecec2"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2022-10-05T00:00:00Z",
+    "EndUtc": "2022-10-10T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2022-10-10T00:00:00Z",
+    "EndUtc": "2022-10-17T00:00:00Z"
+  },
+  "LoyaltyProgramIds": [
+    "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
+    "da34b396-41f7-47f6-8847-aecf00a3f19e"
+  ],
+  "ActivityStates": [
+    "Active"
+  ],
+  "Codes": [
+    "PC01",
+    "GEC07"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LoyaltyProgramResult = {
+        let mut value = <LoyaltyProgramResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .loyalty_programs_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .loyalty_programs_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .loyalty_programs_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyPrograms/add`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "loyalty-programs")]
+#[tokio::test]
+async fn loyalty_programs_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleLoyaltyProgramAddParameters = serde_json::from_str(
+            r#"{
+  "LoyaltyPrograms": [
+    {
+      "Name": "Platinum Club",
+      "Code": "PC01",
+      "Type": "Hotel",
+      "Subscription": "Free"
+    }
+  ],
+  "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LoyaltyProgramAdditionResult = {
+        let mut value = <LoyaltyProgramAdditionResult as Default>::default();
+        value.loyalty_programs = Vec::from([
+            {
+                let mut value = <LoyaltyProgram as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .loyalty_programs_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .loyalty_programs_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .loyalty_programs_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyPrograms/update`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "loyalty-programs")]
+#[tokio::test]
+async fn loyalty_programs_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleLoyaltyProgramUpdateParameters = serde_json::from_str(
+            r#"{
+  "LoyaltyProgramUpdates": [
+    {
+      "LoyaltyProgramId": "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
+      "Name": {
+        "Value": "Platinum Club Extra"
+      },
+      "Type": {
+        "Value": "Hotel"
+      },
+      "Subscription": {
+        "Value": "Free"
+      }
+    }
+  ],
+  "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LoyaltyProgramUpdateResult = {
+        let mut value = <LoyaltyProgramUpdateResult as Default>::default();
+        value.loyalty_programs = Vec::from([
+            {
+                let mut value = <LoyaltyProgram as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .loyalty_programs_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .loyalty_programs_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .loyalty_programs_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyPrograms/delete`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "loyalty-programs")]
+#[tokio::test]
+async fn loyalty_programs_delete() {
+    let server = mock::MockServer::start().await;
+    let request: LoyaltyProgramDeleteParameters = serde_json::from_str(
+            r#"{
+  "LoyaltyProgramIds": [
+    "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
+    "da34b396-41f7-47f6-8847-aecf00a3f19e"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .loyalty_programs_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.loyalty_programs_delete(&request).await.expect("the mock answers");
+    let error = client
+        .loyalty_programs_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyTiers/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "loyalty-tiers")]
+#[tokio::test]
+async fn loyalty_tiers_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: LoyaltyTierFilterParameters = serde_json::from_str(
+            r#"{
+  "ChainIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "5fcd1933-22f2-40b9-84da-7db04cbecec2"
+  ],
+  "LoyaltyProgramIds": [
+    "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
+    "da34b396-41f7-47f6-8847-aecf00a3f19e"
+  ],
+  "LoyaltyTierIds": [
+    "69eedfd2-6f25-42fc-b3c8-39df70f85e37",
+    "3cad97ef-5257-4ced-8599-8e6bbd33331f"
+  ],
+  "ActivityStates": [
+    "Active"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2022-10-10T00:00:00Z",
+    "EndUtc": "2022-10-17T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LoyaltyTierResult = {
+        let mut value = <LoyaltyTierResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .loyalty_tiers_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .loyalty_tiers_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .loyalty_tiers_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyTiers/add`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "loyalty-tiers")]
+#[tokio::test]
+async fn loyalty_tiers_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleLoyaltyTierAddParameters = serde_json::from_str(
+            r#"{
+  "LoyaltyTiers": [
+    {
+      "LoyaltyProgramId": "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
+      "Name": "Platinum",
+      "Code": "P1",
+      "Ordering": 1
+    }
+  ],
+  "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LoyaltyTierWriteResult = {
+        let mut value = <LoyaltyTierWriteResult as Default>::default();
+        value.loyalty_tiers = Vec::from([
+            {
+                let mut value = <LoyaltyTier as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .loyalty_tiers_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.loyalty_tiers_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.loyalty_tiers_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyTiers/update`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "loyalty-tiers")]
+#[tokio::test]
+async fn loyalty_tiers_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleLoyaltyTierUpdateParameters = serde_json::from_str(
+            r#"{
+  "LoyaltyTierUpdates": [
+    {
+      "LoyaltyTierId": "69eedfd2-6f25-42fc-b3c8-39df70f85e37",
+      "Name": {
+        "Value": "Platinum"
+      },
+      "Code": {
+        "Value": "P1"
+      },
+      "Ordering": {
+        "Value": 1
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: LoyaltyTierWriteResult = {
+        let mut value = <LoyaltyTierWriteResult as Default>::default();
+        value.loyalty_tiers = Vec::from([
+            {
+                let mut value = <LoyaltyTier as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .loyalty_tiers_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .loyalty_tiers_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .loyalty_tiers_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/loyaltyTiers/delete`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "loyalty-tiers")]
+#[tokio::test]
+async fn loyalty_tiers_delete() {
+    let server = mock::MockServer::start().await;
+    let request: LoyaltyTierDeleteParameters = serde_json::from_str(
+            r#"{
+  "LoyaltyTierIds": [
+    "69eedfd2-6f25-42fc-b3c8-39df70f85e37",
+    "3cad97ef-5257-4ced-8599-8e6bbd33331f"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .loyalty_tiers_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.loyalty_tiers_delete(&request).await.expect("the mock answers");
+    let error = client
+        .loyalty_tiers_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/messages/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "messages")]
+#[tokio::test]
+async fn messages_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: MessageFilterParameters = serde_json::from_str(
+            r#"{
+  "MessageThreadIds": [
+    "7f9325f6-ef44-4911-89a8-ae51010a5aa4",
+    "8d02142f-31cf-4115-90bf-ae5200c7a1ba"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2022-03-03T00:00:00Z",
+    "EndUtc": "2022-03-14T00:00:00Z"
+  },
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: MessageResult = {
+        let mut value = <MessageResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .messages_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.messages_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.messages_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/messages/add`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "messages")]
+#[tokio::test]
+async fn messages_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleMessageAddParameters = serde_json::from_str(
+            r#"{
+  "Messages": [
+    {
+      "MessageThreadId": "7f9325f6-ef44-4911-89a8-ae51010a5aa4",
+      "Text": "Text of the message",
+      "Identifier": "Message 1"
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddedMessageResult = {
+        let mut value = <AddedMessageResult as Default>::default();
+        value.messages = Vec::from([
+            {
+                let mut value = <AddedMessage as Default>::default();
+                value.identifier = Some("from the mock".to_owned());
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .messages_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.messages_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.messages_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/messageThreads/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "message-threads")]
+#[tokio::test]
+async fn message_threads_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: MessageThreadFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2022-03-03T00:00:00Z",
+    "EndUtc": "2022-03-14T00:00:00Z"
+  },
+  "Limitation": {
+    "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: MessageThreadResult = {
+        let mut value = <MessageThreadResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .message_threads_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .message_threads_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .message_threads_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/messageThreads/add`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "message-threads")]
+#[tokio::test]
+async fn message_threads_add() {
+    let server = mock::MockServer::start().await;
+    let request: MessageThreadAddParameters = serde_json::from_str(
+            r#"{
+  "OriginalSender": "John Doe",
+  "Subject": "Example subject"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: MessageThreadAddResult = {
+        let mut value = <MessageThreadAddResult as Default>::default();
+        value.message_threads = Vec::from([
+            {
+                let mut value = <MessageThread as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .message_threads_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.message_threads_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .message_threads_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/orderItems/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "order-items")]
+#[tokio::test]
+async fn order_items_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: OrderItemFilterParameters = serde_json::from_str(
+            r#"{
+  "AccountIds": [
+    "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
+    "bccdafd1-3e44-439d-861f-341526b597a9"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2023-01-01T00:00:00Z",
+    "EndUtc": "2023-01-31T23:59:59Z"
+  },
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: OrderItemResult = {
+        let mut value = <OrderItemResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .order_items_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.order_items_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .order_items_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/orderItems/cancel`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "order-items")]
+#[tokio::test]
+async fn order_items_cancel() {
+    let server = mock::MockServer::start().await;
+    let request: CancelOrderItemParameters = serde_json::from_str(
+            r#"{
+  "OrderItemIds": [
+    "f5c6b7a8-9d4f-4e2a-8a3b-2f3b8b9e6a1f",
+    "a6b7c8d9-0e1f-4d2a-9b3c-5d6e7f8a9b0c"
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .order_items_cancel()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.order_items_cancel(&request).await.expect("the mock answers");
+    let error = client.order_items_cancel(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/orders/add`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "orders")]
+#[tokio::test]
+async fn orders_add() {
+    let server = mock::MockServer::start().await;
+    let request: OrderAdditionParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "AccountId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
+  "Options": {
+    "DisableItemGrouping": false
+  },
+  "ProductOrders": [
+    {
+      "ProductId": "2eb7ad8b-8dfb-4381-aba5-ab58009f2993",
+      "Count": 2,
+      "ExternalIdentifier": "EXT-PROD-001"
+    }
+  ],
+  "Items": [
+    {
+      "Name": "Beer",
+      "UnitCount": 3,
+      "UnitAmount": {
+        "Currency": "USD",
+        "TaxCodes": [
+          "US-DC-G"
+        ],
+        "NetValue": 7
+      },
+      "AccountingCategoryId": "90eff5aa-36b4-4689-80c0-ab3a00bb412e",
+      "ExternalIdentifier": "EXT-ITEM-001"
+    }
+  ],
+  "ConsumptionUtc": "2020-02-04T00:00:00Z",
+  "Notes": "Order for guest room service",
+  "BusinessSegmentId": "dc9188f6-fb61-412c-b3fd-af32dab082ed",
+  "BillId": "ea087d64-3901-4eee-b0b7-9fce4c58a005",
+  "LinkedReservationId": "0f515589-99b4-423d-b83a-b237009f0509"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: OrderAdditionResult = {
+        let mut value = <OrderAdditionResult as Default>::default();
+        value.order_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .orders_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.orders_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.orders_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/outletBills/add`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "outlet-bills")]
+#[tokio::test]
+async fn outlet_bills_add() {
+    let server = mock::MockServer::start().await;
+    let request: AddOutletBillsParameters = serde_json::from_str(
+            r#"{
+  "Bills": [
+    {
+      "OutletId": "7700469f-7667-4ebd-a1c0-10380afc9bd0",
+      "Number": "1257",
+      "ClosedUtc": "2017-01-01T00:00:00Z",
+      "Items": [
+        {
+          "Type": "Payment",
+          "Name": "Cash payment",
+          "UnitCount": 1,
+          "UnitAmount": {
+            "Currency": "GBP",
+            "GrossValue": -25,
+            "TaxCodes": [
+              "UK-S"
+            ]
+          },
+          "ConsumedUtc": "2017-01-01T00:00:00Z",
+          "ExternalIdentifier": "PaymentReference123"
+        },
+        {
+          "Type": "Revenue",
+          "Name": "Beer",
+          "UnitCount": 10,
+          "UnitAmount": {
+            "Currency": "GBP",
+            "GrossValue": 2.5,
+            "TaxCodes": [
+              "UK-S"
+            ]
+          },
+          "ConsumedUtc": "2017-01-01T00:00:00Z",
+          "AccountingCategoryId": null
+        }
+      ]
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddOutletBillsResult = {
+        let mut value = <AddOutletBillsResult as Default>::default();
+        value.outlet_bill_ids = Vec::from([
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        ]);
+        value
+    };
+    let expectation = server
+        .outlet_bills_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.outlet_bills_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.outlet_bills_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/outletItems/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "outlet-items")]
+#[tokio::test]
+async fn outlet_items_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: OutletItemsFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ConsumedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "ClosedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "Currency": "EUR",
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: OutletItemResult = {
+        let mut value = <OutletItemResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .outlet_items_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .outlet_items_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .outlet_items_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/outlets/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "outlets")]
+#[tokio::test]
+async fn outlets_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: OutletFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "OutletIds": [
+    "7700469f-7667-4ebd-a1c0-10380afc9bd0",
+    "2accff7b-feea-436a-9670-afa9bdb8c8d2"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: OutletResult = {
+        let mut value = <OutletResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .outlets_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.outlets_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.outlets_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/paymentMethodRequests/add`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "payment-method-requests")]
+#[tokio::test]
+async fn payment_method_requests_add() {
+    let server = mock::MockServer::start().await;
+    let request: PaymentMethodRequestAddParameters = serde_json::from_str(
+            r#"{
+  "AccountId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
+  "ExpirationUtc": "2024-02-23T23:00:00Z",
+  "Description": "Please provide a payment card to secure your reservation.",
+  "Notes": "Sent via Connector API",
+  "PaymentMethods": [
+    "PaymentCard",
+    "SepaDirectDebit"
+  ],
+  "Email": "john.smith@example.com",
+  "EmailsToSend": [
+    "PaymentMethodRequestAdded"
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: PaymentMethodRequestAdditionResult = {
+        let mut value = <PaymentMethodRequestAdditionResult as Default>::default();
+        value.payment_method_request_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .payment_method_requests_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .payment_method_requests_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .payment_method_requests_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/billingAutomationPaymentPlans/add`: the documented request reaches the
+/// mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "payment-plans")]
+#[tokio::test]
+async fn billing_automation_payment_plans_add() {
+    let server = mock::MockServer::start().await;
+    let request: BillingAutomationPaymentPlanAddParameters = serde_json::from_str(
+            r#"{
+  "BillingAutomationId": "ecd64eec-4423-4c65-b844-814b9199856d",
+  "CustomerId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
+  "Name": "Payment Plan Name",
+  "PaymentRequest": {
+    "PaymentMethods": [
+      "PaymentCard",
+      "SepaDirectDebit"
+    ],
+    "Message": "Your scheduled payments will be collected automatically based on your selected plan and timing.",
+    "Note": "Bill for previous month included",
+    "ExpirationDateUtc": "2026-10-01T12:00:00Z",
+    "SendEmail": false
+  },
+  "PaymentOffsetDays": 5,
+  "StartMonth": "2026-10"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: PaymentPlanAddResult = {
+        let mut value = <PaymentPlanAddResult as Default>::default();
+        value.payment_request_url = "from the mock".to_owned();
+        value
+    };
+    let expectation = server
+        .billing_automation_payment_plans_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .billing_automation_payment_plans_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .billing_automation_payment_plans_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/paymentRequests/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "payment-requests")]
+#[tokio::test]
+async fn payment_requests_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: PaymentRequestFilterParameters = serde_json::from_str(
+            r#"{
+  "PaymentRequestIds": [
+    "bcc76295-4e47-4cf1-a7cb-afae00bd1c35",
+    "6282d17b-a068-4a9f-83d3-afae00c39bfb"
+  ],
+  "AccountIds": [
+    "fadd5bb6-b428-45d5-94f8-fd0d89fece6d"
+  ],
+  "ReservationIds": [
+    "0f515589-99b4-423d-b83a-b237009f0509"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "States": [
+    "Pending",
+    "Expired"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: PaymentRequestResult = {
+        let mut value = <PaymentRequestResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .payment_requests_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .payment_requests_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .payment_requests_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/paymentRequests/add`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "payment-requests")]
+#[tokio::test]
+async fn payment_requests_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultiplePaymentRequestAddParameters = serde_json::from_str(
+            r#"{
+  "PaymentRequests": [
+    {
+      "AccountId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
+      "Amount": {
+        "Currency": "EUR",
+        "Value": 10.4
+      },
+      "Type": "Payment",
+      "Reason": "PaymentCardMissing",
+      "ExpirationUtc": "2023-02-20T12:00:00Z",
+      "Description": "Payment required",
+      "Notes": "Internal notes.",
+      "ReservationId": "0f515589-99b4-423d-b83a-b237009f0509",
+      "BillId": "ea087d64-3901-4eee-b0b7-9fce4c58a005"
+    }
+  ],
+  "SendPaymentRequestEmails": true,
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: PaymentRequestAdditionResult = {
+        let mut value = <PaymentRequestAdditionResult as Default>::default();
+        value.payment_requests = Vec::from([
+            {
+                let mut value = <PaymentRequest as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .payment_requests_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .payment_requests_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .payment_requests_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/paymentRequests/cancel`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "payment-requests")]
+#[tokio::test]
+async fn payment_requests_cancel() {
+    let server = mock::MockServer::start().await;
+    let request: MultiplePaymentRequestCancelParameters = serde_json::from_str(
+            r#"{
+  "PaymentRequestIds": [
+    "6282d17b-a068-4a9f-83d3-afae00c39bfb"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: PaymentRequestCancellationResult = {
+        let mut value = <PaymentRequestCancellationResult as Default>::default();
+        value.payment_requests = Vec::from([
+            {
+                let mut value = <PaymentRequest as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .payment_requests_cancel()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .payment_requests_cancel(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .payment_requests_cancel(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/payments/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "payments")]
+#[tokio::test]
+async fn payments_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: PaymentFilterParameters = serde_json::from_str(
+            r#"{
+  "PaymentIds": [
+    "f6313945-94c1-4e27-b402-031c2a8c989f",
+    "be922eb7-bc5f-4877-b847-1120c0c2acd2"
+  ],
+  "AccountIds": [
+    "fadd5bb6-b428-45d5-94f8-fd0d89fece6d"
+  ],
+  "BillIds": [
+    "ea087d64-3901-4eee-b0b7-9fce4c58a005",
+    "d23ac52f-9b86-4a03-a6fe-5822dfcfc5c4"
+  ],
+  "ReservationIds": [
+    "0f515589-99b4-423d-b83a-b237009f0509",
+    "b7a3f5cb-1e69-4a5f-a069-10f461996d7f"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2023-03-01T00:00:00Z",
+    "EndUtc": "2023-03-31T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2023-03-01T00:00:00Z",
+    "EndUtc": "2023-03-31T00:00:00Z"
+  },
+  "ChargedUtc": {
+    "StartUtc": "2023-03-01T00:00:00Z",
+    "EndUtc": "2023-03-31T00:00:00Z"
+  },
+  "ClosedUtc": {
+    "StartUtc": "2023-03-01T00:00:00Z",
+    "EndUtc": "2023-03-31T00:00:00Z"
+  },
+  "SettlementUtc": {
+    "StartUtc": "2023-03-01T00:00:00Z",
+    "EndUtc": "2023-03-31T00:00:00Z"
+  },
+  "Currency": "EUR",
+  "AccountingStates": [
+    "Closed",
+    "Open"
+  ],
+  "States": [
+    "Charged",
+    "Pending"
+  ],
+  "Type": "Payment",
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: PaymentResult = {
+        let mut value = <PaymentResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .payments_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.payments_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.payments_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/payments/addExternal`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "payments")]
+#[tokio::test]
+async fn payments_add_external() {
+    let server = mock::MockServer::start().await;
+    let request: ExternalPaymentParameters = serde_json::from_str(
+            r#"{
+  "AccountId": "35d4b117-4e60-44a3-9580-c582117eff98",
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "Amount": {
+    "Currency": "GBP",
+    "GrossValue": 100,
+    "TaxCodes": []
+  },
+  "ExternalIdentifier": "b06de5e4-7137-47ec-8a49-3303131b02c0",
+  "Type": "Cash",
+  "AccountingCategoryId": null
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddExternalPaymentResult = {
+        let mut value = <AddExternalPaymentResult as Default>::default();
+        value.external_payment_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .payments_add_external()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .payments_add_external(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .payments_add_external(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/payments/addCreditCard`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "payments")]
+#[tokio::test]
+#[allow(deprecated)]
+async fn payments_add_credit_card() {
+    let server = mock::MockServer::start().await;
+    let request: CreditCardPaymentParameters = serde_json::from_str(
+            r#"{
+  "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98",
+  "Amount": {
+    "Currency": "GBP",
+    "GrossValue": 100,
+    "TaxCodes": []
+  },
+  "CreditCard": {
+    "Type": "Visa",
+    "Number": "411111******1111",
+    "Expiration": "12/2016",
+    "Name": "John Smith"
+  },
+  "AccountingCategoryId": null,
+  "ReceiptIdentifier": "123456",
+  "Notes": "Terminal A"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddCreditCardResult = {
+        let mut value = <AddCreditCardResult as Default>::default();
+        value.credit_card_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .payments_add_credit_card()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .payments_add_credit_card(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .payments_add_credit_card(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/payments/addAlternative`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "payments")]
+#[tokio::test]
+async fn payments_add_alternative() {
+    let server = mock::MockServer::start().await;
+    let request: AlternativePaymentParameters = serde_json::from_str(
+            r#"{
+  "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98",
+  "Method": "Ideal",
+  "RedirectUrl": "https://mews.com",
+  "Amount": {
+    "Currency": "GBP",
+    "GrossValue": 100,
+    "TaxCodes": []
+  },
+  "Data": {
+    "Discriminator": "Ideal"
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AlternativePaymentResult = {
+        let mut value = <AlternativePaymentResult as Default>::default();
+        value.payment_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .payments_add_alternative()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .payments_add_alternative(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .payments_add_alternative(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/preauthorizations/getAllByCustomers`: the documented request reaches the
+/// mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "preauthorizations")]
+#[tokio::test]
+async fn preauthorizations_get_all_by_customers() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleCustomerParameters = serde_json::from_str(
+            r#"{
+  "CustomerIds": [
+    "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
+    "bccdafd1-3e44-439d-861f-341526b597a9"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: PreauthorizationResult = {
+        let mut value = <PreauthorizationResult as Default>::default();
+        value.preauthorizations = Vec::from([
+            {
+                let mut value = <Preauthorization as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .preauthorizations_get_all_by_customers()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .preauthorizations_get_all_by_customers(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .preauthorizations_get_all_by_customers(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/productCategories/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "product-categories")]
+#[tokio::test]
+async fn product_categories_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ProductCategoryFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ProductCategoryIds": [
+    "5228623e-b2cf-4f9f-8bd6-71cbe3ec5e6f",
+    "63bc87d3-edf5-4d06-a601-6052a2ad709d"
+  ],
+  "ServiceIds": [
+    "9b3a6c54-63aa-4383-b50e-b0030078184b",
+    "c0f71466-6c0b-4993-88ac-1794f6b7e958"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-05-05T00:00:00Z",
+    "EndUtc": "2023-05-10T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ProductCategoryResult = {
+        let mut value = <ProductCategoryResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .product_categories_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .product_categories_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .product_categories_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/products/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "products")]
+#[tokio::test]
+async fn products_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ProductFilterParameters = serde_json::from_str(
+            r#"{
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ProductResult = {
+        let mut value = <ProductResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .products_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.products_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.products_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/products/getPricing`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "products")]
+#[tokio::test]
+async fn products_get_pricing() {
+    let server = mock::MockServer::start().await;
+    let request: ProductPricingFilterParameters = serde_json::from_str(
+            r#"{
+  "ProductId": "6b97a38b-0043-41e0-afbd-3f083bdbc0d2",
+  "FirstTimeUnitStartUtc": "2024-03-01T23:00:00.000Z",
+  "LastTimeUnitStartUtc": "2024-03-03T23:00:00.000Z",
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ProductPricingResult = {
+        let mut value = <ProductPricingResult as Default>::default();
+        value.product_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .products_get_pricing()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .products_get_pricing(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .products_get_pricing(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/products/updatePrice`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "products")]
+#[tokio::test]
+async fn products_update_price() {
+    let server = mock::MockServer::start().await;
+    let request: ProductPriceUpdateParameters = serde_json::from_str(
+            r#"{
+  "ProductId": "6b97a38b-0043-41e0-afbd-3f083bdbc0d2",
+  "PriceUpdates": [
+    {
+      "Value": 100,
+      "FirstTimeUnitStartUtc": "2024-03-01T23:00:00.000Z",
+      "LastTimeUnitStartUtc": "2024-03-03T23:00:00.000Z"
+    },
+    {
+      "Value": 200,
+      "FirstTimeUnitStartUtc": "2024-03-06T23:00:00.000Z",
+      "LastTimeUnitStartUtc": "2024-03-08T23:00:00.000Z"
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .products_update_price()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.products_update_price(&request).await.expect("the mock answers");
+    let error = client
+        .products_update_price(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/products/delete`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "products")]
+#[tokio::test]
+async fn products_delete() {
+    let server = mock::MockServer::start().await;
+    let request: ProductDeleteParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "aff75fbb-5cce-4fae-8039-b07000d16650",
+  "ProductIds": [
+    "1f60b9de-c042-4841-bcab-b07000d2201f"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .products_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.products_delete(&request).await.expect("the mock answers");
+    let error = client.products_delete(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/productServiceOrders/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "product-service-orders")]
+#[tokio::test]
+async fn product_service_orders_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ProductServiceOrderFilterParameters = serde_json::from_str(
+            r#"{
+  "ProductServiceOrderIds": [
+    "9e6d4492-315b-4089-b9d6-5b1bd2eddc1b"
+  ],
+  "ServiceIds": [
+    "ae8da28c-e8a4-4141-9df0-8c998976c691",
+    "6b02d015-47ac-4c41-8e9f-5b4db61d4284"
+  ],
+  "LinkedReservationIds": [
+    "0f515589-99b4-423d-b83a-b237009f0509",
+    "b7a3f5cb-1e69-4a5f-a069-10f461996d7f"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-04-01T00:00:00Z",
+    "EndUtc": "2023-05-05T00:00:00Z"
+  },
+  "States": [
+    "Confirmed",
+    "Started"
+  ],
+  "Limitation": {
+    "Count": 10,
+    "Cursor": "819e3435-7d5e-441f-bc68-76d89c69b8f5"
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ProductServiceOrderResult = {
+        let mut value = <ProductServiceOrderResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .product_service_orders_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .product_service_orders_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .product_service_orders_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/rateGroups/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "rate-groups")]
+#[tokio::test]
+async fn rate_groups_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: RateGroupFilterParameters = serde_json::from_str(
+            r#"{
+  "RateGroupIds": [
+    "6b3f718a-b537-45b0-a8ee-d30897723834"
+  ],
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+  ],
+  "ExternalIdentifiers": [
+    "RG-001"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2024-01-27T11:48:57Z",
+    "EndUtc": "2024-02-27T11:48:57Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 1000,
+    "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7"
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RateGroupResult = {
+        let mut value = <RateGroupResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .rate_groups_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.rate_groups_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .rate_groups_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/rates/getAll`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "rates")]
+#[tokio::test]
+async fn rates_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: RateFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+  ],
+  "RateIds": [
+    "ed4b660b-19d0-434b-9360-a4de2ea42eda"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2022-10-15T00:00:00Z",
+    "EndUtc": "2022-10-20T00:00:00Z"
+  },
+  "ExternalIdentifiers": [
+    "Rate-001",
+    "Rate-002"
+  ],
+  "ActivityStates": [
+    "Active"
+  ],
+  "Extent": {
+    "Rates": true,
+    "RateGroups": true,
+    "AvailabilityBlockAssignments": true
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RateResult = {
+        let mut value = <RateResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .rates_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.rates_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.rates_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/rates/getPricing`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "rates")]
+#[tokio::test]
+async fn rates_get_pricing() {
+    let server = mock::MockServer::start().await;
+    let request: RatePricingFilterParameters = serde_json::from_str(
+            r#"{
+  "RateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+  "FirstTimeUnitStartUtc": "2022-01-01T23:00:00.000Z",
+  "LastTimeUnitStartUtc": "2022-01-03T23:00:00.000Z"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RatePricing = {
+        let mut value = <RatePricing as Default>::default();
+        value.currency = "from the mock".to_owned();
+        value
+    };
+    let expectation = server
+        .rates_get_pricing()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.rates_get_pricing(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.rates_get_pricing(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/rates/add`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "rates")]
+#[tokio::test]
+async fn rates_add() {
+    let server = mock::MockServer::start().await;
+    let request: RateAddParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "Rates": [
+    {
+      "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+      "RateGroupId": "b9f25a45-9b9a-4b33-99bd-b06f008eb6f5",
+      "IsEnabled": true,
+      "Type": "Public",
+      "AccountingCategoryId": "3620c660-a4ec-4e0f-a0bc-b06f008eb8bf",
+      "Names": {
+        "EN": "My rate"
+      },
+      "ExternalIdentifier": "D001",
+      "PricingType": "DependentRatePricing",
+      "Pricing": {
+        "DependentRatePricing": {
+          "BaseRateId": "1a1ddd3b-e106-4a70-aef1-54a75b483943",
+          "RelativeAdjustment": 0.15,
+          "AbsoluteAdjustment": 10
+        }
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RateAddResult = {
+        let mut value = <RateAddResult as Default>::default();
+        value.rates = Some(
+            Vec::from([
+                {
+                    let mut value = <Rate as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .rates_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.rates_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.rates_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/rates/updatePrice`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "rates")]
+#[tokio::test]
+async fn rates_update_price() {
+    let server = mock::MockServer::start().await;
+    let request: RatePriceUpdateParameters = serde_json::from_str(
+            r#"{
+  "RateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+  "PriceUpdates": [
+    {
+      "FirstTimeUnitStartUtc": "2022-01-01T23:00:00.000Z",
+      "LastTimeUnitStartUtc": "2022-01-03T23:00:00.000Z",
+      "Value": 111
+    },
+    {
+      "CategoryId": "e3aa3117-dff0-46b7-b49a-2c0391e70ff9",
+      "FirstTimeUnitStartUtc": "2022-01-04T23:00:00.000Z",
+      "LastTimeUnitStartUtc": "2022-01-05T23:00:00.000Z",
+      "Value": 222
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .rates_update_price()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.rates_update_price(&request).await.expect("the mock answers");
+    let error = client.rates_update_price(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/rates/updateCapacityOffset`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "rates")]
+#[tokio::test]
+async fn rates_update_capacity_offset() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleRateCapacityOffsetUpdateParameters = serde_json::from_str(
+            r#"{
+  "CapacityOffsetUpdates": [
+    {
+      "RateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+      "NegativeOccupancyAdjustment": {
+        "Value": 10
+      },
+      "ExtraOccupancyAdjustment": {
+        "Value": 20
+      }
+    },
+    {
+      "RateId": "b7e6a1c2-4f3a-4e2b-9c1d-2a5e7b8c9d0f",
+      "ExtraOccupancyAdjustment": {
+        "Value": 15
+      }
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .rates_update_capacity_offset()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.rates_update_capacity_offset(&request).await.expect("the mock answers");
+    let error = client
+        .rates_update_capacity_offset(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/rates/set`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "rates")]
+#[tokio::test]
+async fn rates_set() {
+    let server = mock::MockServer::start().await;
+    let request: RateSetParameters = serde_json::from_str(
+            r#"{
+  "Rates": [
+    {
+      "Id": "e1b0bf46-32a3-4f7c-99c1-1ff78447d55d",
+      "ServiceId": "956176af-e10b-4f3c-beb7-274801bce328",
+      "RateGroupId": "d7adfddc-c2dc-4798-ace2-28de7b25408f",
+      "IsEnabled": true,
+      "Type": "Public",
+      "Names": {
+        "en-US": "Base rate"
+      },
+      "Descriptions": {
+        "en-US": "Base rate with all fields specified using GUID identifiers."
+      },
+      "PricingType": "BaseRatePricing",
+      "Pricing": {
+        "BaseRatePricing": {
+          "Amount": {
+            "Currency": "EUR",
+            "NetValue": 100,
+            "TaxCodes": []
+          }
+        }
+      }
+    },
+    {
+      "ExternalIdentifier": "55698",
+      "ServiceId": "eid:Stay",
+      "RateGroupId": "eid:RG10",
+      "IsEnabled": false,
+      "Type": "Private",
+      "Names": {
+        "en-US": "Dependent rate"
+      },
+      "Descriptions": {
+        "en-US": "Dependent rate with all field specified using eid identifiers."
+      },
+      "PricingType": "DependentRatePricing",
+      "Pricing": {
+        "DependentRatePricing": {
+          "BaseRateId": "00392166-3869-4174-b491-cf0162524a38",
+          "RelativeAdjustment": 0,
+          "AbsoluteAdjustment": 0
+        }
+      }
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RateSetResult = {
+        let mut value = <RateSetResult as Default>::default();
+        value.rates = Some(
+            Vec::from([
+                {
+                    let mut value = <Rate as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .rates_set()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.rates_set(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.rates_set(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/rates/delete`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "rates")]
+#[tokio::test]
+async fn rates_delete() {
+    let server = mock::MockServer::start().await;
+    let request: RateDeleteParameters = serde_json::from_str(
+            r#"{
+  "RateIds": [
+    "7e89ee8e-11a0-4d9d-8880-f8d8494824b5",
+    "eid:BasicRate"
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .rates_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.rates_delete(&request).await.expect("the mock answers");
+    let error = client.rates_delete(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservationGroups/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "reservation-groups")]
+#[tokio::test]
+async fn reservation_groups_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationGroupFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ReservationGroupIds": [
+    "fe795f96-0b64-445b-89ed-c032563f2bac"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-04-27T11:48:57Z",
+    "EndUtc": "2023-04-27T11:48:57Z"
+  },
+  "Limitation": {
+    "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ReservationGroupResult = {
+        let mut value = <ReservationGroupResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .reservation_groups_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .reservation_groups_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservation_groups_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/getAll/2023-06-06`: the documented request reaches the mock
+/// as sent, and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_get_all_2023_06_06() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationServiceOrderFilterParameters = serde_json::from_str(
+            r#"{
+  "ReservationIds": [
+    "0f515589-99b4-423d-b83a-b237009f0509",
+    "9b59b50d-bd32-4ce5-add8-09ea0e1300e7"
+  ],
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+    "8c1bd738-a505-4b29-aa71-9ecc2982b843"
+  ],
+  "ReservationGroupIds": [
+    "94843f6f-3be3-481b-a1c7-06458774c3df"
+  ],
+  "AccountIds": [
+    "fadd5bb6-b428-45d5-94f8-fd0d89fece6d"
+  ],
+  "PartnerCompanyIds": [
+    "c021013e-4930-4592-8e32-91b0b1fc9663"
+  ],
+  "TravelAgencyIds": [
+    "a793d381-65a2-4fa6-9514-00c4c5bfe607"
+  ],
+  "Numbers": [
+    "50",
+    "51",
+    "52",
+    "53"
+  ],
+  "AssignedResourceIds": [
+    "5ee074b1-6c86-48e8-915f-c7aa4702086f",
+    "c32386aa-1cd2-414a-a823-489325842fbe"
+  ],
+  "AvailabilityBlockIds": [
+    "5ee074b1-6c86-48e8-915f-c7aa4702086f",
+    "c32386aa-1cd2-414a-a823-489325842fbe"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2023-04-01T00:00:00Z",
+    "EndUtc": "2023-05-05T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2023-04-01T00:00:00Z",
+    "EndUtc": "2023-05-05T00:00:00Z"
+  },
+  "CollidingUtc": {
+    "StartUtc": "2023-04-01T00:00:00Z",
+    "EndUtc": "2023-05-05T00:00:00Z"
+  },
+  "ScheduledStartUtc": {
+    "StartUtc": "2023-04-01T00:00:00Z",
+    "EndUtc": "2023-05-05T00:00:00Z"
+  },
+  "ScheduledEndUtc": {
+    "StartUtc": "2023-04-01T00:00:00Z",
+    "EndUtc": "2023-05-05T00:00:00Z"
+  },
+  "States": [
+    "Inquired",
+    "Confirmed"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ReservationServiceOrderResult = {
+        let mut value = <ReservationServiceOrderResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .reservations_get_all_2023_06_06()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .reservations_get_all_2023_06_06(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservations_get_all_2023_06_06(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+#[allow(deprecated)]
+async fn reservations_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationFilterParameters = serde_json::from_str(
+            r#"{
+  "StartUtc": "2016-01-01T00:00:00Z",
+  "EndUtc": "2016-01-07T00:00:00Z",
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+  ],
+  "ReservationIds": [
+    "db6cad34-9a91-448b-bea1-abbe01240d9c"
+  ],
+  "CustomerIds": [
+    "8e1d0ca6-1dde-4be0-8566-aafc01866110"
+  ],
+  "RateIds": [
+    "ed4b660b-19d0-434b-9360-a4de2ea42eda"
+  ],
+  "ChannelNumbers": [
+    "TW48ZP"
+  ],
+  "States": [
+    "Started"
+  ],
+  "Extent": {
+    "Reservations": true,
+    "ReservationGroups": true,
+    "Customers": true
+  },
+  "Limitation": {
+    "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ReservationResult = {
+        let mut value = <ReservationResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .reservations_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .reservations_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservations_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/getChannelManagerDetails`: the documented request reaches
+/// the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_get_channel_manager_details() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationsChannelManagerDetailsFilterParameters = serde_json::from_str(
+            r#"{
+  "ReservationIds": [
+    "9b59b50d-bd32-4ce5-add8-09ea0e1300e7"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ReservationsChannelManagerDetailsResult = {
+        let mut value = <ReservationsChannelManagerDetailsResult as Default>::default();
+        value.channel_manager_details = Vec::from([
+            {
+                let mut value = <ChannelManagerDetails as Default>::default();
+                value.reservation_id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .reservations_get_channel_manager_details()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .reservations_get_channel_manager_details(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservations_get_channel_manager_details(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/getAllItems`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+#[allow(deprecated)]
+async fn reservations_get_all_items() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationItemParameters = serde_json::from_str(
+            r#"{
+  "ReservationIds": [
+    "e6ea708c-2a2a-412f-a152-b6c76ffad49b"
+  ],
+  "Currency": "EUR",
+  "AccountingStates": [
+    "Closed"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ReservationItemResult = {
+        let mut value = <ReservationItemResult as Default>::default();
+        value.reservations = Vec::from([
+            {
+                let mut value = <ReservationItems as Default>::default();
+                value.reservation_id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .reservations_get_all_items()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .reservations_get_all_items(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservations_get_all_items(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/add`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_add() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationAdditionParameters = serde_json::from_str(
+            r#"{
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "GroupId": null,
+  "GroupName": null,
+  "SendConfirmationEmail": true,
+  "Reservations": [
+    {
+      "Identifier": "1234",
+      "State": "Confirmed",
+      "StartUtc": "2021-01-01T14:00:00Z",
+      "EndUtc": "2021-01-03T10:00:00Z",
+      "ReleasedUtc": null,
+      "CustomerId": "e465c031-fd99-4546-8c70-abcf0029c249",
+      "BookerId": "e465c031-fd99-4546-8c70-abcf0029c249",
+      "RequestedCategoryId": "0a5da171-3663-4496-a61e-35ecbd78b9b1",
+      "RateId": "a39a59fa-3a08-4822-bdd4-ab0b00e3d21f",
+      "TravelAgencyId": null,
+      "CompanyId": null,
+      "Notes": "Test reservation",
+      "TimeUnitAmount": null,
+      "PersonCounts": [
+        {
+          "AgeCategoryId": "1f67644f-052d-4863-acdf-ae1600c60ca0",
+          "Count": 2
+        },
+        {
+          "AgeCategoryId": "ab58c939-be30-4a60-8f75-ae1600c60c9f",
+          "Count": 2
+        }
+      ],
+      "TimeUnitPrices": [
+        {
+          "Index": 0,
+          "Amount": {
+            "Currency": "GBP",
+            "GrossValue": 20,
+            "TaxCodes": [
+              "UK-S"
+            ]
+          }
+        },
+        {
+          "Index": 1,
+          "Amount": {
+            "Currency": "GBP",
+            "GrossValue": 30,
+            "TaxCodes": [
+              "UK-S"
+            ]
+          }
+        }
+      ],
+      "ProductOrders": [
+        {
+          "ProductId": "2e9eb3fc-8a77-466a-9cd9-abcf002a2a01",
+          "StartUtc": "2021-01-02T00:00:00Z",
+          "EndUtc": "2021-01-03T00:00:00Z"
+        }
+      ],
+      "AvailabilityBlockId": null,
+      "VoucherCode": "SpringSale2021",
+      "AdultCount": 0,
+      "ChildCount": 0
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ReservationAdditionResult = {
+        let mut value = <ReservationAdditionResult as Default>::default();
+        value.reservations = Vec::from([
+            {
+                let mut value = <AddedReservation as Default>::default();
+                value.identifier = Some("from the mock".to_owned());
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .reservations_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.reservations_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.reservations_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/addProduct`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_add_product() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationProductParameters = serde_json::from_str(
+            r#"{
+  "ReservationId": "4d2aa234-5d30-472c-899f-ab45008c3479",
+  "ProductId": "47312820-2268-4f5c-864d-aa4100ed82bc",
+  "Count": 1,
+  "StartUtc": "2021-01-02T00:00:00Z",
+  "EndUtc": "2021-01-03T00:00:00Z",
+  "UnitAmount": {
+    "Currency": "GBP",
+    "GrossValue": 10,
+    "TaxCodes": [
+      "UK-S"
+    ]
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddProductItemsResult = {
+        let mut value = <AddProductItemsResult as Default>::default();
+        value.item_ids = Some(
+            Vec::from([
+                "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses"),
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .reservations_add_product()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .reservations_add_product(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservations_add_product(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/addCompanion`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_add_companion() {
+    let server = mock::MockServer::start().await;
+    let request: CompanionshipAddParameters = serde_json::from_str(
+            r#"{
+  "ReservationId": "e6ea708c-2a2a-412f-a152-b6c76ffad49b",
+  "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddCompanionshipResult = {
+        let mut value = <AddCompanionshipResult as Default>::default();
+        value.companionship_id = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .reservations_add_companion()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .reservations_add_companion(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservations_add_companion(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/update`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleReservationUpdateParameters = serde_json::from_str(
+            r#"{
+  "ReservationUpdates": [
+    {
+      "ReservationId": "0f515589-99b4-423d-b83a-b237009f0509",
+      "ChannelNumber": {
+        "Value": "TW48ZP"
+      },
+      "StartUtc": {
+        "Value": "2019-10-01T14:00:00Z"
+      },
+      "EndUtc": {
+        "Value": "2019-10-03T10:00:00Z"
+      },
+      "PersonCounts": {
+        "Value": [
+          {
+            "AgeCategoryId": "1f67644f-052d-4863-acdf-ae1600c60ca0",
+            "Count": 2
+          },
+          {
+            "AgeCategoryId": "ab58c939-be30-4a60-8f75-ae1600c60c9f",
+            "Count": 2
+          }
+        ]
+      },
+      "AssignedResourceId": {
+        "Value": "20e00c32-d561-4008-8609-82d8aa525714"
+      },
+      "RequestedCategoryId": {
+        "Value": "773d5e42-de1e-43a0-9ce6-f940faf2303f"
+      },
+      "TravelAgencyId": {},
+      "CompanyId": {
+        "Value": "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f"
+      },
+      "BusinessSegmentId": {
+        "Value": "dc9188f6-fb61-412c-b3fd-af32dab082ed"
+      },
+      "Purpose": {
+        "Value": "Business"
+      },
+      "RateId": {
+        "Value": "ed4b660b-19d0-434b-9360-a4de2ea42eda"
+      },
+      "CreditCardId": {
+        "Value": "e417dfe8-c813-4938-837b-36081199ce88"
+      },
+      "TimeUnitPrices": {
+        "Value": [
+          {
+            "Index": 0,
+            "Amount": {
+              "Currency": "GBP",
+              "TaxCodes": [
+                "UK-S"
+              ],
+              "GrossValue": 20
+            }
+          },
+          {
+            "Index": 1,
+            "Amount": {
+              "Currency": "GBP",
+              "TaxCodes": [
+                "UK-S"
+              ],
+              "GrossValue": 30
+            }
+          }
+        ]
+      },
+      "BookerId": {
+        "Value": "ebd507c5-6bfd-4ca9-96aa-ffed6fa94f72"
+      },
+      "AssignedResourceLocked": {
+        "Value": false
+      },
+      "AvailabilityBlockId": {
+        "Value": "5ee074b1-6c86-48e8-915f-c7aa4702086f"
+      },
+      "Options": {
+        "OwnerCheckedIn": {
+          "Value": true
+        }
+      },
+      "ClientToken": "example",
+      "AccessToken": "example",
+      "Client": "example"
+    }
+  ],
+  "Reprice": true,
+  "ApplyCancellationFee": true,
+  "Reason": "Testing",
+  "ReservationId": "0f515589-99b4-423d-b83a-b237009f0509",
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ReservationResult = {
+        let mut value = <ReservationResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .reservations_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.reservations_update(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservations_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/updateInterval`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_update_interval() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationUpdateIntervalParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "ReservationId": "209d984d-4985-4efb-96ec-f6591fc597bf",
+  "StartUtc": "2017-08-12T15:00:00Z",
+  "EndUtc": "2017-08-15T12:00:00Z",
+  "ChargeCancellationFee": false
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .reservations_update_interval()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.reservations_update_interval(&request).await.expect("the mock answers");
+    let error = client
+        .reservations_update_interval(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/updateCustomer`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_update_customer() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationsUpdateCustomerParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "ReservationId": "209d984d-4985-4efb-96ec-f6591fc597bf",
+  "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .reservations_update_customer()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.reservations_update_customer(&request).await.expect("the mock answers");
+    let error = client
+        .reservations_update_customer(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/start`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_start() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationStartParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "ReservationId": "e6ea708c-2a2a-412f-a152-b6c76ffad49b"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .reservations_start()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.reservations_start(&request).await.expect("the mock answers");
+    let error = client.reservations_start(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/process`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_process() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationProcessingParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "ReservationId": "e6ea708c-2a2a-412f-a152-b6c76ffad49b",
+  "CloseBills": false,
+  "AllowOpenBalance": false,
+  "Notes": null
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .reservations_process()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.reservations_process(&request).await.expect("the mock answers");
+    let error = client
+        .reservations_process(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/price`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_price() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationDataParameters = serde_json::from_str(
+            r#"{
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "Reservations": [
+    {
+      "Identifier": "1234",
+      "StartUtc": "2018-01-01T14:00:00Z",
+      "EndUtc": "2018-01-02T10:00:00Z",
+      "RequestedCategoryId": "0a5da171-3663-4496-a61e-35ecbd78b9b1",
+      "RateId": "33667cab-f17f-4089-ad07-c2cd50fa0df1",
+      "Notes": "Test reservation",
+      "ProductOrders": [
+        {
+          "ProductId": "3dc5d79b-67ce-48ed-9238-47fcf5d1a59f"
+        }
+      ],
+      "PersonCounts": [
+        {
+          "AgeCategoryId": "1f67644f-052d-4863-acdf-ae1600c60ca0",
+          "Count": 2
+        },
+        {
+          "AgeCategoryId": "ab58c939-be30-4a60-8f75-ae1600c60c9f",
+          "Count": 2
+        }
+      ],
+      "CustomerId": "00000000-0000-0000-0000-000000000000",
+      "AdultCount": 0,
+      "ChildCount": 0
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ReservationPricingResult = {
+        let mut value = <ReservationPricingResult as Default>::default();
+        value.reservation_prices = Vec::from([
+            {
+                let mut value = <ReservationPrice as Default>::default();
+                value.identifier = Some("from the mock".to_owned());
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .reservations_price()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.reservations_price(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.reservations_price(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/deleteCompanion`: the documented request reaches the mock
+/// as sent, and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_delete_companion() {
+    let server = mock::MockServer::start().await;
+    let request: CompanionshipDeleteParameters = serde_json::from_str(
+            r#"{
+  "ReservationId": "e6ea708c-2a2a-412f-a152-b6c76ffad49b",
+  "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .reservations_delete_companion()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.reservations_delete_companion(&request).await.expect("the mock answers");
+    let error = client
+        .reservations_delete_companion(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/confirm`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_confirm() {
+    let server = mock::MockServer::start().await;
+    let request: ConfirmReservationParameters = serde_json::from_str(
+            r#"{
+  "ReservationIds": [
+    "9af9d8b0-43ae-414d-80a8-abc1012a2a59"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: MultipleReservationResult = {
+        let mut value = <MultipleReservationResult as Default>::default();
+        value.reservation_ids = Vec::from([
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        ]);
+        value
+    };
+    let expectation = server
+        .reservations_confirm()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .reservations_confirm(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservations_confirm(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/reservations/cancel`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "reservations")]
+#[tokio::test]
+async fn reservations_cancel() {
+    let server = mock::MockServer::start().await;
+    let request: ReservationCancellationParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "ReservationIds": [
+    "5ca70705-cbb7-48c4-8cc4-abb900aa278c"
+  ],
+  "PostCancellationFee": true,
+  "Notes": "Cancellation through Connector API",
+  "ReservationId": "00000000-0000-0000-0000-000000000000"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: MultipleReservationResult = {
+        let mut value = <MultipleReservationResult as Default>::default();
+        value.reservation_ids = Vec::from([
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        ]);
+        value
+    };
+    let expectation = server
+        .reservations_cancel()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.reservations_cancel(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .reservations_cancel(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceAccessTokens/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-access-tokens")]
+#[tokio::test]
+async fn resource_access_tokens_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceAccessTokenFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ResourceAccessTokenIds": [
+    "90eff5aa-36b4-4689-80c0-ab3a00bb412e"
+  ],
+  "ServiceOrderIds": [
+    "65eff5aa-36b4-4689-80c0-ab3a00bb412e"
+  ],
+  "CollidingUtc": {
+    "StartUtc": "2020-02-15T00:00:00Z",
+    "EndUtc": "2020-02-20T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "Limitation": {
+    "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceAccessTokenResult = {
+        let mut value = <ResourceAccessTokenResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .resource_access_tokens_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_access_tokens_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_access_tokens_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceAccessTokens/add`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-access-tokens")]
+#[tokio::test]
+async fn resource_access_tokens_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleResourceAccessTokenParameters = serde_json::from_str(
+            r#"{
+  "ResourceAccessTokenParameters": [
+    {
+      "ServiceOrderId": "35d4b117-4e60-44a3-9580-c582117eff98",
+      "CompanionshipId": "25d4b117-4e60-44a3-9580-c582117eff98",
+      "ResourceId": "65d4b117-4e60-44a3-9580-c582117eff98",
+      "Type": "PinCode",
+      "Value": "1234#",
+      "SerialNumber": null,
+      "ValidityStartUtc": "2020-10-09T22:00:00Z",
+      "ValidityEndUtc": "2020-10-10T22:00:00Z",
+      "Permissions": {
+        "Bed": {
+          "Value": true
+        },
+        "Room": {
+          "Value": false
+        },
+        "Floor": {
+          "Value": false
+        },
+        "Building": {
+          "Value": false
+        }
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceAccessTokenAdditionResult = {
+        let mut value = <ResourceAccessTokenAdditionResult as Default>::default();
+        value.resource_access_tokens = Vec::from([
+            {
+                let mut value = <ResourceAccessToken as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .resource_access_tokens_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_access_tokens_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_access_tokens_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceAccessTokens/update`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-access-tokens")]
+#[tokio::test]
+async fn resource_access_tokens_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleResourceAccessTokenUpdateParameters = serde_json::from_str(
+            r#"{
+  "ResourceAccessTokenUpdates": [
+    {
+      "ResourceAccessTokenId": "35d4b117-4e60-44a3-9580-c582117eff98",
+      "ValidityStartUtc": {
+        "Value": "2020-10-09T22:00:00Z"
+      },
+      "ValidityEndUtc": {
+        "Value": "2020-10-10T22:00:00Z"
+      },
+      "Permissions": {
+        "Bed": {
+          "Value": true
+        },
+        "Room": {
+          "Value": false
+        },
+        "Floor": {
+          "Value": false
+        },
+        "Building": {
+          "Value": false
+        }
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceAccessTokenUpdateResult = {
+        let mut value = <ResourceAccessTokenUpdateResult as Default>::default();
+        value.resource_access_tokens = Vec::from([
+            {
+                let mut value = <ResourceAccessToken as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .resource_access_tokens_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_access_tokens_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_access_tokens_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceAccessTokens/delete`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-access-tokens")]
+#[tokio::test]
+async fn resource_access_tokens_delete() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceAccessTokenDeleteParameters = serde_json::from_str(
+            r#"{
+  "Ids": [
+    "35d4b117-4e60-44a3-9580-c582117eff98"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .resource_access_tokens_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.resource_access_tokens_delete(&request).await.expect("the mock answers");
+    let error = client
+        .resource_access_tokens_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceBlocks/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "resource-blocks")]
+#[tokio::test]
+async fn resource_blocks_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceBlockParameters = serde_json::from_str(
+            r#"{
+  "ResourceBlockIds": [
+    "7f8e9d0c-1b2a-3c4d-5e6f-7a8b9c0d1e2f",
+    "8e9f0a1b-2c3d-4e5f-6a7b-8c9d0e1f2a3b",
+    "63f4ebee-7e36-4ca9-b7d8-6331a8b009e5"
+  ],
+  "AssignedResourceIds": [
+    "20e00c32-d561-4008-8609-82d8aa525714",
+    "1ec29188-01ca-4294-9983-fac59f85a448",
+    "a1b2c3d4-e5f6-7890-abcd-ef1234567890"
+  ],
+  "ActivityStates": [
+    "Active",
+    "Deleted"
+  ],
+  "CollidingUtc": {
+    "StartUtc": "2023-06-01T00:00:00Z",
+    "EndUtc": "2023-07-31T23:59:59Z"
+  },
+  "CreatedUtc": {
+    "StartUtc": "2023-06-01T00:00:00Z",
+    "EndUtc": "2023-08-31T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2023-06-01T00:00:00Z",
+    "EndUtc": "2023-07-31T23:59:59Z"
+  },
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceBlockResult = {
+        let mut value = <ResourceBlockResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .resource_blocks_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_blocks_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_blocks_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceBlocks/add`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "resource-blocks")]
+#[tokio::test]
+async fn resource_blocks_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleResourceBlockAddParameters = serde_json::from_str(
+            r#"{
+  "ResourceBlocks": [
+    {
+      "ResourceId": "20e00c32-d561-4008-8609-82d8aa525714",
+      "Name": "Maintenance Block - Room 101",
+      "Type": "OutOfOrder",
+      "StartUtc": "2023-08-01T14:00:00Z",
+      "EndUtc": "2023-08-01T18:00:00Z",
+      "Notes": "Scheduled maintenance for air conditioning unit"
+    },
+    {
+      "ResourceId": "1ec29188-01ca-4294-9983-fac59f85a448",
+      "Name": "Staff Training Session",
+      "Type": "InternalUse",
+      "StartUtc": "2023-08-05T10:00:00Z",
+      "EndUtc": "2023-08-05T16:00:00Z",
+      "Notes": "Internal training session for new staff members"
+    },
+    {
+      "ResourceId": "a1b2c3d4-e5f6-7890-abcd-ef1234567890",
+      "Name": "Deep Cleaning Block",
+      "Type": "OutOfOrder",
+      "StartUtc": "2023-08-10T09:00:00Z",
+      "EndUtc": "2023-08-10T17:00:00Z",
+      "Notes": "Deep cleaning and sanitization process"
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceBlockAdditionResult = {
+        let mut value = <ResourceBlockAdditionResult as Default>::default();
+        value.resource_blocks = Vec::from([
+            {
+                let mut value = <ResourceBlock as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .resource_blocks_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.resource_blocks_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_blocks_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceBlocks/delete`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "resource-blocks")]
+#[tokio::test]
+async fn resource_blocks_delete() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceBlockDeleteParameters = serde_json::from_str(
+            r#"{
+  "ResourceBlockIds": [
+    "63f4ebee-7e36-4ca9-b7d8-6331a8b009e5"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .resource_blocks_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.resource_blocks_delete(&request).await.expect("the mock answers");
+    let error = client
+        .resource_blocks_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceCategories/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-categories")]
+#[tokio::test]
+async fn resource_categories_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceCategoryFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ResourceCategoryIds": [
+    "5c0804f9-d03a-4b13-a57d-b00300781a41",
+    "47d6b462-35ec-467e-a565-b00300781a41"
+  ],
+  "ServiceIds": [
+    "9b3a6c54-63aa-4383-b50e-b0030078184b",
+    "c0f71466-6c0b-4993-88ac-1794f6b7e958"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-05-05T00:00:00Z",
+    "EndUtc": "2023-05-10T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceCategoryResult = {
+        let mut value = <ResourceCategoryResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .resource_categories_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_categories_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_categories_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceCategoryAssignments/getAll`: the documented request reaches the
+/// mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-categories")]
+#[tokio::test]
+async fn resource_category_assignments_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceCategoryAssignmentFilterParameters = serde_json::from_str(
+            r#"{
+  "ResourceCategoryAssignmentIds": [
+    "fb69fc51-c4e9-4ef6-874a-24bcfe74a894",
+    "28704948-77df-4bb4-8f39-f8380dc8a914"
+  ],
+  "ResourceCategoryIds": [
+    "5c0804f9-d03a-4b13-a57d-b00300781a41",
+    "47d6b462-35ec-467e-a565-b00300781a41"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-11-01T00:00:00Z",
+    "EndUtc": "2023-11-30T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "ResourceIds": [
+    "5ee074b1-6c86-48e8-915f-c7aa4702086f",
+    "c32386aa-1cd2-414a-a823-489325842fbe"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 10,
+    "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7"
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceCategoryAssignmentResult = {
+        let mut value = <ResourceCategoryAssignmentResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .resource_category_assignments_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_category_assignments_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_category_assignments_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceCategoryImageAssignments/getAll`: the documented request reaches
+/// the mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-categories")]
+#[tokio::test]
+async fn resource_category_image_assignments_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceCategoryImageAssignmentFilterParameters = serde_json::from_str(
+            r#"{
+  "ResourceCategoryImageAssignmentIds": [
+    "edb5f556-7afb-4650-8d4e-8c0a6fff784d",
+    "9d18f5fb-cce5-4e70-9561-f7804262344b"
+  ],
+  "ResourceCategoryIds": [
+    "773d5e42-de1e-43a0-9ce6-f940faf2303f",
+    "47d6b462-35ec-467e-a565-b00300781a41"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-11-01T00:00:00Z",
+    "EndUtc": "2023-11-30T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceCategoryImageAssignmentResult = {
+        let mut value = <ResourceCategoryImageAssignmentResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .resource_category_image_assignments_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_category_image_assignments_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_category_image_assignments_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceCategories/add`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-categories")]
+#[tokio::test]
+async fn resource_categories_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleResourceCategoryAddParameters = serde_json::from_str(
+            r#"{
+  "ResourceCategories": [
+    {
+      "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+      "Type": "Room",
+      "Capacity": 2,
+      "ExtraCapacity": 1,
+      "Names": {
+        "en-US": "Standard Double Room"
+      },
+      "ShortNames": {
+        "en-US": "SDBL"
+      },
+      "Descriptions": {
+        "en-US": "A standard room with a double bed."
+      },
+      "Classification": "StandardDouble",
+      "Ordering": 1,
+      "ExternalIdentifier": "STD-DBL",
+      "AccountingCategoryId": "90eff5aa-36b4-4689-80c0-ab3a00bb412e"
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceCategoryModificationResult = {
+        let mut value = <ResourceCategoryModificationResult as Default>::default();
+        value.resource_categories = Vec::from([
+            {
+                let mut value = <ResourceCategory as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .resource_categories_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_categories_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_categories_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceCategories/update`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-categories")]
+#[tokio::test]
+async fn resource_categories_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleResourceCategoryUpdateParameters = serde_json::from_str(
+            r#"{
+  "ResourceCategoryUpdates": [
+    {
+      "ResourceCategoryId": "773d5e42-de1e-43a0-9ce6-f940faf2303f",
+      "Names": {
+        "Value": {
+          "en-US": "Superior Double Room"
+        }
+      },
+      "Capacity": {
+        "Value": 3
+      },
+      "Ordering": {
+        "Value": 2
+      }
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceCategoryModificationResult = {
+        let mut value = <ResourceCategoryModificationResult as Default>::default();
+        value.resource_categories = Vec::from([
+            {
+                let mut value = <ResourceCategory as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .resource_categories_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_categories_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_categories_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceCategories/delete`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-categories")]
+#[tokio::test]
+async fn resource_categories_delete() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceCategoryDeleteParameters = serde_json::from_str(
+            r#"{
+  "ResourceCategoryIds": [
+    "773d5e42-de1e-43a0-9ce6-f940faf2303f",
+    "47d6b462-35ec-467e-a565-b00300781a41"
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .resource_categories_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.resource_categories_delete(&request).await.expect("the mock answers");
+    let error = client
+        .resource_categories_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceFeatureAssignments/getAll`: the documented request reaches the
+/// mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-features")]
+#[tokio::test]
+async fn resource_feature_assignments_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceFeatureAssignmentFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ResourceFeatureIds": [
+    "a693dd8c-21fe-4dae-b450-ea3bd9ab3bb0"
+  ],
+  "ResourceFeatureAssignmentIds": [
+    "ca2b5bf9-24f5-4faa-95ef-b65d38598b08"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-11-01T00:00:00Z",
+    "EndUtc": "2023-11-30T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceFeatureAssignmentResult = {
+        let mut value = <ResourceFeatureAssignmentResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .resource_feature_assignments_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_feature_assignments_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_feature_assignments_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resourceFeatures/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resource-features")]
+#[tokio::test]
+async fn resource_features_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceFeatureFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ServiceIds": [
+    "24e2ead5-65a8-4ed9-8286-abdb00f08a1f"
+  ],
+  "ResourceFeatureIds": [
+    "3d5201ad-4a7b-4cbe-9c22-03dd79c28443"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-11-01T00:00:00Z",
+    "EndUtc": "2023-11-30T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceFeatureResult = {
+        let mut value = <ResourceFeatureResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .resource_features_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resource_features_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resource_features_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resources/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "resources")]
+#[tokio::test]
+async fn resources_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ResourceFilterParameters = serde_json::from_str(
+            r#"{
+  "ResourceIds": [
+    "20e00c32-d561-4008-8609-82d8aa525714",
+    "1ec29188-01ca-4294-9983-fac59f85a448",
+    "a1b2c3d4-e5f6-7890-abcd-ef1234567890"
+  ],
+  "Names": [
+    "101",
+    "102",
+    "Suite 1"
+  ],
+  "Extent": {
+    "Resources": true,
+    "ResourceCategories": false,
+    "ResourceCategoryAssignments": false,
+    "ResourceCategoryImageAssignments": false,
+    "ResourceFeatures": false,
+    "ResourceFeatureAssignments": false,
+    "Inactive": false
+  },
+  "CreatedUtc": {
+    "StartUtc": "2023-01-01T00:00:00Z",
+    "EndUtc": "2023-04-01T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2023-06-01T00:00:00Z",
+    "EndUtc": "2023-06-30T23:59:59Z"
+  },
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourceResult = {
+        let mut value = <ResourceResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .resources_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.resources_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.resources_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resources/getOccupancyState`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "resources")]
+#[tokio::test]
+async fn resources_get_occupancy_state() {
+    let server = mock::MockServer::start().await;
+    let request: ResourcesOccupancyStateFilterParameters = serde_json::from_str(
+            r#"{
+  "ResourceCategoryIds": [
+    "773d5e42-de1e-43a0-9ce6-f940faf2303f"
+  ],
+  "ResourceStates": [
+    "Clean",
+    "Inspected"
+  ],
+  "OccupancyStates": [
+    "Vacant",
+    "Reserved"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ResourcesOccupancyStateResult = {
+        let mut value = <ResourcesOccupancyStateResult as Default>::default();
+        value.resource_category_occupancy_states = Vec::from([
+            {
+                let mut value = <ResourceCategoryOccupancyState as Default>::default();
+                value.resource_category_id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .resources_get_occupancy_state()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .resources_get_occupancy_state(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .resources_get_occupancy_state(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/resources/update`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "resources")]
+#[tokio::test]
+async fn resources_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleResourceUpdateParameters = serde_json::from_str(
+            r#"{
+  "ResourceUpdates": [
+    {
+      "ResourceId": "20e00c32-d561-4008-8609-82d8aa525714",
+      "Name": {
+        "Value": "101 Updated"
+      },
+      "Data": {
+        "Discriminator": "Space",
+        "Value": {
+          "FloorNumber": {
+            "Value": "2"
+          },
+          "LocationNotes": {
+            "Value": "Updated location notes"
+          }
+        }
+      },
+      "State": {
+        "Value": "Inspected"
+      },
+      "StateReason": {
+        "Value": "Room inspection completed"
+      }
+    },
+    {
+      "ResourceId": "1ec29188-01ca-4294-9983-fac59f85a448",
+      "Name": {
+        "Value": "102"
+      },
+      "ParentResourceId": {
+        "Value": "20e00c32-d561-4008-8609-82d8aa525714"
+      },
+      "State": {
+        "Value": "Clean"
+      }
+    },
+    {
+      "ResourceId": "a1b2c3d4-e5f6-7890-abcd-ef1234567890",
+      "State": {
+        "Value": "OutOfService"
+      },
+      "StateReason": {
+        "Value": "Maintenance required"
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .resources_update()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.resources_update(&request).await.expect("the mock answers");
+    let error = client.resources_update(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/restrictions/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "restrictions")]
+#[tokio::test]
+async fn restrictions_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: RestrictionFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+  ],
+  "ResourceCategoryIds": [
+    "34c29e73-c8db-4e93-b51b-981e42655e03"
+  ],
+  "RateIds": [
+    "ed4b660b-19d0-434b-9360-a4de2ea42eda"
+  ],
+  "Origin": "Integration",
+  "CollidingUtc": {
+    "StartUtc": "2020-02-15T00:00:00Z",
+    "EndUtc": "2020-02-20T00:00:00Z"
+  },
+  "CreatedUtc": {
+    "StartUtc": "2020-02-05T00:00:00Z",
+    "EndUtc": "2020-02-15T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2020-02-05T00:00:00Z",
+    "EndUtc": "2020-02-15T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RestrictionResult = {
+        let mut value = <RestrictionResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .restrictions_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .restrictions_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .restrictions_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/restrictions/set`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "restrictions")]
+#[tokio::test]
+async fn restrictions_set() {
+    let server = mock::MockServer::start().await;
+    let request: SetRestrictionParameters = serde_json::from_str(
+            r#"{
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "Data": [
+    {
+      "Type": "Start",
+      "ExactRateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+      "ResourceCategoryId": "773d5e42-de1e-43a0-9ce6-f940faf2303f",
+      "StartUtc": "2023-02-15T00:00:00Z",
+      "EndUtc": "2023-02-22T00:00:00Z",
+      "Days": {
+        "Monday": false,
+        "Tuesday": false,
+        "Wednesday": false,
+        "Thursday": false,
+        "Friday": true,
+        "Saturday": true,
+        "Sunday": true
+      },
+      "MinLength": "P0M2DT0H0M0S",
+      "MaxLength": "P0M7DT0H0M0S"
+    },
+    {
+      "Type": "Start",
+      "BaseRateId": "e5b538b1-36e6-43a0-9f5c-103204c7f68e",
+      "StartUtc": "2023-02-23T00:00:00Z",
+      "EndUtc": "2023-03-03T00:00:00Z",
+      "Days": {
+        "Monday": true,
+        "Tuesday": true,
+        "Wednesday": true,
+        "Thursday": true,
+        "Friday": true,
+        "Saturday": false,
+        "Sunday": false
+      },
+      "MinAdvance": "P0Y0M1DT0H0M0S",
+      "MaxAdvance": "P0Y0M3DT0H0M0S"
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .restrictions_set()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.restrictions_set(&request).await.expect("the mock answers");
+    let error = client.restrictions_set(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/restrictions/clear`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "restrictions")]
+#[tokio::test]
+async fn restrictions_clear() {
+    let server = mock::MockServer::start().await;
+    let request: ClearRestrictionParameters = serde_json::from_str(
+            r#"{
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "Data": [
+    {
+      "Type": "Start",
+      "ExactRateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+      "ResourceCategoryId": "773d5e42-de1e-43a0-9ce6-f940faf2303f",
+      "StartUtc": "2023-02-15T00:00:00Z",
+      "EndUtc": "2023-02-22T00:00:00Z",
+      "Days": {
+        "Monday": false,
+        "Tuesday": false,
+        "Wednesday": false,
+        "Thursday": false,
+        "Friday": true,
+        "Saturday": true,
+        "Sunday": true
+      }
+    },
+    {
+      "Type": "Start",
+      "BaseRateId": "e5b538b1-36e6-43a0-9f5c-103204c7f68e",
+      "StartUtc": "2023-02-23T00:00:00Z",
+      "EndUtc": "2023-03-03T00:00:00Z",
+      "Days": {
+        "Monday": true,
+        "Tuesday": true,
+        "Wednesday": true,
+        "Thursday": true,
+        "Friday": true,
+        "Saturday": false,
+        "Sunday": false
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .restrictions_clear()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.restrictions_clear(&request).await.expect("the mock answers");
+    let error = client.restrictions_clear(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/routingRules/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "routing-rules")]
+#[tokio::test]
+#[allow(deprecated)]
+async fn routing_rules_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: RoutingRuleFilterParameters = serde_json::from_str(
+            r#"{
+  "CompanyIds": [
+    "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f",
+    "956aa0f0-a090-42c8-bee2-991972d32f80"
+  ],
+  "RoutingRuleIds": [
+    "ff785b22-5422-4d1d-87f4-af2e00b3dfda",
+    "d98c9611-0006-4691-a835-af2e00b170c4"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RoutingRuleResult = {
+        let mut value = <RoutingRuleResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .routing_rules_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .routing_rules_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .routing_rules_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/routingRules/add`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "routing-rules")]
+#[tokio::test]
+#[allow(deprecated)]
+async fn routing_rules_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleRoutingRuleAddParameters = serde_json::from_str(
+            r#"{
+  "RoutingRules": [
+    {
+      "CompanyId": "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f",
+      "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+      "CompanyRelation": "PartnerCompany",
+      "Applicability": "PrepaidOnly",
+      "RouteType": "AllStayItems"
+    },
+    {
+      "CompanyId": "c021013e-4930-4592-8e32-91b0b1fc9663",
+      "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+      "CompanyRelation": "TravelAgency",
+      "Applicability": "Always",
+      "RouteType": "SelectedStayItems",
+      "AssignmentTargetType": "CompanyAsDetails",
+      "SelectedStayItems": {
+        "Nights": true,
+        "CityTax": true,
+        "ProductCategoryIds": [
+          "004fa262-7b08-4853-b544-af2a00d5cf1f",
+          "8f0dc6ef-1fd4-44e4-b353-af2c00b24caf",
+          "d4c1b435-0ed1-4d98-9833-af2c00b28518"
+        ]
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RoutingRuleAdditionResult = {
+        let mut value = <RoutingRuleAdditionResult as Default>::default();
+        value.routing_rules = Vec::from([
+            {
+                let mut value = <RoutingRule as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .routing_rules_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.routing_rules_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.routing_rules_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/routingRules/update`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "routing-rules")]
+#[tokio::test]
+#[allow(deprecated)]
+async fn routing_rules_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleRoutingRuleUpdateParameters = serde_json::from_str(
+            r#"{
+  "RoutingRuleUpdates": [
+    {
+      "RoutingRuleId": "ff785b22-5422-4d1d-87f4-af2e00b3dfda",
+      "CompanyId": {
+        "Value": "c021013e-4930-4592-8e32-91b0b1fc9663"
+      },
+      "ServiceId": {
+        "Value": "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+      },
+      "CompanyRelation": "PartnerCompany",
+      "Applicability": "Always",
+      "RouteType": "AllStayItems"
+    },
+    {
+      "RoutingRuleId": "d98c9611-0006-4691-a835-af2e00b170c4",
+      "CompanyId": {
+        "Value": "a793d381-65a2-4fa6-9514-00c4c5bfe607"
+      },
+      "ServiceId": {
+        "Value": "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+      },
+      "CompanyRelation": "TravelAgency",
+      "Applicability": "Always",
+      "RouteType": "SelectedStayItems",
+      "AssignmentTargetType": "CompanyAsDetails",
+      "SelectedStayItems": {
+        "Nights": {
+          "Value": false
+        },
+        "CityTax": {
+          "Value": true
+        },
+        "ProductCategoryIds": {
+          "Value": [
+            "004fa262-7b08-4853-b544-af2a00d5cf1f"
+          ]
+        }
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RoutingRuleUpdateResult = {
+        let mut value = <RoutingRuleUpdateResult as Default>::default();
+        value.routing_rules = Vec::from([
+            {
+                let mut value = <RoutingRule as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .routing_rules_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .routing_rules_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .routing_rules_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/routingRules/delete`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "routing-rules")]
+#[tokio::test]
+#[allow(deprecated)]
+async fn routing_rules_delete() {
+    let server = mock::MockServer::start().await;
+    let request: RoutingRuleDeleteParameters = serde_json::from_str(
+            r#"{
+  "RoutingRuleIds": [
+    "ff785b22-5422-4d1d-87f4-af2e00b3dfda",
+    "d98c9611-0006-4691-a835-af2e00b170c4"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .routing_rules_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.routing_rules_delete(&request).await.expect("the mock answers");
+    let error = client
+        .routing_rules_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/rules/getAll`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "rules")]
+#[tokio::test]
+async fn rules_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: RuleFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-01T00:00:00Z",
+    "EndUtc": "2023-10-31T00:00:00Z"
+  },
+  "Extent": {
+    "RuleActions": true,
+    "Rates": true,
+    "RateGroups": true,
+    "ResourceCategories": true,
+    "BusinessSegments": true
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: RuleResult = {
+        let mut value = <RuleResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .rules_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.rules_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.rules_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/serviceOrderNotes/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "service-order-notes")]
+#[tokio::test]
+async fn service_order_notes_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ServiceOrderNoteFilterParameters = serde_json::from_str(
+            r#"{
+  "ServiceOrderIds": [
+    "1dc0c6bf-2ce6-4a9f-af97-af5c01676720"
+  ],
+  "ServiceOrderNoteIds": [
+    "a06a225b-00f7-48c8-a463-af5c016768e9"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ServiceOrderNoteResult = {
+        let mut value = <ServiceOrderNoteResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .service_order_notes_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .service_order_notes_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .service_order_notes_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/serviceOrderNotes/add`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "service-order-notes")]
+#[tokio::test]
+async fn service_order_notes_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleServiceOrderNoteAddParameters = serde_json::from_str(
+            r#"{
+  "ServiceOrderNotes": [
+    {
+      "ServiceOrderId": "1dc0c6bf-2ce6-4a9f-af97-af5c01676720",
+      "Text": "Shaken, not stirred."
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ServiceOrderNoteAdditionResult = {
+        let mut value = <ServiceOrderNoteAdditionResult as Default>::default();
+        value.service_order_notes = Vec::from([
+            {
+                let mut value = <OrderNote as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .service_order_notes_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .service_order_notes_add(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .service_order_notes_add(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/serviceOrderNotes/update`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "service-order-notes")]
+#[tokio::test]
+async fn service_order_notes_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleServiceOrderNoteUpdateParameters = serde_json::from_str(
+            r#"{
+  "ServiceOrderNoteUpdates": [
+    {
+      "ServiceOrderNoteId": "a06a225b-00f7-48c8-a463-af5c016768e9",
+      "Text": {
+        "Value": "Shaken, not stirred."
+      }
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ServiceOrderNoteUpdateResult = {
+        let mut value = <ServiceOrderNoteUpdateResult as Default>::default();
+        value.service_order_notes = Vec::from([
+            {
+                let mut value = <OrderNote as Default>::default();
+                value.id = "4d6f636b-0000-4000-8000-000000000007"
+                    .parse()
+                    .expect("the mock's value parses");
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .service_order_notes_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .service_order_notes_update(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .service_order_notes_update(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/serviceOrderNotes/delete`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "service-order-notes")]
+#[tokio::test]
+async fn service_order_notes_delete() {
+    let server = mock::MockServer::start().await;
+    let request: ServiceOrderNoteDeleteParameters = serde_json::from_str(
+            r#"{
+  "ServiceOrderNoteIds": [
+    "a06a225b-00f7-48c8-a463-af5c016768e9"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .service_order_notes_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.service_order_notes_delete(&request).await.expect("the mock answers");
+    let error = client
+        .service_order_notes_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/serviceOverbookingLimits/getAll`: the documented request reaches the
+/// mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "service-overbooking-limits")]
+#[tokio::test]
+async fn service_overbooking_limits_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ServiceOverbookingLimitFilterParameters = serde_json::from_str(
+            r#"{
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+    "8c1bd738-a505-4b29-aa71-9ecc2982b843"
+  ],
+  "ServiceOverbookingLimitIds": [
+    "e654f217-d1b5-46be-a820-e93ba568dfac"
+  ],
+  "CollidingUtc": {
+    "StartUtc": "2024-11-01T00:00:00Z",
+    "EndUtc": "2024-11-30T00:00:00Z"
+  },
+  "UpdatedUtc": {
+    "StartUtc": "2024-11-01T00:00:00Z",
+    "EndUtc": "2024-11-30T00:00:00Z"
+  },
+  "ActivityStates": [
+    "Active"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100,
+    "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7"
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ServiceOverbookingLimitResult = {
+        let mut value = <ServiceOverbookingLimitResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .service_overbooking_limits_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .service_overbooking_limits_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .service_overbooking_limits_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/serviceOverbookingLimits/set`: the documented request reaches the mock
+/// as sent, and the client returns the mock's answers.
+#[cfg(feature = "service-overbooking-limits")]
+#[tokio::test]
+async fn service_overbooking_limits_set() {
+    let server = mock::MockServer::start().await;
+    let request: ServiceOverbookingLimitSetParameters = serde_json::from_str(
+            r#"{
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "SetServiceOverbookingLimits": [
+    {
+      "FirstTimeUnitStartUtc": "2024-11-01T00:00:00Z",
+      "LastTimeUnitStartUtc": "2024-11-30T00:00:00Z",
+      "Limit": 10
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .service_overbooking_limits_set()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.service_overbooking_limits_set(&request).await.expect("the mock answers");
+    let error = client
+        .service_overbooking_limits_set(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/serviceOverbookingLimits/clear`: the documented request reaches the mock
+/// as sent, and the client returns the mock's answers.
+#[cfg(feature = "service-overbooking-limits")]
+#[tokio::test]
+async fn service_overbooking_limits_clear() {
+    let server = mock::MockServer::start().await;
+    let request: ServiceOverbookingLimitClearParameters = serde_json::from_str(
+            r#"{
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "ClearServiceOverbookingLimits": [
+    {
+      "FirstTimeUnitStartUtc": "2024-11-01T00:00:00Z",
+      "LastTimeUnitStartUtc": "2024-11-30T00:00:00Z"
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .service_overbooking_limits_clear()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.service_overbooking_limits_clear(&request).await.expect("the mock answers");
+    let error = client
+        .service_overbooking_limits_clear(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/services/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "services")]
+#[tokio::test]
+async fn services_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: ServiceFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "ServiceIds": [
+    "fc79a518-bc69-45b8-93bd-83326201bd14",
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2020-01-05T00:00:00Z",
+    "EndUtc": "2020-01-10T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ServiceResult = {
+        let mut value = <ServiceResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .services_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.services_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.services_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/services/getAvailability/2024-01-22`: the documented request reaches the
+/// mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "services")]
+#[tokio::test]
+async fn services_get_availability_2024_01_22() {
+    let server = mock::MockServer::start().await;
+    let request: ServiceAvailabilityFilterParametersV20240122 = serde_json::from_str(
+            r#"{
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "FirstTimeUnitStartUtc": "2024-02-01T23:00:00.000Z",
+  "LastTimeUnitStartUtc": "2024-02-05T23:00:00.000Z",
+  "Metrics": [
+    "OutOfOrderBlocks",
+    "PublicAvailabilityAdjustment",
+    "OtherServiceReservationCount",
+    "Occupied",
+    "ConfirmedReservations",
+    "OptionalReservations",
+    "BlockAvailability",
+    "AllocatedBlockAvailability",
+    "UsableResources",
+    "ActiveResources",
+    "HouseUse"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ServiceAvailabilityResultV20240122 = {
+        let mut value = <ServiceAvailabilityResultV20240122 as Default>::default();
+        value.time_unit_starts_utc = Vec::from([
+            "2031-07-14T09:30:15Z".parse().expect("the mock's value parses"),
+        ]);
+        value
+    };
+    let expectation = server
+        .services_get_availability_2024_01_22()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .services_get_availability_2024_01_22(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .services_get_availability_2024_01_22(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/services/getAvailability`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "services")]
+#[tokio::test]
+async fn services_get_availability() {
+    let server = mock::MockServer::start().await;
+    let request: ServiceAvailabilityFilterParameters = serde_json::from_str(
+            r#"{
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "FirstTimeUnitStartUtc": "2017-01-01T23:00:00.000Z",
+  "LastTimeUnitStartUtc": "2017-01-03T23:00:00.000Z"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: ServiceAvailabilityResult = {
+        let mut value = <ServiceAvailabilityResult as Default>::default();
+        value.time_unit_starts_utc = Vec::from([
+            "2031-07-14T09:30:15Z".parse().expect("the mock's value parses"),
+        ]);
+        value
+    };
+    let expectation = server
+        .services_get_availability()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .services_get_availability(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .services_get_availability(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/services/updateAvailability`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "services")]
+#[tokio::test]
+async fn services_update_availability() {
+    let server = mock::MockServer::start().await;
+    let request: ServiceAvailabilityUpdateParameters = serde_json::from_str(
+            r#"{
+  "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+  "AvailabilityUpdates": [
+    {
+      "FirstTimeUnitStartUtc": "2020-10-05T23:00:00Z",
+      "LastTimeUnitStartUtc": "2020-10-05T23:00:00Z",
+      "AvailabilityBlockId": "23e85a44-d95a-4dcf-9f36-acb000b10abe",
+      "ResourceCategoryId": "46bc1498-38cf-4d03-b144-aa69012f5d50",
+      "UnitCountAdjustment": {
+        "Value": 6
+      }
+    },
+    {
+      "FirstTimeUnitStartUtc": "2020-10-07T23:00:00Z",
+      "LastTimeUnitStartUtc": "2020-10-08T23:00:00Z",
+      "ResourceCategoryId": "46bc1498-38cf-4d03-b144-aa69012f5d50",
+      "UnitCountAdjustment": {}
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .services_update_availability()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.services_update_availability(&request).await.expect("the mock answers");
+    let error = client
+        .services_update_availability(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/sourceAssignments/getAll/2024-09-20`: the documented request reaches the
+/// mock as sent, and the client returns the mock's answers.
+#[cfg(feature = "source-assignments")]
+#[tokio::test]
+async fn source_assignments_get_all_2024_09_20() {
+    let server = mock::MockServer::start().await;
+    let request: SourceAssignmentFilterParametersV20240920 = serde_json::from_str(
+            r#"{
+  "ReservationIds": [
+    "9b59b50d-bd32-4ce5-add8-09ea0e1300e7"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2025-11-01T00:00:00Z",
+    "EndUtc": "2025-11-30T00:00:00Z"
+  },
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: SourceAssignmentResultV20240920 = {
+        let mut value = <SourceAssignmentResultV20240920 as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .source_assignments_get_all_2024_09_20()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .source_assignments_get_all_2024_09_20(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .source_assignments_get_all_2024_09_20(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/sourceAssignments/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "source-assignments")]
+#[tokio::test]
+async fn source_assignments_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: SourceAssignmentFilterParameters = serde_json::from_str(
+            r#"{
+  "ReservationGroupIds": [
+    "730d050c-8098-415a-95af-af2500a2de47"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-02-01T00:00:00Z",
+    "EndUtc": "2023-02-28T00:00:00Z"
+  },
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: SourceAssignmentResult = {
+        let mut value = <SourceAssignmentResult as Default>::default();
+        value.cursor = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .source_assignments_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .source_assignments_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .source_assignments_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/sources/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "sources")]
+#[tokio::test]
+async fn sources_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: SourceFilterParameters = serde_json::from_str(
+            r#"{
+  "UpdatedUtc": {
+    "StartUtc": "2023-01-05T00:00:00Z",
+    "EndUtc": "2023-01-10T00:00:00Z"
+  },
+  "SourceIds": [
+    "bbe29c21-401a-4746-b97d-af1f00e1bb8b",
+    "22e42a59-b321-43f8-a5d1-af1f00e1bb8b",
+    "b5a55d41-bbc5-48d0-a01b-af1f00e1bb8b"
+  ],
+  "Limitation": {
+    "Count": 10,
+    "Cursor": null
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: SourceResult = {
+        let mut value = <SourceResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .sources_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.sources_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.sources_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/tasks/getAll`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "tasks")]
+#[tokio::test]
+async fn tasks_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: TaskFilterParameters = serde_json::from_str(
+            r#"{
+  "TaskIds": [
+    "65cf1aac-bef2-4653-9350-ab2600af65af"
+  ],
+  "DepartmentIds": [
+    "c28cfb42-a963-4195-ad26-ab1b009b6425"
+  ],
+  "ServiceOrderIds": [
+    "8d70f718-e19c-458d-8ddb-ab1b009b5487"
+  ],
+  "CreatedUtc": {
+    "StartUtc": "2019-12-08T00:00:00Z",
+    "EndUtc": "2019-12-10T00:00:00Z"
+  },
+  "ClosedUtc": {
+    "StartUtc": "2019-12-08T00:00:00Z",
+    "EndUtc": "2019-12-10T00:00:00Z"
+  },
+  "DeadlineUtc": {
+    "StartUtc": "2020-01-01T00:00:00Z",
+    "EndUtc": "2020-01-02T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 1000
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: TaskResult = {
+        let mut value = <TaskResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .tasks_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.tasks_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.tasks_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/tasks/add`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "tasks")]
+#[tokio::test]
+async fn tasks_add() {
+    let server = mock::MockServer::start().await;
+    let request: TaskAddParameters = serde_json::from_str(
+            r#"{
+  "Name": "Test",
+  "Description": "Task description",
+  "DeadlineUtc": "2016-01-01T14:00:00Z",
+  "ServiceOrderId": "c73cf884-ae2b-4fba-858c-ab1400b4c8c3",
+  "DepartmentId": "8a0770a7-5178-4b87-8898-ab0400a346ec"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: AddTaskResult = {
+        let mut value = <AddTaskResult as Default>::default();
+        value.task_id = "4d6f636b-0000-4000-8000-000000000007"
+            .parse()
+            .expect("the mock's value parses");
+        value
+    };
+    let expectation = server
+        .tasks_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.tasks_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.tasks_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/tasks/close`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "tasks")]
+#[tokio::test]
+async fn tasks_close() {
+    let server = mock::MockServer::start().await;
+    let request: CloseTaskParameters = serde_json::from_str(
+            r#"{
+  "TaskIds": [
+    "a7f6f8a1-6a2c-4c4d-8b9f-3c8a6d2f1b7e",
+    "b4c2d9fe-12a1-4c2b-9f6a-5b0c2f1d3e4a"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .tasks_close()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.tasks_close(&request).await.expect("the mock answers");
+    let error = client.tasks_close(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/taxations/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "taxations")]
+#[tokio::test]
+async fn taxations_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: Parameters = serde_json::from_str(r#"{}"#)
+        .expect("the documented request reads");
+    let result: TaxationResult = {
+        let mut value = <TaxationResult as Default>::default();
+        value.taxations = Vec::from([
+            {
+                let mut value = <Taxation as Default>::default();
+                value.code = "from the mock".to_owned();
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .taxations_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.taxations_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.taxations_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/taxEnvironments/getAll`: the documented request reaches the mock as
+/// sent, and the client returns the mock's answers.
+#[cfg(feature = "tax-environments")]
+#[tokio::test]
+async fn tax_environments_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: Parameters = serde_json::from_str(r#"{}"#)
+        .expect("the documented request reads");
+    let result: TaxEnvironmentResult = {
+        let mut value = <TaxEnvironmentResult as Default>::default();
+        value.tax_environments = Vec::from([
+            {
+                let mut value = <TaxEnvironment as Default>::default();
+                value.code = "from the mock".to_owned();
+                value
+            },
+        ]);
+        value
+    };
+    let expectation = server
+        .tax_environments_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .tax_environments_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .tax_environments_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/voucherCodes/getAll`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "voucher-codes")]
+#[tokio::test]
+async fn voucher_codes_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: VoucherCodeFilterParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "VoucherCodeIds": [
+    "8c364829-c7ae-4972-b67f-93ea704d7228",
+    "dc9d3488-7fc4-4fc9-a524-14e6504d8734"
+  ],
+  "VoucherIds": [
+    "fe568bbd-1ecb-4bb2-bf77-96c3698de20d"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-10T00:00:00Z",
+    "EndUtc": "2023-10-17T00:00:00Z"
+  },
+  "Limitation": {
+    "Count": 10
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: VoucherCodeResult = {
+        let mut value = <VoucherCodeResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .voucher_codes_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client
+        .voucher_codes_get_all(&request)
+        .await
+        .expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client
+        .voucher_codes_get_all(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/voucherCodes/add`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "voucher-codes")]
+#[tokio::test]
+async fn voucher_codes_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleVoucherCodeAddParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "VoucherCodeParameters": [
+    {
+      "VoucherId": "8c364829-c7ae-4972-b67f-93ea704d7228",
+      "Value": "0E5856B0A73E62B7E446",
+      "ValidityStartUtc": "2023-10-09T22:00:00Z",
+      "ValidityEndUtc": "2023-10-09T22:00:00Z"
+    },
+    {
+      "VoucherId": "dc9d3488-7fc4-4fc9-a524-14e6504d8734",
+      "Value": "021D047E42A5FD522CBA",
+      "ValidityStartUtc": "2023-10-09T22:00:00Z",
+      "ValidityEndUtc": "2023-10-09T22:00:00Z"
+    }
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: VoucherCodeResult = {
+        let mut value = <VoucherCodeResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .voucher_codes_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.voucher_codes_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.voucher_codes_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/voucherCodes/delete`: the documented request reaches the mock as sent,
+/// and the client returns the mock's answers.
+#[cfg(feature = "voucher-codes")]
+#[tokio::test]
+async fn voucher_codes_delete() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleVoucherCodeDeleteParameters = serde_json::from_str(
+            r#"{
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+  "VoucherCodeIds": [
+    "8c364829-c7ae-4972-b67f-93ea704d7228",
+    "dc9d3488-7fc4-4fc9-a524-14e6504d8734"
+  ]
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .voucher_codes_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.voucher_codes_delete(&request).await.expect("the mock answers");
+    let error = client
+        .voucher_codes_delete(&request)
+        .await
+        .expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/vouchers/getAll`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "vouchers")]
+#[tokio::test]
+async fn vouchers_get_all() {
+    let server = mock::MockServer::start().await;
+    let request: VoucherFilterParameters = serde_json::from_str(
+            r#"{
+  "Extent": {
+    "Vouchers": true,
+    "VoucherCodes": true,
+    "VoucherAssignments": true,
+    "Companies": false,
+    "Rates": false
+  },
+  "ServiceIds": [
+    "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+    "8c1bd738-a505-4b29-aa71-9ecc2982b843"
+  ],
+  "VoucherIds": [
+    "fe568bbd-1ecb-4bb2-bf77-96c3698de20d"
+  ],
+  "VoucherCodeValues": [
+    "TEST-VOUCHER-CODE"
+  ],
+  "ActivityStates": [
+    "Active"
+  ],
+  "UpdatedUtc": {
+    "StartUtc": "2023-10-10T00:00:00Z",
+    "EndUtc": "2023-10-17T00:00:00Z"
+  },
+  "ExternalIdentifiers": [
+    "Voucher-001",
+    "Voucher-002"
+  ],
+  "EnterpriseIds": [
+    "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "4d0201db-36f5-428b-8d11-4f0a65e960cc"
+  ],
+  "Limitation": {
+    "Count": 100
+  }
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: VoucherResult = {
+        let mut value = <VoucherResult as Default>::default();
+        value.cursor = Some(
+            "4d6f636b-0000-4000-8000-000000000007"
+                .parse()
+                .expect("the mock's value parses"),
+        );
+        value
+    };
+    let expectation = server
+        .vouchers_get_all()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.vouchers_get_all(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.vouchers_get_all(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/vouchers/add`: the documented request reaches the mock as sent, and the
+/// client returns the mock's answers.
+#[cfg(feature = "vouchers")]
+#[tokio::test]
+async fn vouchers_add() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleVoucherAddParameters = serde_json::from_str(
+            r#"{
+  "VoucherParameters": [
+    {
+      "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+      "Name": "Weekend Voucher",
+      "Type": "Public",
+      "AssignedRateIds": [
+        "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+        "b7e6a1c2-4f3a-4e2b-9c1d-2a5e7b8c9d0f"
+      ]
+    },
+    {
+      "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
+      "Name": "Sample company voucher",
+      "Type": "PartnerCompany",
+      "CompanyId": "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f",
+      "AssignedRateIds": [
+        "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+        "b7e6a1c2-4f3a-4e2b-9c1d-2a5e7b8c9d0f"
+      ],
+      "OccupiableIntervalStartUtc": "2023-12-31T22:00:00Z",
+      "OccupiableIntervalEndUtc": "2024-01-01T22:00:00Z",
+      "ExternalIdentifier": "VCHR-278"
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: VoucherWriteResult = {
+        let mut value = <VoucherWriteResult as Default>::default();
+        value.vouchers = Some(
+            Vec::from([
+                {
+                    let mut value = <Voucher as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .vouchers_add()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.vouchers_add(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.vouchers_add(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/vouchers/update`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "vouchers")]
+#[tokio::test]
+async fn vouchers_update() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleVoucherUpdateParameters = serde_json::from_str(
+            r#"{
+  "VoucherUpdates": [
+    {
+      "VoucherId": "fe568bbd-1ecb-4bb2-bf77-96c3698de20d",
+      "Name": {
+        "Value": "Weekend Voucher"
+      },
+      "Type": {
+        "Value": "Public"
+      },
+      "AssignedRateIds": {
+        "Value": [
+          "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+          "b7e6a1c2-4f3a-4e2b-9c1d-2a5e7b8c9d0f"
+        ]
+      }
+    },
+    {
+      "VoucherId": "f4a9942c-2616-4074-b1f4-4b959515e933",
+      "Name": {
+        "Value": "Sample company voucher"
+      },
+      "Type": {
+        "Value": "PartnerCompany"
+      },
+      "CompanyId": {
+        "Value": "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f"
+      },
+      "AssignedRateIds": {
+        "Value": [
+          "ed4b660b-19d0-434b-9360-a4de2ea42eda",
+          "b7e6a1c2-4f3a-4e2b-9c1d-2a5e7b8c9d0f"
+        ]
+      },
+      "OccupiableIntervalStartUtc": {
+        "Value": "2023-12-31T22:00:00Z"
+      },
+      "OccupiableIntervalEndUtc": {
+        "Value": "2024-01-01T22:00:00Z"
+      },
+      "ExternalIdentifier": {
+        "Value": "VCHR-278"
+      }
+    }
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let result: VoucherWriteResult = {
+        let mut value = <VoucherWriteResult as Default>::default();
+        value.vouchers = Some(
+            Vec::from([
+                {
+                    let mut value = <Voucher as Default>::default();
+                    value.id = "4d6f636b-0000-4000-8000-000000000007"
+                        .parse()
+                        .expect("the mock's value parses");
+                    value
+                },
+            ]),
+        );
+        value
+    };
+    let expectation = server
+        .vouchers_update()
+        .with(request.clone())
+        .returns(result.clone())
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    let returned = client.vouchers_update(&request).await.expect("the mock answers");
+    assert_eq!(returned, result);
+    let error = client.vouchers_update(&request).await.expect_err("the mock refuses");
+    assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
+    assert!(error.to_string().contains("Refused by the mock."), "{error}");
+    assert_eq!(expectation.received(), [request.clone(), request]);
+    server.verify();
+}
+
+/// `POST /api/connector/v1/vouchers/delete`: the documented request reaches the mock as sent, and
+/// the client returns the mock's answers.
+#[cfg(feature = "vouchers")]
+#[tokio::test]
+async fn vouchers_delete() {
+    let server = mock::MockServer::start().await;
+    let request: MultipleVoucherDeleteParameters = serde_json::from_str(
+            r#"{
+  "VoucherIds": [
+    "fe568bbd-1ecb-4bb2-bf77-96c3698de20d",
+    "f4a9942c-2616-4074-b1f4-4b959515e933"
+  ],
+  "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}"#,
+        )
+        .expect("the documented request reads");
+    let expectation = server
+        .vouchers_delete()
+        .with(request.clone())
+        .succeeds()
+        .fails(mock::ErrorStatus::BadRequest, "Refused by the mock.");
+    let client = server.client();
+    client.vouchers_delete(&request).await.expect("the mock answers");
+    let error = client.vouchers_delete(&request).await.expect_err("the mock refuses");
     assert_eq!(error.status(), Some(mock::ErrorStatus::BadRequest.status()));
     assert!(error.to_string().contains("Refused by the mock."), "{error}");
     assert_eq!(expectation.received(), [request.clone(), request]);

@@ -350,6 +350,26 @@ pub struct RequestUnion {
     pub fallback: String,
 }
 
+/// A documented request example as it is sent: without the fields the client adds itself, and
+/// fitted to the request type where the documentation departs from the spec (a required value
+/// left out, a `null` the spec does not allow, a value beyond a documented limit).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SentExample {
+    pub body: serde_json::Value,
+    /// What was changed to fit the example to the spec, in document order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<ExampleFix>,
+}
+
+/// One change that fits a documented example to its type.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ExampleFix {
+    /// The JSON pointer of the changed value in the example (`/Limitation`).
+    pub pointer: String,
+    /// What the documentation has there and what is sent instead.
+    pub change: String,
+}
+
 /// A value on the wire that tells variants apart: a string, or an integer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum WireValue {
@@ -514,6 +534,9 @@ pub struct Operation {
     /// The documented request example, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_example: Option<serde_json::Value>,
+    /// The documented request example as the example program and the mock's test send it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_example: Option<SentExample>,
     /// Responses documented for one status code.
     pub responses: Vec<Response>,
     /// The type of a successful result, `None` when success has no body.
@@ -735,6 +758,17 @@ pub struct Response {
     pub body: Option<TypeRef>,
     /// Names of the documented headers.
     pub headers: Vec<String>,
+    /// The documented example of the JSON body, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<serde_json::Value>,
+    /// The members of the example that its type does not describe (JSON pointers), which
+    /// reading it leaves out, as it leaves out what a newer server adds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub example_unknown_members: Vec<String>,
+    /// What keeps the example from reading into its type, where something does: the
+    /// documentation departs from the spec where a rule cannot follow it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub example_unreadable: Vec<String>,
 }
 
 impl Response {

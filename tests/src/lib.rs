@@ -57,5 +57,6 @@ pub fn fixture(name: &str) -> &'static str {
 
 pub mod example_program;
 pub mod nested_workspace;
+pub mod seeds;
 pub mod server;
 pub mod synthetic;

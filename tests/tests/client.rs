@@ -126,6 +126,23 @@ async fn customers_add_sends_exactly_the_documented_request() {
     assert_eq!(customer, expected);
 }
 
+/// The documented `identityDocuments/update` request, with its dates written as dates: the
+/// documentation writes the midnight date-time `2040-11-20T00:00:00Z` where the spec has a date
+/// (`format: date`), which the client sends as `2040-11-20`.
+fn documented_documents_update() -> Value {
+    let mut documented: Value = serde_json::from_str(IDENTITY_DOCUMENTS_UPDATE_REQUEST).unwrap();
+    for document in documented["IdentityDocuments"].as_array_mut().unwrap() {
+        for date in ["ExpirationDate", "IssuanceDate"] {
+            let written = document[date]["Value"].as_str().unwrap();
+            let day = written
+                .strip_suffix("T00:00:00Z")
+                .expect("a midnight date-time");
+            document[date]["Value"] = Value::from(day);
+        }
+    }
+    documented
+}
+
 #[tokio::test]
 async fn identity_documents_update_sends_exactly_the_documented_request() {
     let server = MockServer::start().await;
@@ -136,8 +153,10 @@ async fn identity_documents_update_sends_exactly_the_documented_request() {
         .await
         .unwrap();
 
-    let documented: Value = serde_json::from_str(IDENTITY_DOCUMENTS_UPDATE_REQUEST).unwrap();
-    assert_eq!(received_bodies(&server).await, [documented]);
+    assert_eq!(
+        received_bodies(&server).await,
+        [documented_documents_update()]
+    );
     let expected: IdentityDocumentWriteResult =
         serde_json::from_str(IDENTITY_DOCUMENTS_UPDATE_RESPONSE).unwrap();
     assert_eq!(result, expected);

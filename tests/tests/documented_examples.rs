@@ -33,6 +33,16 @@ const EXAMPLE_DIFFERENCES: &[(&str, &str, Option<&str>)] = &[
         "/IdentityDocuments/0/IssuanceDate",
         Some("2020-11-20"),
     ),
+    (
+        "identity_documents_update",
+        "/IdentityDocuments/0/ExpirationDate/Value",
+        Some("2040-11-20"),
+    ),
+    (
+        "identity_documents_update",
+        "/IdentityDocuments/0/IssuanceDate/Value",
+        Some("2020-11-20"),
+    ),
 ];
 
 /// The request example reads into `R` and writes back to exactly the same JSON, but for the
@@ -235,8 +245,8 @@ fn a_customer_from_a_newer_server_reads() {
     assert_eq!(
         customer.classifications,
         vec![
-            CustomerClassification::Returning,
-            CustomerClassification::Unknown("Astronaut".to_owned())
+            CustomerClassificationEnum::Returning,
+            CustomerClassificationEnum::Unknown("Astronaut".to_owned())
         ]
     );
     assert_eq!(

@@ -2,8 +2,8 @@
 //! type `Update<T, NotClearable>`, for which `clear()` does not exist.
 
 use mews_connector::support::NotClearable;
-use mews_connector::{IdentityDocumentType, Update};
+use mews_connector::{IdentityDocumentTypeEnum, Update};
 
 fn main() {
-    let _cleared = Update::<IdentityDocumentType, NotClearable>::clear();
+    let _cleared = Update::<IdentityDocumentTypeEnum, NotClearable>::clear();
 }

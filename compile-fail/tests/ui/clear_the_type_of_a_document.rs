@@ -1,5 +1,5 @@
 //! The README's example of a value that cannot be cleared: the type of an identity document, in
-//! an update, takes an `Update<IdentityDocumentType, NotClearable>`, so `Update::clear()` (an
+//! an update, takes an `Update<IdentityDocumentTypeEnum, NotClearable>`, so `Update::clear()` (an
 //! `Update<T>`, which can be cleared) is not one.
 
 use mews_connector::{IdentityDocumentUpdateParameters, Update};

@@ -10,7 +10,10 @@ use super::Outcome;
 use futures::StreamExt;
 use mews_connector::{Client, IdentityDocumentFilterParameters};
 
-/// The documented example request, without the fields the client adds itself.
+/// The documented example request, without the fields the client adds itself. Fitted to the spec
+/// where the documentation departs from it:
+///
+/// - `/Limitation`: left out, but the spec requires it; sent as `{"Count":1000}`
 const REQUEST: &str = r#"{
   "IdentityDocumentIds": [
     "e8a72a69-c20b-4278-b699-ab0400a32ecc",
@@ -25,7 +28,7 @@ const REQUEST: &str = r#"{
     "5fcd1933-22f2-40b9-84da-7db04cbecec2"
   ],
   "Limitation": {
-    "Count": 10
+    "Count": 1000
   }
 }"#;
 

@@ -7,8 +7,11 @@ use super::*;
 impl Client {
     /// Get all customers.
     ///
-    /// Returns all customers filtered by identifiers, emails, names and other filters. Note this
-    /// operation uses Pagination and supports Portfolio Access Tokens.
+    /// Returns all customers filtered by identifiers, emails, names and other filters.
+    /// Note this operation uses
+    /// [Pagination](https://mews-systems.gitbook.io/connector-api/guidelines/pagination) and
+    /// supports [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property).
     ///
     /// `POST /api/connector/v1/customers/getAll`. Compiled with the `customers` feature.
     pub async fn customers_get_all(
@@ -99,7 +102,8 @@ impl Client {
 
     /// Get customers relationships.
     ///
-    /// Restricted! This operation is currently in beta-test and as such it is subject to change.
+    /// **Restricted**: the API offers this operation as a beta test, subject to change (ask the
+    /// API's provider for access before relying on it).
     ///
     /// Returns relationships between customers (e.g. Spouse, Friend) for the provided unique
     /// identifiers of customers.
@@ -193,11 +197,14 @@ impl Client {
 
     /// Get customers open items.
     ///
-    /// Deprecated! This operation is deprecated. Use Get all payments and Get all order items
+    /// Use [Get all
+    /// payments](https://mews-systems.gitbook.io/connector-api/operations/payments#get-all-payments)
+    /// and [Get all order
+    /// items](https://mews-systems.gitbook.io/connector-api/operations/orderitems#get-all-order-items)
     /// instead.
     ///
     /// `POST /api/connector/v1/customers/getOpenItems`. Compiled with the `customers` feature.
-    #[deprecated = "This operation is deprecated. Use Get all payments and Get all order items instead."]
+    #[deprecated = "Use [Get all payments](https://mews-systems.gitbook.io/connector-api/operations/payments#get-all-payments) and [Get all order items](https://mews-systems.gitbook.io/connector-api/operations/orderitems#get-all-order-items) instead."]
     pub async fn customers_get_open_items(
         &self,
         request: &CustomerItemParameters,
@@ -242,7 +249,8 @@ impl Client {
     /// with the specified email already exists, and `OverwriteExisting` is set to `true`, then the
     /// existing customer profile information is overwritten and the existing customer data
     /// returned. If `OverwriteExisting` is set to `false`, an error response is returned. Note this
-    /// operation supports Portfolio Access Tokens.
+    /// operation supports [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property).
     ///
     /// `POST /api/connector/v1/customers/add`. Not idempotent: with the default retry policy it is
     /// retried only after `429 Too Many Requests`, never after a timeout or server error. Compiled
@@ -290,8 +298,8 @@ impl Client {
     /// Updates personal information of a customer. Note that if any of the fields is left blank, it
     /// won't clear the field in Mews. The field will be left intact. In case of email update, the
     /// email will change in Mews only if there is no other customer profile in the hotel with such
-    /// email. Otherwise an error response is returned. Note this operation supports Portfolio
-    /// Access Tokens.
+    /// email. Otherwise an error response is returned. Note this operation supports [Portfolio
+    /// Access Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property).
     ///
     /// `POST /api/connector/v1/customers/update`. Not idempotent: with the default retry policy it
     /// is retried only after `429 Too Many Requests`, never after a timeout or server error.
@@ -341,7 +349,8 @@ impl Client {
     /// Allowed MIME types: `application/pdf`, `image/bmp`, `image/gif`, `image/jpeg`, `image/png`,
     /// `image/tiff`.
     ///
-    /// Note this operation supports Portfolio Access Tokens.
+    /// Note this operation supports [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/guidelines/multi-property).
     ///
     /// `POST /api/connector/v1/customers/addFile`. Not idempotent: with the default retry policy it
     /// is retried only after `429 Too Many Requests`, never after a timeout or server error.
@@ -430,12 +439,14 @@ impl Client {
 
     /// Merge customers.
     ///
-    /// Deprecated! This operation is deprecated. Use Merge accounts instead.
+    /// Use [Merge
+    /// accounts](https://mews-systems.gitbook.io/connector-api/operations/accounts#merge-accounts)
+    /// instead.
     ///
     /// `POST /api/connector/v1/customers/merge`. Not idempotent: with the default retry policy it
     /// is retried only after `429 Too Many Requests`, never after a timeout or server error.
     /// Compiled with the `customers` feature.
-    #[deprecated = "This operation is deprecated. Use Merge accounts instead."]
+    #[deprecated = "Use [Merge accounts](https://mews-systems.gitbook.io/connector-api/operations/accounts#merge-accounts) instead."]
     pub async fn customers_merge(
         &self,
         request: &CustomerMergeParameters,

@@ -8,7 +8,8 @@ impl Client {
     /// Get all identity documents.
     ///
     /// Returns all identity documents for the specified customers, with additional filtering
-    /// options available. This operation supports Portfolio Access Tokens.
+    /// options available. This operation supports [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property).
     ///
     /// `POST /api/connector/v1/identityDocuments/getAll`. Compiled with the `identity-documents`
     /// feature.
@@ -94,13 +95,14 @@ impl Client {
     pub fn identity_documents_get_all_items(
         &self,
         request: IdentityDocumentFilterParameters,
-    ) -> BoxStream<'static, Result<IdentityDocument, Error>> {
+    ) -> BoxStream<'static, Result<IdentityDocumentV20241025, Error>> {
         pagination::items(self.identity_documents_get_all_pages(request))
     }
 
     /// Add identity documents.
     ///
-    /// Adds identity documents. This operation supports Portfolio Access Tokens.
+    /// Adds identity documents. This operation supports [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property).
     ///
     /// `POST /api/connector/v1/identityDocuments/add`. Not idempotent: with the default retry
     /// policy it is retried only after `429 Too Many Requests`, never after a timeout or server
@@ -145,7 +147,8 @@ impl Client {
 
     /// Update identity documents.
     ///
-    /// Updates specified identity documents. This operation supports Portfolio Access Tokens.
+    /// Updates specified identity documents. This operation supports [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property).
     ///
     /// `POST /api/connector/v1/identityDocuments/update`. Not idempotent: with the default retry
     /// policy it is retried only after `429 Too Many Requests`, never after a timeout or server
@@ -190,7 +193,8 @@ impl Client {
 
     /// Delete identity documents.
     ///
-    /// Deletes specified identity documents. This operation supports Portfolio Access Tokens.
+    /// Deletes specified identity documents. This operation supports [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property).
     ///
     /// `POST /api/connector/v1/identityDocuments/delete`. Not idempotent: with the default retry
     /// policy it is retried only after `429 Too Many Requests`, never after a timeout or server
@@ -230,7 +234,8 @@ impl Client {
     /// Clear identity documents.
     ///
     /// Deletes all identity documents for the specified customers. This operation supports
-    /// Portfolio Access Tokens.
+    /// [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property).
     ///
     /// `POST /api/connector/v1/identityDocuments/clear`. Not idempotent: with the default retry
     /// policy it is retried only after `429 Too Many Requests`, never after a timeout or server

@@ -7,6 +7,433 @@
 use crate::models::*;
 use crate::support::{Date, NotClearable, Update};
 
+#[cfg(feature = "accounting-categories")]
+impl super::Operation for super::operations::AccountingCategoriesGetAll {
+    type Request = AccountingCategoryFilterParameters;
+    type Result = AccountingCategoryResult;
+    const NAME: &'static str = "accounting_categories_get_all";
+}
+
+#[cfg(feature = "accounting-items")]
+impl super::Operation for super::operations::AccountingItemsGetAll {
+    type Request = AccountingItemParameters;
+    type Result = AccountingItemResult;
+    const NAME: &'static str = "accounting_items_get_all";
+}
+
+#[cfg(feature = "accounting-items")]
+impl super::Operation for super::operations::AccountingItemsUpdate {
+    type Request = MultipleAccountingItemsUpdateParameters;
+    type Result = AccountingItemUpdateResult;
+    const NAME: &'static str = "accounting_items_update";
+}
+
+#[cfg(feature = "account-notes")]
+impl super::Operation for super::operations::AccountNotesGetAll {
+    type Request = AccountNoteFilterParameters;
+    type Result = AccountNoteResult;
+    const NAME: &'static str = "account_notes_get_all";
+}
+
+#[cfg(feature = "account-notes")]
+impl super::Operation for super::operations::AccountNotesAdd {
+    type Request = MultipleAccountNoteAddParameters;
+    type Result = AccountNoteAdditionResult;
+    const NAME: &'static str = "account_notes_add";
+}
+
+#[cfg(feature = "account-notes")]
+impl super::Operation for super::operations::AccountNotesUpdate {
+    type Request = MultipleAccountNoteUpdateParameters;
+    type Result = AccountNoteUpdateResult;
+    const NAME: &'static str = "account_notes_update";
+}
+
+#[cfg(feature = "account-notes")]
+impl super::Operation for super::operations::AccountNotesDelete {
+    type Request = MultipleAccountNoteDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "account_notes_delete";
+}
+
+#[cfg(feature = "accounts")]
+impl super::Operation for super::operations::AccountsUpdate {
+    type Request = MultipleAccountUpdateParameters;
+    type Result = AccountResult;
+    const NAME: &'static str = "accounts_update";
+}
+
+#[cfg(feature = "accounts")]
+impl super::Operation for super::operations::AccountsAddFile {
+    type Request = AccountFileParameters;
+    type Result = AddAccountFileResult;
+    const NAME: &'static str = "accounts_add_file";
+}
+
+#[cfg(feature = "accounts")]
+impl super::Operation for super::operations::AccountsMerge {
+    type Request = MultipleAccountMergeParameters;
+    type Result = ();
+    const NAME: &'static str = "accounts_merge";
+}
+
+#[cfg(feature = "addresses")]
+impl super::Operation for super::operations::AddressesGetAll {
+    type Request = AddressFilterParameters;
+    type Result = AddressResultPage;
+    const NAME: &'static str = "addresses_get_all";
+}
+
+#[cfg(feature = "addresses")]
+impl super::Operation for super::operations::AddressesAdd {
+    type Request = MultipleAddressAddParameters;
+    type Result = AddressResult;
+    const NAME: &'static str = "addresses_add";
+}
+
+#[cfg(feature = "addresses")]
+impl super::Operation for super::operations::AddressesUpdate {
+    type Request = MultipleAddressUpdateParameters;
+    type Result = AddressResult;
+    const NAME: &'static str = "addresses_update";
+}
+
+#[cfg(feature = "addresses")]
+impl super::Operation for super::operations::AddressesDelete {
+    type Request = AddressDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "addresses_delete";
+}
+
+#[cfg(feature = "age-categories")]
+impl super::Operation for super::operations::AgeCategoriesGetAll {
+    type Request = AgeCategoryParameters;
+    type Result = AgeCategoryResult;
+    const NAME: &'static str = "age_categories_get_all";
+}
+
+#[cfg(feature = "availability-adjustments")]
+impl super::Operation for super::operations::AvailabilityAdjustmentsGetAll {
+    type Request = AvailabilityAdjustmentParameters;
+    type Result = AvailabilityAdjustmentResult;
+    const NAME: &'static str = "availability_adjustments_get_all";
+}
+
+#[cfg(feature = "availability-blocks")]
+impl super::Operation for super::operations::AvailabilityBlocksGetAll {
+    type Request = AvailabilityBlockParameters;
+    type Result = AvailabilityBlockResult;
+    const NAME: &'static str = "availability_blocks_get_all";
+}
+
+#[cfg(feature = "availability-blocks")]
+impl super::Operation for super::operations::AvailabilityBlocksAdd {
+    type Request = MultipleAvailabilityBlockAddParameters;
+    type Result = AvailabilityBlockAddResult;
+    const NAME: &'static str = "availability_blocks_add";
+}
+
+#[cfg(feature = "availability-blocks")]
+impl super::Operation for super::operations::AvailabilityBlocksUpdate {
+    type Request = MultipleAvailabilityBlockUpdateParameters;
+    type Result = AvailabilityBlockAddResult;
+    const NAME: &'static str = "availability_blocks_update";
+}
+
+#[cfg(feature = "availability-blocks")]
+impl super::Operation for super::operations::AvailabilityBlocksDelete {
+    type Request = AvailabilityBlockDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "availability_blocks_delete";
+}
+
+#[cfg(feature = "billing-automations")]
+impl super::Operation for super::operations::BillingAutomationsGetAll {
+    type Request = BillingAutomationFilterParameters;
+    type Result = BillingAutomationResult;
+    const NAME: &'static str = "billing_automations_get_all";
+}
+
+#[cfg(feature = "billing-automations")]
+impl super::Operation for super::operations::BillingAutomationsAdd {
+    type Request = MultipleBillingAutomationAddParameters;
+    type Result = BillingAutomationModificationResult;
+    const NAME: &'static str = "billing_automations_add";
+}
+
+#[cfg(feature = "billing-automations")]
+impl super::Operation for super::operations::BillingAutomationsUpdate {
+    type Request = MultipleBillingAutomationUpdateParameters;
+    type Result = BillingAutomationModificationResult;
+    const NAME: &'static str = "billing_automations_update";
+}
+
+#[cfg(feature = "billing-automations")]
+impl super::Operation for super::operations::BillingAutomationsUpdateAssignments {
+    type Request = BillingAutomationAssignmentsUpdateParameters;
+    type Result = BillingAutomationModificationResult;
+    const NAME: &'static str = "billing_automations_update_assignments";
+}
+
+#[cfg(feature = "billing-automations")]
+impl super::Operation for super::operations::BillingAutomationsDelete {
+    type Request = BillingAutomationDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "billing_automations_delete";
+}
+
+#[cfg(feature = "bills")]
+impl super::Operation for super::operations::BillsGetAll {
+    type Request = BillFilterParameters;
+    type Result = BillsResult;
+    const NAME: &'static str = "bills_get_all";
+}
+
+#[cfg(feature = "bills")]
+impl super::Operation for super::operations::BillsGetPdf {
+    type Request = BillPdfParameters;
+    type Result = BillPdfResult;
+    const NAME: &'static str = "bills_get_pdf";
+}
+
+#[cfg(feature = "bills")]
+impl super::Operation for super::operations::BillsAdd {
+    type Request = MultipleBillAddParameters;
+    type Result = BillsAddResult;
+    const NAME: &'static str = "bills_add";
+}
+
+#[cfg(feature = "bills")]
+impl super::Operation for super::operations::BillsUpdate {
+    type Request = MultipleBillsUpdateParameters;
+    type Result = BillsUpdateResult;
+    const NAME: &'static str = "bills_update";
+}
+
+#[cfg(feature = "bills")]
+impl super::Operation for super::operations::BillsDelete {
+    type Request = BillDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "bills_delete";
+}
+
+#[cfg(feature = "bills")]
+impl super::Operation for super::operations::BillsClose {
+    type Request = BillCloseParameters;
+    type Result = BillsCloseResult;
+    const NAME: &'static str = "bills_close";
+}
+
+#[cfg(feature = "business-segments")]
+impl super::Operation for super::operations::BusinessSegmentsGetAll {
+    type Request = BusinessSegmentFilterParameters;
+    type Result = BusinessSegmentResult;
+    const NAME: &'static str = "business_segments_get_all";
+}
+
+#[cfg(feature = "cancellation-policies")]
+impl super::Operation for super::operations::CancellationPoliciesGetAll {
+    type Request = CancellationPolicyFilterParameters;
+    type Result = CancellationPolicyResult;
+    const NAME: &'static str = "cancellation_policies_get_all";
+}
+
+#[cfg(feature = "cancellation-policies")]
+impl super::Operation for super::operations::CancellationPoliciesGetByReservations {
+    type Request = CancellationPolicyByReservationParameters;
+    type Result = CancellationPolicyByReservationResult;
+    const NAME: &'static str = "cancellation_policies_get_by_reservations";
+}
+
+#[cfg(feature = "cancellation-policies")]
+impl super::Operation for super::operations::CancellationPoliciesGetByRates {
+    type Request = CancellationPolicyByRateParameters;
+    type Result = CancellationPolicyByRateResult;
+    const NAME: &'static str = "cancellation_policies_get_by_rates";
+}
+
+#[cfg(feature = "cashiers")]
+impl super::Operation for super::operations::CashiersGetAll {
+    type Request = CashierParameters;
+    type Result = CashierResult;
+    const NAME: &'static str = "cashiers_get_all";
+}
+
+#[cfg(feature = "cashier-transactions")]
+impl super::Operation for super::operations::CashierTransactionsGetAll {
+    type Request = CashierTransactionParameters;
+    type Result = CashierTransactionResult;
+    const NAME: &'static str = "cashier_transactions_get_all";
+}
+
+#[cfg(feature = "commands")]
+impl super::Operation for super::operations::FiscalMachineCommandsGetAll {
+    type Request = GetAllCommandsFilterParameters;
+    type Result = FiscalMachineCommandDataV20250623Result;
+    const NAME: &'static str = "fiscal_machine_commands_get_all";
+}
+
+#[cfg(feature = "commands")]
+impl super::Operation for super::operations::CommandsGetAllByIds {
+    type Request = DeviceCommandFilterParameters;
+    type Result = DeviceCommandResult;
+    const NAME: &'static str = "commands_get_all_by_ids";
+}
+
+#[cfg(feature = "commands")]
+impl super::Operation for super::operations::CommandsGetAllActive {
+    type Request = GetAllActiveCommandsParameters;
+    type Result = DeviceCommandResult;
+    const NAME: &'static str = "commands_get_all_active";
+}
+
+#[cfg(feature = "commands")]
+impl super::Operation for super::operations::CommandsAddPrinter {
+    type Request = PrinterCommandParameters;
+    type Result = DeviceCommandAddResult;
+    const NAME: &'static str = "commands_add_printer";
+}
+
+#[cfg(feature = "commands")]
+impl super::Operation for super::operations::CommandsAddPaymentTerminal {
+    type Request = PaymentTerminalCommandParameters;
+    type Result = DeviceCommandAddResult;
+    const NAME: &'static str = "commands_add_payment_terminal";
+}
+
+#[cfg(feature = "commands")]
+impl super::Operation for super::operations::CommandsAddKeyCutter {
+    type Request = KeyCutterCommandParameters;
+    type Result = DeviceCommandAddResult;
+    const NAME: &'static str = "commands_add_key_cutter";
+}
+
+#[cfg(feature = "commands")]
+impl super::Operation for super::operations::CommandsUpdate {
+    type Request = DeviceCommandUpdateParameters;
+    type Result = ();
+    const NAME: &'static str = "commands_update";
+}
+
+#[cfg(feature = "companies")]
+impl super::Operation for super::operations::CompaniesGetAll {
+    type Request = CompanyFilterParameters;
+    type Result = CompanyResult;
+    const NAME: &'static str = "companies_get_all";
+}
+
+#[cfg(feature = "companies")]
+impl super::Operation for super::operations::CompaniesAdd {
+    type Request = CompanyAddParameters;
+    type Result = CompanyResult;
+    const NAME: &'static str = "companies_add";
+}
+
+#[cfg(feature = "companies")]
+impl super::Operation for super::operations::CompaniesUpdate {
+    type Request = CompanyUpdateParameters;
+    type Result = CompanyResult;
+    const NAME: &'static str = "companies_update";
+}
+
+#[cfg(feature = "companies")]
+impl super::Operation for super::operations::CompaniesDelete {
+    type Request = MultipleCompanyDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "companies_delete";
+}
+
+#[cfg(feature = "companionships")]
+impl super::Operation for super::operations::CompanionshipsGetAll {
+    type Request = CompanionshipFilterParameters;
+    type Result = CompanionshipResult;
+    const NAME: &'static str = "companionships_get_all";
+}
+
+#[cfg(feature = "company-contracts")]
+impl super::Operation for super::operations::CompanyContractsGetAll {
+    type Request = CompanyContractFilterParameters;
+    type Result = ContractResult;
+    const NAME: &'static str = "company_contracts_get_all";
+}
+
+#[cfg(feature = "company-contracts")]
+impl super::Operation for super::operations::CompanyContractsAdd {
+    type Request = MultipleCompanyContractAddParameters;
+    type Result = ContractAdditionResult;
+    const NAME: &'static str = "company_contracts_add";
+}
+
+#[cfg(feature = "company-contracts")]
+impl super::Operation for super::operations::CompanyContractsUpdate {
+    type Request = MultipleCompanyContractUpdateParameters;
+    type Result = ContractUpdateResult;
+    const NAME: &'static str = "company_contracts_update";
+}
+
+#[cfg(feature = "company-contracts")]
+impl super::Operation for super::operations::CompanyContractsDelete {
+    type Request = MultipleCompanyContractDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "company_contracts_delete";
+}
+
+#[cfg(feature = "configuration")]
+impl super::Operation for super::operations::ConfigurationGet {
+    type Request = ConfigurationFilterParameters;
+    type Result = Configuration;
+    const NAME: &'static str = "configuration_get";
+}
+
+#[cfg(feature = "counters")]
+impl super::Operation for super::operations::CountersGetAll {
+    type Request = CounterFilterParameters;
+    type Result = CounterResult;
+    const NAME: &'static str = "counters_get_all";
+}
+
+#[cfg(feature = "countries")]
+impl super::Operation for super::operations::CountriesGetAll {
+    type Request = Parameters;
+    type Result = CountryResult;
+    const NAME: &'static str = "countries_get_all";
+}
+
+#[cfg(feature = "credit-cards")]
+impl super::Operation for super::operations::CreditCardsGetAll {
+    type Request = CreditCardFilterParameters;
+    type Result = CreditCardResult;
+    const NAME: &'static str = "credit_cards_get_all";
+}
+
+#[cfg(feature = "credit-cards")]
+impl super::Operation for super::operations::CreditCardsAddTokenized {
+    type Request = TokenizedCreditCardAddParameters;
+    type Result = AddCreditCardResult;
+    const NAME: &'static str = "credit_cards_add_tokenized";
+}
+
+#[cfg(feature = "credit-cards")]
+impl super::Operation for super::operations::CreditCardsDisable {
+    type Request = DisableCreditCardParameters;
+    type Result = ();
+    const NAME: &'static str = "credit_cards_disable";
+}
+
+#[cfg(feature = "credit-cards")]
+impl super::Operation for super::operations::CreditCardsCharge {
+    type Request = ChargeCreditCardParameters;
+    type Result = ChargeCreditCardResult;
+    const NAME: &'static str = "credit_cards_charge";
+}
+
+#[cfg(feature = "currencies")]
+impl super::Operation for super::operations::CurrenciesGetAll {
+    type Request = Parameters;
+    type Result = CurrencyResult;
+    const NAME: &'static str = "currencies_get_all";
+}
+
 #[cfg(feature = "customers")]
 impl super::Operation for super::operations::CustomersGetAll {
     type Request = CustomerFilterParameters;
@@ -63,6 +490,48 @@ impl super::Operation for super::operations::CustomersMerge {
     const NAME: &'static str = "customers_merge";
 }
 
+#[cfg(feature = "departments")]
+impl super::Operation for super::operations::DepartmentsGetAll {
+    type Request = DepartmentFilterParameters;
+    type Result = DepartmentResult;
+    const NAME: &'static str = "departments_get_all";
+}
+
+#[cfg(feature = "devices")]
+impl super::Operation for super::operations::DevicesGetAll {
+    type Request = Parameters;
+    type Result = DeviceResult;
+    const NAME: &'static str = "devices_get_all";
+}
+
+#[cfg(feature = "enterprises")]
+impl super::Operation for super::operations::EnterprisesGetAll {
+    type Request = EnterpriseFilterParameters;
+    type Result = EnterpriseResult;
+    const NAME: &'static str = "enterprises_get_all";
+}
+
+#[cfg(feature = "exchange-rates")]
+impl super::Operation for super::operations::ExchangeRatesGetAll {
+    type Request = CurrencyAcceptanceFilterParameters;
+    type Result = ExchangeRateResult;
+    const NAME: &'static str = "exchange_rates_get_all";
+}
+
+#[cfg(feature = "exports")]
+impl super::Operation for super::operations::ExportsGetAll {
+    type Request = ExportFilterParameters;
+    type Result = ExportResult;
+    const NAME: &'static str = "exports_get_all";
+}
+
+#[cfg(feature = "exports")]
+impl super::Operation for super::operations::ExportsAdd {
+    type Request = ExportAddParameters;
+    type Result = ExportAddResult;
+    const NAME: &'static str = "exports_add";
+}
+
 #[cfg(feature = "identity-documents")]
 impl super::Operation for super::operations::IdentityDocumentsGetAll {
     type Request = IdentityDocumentFilterParameters;
@@ -98,7 +567,1576 @@ impl super::Operation for super::operations::IdentityDocumentsClear {
     const NAME: &'static str = "identity_documents_clear";
 }
 
+#[cfg(feature = "images")]
+impl super::Operation for super::operations::ImagesGetUrls {
+    type Request = ImageUrlParameters;
+    type Result = ImageUrlResult;
+    const NAME: &'static str = "images_get_urls";
+}
+
+#[cfg(feature = "languages")]
+impl super::Operation for super::operations::LanguagesGetAll {
+    type Request = Parameters;
+    type Result = LanguageResult;
+    const NAME: &'static str = "languages_get_all";
+}
+
+#[cfg(feature = "languages")]
+impl super::Operation for super::operations::LanguagesGetTexts {
+    type Request = LanguageTextParameters;
+    type Result = LanguageTextResult;
+    const NAME: &'static str = "languages_get_texts";
+}
+
+#[cfg(feature = "ledger-balances")]
+impl super::Operation for super::operations::LedgerBalancesGetAll {
+    type Request = LedgerBalanceParameters;
+    type Result = LedgerBalanceResult;
+    const NAME: &'static str = "ledger_balances_get_all";
+}
+
+#[cfg(feature = "loyalty-memberships")]
+impl super::Operation for super::operations::LoyaltyMembershipsGetAll {
+    type Request = LoyaltyMembershipFilterParameters;
+    type Result = LoyaltyMembershipResult;
+    const NAME: &'static str = "loyalty_memberships_get_all";
+}
+
+#[cfg(feature = "loyalty-memberships")]
+impl super::Operation for super::operations::LoyaltyMembershipsAdd {
+    type Request = MultipleLoyaltyMembershipAddParameters;
+    type Result = LoyaltyMembershipResult;
+    const NAME: &'static str = "loyalty_memberships_add";
+}
+
+#[cfg(feature = "loyalty-memberships")]
+impl super::Operation for super::operations::LoyaltyMembershipsUpdate {
+    type Request = MultipleLoyaltyMembershipUpdateParameters;
+    type Result = LoyaltyMembershipResult;
+    const NAME: &'static str = "loyalty_memberships_update";
+}
+
+#[cfg(feature = "loyalty-memberships")]
+impl super::Operation for super::operations::LoyaltyMembershipsDelete {
+    type Request = LoyaltyMembershipDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "loyalty_memberships_delete";
+}
+
+#[cfg(feature = "loyalty-programs")]
+impl super::Operation for super::operations::LoyaltyProgramsGetAll {
+    type Request = LoyaltyProgramFilterParameters;
+    type Result = LoyaltyProgramResult;
+    const NAME: &'static str = "loyalty_programs_get_all";
+}
+
+#[cfg(feature = "loyalty-programs")]
+impl super::Operation for super::operations::LoyaltyProgramsAdd {
+    type Request = MultipleLoyaltyProgramAddParameters;
+    type Result = LoyaltyProgramAdditionResult;
+    const NAME: &'static str = "loyalty_programs_add";
+}
+
+#[cfg(feature = "loyalty-programs")]
+impl super::Operation for super::operations::LoyaltyProgramsUpdate {
+    type Request = MultipleLoyaltyProgramUpdateParameters;
+    type Result = LoyaltyProgramUpdateResult;
+    const NAME: &'static str = "loyalty_programs_update";
+}
+
+#[cfg(feature = "loyalty-programs")]
+impl super::Operation for super::operations::LoyaltyProgramsDelete {
+    type Request = LoyaltyProgramDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "loyalty_programs_delete";
+}
+
+#[cfg(feature = "loyalty-tiers")]
+impl super::Operation for super::operations::LoyaltyTiersGetAll {
+    type Request = LoyaltyTierFilterParameters;
+    type Result = LoyaltyTierResult;
+    const NAME: &'static str = "loyalty_tiers_get_all";
+}
+
+#[cfg(feature = "loyalty-tiers")]
+impl super::Operation for super::operations::LoyaltyTiersAdd {
+    type Request = MultipleLoyaltyTierAddParameters;
+    type Result = LoyaltyTierWriteResult;
+    const NAME: &'static str = "loyalty_tiers_add";
+}
+
+#[cfg(feature = "loyalty-tiers")]
+impl super::Operation for super::operations::LoyaltyTiersUpdate {
+    type Request = MultipleLoyaltyTierUpdateParameters;
+    type Result = LoyaltyTierWriteResult;
+    const NAME: &'static str = "loyalty_tiers_update";
+}
+
+#[cfg(feature = "loyalty-tiers")]
+impl super::Operation for super::operations::LoyaltyTiersDelete {
+    type Request = LoyaltyTierDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "loyalty_tiers_delete";
+}
+
+#[cfg(feature = "messages")]
+impl super::Operation for super::operations::MessagesGetAll {
+    type Request = MessageFilterParameters;
+    type Result = MessageResult;
+    const NAME: &'static str = "messages_get_all";
+}
+
+#[cfg(feature = "messages")]
+impl super::Operation for super::operations::MessagesAdd {
+    type Request = MultipleMessageAddParameters;
+    type Result = AddedMessageResult;
+    const NAME: &'static str = "messages_add";
+}
+
+#[cfg(feature = "message-threads")]
+impl super::Operation for super::operations::MessageThreadsGetAll {
+    type Request = MessageThreadFilterParameters;
+    type Result = MessageThreadResult;
+    const NAME: &'static str = "message_threads_get_all";
+}
+
+#[cfg(feature = "message-threads")]
+impl super::Operation for super::operations::MessageThreadsAdd {
+    type Request = MessageThreadAddParameters;
+    type Result = MessageThreadAddResult;
+    const NAME: &'static str = "message_threads_add";
+}
+
+#[cfg(feature = "order-items")]
+impl super::Operation for super::operations::OrderItemsGetAll {
+    type Request = OrderItemFilterParameters;
+    type Result = OrderItemResult;
+    const NAME: &'static str = "order_items_get_all";
+}
+
+#[cfg(feature = "order-items")]
+impl super::Operation for super::operations::OrderItemsCancel {
+    type Request = CancelOrderItemParameters;
+    type Result = ();
+    const NAME: &'static str = "order_items_cancel";
+}
+
+#[cfg(feature = "orders")]
+impl super::Operation for super::operations::OrdersAdd {
+    type Request = OrderAdditionParameters;
+    type Result = OrderAdditionResult;
+    const NAME: &'static str = "orders_add";
+}
+
+#[cfg(feature = "outlet-bills")]
+impl super::Operation for super::operations::OutletBillsAdd {
+    type Request = AddOutletBillsParameters;
+    type Result = AddOutletBillsResult;
+    const NAME: &'static str = "outlet_bills_add";
+}
+
+#[cfg(feature = "outlet-items")]
+impl super::Operation for super::operations::OutletItemsGetAll {
+    type Request = OutletItemsFilterParameters;
+    type Result = OutletItemResult;
+    const NAME: &'static str = "outlet_items_get_all";
+}
+
+#[cfg(feature = "outlets")]
+impl super::Operation for super::operations::OutletsGetAll {
+    type Request = OutletFilterParameters;
+    type Result = OutletResult;
+    const NAME: &'static str = "outlets_get_all";
+}
+
+#[cfg(feature = "payment-method-requests")]
+impl super::Operation for super::operations::PaymentMethodRequestsAdd {
+    type Request = PaymentMethodRequestAddParameters;
+    type Result = PaymentMethodRequestAdditionResult;
+    const NAME: &'static str = "payment_method_requests_add";
+}
+
+#[cfg(feature = "payment-plans")]
+impl super::Operation for super::operations::BillingAutomationPaymentPlansAdd {
+    type Request = BillingAutomationPaymentPlanAddParameters;
+    type Result = PaymentPlanAddResult;
+    const NAME: &'static str = "billing_automation_payment_plans_add";
+}
+
+#[cfg(feature = "payment-requests")]
+impl super::Operation for super::operations::PaymentRequestsGetAll {
+    type Request = PaymentRequestFilterParameters;
+    type Result = PaymentRequestResult;
+    const NAME: &'static str = "payment_requests_get_all";
+}
+
+#[cfg(feature = "payment-requests")]
+impl super::Operation for super::operations::PaymentRequestsAdd {
+    type Request = MultiplePaymentRequestAddParameters;
+    type Result = PaymentRequestAdditionResult;
+    const NAME: &'static str = "payment_requests_add";
+}
+
+#[cfg(feature = "payment-requests")]
+impl super::Operation for super::operations::PaymentRequestsCancel {
+    type Request = MultiplePaymentRequestCancelParameters;
+    type Result = PaymentRequestCancellationResult;
+    const NAME: &'static str = "payment_requests_cancel";
+}
+
+#[cfg(feature = "payments")]
+impl super::Operation for super::operations::PaymentsGetAll {
+    type Request = PaymentFilterParameters;
+    type Result = PaymentResult;
+    const NAME: &'static str = "payments_get_all";
+}
+
+#[cfg(feature = "payments")]
+impl super::Operation for super::operations::PaymentsAddExternal {
+    type Request = ExternalPaymentParameters;
+    type Result = AddExternalPaymentResult;
+    const NAME: &'static str = "payments_add_external";
+}
+
+#[cfg(feature = "payments")]
+impl super::Operation for super::operations::PaymentsAddCreditCard {
+    type Request = CreditCardPaymentParameters;
+    type Result = AddCreditCardResult;
+    const NAME: &'static str = "payments_add_credit_card";
+}
+
+#[cfg(feature = "payments")]
+impl super::Operation for super::operations::PaymentsAddAlternative {
+    type Request = AlternativePaymentParameters;
+    type Result = AlternativePaymentResult;
+    const NAME: &'static str = "payments_add_alternative";
+}
+
+#[cfg(feature = "payments")]
+impl super::Operation for super::operations::PaymentsRefund {
+    type Request = PaymentRefundParameters;
+    type Result = PaymentRefundResult;
+    const NAME: &'static str = "payments_refund";
+}
+
+#[cfg(feature = "preauthorizations")]
+impl super::Operation for super::operations::PreauthorizationsGetAllByCustomers {
+    type Request = MultipleCustomerParameters;
+    type Result = PreauthorizationResult;
+    const NAME: &'static str = "preauthorizations_get_all_by_customers";
+}
+
+#[cfg(feature = "product-categories")]
+impl super::Operation for super::operations::ProductCategoriesGetAll {
+    type Request = ProductCategoryFilterParameters;
+    type Result = ProductCategoryResult;
+    const NAME: &'static str = "product_categories_get_all";
+}
+
+#[cfg(feature = "products")]
+impl super::Operation for super::operations::ProductsGetAll {
+    type Request = ProductFilterParameters;
+    type Result = ProductResult;
+    const NAME: &'static str = "products_get_all";
+}
+
+#[cfg(feature = "products")]
+impl super::Operation for super::operations::ProductsGetPricing {
+    type Request = ProductPricingFilterParameters;
+    type Result = ProductPricingResult;
+    const NAME: &'static str = "products_get_pricing";
+}
+
+#[cfg(feature = "products")]
+impl super::Operation for super::operations::ProductsUpdatePrice {
+    type Request = ProductPriceUpdateParameters;
+    type Result = ();
+    const NAME: &'static str = "products_update_price";
+}
+
+#[cfg(feature = "products")]
+impl super::Operation for super::operations::ProductsDelete {
+    type Request = ProductDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "products_delete";
+}
+
+#[cfg(feature = "product-service-orders")]
+impl super::Operation for super::operations::ProductServiceOrdersGetAll {
+    type Request = ProductServiceOrderFilterParameters;
+    type Result = ProductServiceOrderResult;
+    const NAME: &'static str = "product_service_orders_get_all";
+}
+
+#[cfg(feature = "rate-groups")]
+impl super::Operation for super::operations::RateGroupsGetAll {
+    type Request = RateGroupFilterParameters;
+    type Result = RateGroupResult;
+    const NAME: &'static str = "rate_groups_get_all";
+}
+
+#[cfg(feature = "rates")]
+impl super::Operation for super::operations::RatesGetAll {
+    type Request = RateFilterParameters;
+    type Result = RateResult;
+    const NAME: &'static str = "rates_get_all";
+}
+
+#[cfg(feature = "rates")]
+impl super::Operation for super::operations::RatesGetPricing {
+    type Request = RatePricingFilterParameters;
+    type Result = RatePricing;
+    const NAME: &'static str = "rates_get_pricing";
+}
+
+#[cfg(feature = "rates")]
+impl super::Operation for super::operations::RatesAdd {
+    type Request = RateAddParameters;
+    type Result = RateAddResult;
+    const NAME: &'static str = "rates_add";
+}
+
+#[cfg(feature = "rates")]
+impl super::Operation for super::operations::RatesUpdatePrice {
+    type Request = RatePriceUpdateParameters;
+    type Result = ();
+    const NAME: &'static str = "rates_update_price";
+}
+
+#[cfg(feature = "rates")]
+impl super::Operation for super::operations::RatesUpdateCapacityOffset {
+    type Request = MultipleRateCapacityOffsetUpdateParameters;
+    type Result = ();
+    const NAME: &'static str = "rates_update_capacity_offset";
+}
+
+#[cfg(feature = "rates")]
+impl super::Operation for super::operations::RatesSet {
+    type Request = RateSetParameters;
+    type Result = RateSetResult;
+    const NAME: &'static str = "rates_set";
+}
+
+#[cfg(feature = "rates")]
+impl super::Operation for super::operations::RatesDelete {
+    type Request = RateDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "rates_delete";
+}
+
+#[cfg(feature = "reservation-groups")]
+impl super::Operation for super::operations::ReservationGroupsGetAll {
+    type Request = ReservationGroupFilterParameters;
+    type Result = ReservationGroupResult;
+    const NAME: &'static str = "reservation_groups_get_all";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsGetAll20230606 {
+    type Request = ReservationServiceOrderFilterParameters;
+    type Result = ReservationServiceOrderResult;
+    const NAME: &'static str = "reservations_get_all_2023_06_06";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsGetAll {
+    type Request = ReservationFilterParameters;
+    type Result = ReservationResult;
+    const NAME: &'static str = "reservations_get_all";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsGetChannelManagerDetails {
+    type Request = ReservationsChannelManagerDetailsFilterParameters;
+    type Result = ReservationsChannelManagerDetailsResult;
+    const NAME: &'static str = "reservations_get_channel_manager_details";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsGetAllItems {
+    type Request = ReservationItemParameters;
+    type Result = ReservationItemResult;
+    const NAME: &'static str = "reservations_get_all_items";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsAdd {
+    type Request = ReservationAdditionParameters;
+    type Result = ReservationAdditionResult;
+    const NAME: &'static str = "reservations_add";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsAddProduct {
+    type Request = ReservationProductParameters;
+    type Result = AddProductItemsResult;
+    const NAME: &'static str = "reservations_add_product";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsAddCompanion {
+    type Request = CompanionshipAddParameters;
+    type Result = AddCompanionshipResult;
+    const NAME: &'static str = "reservations_add_companion";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsUpdate {
+    type Request = MultipleReservationUpdateParameters;
+    type Result = ReservationResult;
+    const NAME: &'static str = "reservations_update";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsUpdateInterval {
+    type Request = ReservationUpdateIntervalParameters;
+    type Result = ();
+    const NAME: &'static str = "reservations_update_interval";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsUpdateCustomer {
+    type Request = ReservationsUpdateCustomerParameters;
+    type Result = ();
+    const NAME: &'static str = "reservations_update_customer";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsStart {
+    type Request = ReservationStartParameters;
+    type Result = ();
+    const NAME: &'static str = "reservations_start";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsProcess {
+    type Request = ReservationProcessingParameters;
+    type Result = ();
+    const NAME: &'static str = "reservations_process";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsPrice {
+    type Request = ReservationDataParameters;
+    type Result = ReservationPricingResult;
+    const NAME: &'static str = "reservations_price";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsDeleteCompanion {
+    type Request = CompanionshipDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "reservations_delete_companion";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsConfirm {
+    type Request = ConfirmReservationParameters;
+    type Result = MultipleReservationResult;
+    const NAME: &'static str = "reservations_confirm";
+}
+
+#[cfg(feature = "reservations")]
+impl super::Operation for super::operations::ReservationsCancel {
+    type Request = ReservationCancellationParameters;
+    type Result = MultipleReservationResult;
+    const NAME: &'static str = "reservations_cancel";
+}
+
+#[cfg(feature = "resource-access-tokens")]
+impl super::Operation for super::operations::ResourceAccessTokensGetAll {
+    type Request = ResourceAccessTokenFilterParameters;
+    type Result = ResourceAccessTokenResult;
+    const NAME: &'static str = "resource_access_tokens_get_all";
+}
+
+#[cfg(feature = "resource-access-tokens")]
+impl super::Operation for super::operations::ResourceAccessTokensAdd {
+    type Request = MultipleResourceAccessTokenParameters;
+    type Result = ResourceAccessTokenAdditionResult;
+    const NAME: &'static str = "resource_access_tokens_add";
+}
+
+#[cfg(feature = "resource-access-tokens")]
+impl super::Operation for super::operations::ResourceAccessTokensUpdate {
+    type Request = MultipleResourceAccessTokenUpdateParameters;
+    type Result = ResourceAccessTokenUpdateResult;
+    const NAME: &'static str = "resource_access_tokens_update";
+}
+
+#[cfg(feature = "resource-access-tokens")]
+impl super::Operation for super::operations::ResourceAccessTokensDelete {
+    type Request = ResourceAccessTokenDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "resource_access_tokens_delete";
+}
+
+#[cfg(feature = "resource-blocks")]
+impl super::Operation for super::operations::ResourceBlocksGetAll {
+    type Request = ResourceBlockParameters;
+    type Result = ResourceBlockResult;
+    const NAME: &'static str = "resource_blocks_get_all";
+}
+
+#[cfg(feature = "resource-blocks")]
+impl super::Operation for super::operations::ResourceBlocksAdd {
+    type Request = MultipleResourceBlockAddParameters;
+    type Result = ResourceBlockAdditionResult;
+    const NAME: &'static str = "resource_blocks_add";
+}
+
+#[cfg(feature = "resource-blocks")]
+impl super::Operation for super::operations::ResourceBlocksDelete {
+    type Request = ResourceBlockDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "resource_blocks_delete";
+}
+
+#[cfg(feature = "resource-categories")]
+impl super::Operation for super::operations::ResourceCategoriesGetAll {
+    type Request = ResourceCategoryFilterParameters;
+    type Result = ResourceCategoryResult;
+    const NAME: &'static str = "resource_categories_get_all";
+}
+
+#[cfg(feature = "resource-categories")]
+impl super::Operation for super::operations::ResourceCategoryAssignmentsGetAll {
+    type Request = ResourceCategoryAssignmentFilterParameters;
+    type Result = ResourceCategoryAssignmentResult;
+    const NAME: &'static str = "resource_category_assignments_get_all";
+}
+
+#[cfg(feature = "resource-categories")]
+impl super::Operation for super::operations::ResourceCategoryImageAssignmentsGetAll {
+    type Request = ResourceCategoryImageAssignmentFilterParameters;
+    type Result = ResourceCategoryImageAssignmentResult;
+    const NAME: &'static str = "resource_category_image_assignments_get_all";
+}
+
+#[cfg(feature = "resource-categories")]
+impl super::Operation for super::operations::ResourceCategoriesAdd {
+    type Request = MultipleResourceCategoryAddParameters;
+    type Result = ResourceCategoryModificationResult;
+    const NAME: &'static str = "resource_categories_add";
+}
+
+#[cfg(feature = "resource-categories")]
+impl super::Operation for super::operations::ResourceCategoriesUpdate {
+    type Request = MultipleResourceCategoryUpdateParameters;
+    type Result = ResourceCategoryModificationResult;
+    const NAME: &'static str = "resource_categories_update";
+}
+
+#[cfg(feature = "resource-categories")]
+impl super::Operation for super::operations::ResourceCategoriesDelete {
+    type Request = ResourceCategoryDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "resource_categories_delete";
+}
+
+#[cfg(feature = "resource-features")]
+impl super::Operation for super::operations::ResourceFeatureAssignmentsGetAll {
+    type Request = ResourceFeatureAssignmentFilterParameters;
+    type Result = ResourceFeatureAssignmentResult;
+    const NAME: &'static str = "resource_feature_assignments_get_all";
+}
+
+#[cfg(feature = "resource-features")]
+impl super::Operation for super::operations::ResourceFeaturesGetAll {
+    type Request = ResourceFeatureFilterParameters;
+    type Result = ResourceFeatureResult;
+    const NAME: &'static str = "resource_features_get_all";
+}
+
+#[cfg(feature = "resources")]
+impl super::Operation for super::operations::ResourcesGetAll {
+    type Request = ResourceFilterParameters;
+    type Result = ResourceResult;
+    const NAME: &'static str = "resources_get_all";
+}
+
+#[cfg(feature = "resources")]
+impl super::Operation for super::operations::ResourcesGetOccupancyState {
+    type Request = ResourcesOccupancyStateFilterParameters;
+    type Result = ResourcesOccupancyStateResult;
+    const NAME: &'static str = "resources_get_occupancy_state";
+}
+
+#[cfg(feature = "resources")]
+impl super::Operation for super::operations::ResourcesUpdate {
+    type Request = MultipleResourceUpdateParameters;
+    type Result = ();
+    const NAME: &'static str = "resources_update";
+}
+
+#[cfg(feature = "restrictions")]
+impl super::Operation for super::operations::RestrictionsGetAll {
+    type Request = RestrictionFilterParameters;
+    type Result = RestrictionResult;
+    const NAME: &'static str = "restrictions_get_all";
+}
+
+#[cfg(feature = "restrictions")]
+impl super::Operation for super::operations::RestrictionsSet {
+    type Request = SetRestrictionParameters;
+    type Result = ();
+    const NAME: &'static str = "restrictions_set";
+}
+
+#[cfg(feature = "restrictions")]
+impl super::Operation for super::operations::RestrictionsClear {
+    type Request = ClearRestrictionParameters;
+    type Result = ();
+    const NAME: &'static str = "restrictions_clear";
+}
+
+#[cfg(feature = "routing-rules")]
+impl super::Operation for super::operations::RoutingRulesGetAll {
+    type Request = RoutingRuleFilterParameters;
+    type Result = RoutingRuleResult;
+    const NAME: &'static str = "routing_rules_get_all";
+}
+
+#[cfg(feature = "routing-rules")]
+impl super::Operation for super::operations::RoutingRulesAdd {
+    type Request = MultipleRoutingRuleAddParameters;
+    type Result = RoutingRuleAdditionResult;
+    const NAME: &'static str = "routing_rules_add";
+}
+
+#[cfg(feature = "routing-rules")]
+impl super::Operation for super::operations::RoutingRulesUpdate {
+    type Request = MultipleRoutingRuleUpdateParameters;
+    type Result = RoutingRuleUpdateResult;
+    const NAME: &'static str = "routing_rules_update";
+}
+
+#[cfg(feature = "routing-rules")]
+impl super::Operation for super::operations::RoutingRulesDelete {
+    type Request = RoutingRuleDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "routing_rules_delete";
+}
+
+#[cfg(feature = "rules")]
+impl super::Operation for super::operations::RulesGetAll {
+    type Request = RuleFilterParameters;
+    type Result = RuleResult;
+    const NAME: &'static str = "rules_get_all";
+}
+
+#[cfg(feature = "service-order-notes")]
+impl super::Operation for super::operations::ServiceOrderNotesGetAll {
+    type Request = ServiceOrderNoteFilterParameters;
+    type Result = ServiceOrderNoteResult;
+    const NAME: &'static str = "service_order_notes_get_all";
+}
+
+#[cfg(feature = "service-order-notes")]
+impl super::Operation for super::operations::ServiceOrderNotesAdd {
+    type Request = MultipleServiceOrderNoteAddParameters;
+    type Result = ServiceOrderNoteAdditionResult;
+    const NAME: &'static str = "service_order_notes_add";
+}
+
+#[cfg(feature = "service-order-notes")]
+impl super::Operation for super::operations::ServiceOrderNotesUpdate {
+    type Request = MultipleServiceOrderNoteUpdateParameters;
+    type Result = ServiceOrderNoteUpdateResult;
+    const NAME: &'static str = "service_order_notes_update";
+}
+
+#[cfg(feature = "service-order-notes")]
+impl super::Operation for super::operations::ServiceOrderNotesDelete {
+    type Request = ServiceOrderNoteDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "service_order_notes_delete";
+}
+
+#[cfg(feature = "service-overbooking-limits")]
+impl super::Operation for super::operations::ServiceOverbookingLimitsGetAll {
+    type Request = ServiceOverbookingLimitFilterParameters;
+    type Result = ServiceOverbookingLimitResult;
+    const NAME: &'static str = "service_overbooking_limits_get_all";
+}
+
+#[cfg(feature = "service-overbooking-limits")]
+impl super::Operation for super::operations::ServiceOverbookingLimitsSet {
+    type Request = ServiceOverbookingLimitSetParameters;
+    type Result = ();
+    const NAME: &'static str = "service_overbooking_limits_set";
+}
+
+#[cfg(feature = "service-overbooking-limits")]
+impl super::Operation for super::operations::ServiceOverbookingLimitsClear {
+    type Request = ServiceOverbookingLimitClearParameters;
+    type Result = ();
+    const NAME: &'static str = "service_overbooking_limits_clear";
+}
+
+#[cfg(feature = "services")]
+impl super::Operation for super::operations::ServicesGetAll {
+    type Request = ServiceFilterParameters;
+    type Result = ServiceResult;
+    const NAME: &'static str = "services_get_all";
+}
+
+#[cfg(feature = "services")]
+impl super::Operation for super::operations::ServicesGetAvailability20240122 {
+    type Request = ServiceAvailabilityFilterParametersV20240122;
+    type Result = ServiceAvailabilityResultV20240122;
+    const NAME: &'static str = "services_get_availability_2024_01_22";
+}
+
+#[cfg(feature = "services")]
+impl super::Operation for super::operations::ServicesGetAvailability {
+    type Request = ServiceAvailabilityFilterParameters;
+    type Result = ServiceAvailabilityResult;
+    const NAME: &'static str = "services_get_availability";
+}
+
+#[cfg(feature = "services")]
+impl super::Operation for super::operations::ServicesUpdateAvailability {
+    type Request = ServiceAvailabilityUpdateParameters;
+    type Result = ();
+    const NAME: &'static str = "services_update_availability";
+}
+
+#[cfg(feature = "source-assignments")]
+impl super::Operation for super::operations::SourceAssignmentsGetAll20240920 {
+    type Request = SourceAssignmentFilterParametersV20240920;
+    type Result = SourceAssignmentResultV20240920;
+    const NAME: &'static str = "source_assignments_get_all_2024_09_20";
+}
+
+#[cfg(feature = "source-assignments")]
+impl super::Operation for super::operations::SourceAssignmentsGetAll {
+    type Request = SourceAssignmentFilterParameters;
+    type Result = SourceAssignmentResult;
+    const NAME: &'static str = "source_assignments_get_all";
+}
+
+#[cfg(feature = "sources")]
+impl super::Operation for super::operations::SourcesGetAll {
+    type Request = SourceFilterParameters;
+    type Result = SourceResult;
+    const NAME: &'static str = "sources_get_all";
+}
+
+#[cfg(feature = "tasks")]
+impl super::Operation for super::operations::TasksGetAll {
+    type Request = TaskFilterParameters;
+    type Result = TaskResult;
+    const NAME: &'static str = "tasks_get_all";
+}
+
+#[cfg(feature = "tasks")]
+impl super::Operation for super::operations::TasksAdd {
+    type Request = TaskAddParameters;
+    type Result = AddTaskResult;
+    const NAME: &'static str = "tasks_add";
+}
+
+#[cfg(feature = "tasks")]
+impl super::Operation for super::operations::TasksClose {
+    type Request = CloseTaskParameters;
+    type Result = ();
+    const NAME: &'static str = "tasks_close";
+}
+
+#[cfg(feature = "taxations")]
+impl super::Operation for super::operations::TaxationsGetAll {
+    type Request = Parameters;
+    type Result = TaxationResult;
+    const NAME: &'static str = "taxations_get_all";
+}
+
+#[cfg(feature = "tax-environments")]
+impl super::Operation for super::operations::TaxEnvironmentsGetAll {
+    type Request = Parameters;
+    type Result = TaxEnvironmentResult;
+    const NAME: &'static str = "tax_environments_get_all";
+}
+
+#[cfg(feature = "voucher-codes")]
+impl super::Operation for super::operations::VoucherCodesGetAll {
+    type Request = VoucherCodeFilterParameters;
+    type Result = VoucherCodeResult;
+    const NAME: &'static str = "voucher_codes_get_all";
+}
+
+#[cfg(feature = "voucher-codes")]
+impl super::Operation for super::operations::VoucherCodesAdd {
+    type Request = MultipleVoucherCodeAddParameters;
+    type Result = VoucherCodeResult;
+    const NAME: &'static str = "voucher_codes_add";
+}
+
+#[cfg(feature = "voucher-codes")]
+impl super::Operation for super::operations::VoucherCodesDelete {
+    type Request = MultipleVoucherCodeDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "voucher_codes_delete";
+}
+
+#[cfg(feature = "vouchers")]
+impl super::Operation for super::operations::VouchersGetAll {
+    type Request = VoucherFilterParameters;
+    type Result = VoucherResult;
+    const NAME: &'static str = "vouchers_get_all";
+}
+
+#[cfg(feature = "vouchers")]
+impl super::Operation for super::operations::VouchersAdd {
+    type Request = MultipleVoucherAddParameters;
+    type Result = VoucherWriteResult;
+    const NAME: &'static str = "vouchers_add";
+}
+
+#[cfg(feature = "vouchers")]
+impl super::Operation for super::operations::VouchersUpdate {
+    type Request = MultipleVoucherUpdateParameters;
+    type Result = VoucherWriteResult;
+    const NAME: &'static str = "vouchers_update";
+}
+
+#[cfg(feature = "vouchers")]
+impl super::Operation for super::operations::VouchersDelete {
+    type Request = MultipleVoucherDeleteParameters;
+    type Result = ();
+    const NAME: &'static str = "vouchers_delete";
+}
+
 impl super::MockServer {
+    #[cfg(feature = "accounting-categories")]
+    /// Expects requests of `POST /api/connector/v1/accountingCategories/getAll`, as
+    /// [`Client::accounting_categories_get_all`](crate::Client::accounting_categories_get_all)
+    /// sends them (the requests are `AccountingCategoryFilterParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn accounting_categories_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::AccountingCategoriesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "accounting-items")]
+    /// Expects requests of `POST /api/connector/v1/accountingItems/getAll`, as
+    /// [`Client::accounting_items_get_all`](crate::Client::accounting_items_get_all) sends them
+    /// (the requests are `AccountingItemParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn accounting_items_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::AccountingItemsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "accounting-items")]
+    /// Expects requests of `POST /api/connector/v1/accountingItems/update`, as
+    /// [`Client::accounting_items_update`](crate::Client::accounting_items_update) sends them (the
+    /// requests are `MultipleAccountingItemsUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn accounting_items_update(
+        &self,
+    ) -> super::Expectation<super::operations::AccountingItemsUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "account-notes")]
+    /// Expects requests of `POST /api/connector/v1/accountNotes/getAll`, as
+    /// [`Client::account_notes_get_all`](crate::Client::account_notes_get_all) sends them (the
+    /// requests are `AccountNoteFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn account_notes_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::AccountNotesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "account-notes")]
+    /// Expects requests of `POST /api/connector/v1/accountNotes/add`, as
+    /// [`Client::account_notes_add`](crate::Client::account_notes_add) sends them (the requests are
+    /// `MultipleAccountNoteAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn account_notes_add(
+        &self,
+    ) -> super::Expectation<super::operations::AccountNotesAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "account-notes")]
+    /// Expects requests of `POST /api/connector/v1/accountNotes/update`, as
+    /// [`Client::account_notes_update`](crate::Client::account_notes_update) sends them (the
+    /// requests are `MultipleAccountNoteUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn account_notes_update(
+        &self,
+    ) -> super::Expectation<super::operations::AccountNotesUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "account-notes")]
+    /// Expects requests of `POST /api/connector/v1/accountNotes/delete`, as
+    /// [`Client::account_notes_delete`](crate::Client::account_notes_delete) sends them (the
+    /// requests are `MultipleAccountNoteDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn account_notes_delete(
+        &self,
+    ) -> super::Expectation<super::operations::AccountNotesDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "accounts")]
+    /// Expects requests of `POST /api/connector/v1/accounts/update`, as
+    /// [`Client::accounts_update`](crate::Client::accounts_update) sends them (the requests are
+    /// `MultipleAccountUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn accounts_update(
+        &self,
+    ) -> super::Expectation<super::operations::AccountsUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "accounts")]
+    /// Expects requests of `POST /api/connector/v1/accounts/addFile`, as
+    /// [`Client::accounts_add_file`](crate::Client::accounts_add_file) sends them (the requests are
+    /// `AccountFileParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn accounts_add_file(
+        &self,
+    ) -> super::Expectation<super::operations::AccountsAddFile> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "accounts")]
+    /// Expects requests of `POST /api/connector/v1/accounts/merge`, as
+    /// [`Client::accounts_merge`](crate::Client::accounts_merge) sends them (the requests are
+    /// `MultipleAccountMergeParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn accounts_merge(
+        &self,
+    ) -> super::Expectation<super::operations::AccountsMerge> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "addresses")]
+    /// Expects requests of `POST /api/connector/v1/addresses/getAll`, as
+    /// [`Client::addresses_get_all`](crate::Client::addresses_get_all) sends them (the requests are
+    /// `AddressFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn addresses_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::AddressesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "addresses")]
+    /// Expects requests of `POST /api/connector/v1/addresses/add`, as
+    /// [`Client::addresses_add`](crate::Client::addresses_add) sends them (the requests are
+    /// `MultipleAddressAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn addresses_add(&self) -> super::Expectation<super::operations::AddressesAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "addresses")]
+    /// Expects requests of `POST /api/connector/v1/addresses/update`, as
+    /// [`Client::addresses_update`](crate::Client::addresses_update) sends them (the requests are
+    /// `MultipleAddressUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn addresses_update(
+        &self,
+    ) -> super::Expectation<super::operations::AddressesUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "addresses")]
+    /// Expects requests of `POST /api/connector/v1/addresses/delete`, as
+    /// [`Client::addresses_delete`](crate::Client::addresses_delete) sends them (the requests are
+    /// `AddressDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn addresses_delete(
+        &self,
+    ) -> super::Expectation<super::operations::AddressesDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "age-categories")]
+    /// Expects requests of `POST /api/connector/v1/ageCategories/getAll`, as
+    /// [`Client::age_categories_get_all`](crate::Client::age_categories_get_all) sends them (the
+    /// requests are `AgeCategoryParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn age_categories_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::AgeCategoriesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "availability-adjustments")]
+    /// Expects requests of `POST /api/connector/v1/availabilityAdjustments/getAll`, as
+    /// [`Client::availability_adjustments_get_all`](crate::Client::availability_adjustments_get_all)
+    /// sends them (the requests are `AvailabilityAdjustmentParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn availability_adjustments_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::AvailabilityAdjustmentsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "availability-blocks")]
+    /// Expects requests of `POST /api/connector/v1/availabilityBlocks/getAll`, as
+    /// [`Client::availability_blocks_get_all`](crate::Client::availability_blocks_get_all) sends
+    /// them (the requests are `AvailabilityBlockParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn availability_blocks_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::AvailabilityBlocksGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "availability-blocks")]
+    /// Expects requests of `POST /api/connector/v1/availabilityBlocks/add`, as
+    /// [`Client::availability_blocks_add`](crate::Client::availability_blocks_add) sends them (the
+    /// requests are `MultipleAvailabilityBlockAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn availability_blocks_add(
+        &self,
+    ) -> super::Expectation<super::operations::AvailabilityBlocksAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "availability-blocks")]
+    /// Expects requests of `POST /api/connector/v1/availabilityBlocks/update`, as
+    /// [`Client::availability_blocks_update`](crate::Client::availability_blocks_update) sends them
+    /// (the requests are `MultipleAvailabilityBlockUpdateParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn availability_blocks_update(
+        &self,
+    ) -> super::Expectation<super::operations::AvailabilityBlocksUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "availability-blocks")]
+    /// Expects requests of `POST /api/connector/v1/availabilityBlocks/delete`, as
+    /// [`Client::availability_blocks_delete`](crate::Client::availability_blocks_delete) sends them
+    /// (the requests are `AvailabilityBlockDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn availability_blocks_delete(
+        &self,
+    ) -> super::Expectation<super::operations::AvailabilityBlocksDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "billing-automations")]
+    /// Expects requests of `POST /api/connector/v1/billingAutomations/getAll`, as
+    /// [`Client::billing_automations_get_all`](crate::Client::billing_automations_get_all) sends
+    /// them (the requests are `BillingAutomationFilterParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn billing_automations_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::BillingAutomationsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "billing-automations")]
+    /// Expects requests of `POST /api/connector/v1/billingAutomations/add`, as
+    /// [`Client::billing_automations_add`](crate::Client::billing_automations_add) sends them (the
+    /// requests are `MultipleBillingAutomationAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn billing_automations_add(
+        &self,
+    ) -> super::Expectation<super::operations::BillingAutomationsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "billing-automations")]
+    /// Expects requests of `POST /api/connector/v1/billingAutomations/update`, as
+    /// [`Client::billing_automations_update`](crate::Client::billing_automations_update) sends them
+    /// (the requests are `MultipleBillingAutomationUpdateParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn billing_automations_update(
+        &self,
+    ) -> super::Expectation<super::operations::BillingAutomationsUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "billing-automations")]
+    /// Expects requests of `POST /api/connector/v1/billingAutomations/updateAssignments`, as
+    /// [`Client::billing_automations_update_assignments`](crate::Client::billing_automations_update_assignments)
+    /// sends them (the requests are `BillingAutomationAssignmentsUpdateParameters`), and tells what
+    /// to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn billing_automations_update_assignments(
+        &self,
+    ) -> super::Expectation<super::operations::BillingAutomationsUpdateAssignments> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "billing-automations")]
+    /// Expects requests of `POST /api/connector/v1/billingAutomations/delete`, as
+    /// [`Client::billing_automations_delete`](crate::Client::billing_automations_delete) sends them
+    /// (the requests are `BillingAutomationDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn billing_automations_delete(
+        &self,
+    ) -> super::Expectation<super::operations::BillingAutomationsDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "bills")]
+    /// Expects requests of `POST /api/connector/v1/bills/getAll`, as
+    /// [`Client::bills_get_all`](crate::Client::bills_get_all) sends them (the requests are
+    /// `BillFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn bills_get_all(&self) -> super::Expectation<super::operations::BillsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "bills")]
+    /// Expects requests of `POST /api/connector/v1/bills/getPdf`, as
+    /// [`Client::bills_get_pdf`](crate::Client::bills_get_pdf) sends them (the requests are
+    /// `BillPdfParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn bills_get_pdf(&self) -> super::Expectation<super::operations::BillsGetPdf> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "bills")]
+    /// Expects requests of `POST /api/connector/v1/bills/add`, as
+    /// [`Client::bills_add`](crate::Client::bills_add) sends them (the requests are
+    /// `MultipleBillAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn bills_add(&self) -> super::Expectation<super::operations::BillsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "bills")]
+    /// Expects requests of `POST /api/connector/v1/bills/update`, as
+    /// [`Client::bills_update`](crate::Client::bills_update) sends them (the requests are
+    /// `MultipleBillsUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn bills_update(&self) -> super::Expectation<super::operations::BillsUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "bills")]
+    /// Expects requests of `POST /api/connector/v1/bills/delete`, as
+    /// [`Client::bills_delete`](crate::Client::bills_delete) sends them (the requests are
+    /// `BillDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn bills_delete(&self) -> super::Expectation<super::operations::BillsDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "bills")]
+    /// Expects requests of `POST /api/connector/v1/bills/close`, as
+    /// [`Client::bills_close`](crate::Client::bills_close) sends them (the requests are
+    /// `BillCloseParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn bills_close(&self) -> super::Expectation<super::operations::BillsClose> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "business-segments")]
+    /// Expects requests of `POST /api/connector/v1/businessSegments/getAll`, as
+    /// [`Client::business_segments_get_all`](crate::Client::business_segments_get_all) sends them
+    /// (the requests are `BusinessSegmentFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn business_segments_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::BusinessSegmentsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "cancellation-policies")]
+    /// Expects requests of `POST /api/connector/v1/cancellationPolicies/getAll`, as
+    /// [`Client::cancellation_policies_get_all`](crate::Client::cancellation_policies_get_all)
+    /// sends them (the requests are `CancellationPolicyFilterParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn cancellation_policies_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CancellationPoliciesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "cancellation-policies")]
+    /// Expects requests of `POST /api/connector/v1/cancellationPolicies/getByReservations`, as
+    /// [`Client::cancellation_policies_get_by_reservations`](crate::Client::cancellation_policies_get_by_reservations)
+    /// sends them (the requests are `CancellationPolicyByReservationParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn cancellation_policies_get_by_reservations(
+        &self,
+    ) -> super::Expectation<super::operations::CancellationPoliciesGetByReservations> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "cancellation-policies")]
+    /// Expects requests of `POST /api/connector/v1/cancellationPolicies/getByRates`, as
+    /// [`Client::cancellation_policies_get_by_rates`](crate::Client::cancellation_policies_get_by_rates)
+    /// sends them (the requests are `CancellationPolicyByRateParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn cancellation_policies_get_by_rates(
+        &self,
+    ) -> super::Expectation<super::operations::CancellationPoliciesGetByRates> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "cashiers")]
+    /// Expects requests of `POST /api/connector/v1/cashiers/getAll`, as
+    /// [`Client::cashiers_get_all`](crate::Client::cashiers_get_all) sends them (the requests are
+    /// `CashierParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn cashiers_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CashiersGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "cashier-transactions")]
+    /// Expects requests of `POST /api/connector/v1/cashierTransactions/getAll`, as
+    /// [`Client::cashier_transactions_get_all`](crate::Client::cashier_transactions_get_all) sends
+    /// them (the requests are `CashierTransactionParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn cashier_transactions_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CashierTransactionsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "commands")]
+    /// Expects requests of `POST /api/connector/v1/fiscalMachineCommands/getAll`, as
+    /// [`Client::fiscal_machine_commands_get_all`](crate::Client::fiscal_machine_commands_get_all)
+    /// sends them (the requests are `GetAllCommandsFilterParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn fiscal_machine_commands_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::FiscalMachineCommandsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "commands")]
+    /// Expects requests of `POST /api/connector/v1/commands/getAllByIds`, as
+    /// [`Client::commands_get_all_by_ids`](crate::Client::commands_get_all_by_ids) sends them (the
+    /// requests are `DeviceCommandFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn commands_get_all_by_ids(
+        &self,
+    ) -> super::Expectation<super::operations::CommandsGetAllByIds> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "commands")]
+    /// Expects requests of `POST /api/connector/v1/commands/getAllActive`, as
+    /// [`Client::commands_get_all_active`](crate::Client::commands_get_all_active) sends them (the
+    /// requests are `GetAllActiveCommandsParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn commands_get_all_active(
+        &self,
+    ) -> super::Expectation<super::operations::CommandsGetAllActive> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "commands")]
+    /// Expects requests of `POST /api/connector/v1/commands/addPrinter`, as
+    /// [`Client::commands_add_printer`](crate::Client::commands_add_printer) sends them (the
+    /// requests are `PrinterCommandParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn commands_add_printer(
+        &self,
+    ) -> super::Expectation<super::operations::CommandsAddPrinter> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "commands")]
+    /// Expects requests of `POST /api/connector/v1/commands/addPaymentTerminal`, as
+    /// [`Client::commands_add_payment_terminal`](crate::Client::commands_add_payment_terminal)
+    /// sends them (the requests are `PaymentTerminalCommandParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn commands_add_payment_terminal(
+        &self,
+    ) -> super::Expectation<super::operations::CommandsAddPaymentTerminal> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "commands")]
+    /// Expects requests of `POST /api/connector/v1/commands/addKeyCutter`, as
+    /// [`Client::commands_add_key_cutter`](crate::Client::commands_add_key_cutter) sends them (the
+    /// requests are `KeyCutterCommandParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn commands_add_key_cutter(
+        &self,
+    ) -> super::Expectation<super::operations::CommandsAddKeyCutter> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "commands")]
+    /// Expects requests of `POST /api/connector/v1/commands/update`, as
+    /// [`Client::commands_update`](crate::Client::commands_update) sends them (the requests are
+    /// `DeviceCommandUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn commands_update(
+        &self,
+    ) -> super::Expectation<super::operations::CommandsUpdate> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "companies")]
+    /// Expects requests of `POST /api/connector/v1/companies/getAll`, as
+    /// [`Client::companies_get_all`](crate::Client::companies_get_all) sends them (the requests are
+    /// `CompanyFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn companies_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CompaniesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "companies")]
+    /// Expects requests of `POST /api/connector/v1/companies/add`, as
+    /// [`Client::companies_add`](crate::Client::companies_add) sends them (the requests are
+    /// `CompanyAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn companies_add(&self) -> super::Expectation<super::operations::CompaniesAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "companies")]
+    /// Expects requests of `POST /api/connector/v1/companies/update`, as
+    /// [`Client::companies_update`](crate::Client::companies_update) sends them (the requests are
+    /// `CompanyUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn companies_update(
+        &self,
+    ) -> super::Expectation<super::operations::CompaniesUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "companies")]
+    /// Expects requests of `POST /api/connector/v1/companies/delete`, as
+    /// [`Client::companies_delete`](crate::Client::companies_delete) sends them (the requests are
+    /// `MultipleCompanyDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn companies_delete(
+        &self,
+    ) -> super::Expectation<super::operations::CompaniesDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "companionships")]
+    /// Expects requests of `POST /api/connector/v1/companionships/getAll`, as
+    /// [`Client::companionships_get_all`](crate::Client::companionships_get_all) sends them (the
+    /// requests are `CompanionshipFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn companionships_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CompanionshipsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "company-contracts")]
+    /// Expects requests of `POST /api/connector/v1/companyContracts/getAll`, as
+    /// [`Client::company_contracts_get_all`](crate::Client::company_contracts_get_all) sends them
+    /// (the requests are `CompanyContractFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn company_contracts_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CompanyContractsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "company-contracts")]
+    /// Expects requests of `POST /api/connector/v1/companyContracts/add`, as
+    /// [`Client::company_contracts_add`](crate::Client::company_contracts_add) sends them (the
+    /// requests are `MultipleCompanyContractAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn company_contracts_add(
+        &self,
+    ) -> super::Expectation<super::operations::CompanyContractsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "company-contracts")]
+    /// Expects requests of `POST /api/connector/v1/companyContracts/update`, as
+    /// [`Client::company_contracts_update`](crate::Client::company_contracts_update) sends them
+    /// (the requests are `MultipleCompanyContractUpdateParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn company_contracts_update(
+        &self,
+    ) -> super::Expectation<super::operations::CompanyContractsUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "company-contracts")]
+    /// Expects requests of `POST /api/connector/v1/companyContracts/delete`, as
+    /// [`Client::company_contracts_delete`](crate::Client::company_contracts_delete) sends them
+    /// (the requests are `MultipleCompanyContractDeleteParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn company_contracts_delete(
+        &self,
+    ) -> super::Expectation<super::operations::CompanyContractsDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "configuration")]
+    /// Expects requests of `POST /api/connector/v1/configuration/get`, as
+    /// [`Client::configuration_get`](crate::Client::configuration_get) sends them (the requests are
+    /// `ConfigurationFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn configuration_get(
+        &self,
+    ) -> super::Expectation<super::operations::ConfigurationGet> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "counters")]
+    /// Expects requests of `POST /api/connector/v1/counters/getAll`, as
+    /// [`Client::counters_get_all`](crate::Client::counters_get_all) sends them (the requests are
+    /// `CounterFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn counters_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CountersGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "countries")]
+    /// Expects requests of `POST /api/connector/v1/countries/getAll`, as
+    /// [`Client::countries_get_all`](crate::Client::countries_get_all) sends them (the requests are
+    /// `Parameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn countries_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CountriesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "credit-cards")]
+    /// Expects requests of `POST /api/connector/v1/creditCards/getAll`, as
+    /// [`Client::credit_cards_get_all`](crate::Client::credit_cards_get_all) sends them (the
+    /// requests are `CreditCardFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn credit_cards_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CreditCardsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "credit-cards")]
+    /// Expects requests of `POST /api/connector/v1/creditCards/addTokenized`, as
+    /// [`Client::credit_cards_add_tokenized`](crate::Client::credit_cards_add_tokenized) sends them
+    /// (the requests are `TokenizedCreditCardAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn credit_cards_add_tokenized(
+        &self,
+    ) -> super::Expectation<super::operations::CreditCardsAddTokenized> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "credit-cards")]
+    /// Expects requests of `POST /api/connector/v1/creditCards/disable`, as
+    /// [`Client::credit_cards_disable`](crate::Client::credit_cards_disable) sends them (the
+    /// requests are `DisableCreditCardParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn credit_cards_disable(
+        &self,
+    ) -> super::Expectation<super::operations::CreditCardsDisable> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "credit-cards")]
+    /// Expects requests of `POST /api/connector/v1/creditCards/charge`, as
+    /// [`Client::credit_cards_charge`](crate::Client::credit_cards_charge) sends them (the requests
+    /// are `ChargeCreditCardParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn credit_cards_charge(
+        &self,
+    ) -> super::Expectation<super::operations::CreditCardsCharge> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "currencies")]
+    /// Expects requests of `POST /api/connector/v1/currencies/getAll`, as
+    /// [`Client::currencies_get_all`](crate::Client::currencies_get_all) sends them (the requests
+    /// are `Parameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn currencies_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::CurrenciesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
     #[cfg(feature = "customers")]
     /// Expects requests of `POST /api/connector/v1/customers/getAll`, as
     /// [`Client::customers_get_all`](crate::Client::customers_get_all) sends them (the requests are
@@ -194,6 +2232,76 @@ impl super::MockServer {
         self.expectation(super::server::json_request, super::server::no_result)
     }
 
+    #[cfg(feature = "departments")]
+    /// Expects requests of `POST /api/connector/v1/departments/getAll`, as
+    /// [`Client::departments_get_all`](crate::Client::departments_get_all) sends them (the requests
+    /// are `DepartmentFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn departments_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::DepartmentsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "devices")]
+    /// Expects requests of `POST /api/connector/v1/devices/getAll`, as
+    /// [`Client::devices_get_all`](crate::Client::devices_get_all) sends them (the requests are
+    /// `Parameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn devices_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::DevicesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "enterprises")]
+    /// Expects requests of `POST /api/connector/v1/enterprises/getAll`, as
+    /// [`Client::enterprises_get_all`](crate::Client::enterprises_get_all) sends them (the requests
+    /// are `EnterpriseFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn enterprises_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::EnterprisesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "exchange-rates")]
+    /// Expects requests of `POST /api/connector/v1/exchangeRates/getAll`, as
+    /// [`Client::exchange_rates_get_all`](crate::Client::exchange_rates_get_all) sends them (the
+    /// requests are `CurrencyAcceptanceFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn exchange_rates_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ExchangeRatesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "exports")]
+    /// Expects requests of `POST /api/connector/v1/exports/getAll`, as
+    /// [`Client::exports_get_all`](crate::Client::exports_get_all) sends them (the requests are
+    /// `ExportFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn exports_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ExportsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "exports")]
+    /// Expects requests of `POST /api/connector/v1/exports/add`, as
+    /// [`Client::exports_add`](crate::Client::exports_add) sends them (the requests are
+    /// `ExportAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn exports_add(&self) -> super::Expectation<super::operations::ExportsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
     #[cfg(feature = "identity-documents")]
     /// Expects requests of `POST /api/connector/v1/identityDocuments/getAll`, as
     /// [`Client::identity_documents_get_all`](crate::Client::identity_documents_get_all) sends them
@@ -252,6 +2360,1455 @@ impl super::MockServer {
     pub fn identity_documents_clear(
         &self,
     ) -> super::Expectation<super::operations::IdentityDocumentsClear> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "images")]
+    /// Expects requests of `POST /api/connector/v1/images/getUrls`, as
+    /// [`Client::images_get_urls`](crate::Client::images_get_urls) sends them (the requests are
+    /// `ImageUrlParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn images_get_urls(
+        &self,
+    ) -> super::Expectation<super::operations::ImagesGetUrls> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "languages")]
+    /// Expects requests of `POST /api/connector/v1/languages/getAll`, as
+    /// [`Client::languages_get_all`](crate::Client::languages_get_all) sends them (the requests are
+    /// `Parameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn languages_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::LanguagesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "languages")]
+    /// Expects requests of `POST /api/connector/v1/languages/getTexts`, as
+    /// [`Client::languages_get_texts`](crate::Client::languages_get_texts) sends them (the requests
+    /// are `LanguageTextParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn languages_get_texts(
+        &self,
+    ) -> super::Expectation<super::operations::LanguagesGetTexts> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "ledger-balances")]
+    /// Expects requests of `POST /api/connector/v1/ledgerBalances/getAll`, as
+    /// [`Client::ledger_balances_get_all`](crate::Client::ledger_balances_get_all) sends them (the
+    /// requests are `LedgerBalanceParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn ledger_balances_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::LedgerBalancesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-memberships")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyMemberships/getAll`, as
+    /// [`Client::loyalty_memberships_get_all`](crate::Client::loyalty_memberships_get_all) sends
+    /// them (the requests are `LoyaltyMembershipFilterParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_memberships_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyMembershipsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-memberships")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyMemberships/add`, as
+    /// [`Client::loyalty_memberships_add`](crate::Client::loyalty_memberships_add) sends them (the
+    /// requests are `MultipleLoyaltyMembershipAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_memberships_add(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyMembershipsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-memberships")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyMemberships/update`, as
+    /// [`Client::loyalty_memberships_update`](crate::Client::loyalty_memberships_update) sends them
+    /// (the requests are `MultipleLoyaltyMembershipUpdateParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_memberships_update(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyMembershipsUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-memberships")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyMemberships/delete`, as
+    /// [`Client::loyalty_memberships_delete`](crate::Client::loyalty_memberships_delete) sends them
+    /// (the requests are `LoyaltyMembershipDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_memberships_delete(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyMembershipsDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "loyalty-programs")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyPrograms/getAll`, as
+    /// [`Client::loyalty_programs_get_all`](crate::Client::loyalty_programs_get_all) sends them
+    /// (the requests are `LoyaltyProgramFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_programs_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyProgramsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-programs")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyPrograms/add`, as
+    /// [`Client::loyalty_programs_add`](crate::Client::loyalty_programs_add) sends them (the
+    /// requests are `MultipleLoyaltyProgramAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_programs_add(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyProgramsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-programs")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyPrograms/update`, as
+    /// [`Client::loyalty_programs_update`](crate::Client::loyalty_programs_update) sends them (the
+    /// requests are `MultipleLoyaltyProgramUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_programs_update(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyProgramsUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-programs")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyPrograms/delete`, as
+    /// [`Client::loyalty_programs_delete`](crate::Client::loyalty_programs_delete) sends them (the
+    /// requests are `LoyaltyProgramDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_programs_delete(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyProgramsDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "loyalty-tiers")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyTiers/getAll`, as
+    /// [`Client::loyalty_tiers_get_all`](crate::Client::loyalty_tiers_get_all) sends them (the
+    /// requests are `LoyaltyTierFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_tiers_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyTiersGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-tiers")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyTiers/add`, as
+    /// [`Client::loyalty_tiers_add`](crate::Client::loyalty_tiers_add) sends them (the requests are
+    /// `MultipleLoyaltyTierAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_tiers_add(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyTiersAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-tiers")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyTiers/update`, as
+    /// [`Client::loyalty_tiers_update`](crate::Client::loyalty_tiers_update) sends them (the
+    /// requests are `MultipleLoyaltyTierUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_tiers_update(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyTiersUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "loyalty-tiers")]
+    /// Expects requests of `POST /api/connector/v1/loyaltyTiers/delete`, as
+    /// [`Client::loyalty_tiers_delete`](crate::Client::loyalty_tiers_delete) sends them (the
+    /// requests are `LoyaltyTierDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn loyalty_tiers_delete(
+        &self,
+    ) -> super::Expectation<super::operations::LoyaltyTiersDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "messages")]
+    /// Expects requests of `POST /api/connector/v1/messages/getAll`, as
+    /// [`Client::messages_get_all`](crate::Client::messages_get_all) sends them (the requests are
+    /// `MessageFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn messages_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::MessagesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "messages")]
+    /// Expects requests of `POST /api/connector/v1/messages/add`, as
+    /// [`Client::messages_add`](crate::Client::messages_add) sends them (the requests are
+    /// `MultipleMessageAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn messages_add(&self) -> super::Expectation<super::operations::MessagesAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "message-threads")]
+    /// Expects requests of `POST /api/connector/v1/messageThreads/getAll`, as
+    /// [`Client::message_threads_get_all`](crate::Client::message_threads_get_all) sends them (the
+    /// requests are `MessageThreadFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn message_threads_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::MessageThreadsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "message-threads")]
+    /// Expects requests of `POST /api/connector/v1/messageThreads/add`, as
+    /// [`Client::message_threads_add`](crate::Client::message_threads_add) sends them (the requests
+    /// are `MessageThreadAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn message_threads_add(
+        &self,
+    ) -> super::Expectation<super::operations::MessageThreadsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "order-items")]
+    /// Expects requests of `POST /api/connector/v1/orderItems/getAll`, as
+    /// [`Client::order_items_get_all`](crate::Client::order_items_get_all) sends them (the requests
+    /// are `OrderItemFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn order_items_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::OrderItemsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "order-items")]
+    /// Expects requests of `POST /api/connector/v1/orderItems/cancel`, as
+    /// [`Client::order_items_cancel`](crate::Client::order_items_cancel) sends them (the requests
+    /// are `CancelOrderItemParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn order_items_cancel(
+        &self,
+    ) -> super::Expectation<super::operations::OrderItemsCancel> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "orders")]
+    /// Expects requests of `POST /api/connector/v1/orders/add`, as
+    /// [`Client::orders_add`](crate::Client::orders_add) sends them (the requests are
+    /// `OrderAdditionParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn orders_add(&self) -> super::Expectation<super::operations::OrdersAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "outlet-bills")]
+    /// Expects requests of `POST /api/connector/v1/outletBills/add`, as
+    /// [`Client::outlet_bills_add`](crate::Client::outlet_bills_add) sends them (the requests are
+    /// `AddOutletBillsParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn outlet_bills_add(
+        &self,
+    ) -> super::Expectation<super::operations::OutletBillsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "outlet-items")]
+    /// Expects requests of `POST /api/connector/v1/outletItems/getAll`, as
+    /// [`Client::outlet_items_get_all`](crate::Client::outlet_items_get_all) sends them (the
+    /// requests are `OutletItemsFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn outlet_items_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::OutletItemsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "outlets")]
+    /// Expects requests of `POST /api/connector/v1/outlets/getAll`, as
+    /// [`Client::outlets_get_all`](crate::Client::outlets_get_all) sends them (the requests are
+    /// `OutletFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn outlets_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::OutletsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payment-method-requests")]
+    /// Expects requests of `POST /api/connector/v1/paymentMethodRequests/add`, as
+    /// [`Client::payment_method_requests_add`](crate::Client::payment_method_requests_add) sends
+    /// them (the requests are `PaymentMethodRequestAddParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn payment_method_requests_add(
+        &self,
+    ) -> super::Expectation<super::operations::PaymentMethodRequestsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payment-plans")]
+    /// Expects requests of `POST /api/connector/v1/billingAutomationPaymentPlans/add`, as
+    /// [`Client::billing_automation_payment_plans_add`](crate::Client::billing_automation_payment_plans_add)
+    /// sends them (the requests are `BillingAutomationPaymentPlanAddParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn billing_automation_payment_plans_add(
+        &self,
+    ) -> super::Expectation<super::operations::BillingAutomationPaymentPlansAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payment-requests")]
+    /// Expects requests of `POST /api/connector/v1/paymentRequests/getAll`, as
+    /// [`Client::payment_requests_get_all`](crate::Client::payment_requests_get_all) sends them
+    /// (the requests are `PaymentRequestFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn payment_requests_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::PaymentRequestsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payment-requests")]
+    /// Expects requests of `POST /api/connector/v1/paymentRequests/add`, as
+    /// [`Client::payment_requests_add`](crate::Client::payment_requests_add) sends them (the
+    /// requests are `MultiplePaymentRequestAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn payment_requests_add(
+        &self,
+    ) -> super::Expectation<super::operations::PaymentRequestsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payment-requests")]
+    /// Expects requests of `POST /api/connector/v1/paymentRequests/cancel`, as
+    /// [`Client::payment_requests_cancel`](crate::Client::payment_requests_cancel) sends them (the
+    /// requests are `MultiplePaymentRequestCancelParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn payment_requests_cancel(
+        &self,
+    ) -> super::Expectation<super::operations::PaymentRequestsCancel> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payments")]
+    /// Expects requests of `POST /api/connector/v1/payments/getAll`, as
+    /// [`Client::payments_get_all`](crate::Client::payments_get_all) sends them (the requests are
+    /// `PaymentFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn payments_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::PaymentsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payments")]
+    /// Expects requests of `POST /api/connector/v1/payments/addExternal`, as
+    /// [`Client::payments_add_external`](crate::Client::payments_add_external) sends them (the
+    /// requests are `ExternalPaymentParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn payments_add_external(
+        &self,
+    ) -> super::Expectation<super::operations::PaymentsAddExternal> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payments")]
+    /// Expects requests of `POST /api/connector/v1/payments/addCreditCard`, as
+    /// [`Client::payments_add_credit_card`](crate::Client::payments_add_credit_card) sends them
+    /// (the requests are `CreditCardPaymentParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn payments_add_credit_card(
+        &self,
+    ) -> super::Expectation<super::operations::PaymentsAddCreditCard> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payments")]
+    /// Expects requests of `POST /api/connector/v1/payments/addAlternative`, as
+    /// [`Client::payments_add_alternative`](crate::Client::payments_add_alternative) sends them
+    /// (the requests are `AlternativePaymentParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn payments_add_alternative(
+        &self,
+    ) -> super::Expectation<super::operations::PaymentsAddAlternative> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "payments")]
+    /// Expects requests of `POST /api/connector/v1/payments/refund`, as
+    /// [`Client::payments_refund`](crate::Client::payments_refund) sends them (the requests are
+    /// `PaymentRefundParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn payments_refund(
+        &self,
+    ) -> super::Expectation<super::operations::PaymentsRefund> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "preauthorizations")]
+    /// Expects requests of `POST /api/connector/v1/preauthorizations/getAllByCustomers`, as
+    /// [`Client::preauthorizations_get_all_by_customers`](crate::Client::preauthorizations_get_all_by_customers)
+    /// sends them (the requests are `MultipleCustomerParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn preauthorizations_get_all_by_customers(
+        &self,
+    ) -> super::Expectation<super::operations::PreauthorizationsGetAllByCustomers> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "product-categories")]
+    /// Expects requests of `POST /api/connector/v1/productCategories/getAll`, as
+    /// [`Client::product_categories_get_all`](crate::Client::product_categories_get_all) sends them
+    /// (the requests are `ProductCategoryFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn product_categories_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ProductCategoriesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "products")]
+    /// Expects requests of `POST /api/connector/v1/products/getAll`, as
+    /// [`Client::products_get_all`](crate::Client::products_get_all) sends them (the requests are
+    /// `ProductFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn products_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ProductsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "products")]
+    /// Expects requests of `POST /api/connector/v1/products/getPricing`, as
+    /// [`Client::products_get_pricing`](crate::Client::products_get_pricing) sends them (the
+    /// requests are `ProductPricingFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn products_get_pricing(
+        &self,
+    ) -> super::Expectation<super::operations::ProductsGetPricing> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "products")]
+    /// Expects requests of `POST /api/connector/v1/products/updatePrice`, as
+    /// [`Client::products_update_price`](crate::Client::products_update_price) sends them (the
+    /// requests are `ProductPriceUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn products_update_price(
+        &self,
+    ) -> super::Expectation<super::operations::ProductsUpdatePrice> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "products")]
+    /// Expects requests of `POST /api/connector/v1/products/delete`, as
+    /// [`Client::products_delete`](crate::Client::products_delete) sends them (the requests are
+    /// `ProductDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn products_delete(
+        &self,
+    ) -> super::Expectation<super::operations::ProductsDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "product-service-orders")]
+    /// Expects requests of `POST /api/connector/v1/productServiceOrders/getAll`, as
+    /// [`Client::product_service_orders_get_all`](crate::Client::product_service_orders_get_all)
+    /// sends them (the requests are `ProductServiceOrderFilterParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn product_service_orders_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ProductServiceOrdersGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "rate-groups")]
+    /// Expects requests of `POST /api/connector/v1/rateGroups/getAll`, as
+    /// [`Client::rate_groups_get_all`](crate::Client::rate_groups_get_all) sends them (the requests
+    /// are `RateGroupFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn rate_groups_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::RateGroupsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "rates")]
+    /// Expects requests of `POST /api/connector/v1/rates/getAll`, as
+    /// [`Client::rates_get_all`](crate::Client::rates_get_all) sends them (the requests are
+    /// `RateFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn rates_get_all(&self) -> super::Expectation<super::operations::RatesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "rates")]
+    /// Expects requests of `POST /api/connector/v1/rates/getPricing`, as
+    /// [`Client::rates_get_pricing`](crate::Client::rates_get_pricing) sends them (the requests are
+    /// `RatePricingFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn rates_get_pricing(
+        &self,
+    ) -> super::Expectation<super::operations::RatesGetPricing> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "rates")]
+    /// Expects requests of `POST /api/connector/v1/rates/add`, as
+    /// [`Client::rates_add`](crate::Client::rates_add) sends them (the requests are
+    /// `RateAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn rates_add(&self) -> super::Expectation<super::operations::RatesAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "rates")]
+    /// Expects requests of `POST /api/connector/v1/rates/updatePrice`, as
+    /// [`Client::rates_update_price`](crate::Client::rates_update_price) sends them (the requests
+    /// are `RatePriceUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn rates_update_price(
+        &self,
+    ) -> super::Expectation<super::operations::RatesUpdatePrice> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "rates")]
+    /// Expects requests of `POST /api/connector/v1/rates/updateCapacityOffset`, as
+    /// [`Client::rates_update_capacity_offset`](crate::Client::rates_update_capacity_offset) sends
+    /// them (the requests are `MultipleRateCapacityOffsetUpdateParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn rates_update_capacity_offset(
+        &self,
+    ) -> super::Expectation<super::operations::RatesUpdateCapacityOffset> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "rates")]
+    /// Expects requests of `POST /api/connector/v1/rates/set`, as
+    /// [`Client::rates_set`](crate::Client::rates_set) sends them (the requests are
+    /// `RateSetParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn rates_set(&self) -> super::Expectation<super::operations::RatesSet> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "rates")]
+    /// Expects requests of `POST /api/connector/v1/rates/delete`, as
+    /// [`Client::rates_delete`](crate::Client::rates_delete) sends them (the requests are
+    /// `RateDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn rates_delete(&self) -> super::Expectation<super::operations::RatesDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "reservation-groups")]
+    /// Expects requests of `POST /api/connector/v1/reservationGroups/getAll`, as
+    /// [`Client::reservation_groups_get_all`](crate::Client::reservation_groups_get_all) sends them
+    /// (the requests are `ReservationGroupFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservation_groups_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationGroupsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/getAll/2023-06-06`, as
+    /// [`Client::reservations_get_all_2023_06_06`](crate::Client::reservations_get_all_2023_06_06)
+    /// sends them (the requests are `ReservationServiceOrderFilterParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_get_all_2023_06_06(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsGetAll20230606> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/getAll`, as
+    /// [`Client::reservations_get_all`](crate::Client::reservations_get_all) sends them (the
+    /// requests are `ReservationFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/getChannelManagerDetails`, as
+    /// [`Client::reservations_get_channel_manager_details`](crate::Client::reservations_get_channel_manager_details)
+    /// sends them (the requests are `ReservationsChannelManagerDetailsFilterParameters`), and tells
+    /// what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_get_channel_manager_details(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsGetChannelManagerDetails> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/getAllItems`, as
+    /// [`Client::reservations_get_all_items`](crate::Client::reservations_get_all_items) sends them
+    /// (the requests are `ReservationItemParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_get_all_items(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsGetAllItems> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/add`, as
+    /// [`Client::reservations_add`](crate::Client::reservations_add) sends them (the requests are
+    /// `ReservationAdditionParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_add(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/addProduct`, as
+    /// [`Client::reservations_add_product`](crate::Client::reservations_add_product) sends them
+    /// (the requests are `ReservationProductParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_add_product(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsAddProduct> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/addCompanion`, as
+    /// [`Client::reservations_add_companion`](crate::Client::reservations_add_companion) sends them
+    /// (the requests are `CompanionshipAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_add_companion(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsAddCompanion> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/update`, as
+    /// [`Client::reservations_update`](crate::Client::reservations_update) sends them (the requests
+    /// are `MultipleReservationUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_update(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/updateInterval`, as
+    /// [`Client::reservations_update_interval`](crate::Client::reservations_update_interval) sends
+    /// them (the requests are `ReservationUpdateIntervalParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_update_interval(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsUpdateInterval> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/updateCustomer`, as
+    /// [`Client::reservations_update_customer`](crate::Client::reservations_update_customer) sends
+    /// them (the requests are `ReservationsUpdateCustomerParameters`), and tells what to answer
+    /// them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_update_customer(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsUpdateCustomer> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/start`, as
+    /// [`Client::reservations_start`](crate::Client::reservations_start) sends them (the requests
+    /// are `ReservationStartParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_start(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsStart> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/process`, as
+    /// [`Client::reservations_process`](crate::Client::reservations_process) sends them (the
+    /// requests are `ReservationProcessingParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_process(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsProcess> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/price`, as
+    /// [`Client::reservations_price`](crate::Client::reservations_price) sends them (the requests
+    /// are `ReservationDataParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_price(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsPrice> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/deleteCompanion`, as
+    /// [`Client::reservations_delete_companion`](crate::Client::reservations_delete_companion)
+    /// sends them (the requests are `CompanionshipDeleteParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_delete_companion(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsDeleteCompanion> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/confirm`, as
+    /// [`Client::reservations_confirm`](crate::Client::reservations_confirm) sends them (the
+    /// requests are `ConfirmReservationParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_confirm(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsConfirm> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "reservations")]
+    /// Expects requests of `POST /api/connector/v1/reservations/cancel`, as
+    /// [`Client::reservations_cancel`](crate::Client::reservations_cancel) sends them (the requests
+    /// are `ReservationCancellationParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn reservations_cancel(
+        &self,
+    ) -> super::Expectation<super::operations::ReservationsCancel> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-access-tokens")]
+    /// Expects requests of `POST /api/connector/v1/resourceAccessTokens/getAll`, as
+    /// [`Client::resource_access_tokens_get_all`](crate::Client::resource_access_tokens_get_all)
+    /// sends them (the requests are `ResourceAccessTokenFilterParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_access_tokens_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceAccessTokensGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-access-tokens")]
+    /// Expects requests of `POST /api/connector/v1/resourceAccessTokens/add`, as
+    /// [`Client::resource_access_tokens_add`](crate::Client::resource_access_tokens_add) sends them
+    /// (the requests are `MultipleResourceAccessTokenParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_access_tokens_add(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceAccessTokensAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-access-tokens")]
+    /// Expects requests of `POST /api/connector/v1/resourceAccessTokens/update`, as
+    /// [`Client::resource_access_tokens_update`](crate::Client::resource_access_tokens_update)
+    /// sends them (the requests are `MultipleResourceAccessTokenUpdateParameters`), and tells what
+    /// to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_access_tokens_update(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceAccessTokensUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-access-tokens")]
+    /// Expects requests of `POST /api/connector/v1/resourceAccessTokens/delete`, as
+    /// [`Client::resource_access_tokens_delete`](crate::Client::resource_access_tokens_delete)
+    /// sends them (the requests are `ResourceAccessTokenDeleteParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_access_tokens_delete(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceAccessTokensDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "resource-blocks")]
+    /// Expects requests of `POST /api/connector/v1/resourceBlocks/getAll`, as
+    /// [`Client::resource_blocks_get_all`](crate::Client::resource_blocks_get_all) sends them (the
+    /// requests are `ResourceBlockParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_blocks_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceBlocksGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-blocks")]
+    /// Expects requests of `POST /api/connector/v1/resourceBlocks/add`, as
+    /// [`Client::resource_blocks_add`](crate::Client::resource_blocks_add) sends them (the requests
+    /// are `MultipleResourceBlockAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_blocks_add(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceBlocksAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-blocks")]
+    /// Expects requests of `POST /api/connector/v1/resourceBlocks/delete`, as
+    /// [`Client::resource_blocks_delete`](crate::Client::resource_blocks_delete) sends them (the
+    /// requests are `ResourceBlockDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_blocks_delete(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceBlocksDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "resource-categories")]
+    /// Expects requests of `POST /api/connector/v1/resourceCategories/getAll`, as
+    /// [`Client::resource_categories_get_all`](crate::Client::resource_categories_get_all) sends
+    /// them (the requests are `ResourceCategoryFilterParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_categories_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceCategoriesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-categories")]
+    /// Expects requests of `POST /api/connector/v1/resourceCategoryAssignments/getAll`, as
+    /// [`Client::resource_category_assignments_get_all`](crate::Client::resource_category_assignments_get_all)
+    /// sends them (the requests are `ResourceCategoryAssignmentFilterParameters`), and tells what
+    /// to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_category_assignments_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceCategoryAssignmentsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-categories")]
+    /// Expects requests of `POST /api/connector/v1/resourceCategoryImageAssignments/getAll`, as
+    /// [`Client::resource_category_image_assignments_get_all`](crate::Client::resource_category_image_assignments_get_all)
+    /// sends them (the requests are `ResourceCategoryImageAssignmentFilterParameters`), and tells
+    /// what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_category_image_assignments_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceCategoryImageAssignmentsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-categories")]
+    /// Expects requests of `POST /api/connector/v1/resourceCategories/add`, as
+    /// [`Client::resource_categories_add`](crate::Client::resource_categories_add) sends them (the
+    /// requests are `MultipleResourceCategoryAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_categories_add(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceCategoriesAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-categories")]
+    /// Expects requests of `POST /api/connector/v1/resourceCategories/update`, as
+    /// [`Client::resource_categories_update`](crate::Client::resource_categories_update) sends them
+    /// (the requests are `MultipleResourceCategoryUpdateParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_categories_update(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceCategoriesUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-categories")]
+    /// Expects requests of `POST /api/connector/v1/resourceCategories/delete`, as
+    /// [`Client::resource_categories_delete`](crate::Client::resource_categories_delete) sends them
+    /// (the requests are `ResourceCategoryDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_categories_delete(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceCategoriesDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "resource-features")]
+    /// Expects requests of `POST /api/connector/v1/resourceFeatureAssignments/getAll`, as
+    /// [`Client::resource_feature_assignments_get_all`](crate::Client::resource_feature_assignments_get_all)
+    /// sends them (the requests are `ResourceFeatureAssignmentFilterParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_feature_assignments_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceFeatureAssignmentsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resource-features")]
+    /// Expects requests of `POST /api/connector/v1/resourceFeatures/getAll`, as
+    /// [`Client::resource_features_get_all`](crate::Client::resource_features_get_all) sends them
+    /// (the requests are `ResourceFeatureFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resource_features_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ResourceFeaturesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resources")]
+    /// Expects requests of `POST /api/connector/v1/resources/getAll`, as
+    /// [`Client::resources_get_all`](crate::Client::resources_get_all) sends them (the requests are
+    /// `ResourceFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resources_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ResourcesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resources")]
+    /// Expects requests of `POST /api/connector/v1/resources/getOccupancyState`, as
+    /// [`Client::resources_get_occupancy_state`](crate::Client::resources_get_occupancy_state)
+    /// sends them (the requests are `ResourcesOccupancyStateFilterParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resources_get_occupancy_state(
+        &self,
+    ) -> super::Expectation<super::operations::ResourcesGetOccupancyState> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "resources")]
+    /// Expects requests of `POST /api/connector/v1/resources/update`, as
+    /// [`Client::resources_update`](crate::Client::resources_update) sends them (the requests are
+    /// `MultipleResourceUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn resources_update(
+        &self,
+    ) -> super::Expectation<super::operations::ResourcesUpdate> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "restrictions")]
+    /// Expects requests of `POST /api/connector/v1/restrictions/getAll`, as
+    /// [`Client::restrictions_get_all`](crate::Client::restrictions_get_all) sends them (the
+    /// requests are `RestrictionFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn restrictions_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::RestrictionsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "restrictions")]
+    /// Expects requests of `POST /api/connector/v1/restrictions/set`, as
+    /// [`Client::restrictions_set`](crate::Client::restrictions_set) sends them (the requests are
+    /// `SetRestrictionParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn restrictions_set(
+        &self,
+    ) -> super::Expectation<super::operations::RestrictionsSet> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "restrictions")]
+    /// Expects requests of `POST /api/connector/v1/restrictions/clear`, as
+    /// [`Client::restrictions_clear`](crate::Client::restrictions_clear) sends them (the requests
+    /// are `ClearRestrictionParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn restrictions_clear(
+        &self,
+    ) -> super::Expectation<super::operations::RestrictionsClear> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "routing-rules")]
+    /// Expects requests of `POST /api/connector/v1/routingRules/getAll`, as
+    /// [`Client::routing_rules_get_all`](crate::Client::routing_rules_get_all) sends them (the
+    /// requests are `RoutingRuleFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn routing_rules_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::RoutingRulesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "routing-rules")]
+    /// Expects requests of `POST /api/connector/v1/routingRules/add`, as
+    /// [`Client::routing_rules_add`](crate::Client::routing_rules_add) sends them (the requests are
+    /// `MultipleRoutingRuleAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn routing_rules_add(
+        &self,
+    ) -> super::Expectation<super::operations::RoutingRulesAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "routing-rules")]
+    /// Expects requests of `POST /api/connector/v1/routingRules/update`, as
+    /// [`Client::routing_rules_update`](crate::Client::routing_rules_update) sends them (the
+    /// requests are `MultipleRoutingRuleUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn routing_rules_update(
+        &self,
+    ) -> super::Expectation<super::operations::RoutingRulesUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "routing-rules")]
+    /// Expects requests of `POST /api/connector/v1/routingRules/delete`, as
+    /// [`Client::routing_rules_delete`](crate::Client::routing_rules_delete) sends them (the
+    /// requests are `RoutingRuleDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn routing_rules_delete(
+        &self,
+    ) -> super::Expectation<super::operations::RoutingRulesDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "rules")]
+    /// Expects requests of `POST /api/connector/v1/rules/getAll`, as
+    /// [`Client::rules_get_all`](crate::Client::rules_get_all) sends them (the requests are
+    /// `RuleFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn rules_get_all(&self) -> super::Expectation<super::operations::RulesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "service-order-notes")]
+    /// Expects requests of `POST /api/connector/v1/serviceOrderNotes/getAll`, as
+    /// [`Client::service_order_notes_get_all`](crate::Client::service_order_notes_get_all) sends
+    /// them (the requests are `ServiceOrderNoteFilterParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn service_order_notes_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ServiceOrderNotesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "service-order-notes")]
+    /// Expects requests of `POST /api/connector/v1/serviceOrderNotes/add`, as
+    /// [`Client::service_order_notes_add`](crate::Client::service_order_notes_add) sends them (the
+    /// requests are `MultipleServiceOrderNoteAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn service_order_notes_add(
+        &self,
+    ) -> super::Expectation<super::operations::ServiceOrderNotesAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "service-order-notes")]
+    /// Expects requests of `POST /api/connector/v1/serviceOrderNotes/update`, as
+    /// [`Client::service_order_notes_update`](crate::Client::service_order_notes_update) sends them
+    /// (the requests are `MultipleServiceOrderNoteUpdateParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn service_order_notes_update(
+        &self,
+    ) -> super::Expectation<super::operations::ServiceOrderNotesUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "service-order-notes")]
+    /// Expects requests of `POST /api/connector/v1/serviceOrderNotes/delete`, as
+    /// [`Client::service_order_notes_delete`](crate::Client::service_order_notes_delete) sends them
+    /// (the requests are `ServiceOrderNoteDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn service_order_notes_delete(
+        &self,
+    ) -> super::Expectation<super::operations::ServiceOrderNotesDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "service-overbooking-limits")]
+    /// Expects requests of `POST /api/connector/v1/serviceOverbookingLimits/getAll`, as
+    /// [`Client::service_overbooking_limits_get_all`](crate::Client::service_overbooking_limits_get_all)
+    /// sends them (the requests are `ServiceOverbookingLimitFilterParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn service_overbooking_limits_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ServiceOverbookingLimitsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "service-overbooking-limits")]
+    /// Expects requests of `POST /api/connector/v1/serviceOverbookingLimits/set`, as
+    /// [`Client::service_overbooking_limits_set`](crate::Client::service_overbooking_limits_set)
+    /// sends them (the requests are `ServiceOverbookingLimitSetParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn service_overbooking_limits_set(
+        &self,
+    ) -> super::Expectation<super::operations::ServiceOverbookingLimitsSet> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "service-overbooking-limits")]
+    /// Expects requests of `POST /api/connector/v1/serviceOverbookingLimits/clear`, as
+    /// [`Client::service_overbooking_limits_clear`](crate::Client::service_overbooking_limits_clear)
+    /// sends them (the requests are `ServiceOverbookingLimitClearParameters`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn service_overbooking_limits_clear(
+        &self,
+    ) -> super::Expectation<super::operations::ServiceOverbookingLimitsClear> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "services")]
+    /// Expects requests of `POST /api/connector/v1/services/getAll`, as
+    /// [`Client::services_get_all`](crate::Client::services_get_all) sends them (the requests are
+    /// `ServiceFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn services_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::ServicesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "services")]
+    /// Expects requests of `POST /api/connector/v1/services/getAvailability/2024-01-22`, as
+    /// [`Client::services_get_availability_2024_01_22`](crate::Client::services_get_availability_2024_01_22)
+    /// sends them (the requests are `ServiceAvailabilityFilterParametersV20240122`), and tells what
+    /// to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn services_get_availability_2024_01_22(
+        &self,
+    ) -> super::Expectation<super::operations::ServicesGetAvailability20240122> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "services")]
+    /// Expects requests of `POST /api/connector/v1/services/getAvailability`, as
+    /// [`Client::services_get_availability`](crate::Client::services_get_availability) sends them
+    /// (the requests are `ServiceAvailabilityFilterParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn services_get_availability(
+        &self,
+    ) -> super::Expectation<super::operations::ServicesGetAvailability> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "services")]
+    /// Expects requests of `POST /api/connector/v1/services/updateAvailability`, as
+    /// [`Client::services_update_availability`](crate::Client::services_update_availability) sends
+    /// them (the requests are `ServiceAvailabilityUpdateParameters`), and tells what to answer them
+    /// with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn services_update_availability(
+        &self,
+    ) -> super::Expectation<super::operations::ServicesUpdateAvailability> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "source-assignments")]
+    /// Expects requests of `POST /api/connector/v1/sourceAssignments/getAll/2024-09-20`, as
+    /// [`Client::source_assignments_get_all_2024_09_20`](crate::Client::source_assignments_get_all_2024_09_20)
+    /// sends them (the requests are `SourceAssignmentFilterParametersV20240920`), and tells what to
+    /// answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn source_assignments_get_all_2024_09_20(
+        &self,
+    ) -> super::Expectation<super::operations::SourceAssignmentsGetAll20240920> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "source-assignments")]
+    /// Expects requests of `POST /api/connector/v1/sourceAssignments/getAll`, as
+    /// [`Client::source_assignments_get_all`](crate::Client::source_assignments_get_all) sends them
+    /// (the requests are `SourceAssignmentFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn source_assignments_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::SourceAssignmentsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "sources")]
+    /// Expects requests of `POST /api/connector/v1/sources/getAll`, as
+    /// [`Client::sources_get_all`](crate::Client::sources_get_all) sends them (the requests are
+    /// `SourceFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn sources_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::SourcesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "tasks")]
+    /// Expects requests of `POST /api/connector/v1/tasks/getAll`, as
+    /// [`Client::tasks_get_all`](crate::Client::tasks_get_all) sends them (the requests are
+    /// `TaskFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn tasks_get_all(&self) -> super::Expectation<super::operations::TasksGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "tasks")]
+    /// Expects requests of `POST /api/connector/v1/tasks/add`, as
+    /// [`Client::tasks_add`](crate::Client::tasks_add) sends them (the requests are
+    /// `TaskAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn tasks_add(&self) -> super::Expectation<super::operations::TasksAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "tasks")]
+    /// Expects requests of `POST /api/connector/v1/tasks/close`, as
+    /// [`Client::tasks_close`](crate::Client::tasks_close) sends them (the requests are
+    /// `CloseTaskParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn tasks_close(&self) -> super::Expectation<super::operations::TasksClose> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "taxations")]
+    /// Expects requests of `POST /api/connector/v1/taxations/getAll`, as
+    /// [`Client::taxations_get_all`](crate::Client::taxations_get_all) sends them (the requests are
+    /// `Parameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn taxations_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::TaxationsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "tax-environments")]
+    /// Expects requests of `POST /api/connector/v1/taxEnvironments/getAll`, as
+    /// [`Client::tax_environments_get_all`](crate::Client::tax_environments_get_all) sends them
+    /// (the requests are `Parameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn tax_environments_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::TaxEnvironmentsGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "voucher-codes")]
+    /// Expects requests of `POST /api/connector/v1/voucherCodes/getAll`, as
+    /// [`Client::voucher_codes_get_all`](crate::Client::voucher_codes_get_all) sends them (the
+    /// requests are `VoucherCodeFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn voucher_codes_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::VoucherCodesGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "voucher-codes")]
+    /// Expects requests of `POST /api/connector/v1/voucherCodes/add`, as
+    /// [`Client::voucher_codes_add`](crate::Client::voucher_codes_add) sends them (the requests are
+    /// `MultipleVoucherCodeAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn voucher_codes_add(
+        &self,
+    ) -> super::Expectation<super::operations::VoucherCodesAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "voucher-codes")]
+    /// Expects requests of `POST /api/connector/v1/voucherCodes/delete`, as
+    /// [`Client::voucher_codes_delete`](crate::Client::voucher_codes_delete) sends them (the
+    /// requests are `MultipleVoucherCodeDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn voucher_codes_delete(
+        &self,
+    ) -> super::Expectation<super::operations::VoucherCodesDelete> {
+        self.expectation(super::server::json_request, super::server::no_result)
+    }
+
+    #[cfg(feature = "vouchers")]
+    /// Expects requests of `POST /api/connector/v1/vouchers/getAll`, as
+    /// [`Client::vouchers_get_all`](crate::Client::vouchers_get_all) sends them (the requests are
+    /// `VoucherFilterParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn vouchers_get_all(
+        &self,
+    ) -> super::Expectation<super::operations::VouchersGetAll> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "vouchers")]
+    /// Expects requests of `POST /api/connector/v1/vouchers/add`, as
+    /// [`Client::vouchers_add`](crate::Client::vouchers_add) sends them (the requests are
+    /// `MultipleVoucherAddParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn vouchers_add(&self) -> super::Expectation<super::operations::VouchersAdd> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "vouchers")]
+    /// Expects requests of `POST /api/connector/v1/vouchers/update`, as
+    /// [`Client::vouchers_update`](crate::Client::vouchers_update) sends them (the requests are
+    /// `MultipleVoucherUpdateParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn vouchers_update(
+        &self,
+    ) -> super::Expectation<super::operations::VouchersUpdate> {
+        self.expectation(super::server::json_request, super::server::json_result)
+    }
+
+    #[cfg(feature = "vouchers")]
+    /// Expects requests of `POST /api/connector/v1/vouchers/delete`, as
+    /// [`Client::vouchers_delete`](crate::Client::vouchers_delete) sends them (the requests are
+    /// `MultipleVoucherDeleteParameters`), and tells what to answer them with.
+    #[track_caller]
+    #[must_use = "an expectation answers nothing until told what: `.returns(..)`, `.fails(..)` or `.responds(..)`"]
+    pub fn vouchers_delete(
+        &self,
+    ) -> super::Expectation<super::operations::VouchersDelete> {
         self.expectation(super::server::json_request, super::server::no_result)
     }
 
@@ -325,6 +3882,475 @@ impl super::MockServerBuilder {
     }
 }
 
+#[cfg(feature = "accounting-categories")]
+impl super::Expectation<super::operations::AccountingCategoriesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `accounting_categories`; the page's other fields keep their default
+    /// values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<AccountingCategory>,
+        cursor_of: impl Fn(&AccountingCategory) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <AccountingCategoryResult as Default>::default();
+            result.accounting_categories = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "account-notes")]
+impl super::Expectation<super::operations::AccountNotesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `account_notes`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<AccountNote>,
+        cursor_of: impl Fn(&AccountNote) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <AccountNoteResult as Default>::default();
+            result.account_notes = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "addresses")]
+impl super::Expectation<super::operations::AddressesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `addresses`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<AccountAddress>,
+        cursor_of: impl Fn(&AccountAddress) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <AddressResultPage as Default>::default();
+            result.addresses = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "age-categories")]
+impl super::Expectation<super::operations::AgeCategoriesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `age_categories`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<AgeCategory>,
+        cursor_of: impl Fn(&AgeCategory) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <AgeCategoryResult as Default>::default();
+            result.age_categories = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "availability-adjustments")]
+impl super::Expectation<super::operations::AvailabilityAdjustmentsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `availability_adjustments`; the page's other fields keep their default
+    /// values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<AvailabilityAdjustment>,
+        cursor_of: impl Fn(&AvailabilityAdjustment) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <AvailabilityAdjustmentResult as Default>::default();
+            result.availability_adjustments = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "billing-automations")]
+impl super::Expectation<super::operations::BillingAutomationsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `billing_automations`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<BillingAutomation>,
+        cursor_of: impl Fn(&BillingAutomation) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <BillingAutomationResult as Default>::default();
+            result.billing_automations = Some(items);
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "bills")]
+impl super::Expectation<super::operations::BillsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `bills`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Bill>,
+        cursor_of: impl Fn(&Bill) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <BillsResult as Default>::default();
+            result.bills = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "business-segments")]
+impl super::Expectation<super::operations::BusinessSegmentsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `business_segments`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<BusinessSegment>,
+        cursor_of: impl Fn(&BusinessSegment) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <BusinessSegmentResult as Default>::default();
+            result.business_segments = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "cancellation-policies")]
+impl super::Expectation<super::operations::CancellationPoliciesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `cancellation_policies`; the page's other fields keep their default
+    /// values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<CancellationPolicy>,
+        cursor_of: impl Fn(&CancellationPolicy) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <CancellationPolicyResult as Default>::default();
+            result.cancellation_policies = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "cashiers")]
+impl super::Expectation<super::operations::CashiersGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `cashiers`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Cashier>,
+        cursor_of: impl Fn(&Cashier) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <CashierResult as Default>::default();
+            result.cashiers = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "cashier-transactions")]
+impl super::Expectation<super::operations::CashierTransactionsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `cashier_transactions`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<CashierTransaction>,
+        cursor_of: impl Fn(&CashierTransaction) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <CashierTransactionResult as Default>::default();
+            result.cashier_transactions = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "companies")]
+impl super::Expectation<super::operations::CompaniesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `companies`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Company>,
+        cursor_of: impl Fn(&Company) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <CompanyResult as Default>::default();
+            result.companies = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "company-contracts")]
+impl super::Expectation<super::operations::CompanyContractsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `travel_agency_contracts`; the page's other fields keep their default
+    /// values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<TravelAgencyContract>,
+        cursor_of: impl Fn(&TravelAgencyContract) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ContractResult as Default>::default();
+            result.travel_agency_contracts = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "counters")]
+impl super::Expectation<super::operations::CountersGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `counters`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Counter>,
+        cursor_of: impl Fn(&Counter) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <CounterResult as Default>::default();
+            result.counters = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "credit-cards")]
+impl super::Expectation<super::operations::CreditCardsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `credit_cards`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<CreditCard>,
+        cursor_of: impl Fn(&CreditCard) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <CreditCardResult as Default>::default();
+            result.credit_cards = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
 #[cfg(feature = "customers")]
 impl super::Expectation<super::operations::CustomersGetAll> {
     /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
@@ -388,6 +4414,68 @@ impl super::Expectation<super::operations::CustomersGetRelationships> {
     }
 }
 
+#[cfg(feature = "departments")]
+impl super::Expectation<super::operations::DepartmentsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `departments`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Department>,
+        cursor_of: impl Fn(&Department) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <DepartmentResult as Default>::default();
+            result.departments = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "enterprises")]
+impl super::Expectation<super::operations::EnterprisesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `enterprises`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<EnterprisePortfolio>,
+        cursor_of: impl Fn(&EnterprisePortfolio) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <EnterpriseResult as Default>::default();
+            result.enterprises = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
 #[cfg(feature = "identity-documents")]
 impl super::Expectation<super::operations::IdentityDocumentsGetAll> {
     /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
@@ -400,8 +4488,10 @@ impl super::Expectation<super::operations::IdentityDocumentsGetAll> {
     #[allow(clippy::field_reassign_with_default)]
     pub fn returns_pages(
         self,
-        items: Vec<IdentityDocument>,
-        cursor_of: impl Fn(&IdentityDocument) -> uuid::Uuid + Send + Sync + 'static,
+        items: Vec<IdentityDocumentV20241025>,
+        cursor_of: impl Fn(
+            &IdentityDocumentV20241025,
+        ) -> uuid::Uuid + Send + Sync + 'static,
     ) -> Self {
         self.reply_with(move |request| {
             let count = usize::try_from(request.limitation.count).unwrap_or(0);
@@ -413,6 +4503,1078 @@ impl super::Expectation<super::operations::IdentityDocumentsGetAll> {
             )?;
             let mut result = <IdentityDocumentResult as Default>::default();
             result.identity_documents = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "ledger-balances")]
+impl super::Expectation<super::operations::LedgerBalancesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `ledger_balances`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<LedgerBalance>,
+        cursor_of: impl Fn(&LedgerBalance) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <LedgerBalanceResult as Default>::default();
+            result.ledger_balances = Some(items);
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "loyalty-memberships")]
+impl super::Expectation<super::operations::LoyaltyMembershipsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `loyalty_memberships`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<LoyaltyMembership>,
+        cursor_of: impl Fn(&LoyaltyMembership) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <LoyaltyMembershipResult as Default>::default();
+            result.loyalty_memberships = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "loyalty-programs")]
+impl super::Expectation<super::operations::LoyaltyProgramsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `loyalty_programs`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<LoyaltyProgram>,
+        cursor_of: impl Fn(&LoyaltyProgram) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <LoyaltyProgramResult as Default>::default();
+            result.loyalty_programs = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "loyalty-tiers")]
+impl super::Expectation<super::operations::LoyaltyTiersGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `loyalty_tiers`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<LoyaltyTier>,
+        cursor_of: impl Fn(&LoyaltyTier) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <LoyaltyTierResult as Default>::default();
+            result.loyalty_tiers = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "messages")]
+impl super::Expectation<super::operations::MessagesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `messages`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Message>,
+        cursor_of: impl Fn(&Message) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <MessageResult as Default>::default();
+            result.messages = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "message-threads")]
+impl super::Expectation<super::operations::MessageThreadsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `message_threads`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<MessageThread>,
+        cursor_of: impl Fn(&MessageThread) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <MessageThreadResult as Default>::default();
+            result.message_threads = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "order-items")]
+impl super::Expectation<super::operations::OrderItemsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `order_items`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<OrderItem>,
+        cursor_of: impl Fn(&OrderItem) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <OrderItemResult as Default>::default();
+            result.order_items = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "outlets")]
+impl super::Expectation<super::operations::OutletsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `outlets`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Outlet>,
+        cursor_of: impl Fn(&Outlet) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <OutletResult as Default>::default();
+            result.outlets = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "payment-requests")]
+impl super::Expectation<super::operations::PaymentRequestsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `payment_requests`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<PaymentRequest>,
+        cursor_of: impl Fn(&PaymentRequest) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <PaymentRequestResult as Default>::default();
+            result.payment_requests = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "payments")]
+impl super::Expectation<super::operations::PaymentsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `payments`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Payment>,
+        cursor_of: impl Fn(&Payment) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <PaymentResult as Default>::default();
+            result.payments = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "product-categories")]
+impl super::Expectation<super::operations::ProductCategoriesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `product_categories`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ProductCategory>,
+        cursor_of: impl Fn(&ProductCategory) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ProductCategoryResult as Default>::default();
+            result.product_categories = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "product-service-orders")]
+impl super::Expectation<super::operations::ProductServiceOrdersGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `product_service_orders`; the page's other fields keep their default
+    /// values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ServiceOrder>,
+        cursor_of: impl Fn(&ServiceOrder) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ProductServiceOrderResult as Default>::default();
+            result.product_service_orders = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "rate-groups")]
+impl super::Expectation<super::operations::RateGroupsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `rate_groups`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<RateGroup>,
+        cursor_of: impl Fn(&RateGroup) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <RateGroupResult as Default>::default();
+            result.rate_groups = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "rates")]
+impl super::Expectation<super::operations::RatesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `rates`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Rate>,
+        cursor_of: impl Fn(&Rate) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <RateResult as Default>::default();
+            result.rates = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "reservation-groups")]
+impl super::Expectation<super::operations::ReservationGroupsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `reservation_groups`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ReservationGroup>,
+        cursor_of: impl Fn(&ReservationGroup) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ReservationGroupResult as Default>::default();
+            result.reservation_groups = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "reservations")]
+impl super::Expectation<super::operations::ReservationsGetAll20230606> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `reservations`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Reservation>,
+        cursor_of: impl Fn(&Reservation) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ReservationServiceOrderResult as Default>::default();
+            result.reservations = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "resource-access-tokens")]
+impl super::Expectation<super::operations::ResourceAccessTokensGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `resource_access_tokens`; the page's other fields keep their default
+    /// values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ResourceAccessToken>,
+        cursor_of: impl Fn(&ResourceAccessToken) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ResourceAccessTokenResult as Default>::default();
+            result.resource_access_tokens = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "resource-blocks")]
+impl super::Expectation<super::operations::ResourceBlocksGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `resource_blocks`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ResourceBlock>,
+        cursor_of: impl Fn(&ResourceBlock) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ResourceBlockResult as Default>::default();
+            result.resource_blocks = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "resource-categories")]
+impl super::Expectation<super::operations::ResourceCategoriesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `resource_categories`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ResourceCategory>,
+        cursor_of: impl Fn(&ResourceCategory) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ResourceCategoryResult as Default>::default();
+            result.resource_categories = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "resource-categories")]
+impl super::Expectation<super::operations::ResourceCategoryAssignmentsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `resource_category_assignments`; the page's other fields keep their
+    /// default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ResourceCategoryAssignment>,
+        cursor_of: impl Fn(
+            &ResourceCategoryAssignment,
+        ) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ResourceCategoryAssignmentResult as Default>::default();
+            result.resource_category_assignments = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "resource-categories")]
+impl super::Expectation<super::operations::ResourceCategoryImageAssignmentsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `resource_category_image_assignments`; the page's other fields keep their
+    /// default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ResourceCategoryImageAssignment>,
+        cursor_of: impl Fn(
+            &ResourceCategoryImageAssignment,
+        ) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ResourceCategoryImageAssignmentResult as Default>::default();
+            result.resource_category_image_assignments = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "resource-features")]
+impl super::Expectation<super::operations::ResourceFeatureAssignmentsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `resource_feature_assignments`; the page's other fields keep their default
+    /// values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ResourceFeatureAssignment>,
+        cursor_of: impl Fn(
+            &ResourceFeatureAssignment,
+        ) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ResourceFeatureAssignmentResult as Default>::default();
+            result.resource_feature_assignments = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "resource-features")]
+impl super::Expectation<super::operations::ResourceFeaturesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `resource_features`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ResourceFeature>,
+        cursor_of: impl Fn(&ResourceFeature) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ResourceFeatureResult as Default>::default();
+            result.resource_features = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "resources")]
+impl super::Expectation<super::operations::ResourcesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `resources`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Resource>,
+        cursor_of: impl Fn(&Resource) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ResourceResult as Default>::default();
+            result.resources = Some(items);
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "restrictions")]
+impl super::Expectation<super::operations::RestrictionsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `restrictions`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Restriction>,
+        cursor_of: impl Fn(&Restriction) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <RestrictionResult as Default>::default();
+            result.restrictions = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "routing-rules")]
+impl super::Expectation<super::operations::RoutingRulesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `routing_rules`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<RoutingRule>,
+        cursor_of: impl Fn(&RoutingRule) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <RoutingRuleResult as Default>::default();
+            result.routing_rules = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "service-order-notes")]
+impl super::Expectation<super::operations::ServiceOrderNotesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `service_order_notes`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<OrderNote>,
+        cursor_of: impl Fn(&OrderNote) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ServiceOrderNoteResult as Default>::default();
+            result.service_order_notes = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "service-overbooking-limits")]
+impl super::Expectation<super::operations::ServiceOverbookingLimitsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `service_overbooking_limits`; the page's other fields keep their default
+    /// values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<ServiceOverbookingLimit>,
+        cursor_of: impl Fn(
+            &ServiceOverbookingLimit,
+        ) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ServiceOverbookingLimitResult as Default>::default();
+            result.service_overbooking_limits = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "services")]
+impl super::Expectation<super::operations::ServicesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `services`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Service>,
+        cursor_of: impl Fn(&Service) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <ServiceResult as Default>::default();
+            result.services = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "source-assignments")]
+impl super::Expectation<super::operations::SourceAssignmentsGetAll20240920> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `source_assignments`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<SourceAssignmentV20240920>,
+        cursor_of: impl Fn(
+            &SourceAssignmentV20240920,
+        ) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <SourceAssignmentResultV20240920 as Default>::default();
+            result.source_assignments = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "source-assignments")]
+impl super::Expectation<super::operations::SourceAssignmentsGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `source_assignments`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<SourceAssignment>,
+        cursor_of: impl Fn(&SourceAssignment) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <SourceAssignmentResult as Default>::default();
+            result.source_assignments = items;
+            if let Some(cursor) = cursor {
+                result.cursor = cursor;
+            }
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "sources")]
+impl super::Expectation<super::operations::SourcesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `sources`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Source>,
+        cursor_of: impl Fn(&Source) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <SourceResult as Default>::default();
+            result.sources = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "tasks")]
+impl super::Expectation<super::operations::TasksGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `tasks`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<Task>,
+        cursor_of: impl Fn(&Task) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <TaskResult as Default>::default();
+            result.tasks = items;
+            result.cursor = cursor;
+            Ok(result)
+        })
+    }
+}
+
+#[cfg(feature = "voucher-codes")]
+impl super::Expectation<super::operations::VoucherCodesGetAll> {
+    /// Answers with pages of `items`, as the API pages them: a request gets the `count` of its
+    /// `limitation` items after the item whose cursor is the request's `cursor` (from the first
+    /// item when it has none), and the page's `cursor` is the cursor of its last item. `cursor_of`
+    /// gives an item's cursor, typically its id (`|item| item.id`). A cursor that is no item's is
+    /// answered with `400`.
+    ///
+    /// The items go into `voucher_codes`; the page's other fields keep their default values.
+    #[allow(clippy::field_reassign_with_default)]
+    pub fn returns_pages(
+        self,
+        items: Vec<VoucherCode>,
+        cursor_of: impl Fn(&VoucherCode) -> uuid::Uuid + Send + Sync + 'static,
+    ) -> Self {
+        self.reply_with(move |request| {
+            let count = usize::try_from(request.limitation.count).unwrap_or(0);
+            let (items, cursor) = super::server::page(
+                &items,
+                count,
+                request.limitation.cursor.value(),
+                &cursor_of,
+            )?;
+            let mut result = <VoucherCodeResult as Default>::default();
+            result.voucher_codes = items;
             result.cursor = cursor;
             Ok(result)
         })

@@ -7,559 +7,28 @@ use super::*;
 use crate::support::{self, Date, Nullable, Update, Validate, Violations};
 use serde::{Deserialize, Serialize};
 
-/// Customer filter parameters
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerFilterParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
-    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
-    /// enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
-    /// the defaults of the enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub culture_code: Nullable<String>,
-    /// Unique identifiers of the chains. Required when using Portfolio Access Tokens, ignored
-    /// otherwise.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub chain_ids: Nullable<Vec<uuid::Uuid>>,
-    /// Interval in which Customer was created. Max length 3 months.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub created_utc: Nullable<TimeFilterInterval>,
-    /// Interval in which Customer was updated. Max length 3 months.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub updated_utc: Nullable<TimeFilterInterval>,
-    /// Extent of data to be returned.
-    pub extent: CustomerExtent,
-    /// Interval in which Customer was deleted. `ActivityStates` value `Deleted` should be provided
-    /// with this filter to get expected results. Max length 3 months.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub deleted_utc: Nullable<TimeFilterInterval>,
-    /// Whether to return only active, only deleted or both records.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub activity_states: Nullable<Vec<ActivityState>>,
-    /// Unique identifiers of Customers. Required if no other filter is provided.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub customer_ids: Nullable<Vec<uuid::Uuid>>,
-    /// Unique identifier of the Company the customer is associated with.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub company_ids: Nullable<Vec<uuid::Uuid>>,
-    /// Emails of the Customers.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub emails: Nullable<Vec<String>>,
-    /// First names of the Customers.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub first_names: Nullable<Vec<String>>,
-    /// Last names of the Customers.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub last_names: Nullable<Vec<String>>,
-    /// Loyalty codes of the Customers.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub loyalty_codes: Nullable<Vec<String>>,
-    /// Limitation on the quantity of data returned.
-    pub limitation: Limitation,
-}
-
-impl CustomerFilterParameters {
-    /// Creates the value from its required fields; every optional field is left unset.
-    ///
-    /// `Limitation` starts with a page size of 1000, the largest the API allows.
-    pub fn new(extent: CustomerExtent) -> Self {
-        Self {
-            language_code: Nullable::Absent,
-            culture_code: Nullable::Absent,
-            chain_ids: Nullable::Absent,
-            created_utc: Nullable::Absent,
-            updated_utc: Nullable::Absent,
-            extent,
-            deleted_utc: Nullable::Absent,
-            activity_states: Nullable::Absent,
-            customer_ids: Nullable::Absent,
-            company_ids: Nullable::Absent,
-            emails: Nullable::Absent,
-            first_names: Nullable::Absent,
-            last_names: Nullable::Absent,
-            loyalty_codes: Nullable::Absent,
-            limitation: Limitation::new(1000),
-        }
-    }
-
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
-    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
-    /// otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.language_code = value.into();
-        self
-    }
-
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
-    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.culture_code = value.into();
-        self
-    }
-
-    /// Sets `ChainIds`: Unique identifiers of the chains. Required when using Portfolio Access
-    /// Tokens, ignored otherwise.
-    #[must_use]
-    pub fn with_chain_ids(
-        mut self,
-        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
-    ) -> Self {
-        self.chain_ids = value.into();
-        self
-    }
-
-    /// Sets `CreatedUtc`: Interval in which Customer was created. Max length 3 months.
-    #[must_use]
-    pub fn with_created_utc(
-        mut self,
-        value: impl Into<Nullable<TimeFilterInterval>>,
-    ) -> Self {
-        self.created_utc = value.into();
-        self
-    }
-
-    /// Sets `UpdatedUtc`: Interval in which Customer was updated. Max length 3 months.
-    #[must_use]
-    pub fn with_updated_utc(
-        mut self,
-        value: impl Into<Nullable<TimeFilterInterval>>,
-    ) -> Self {
-        self.updated_utc = value.into();
-        self
-    }
-
-    /// Sets `DeletedUtc`: Interval in which Customer was deleted. `ActivityStates` value `Deleted`
-    /// should be provided with this filter to get expected results. Max length 3 months.
-    #[must_use]
-    pub fn with_deleted_utc(
-        mut self,
-        value: impl Into<Nullable<TimeFilterInterval>>,
-    ) -> Self {
-        self.deleted_utc = value.into();
-        self
-    }
-
-    /// Sets `ActivityStates`: Whether to return only active, only deleted or both records.
-    #[must_use]
-    pub fn with_activity_states(
-        mut self,
-        value: impl Into<Nullable<Vec<ActivityState>>>,
-    ) -> Self {
-        self.activity_states = value.into();
-        self
-    }
-
-    /// Sets `CustomerIds`: Unique identifiers of Customers. Required if no other filter is
-    /// provided.
-    #[must_use]
-    pub fn with_customer_ids(
-        mut self,
-        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
-    ) -> Self {
-        self.customer_ids = value.into();
-        self
-    }
-
-    /// Sets `CompanyIds`: Unique identifier of the Company the customer is associated with.
-    #[must_use]
-    pub fn with_company_ids(
-        mut self,
-        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
-    ) -> Self {
-        self.company_ids = value.into();
-        self
-    }
-
-    /// Sets `Emails`: Emails of the Customers.
-    #[must_use]
-    pub fn with_emails(mut self, value: impl Into<Nullable<Vec<String>>>) -> Self {
-        self.emails = value.into();
-        self
-    }
-
-    /// Sets `FirstNames`: First names of the Customers.
-    #[must_use]
-    pub fn with_first_names(mut self, value: impl Into<Nullable<Vec<String>>>) -> Self {
-        self.first_names = value.into();
-        self
-    }
-
-    /// Sets `LastNames`: Last names of the Customers.
-    #[must_use]
-    pub fn with_last_names(mut self, value: impl Into<Nullable<Vec<String>>>) -> Self {
-        self.last_names = value.into();
-        self
-    }
-
-    /// Sets `LoyaltyCodes`: Loyalty codes of the Customers.
-    #[must_use]
-    pub fn with_loyalty_codes(
-        mut self,
-        value: impl Into<Nullable<Vec<String>>>,
-    ) -> Self {
-        self.loyalty_codes = value.into();
-        self
-    }
-
-    /// Sets `Limitation`: Limitation on the quantity of data returned.
-    #[must_use]
-    pub fn with_limitation(mut self, value: Limitation) -> Self {
-        self.limitation = value;
-        self
-    }
-}
-
-impl Validate for CustomerFilterParameters {
-    fn check(&self, path: &str, violations: &mut Violations) {
-        if let Nullable::Value(value) = &self.chain_ids {
-            violations.items(path, "ChainIds", value, ..=1000);
-        }
-        if let Nullable::Value(value) = &self.created_utc {
-            violations.nested(path, "CreatedUtc", value);
-        }
-        if let Nullable::Value(value) = &self.updated_utc {
-            violations.nested(path, "UpdatedUtc", value);
-        }
-        violations.nested(path, "Extent", &self.extent);
-        if let Nullable::Value(value) = &self.deleted_utc {
-            violations.nested(path, "DeletedUtc", value);
-        }
-        if let Nullable::Value(value) = &self.customer_ids {
-            violations.items(path, "CustomerIds", value, ..=1000);
-        }
-        if let Nullable::Value(value) = &self.company_ids {
-            violations.items(path, "CompanyIds", value, ..=1);
-        }
-        if let Nullable::Value(value) = &self.emails {
-            violations.items(path, "Emails", value, ..=1000);
-        }
-        if let Nullable::Value(value) = &self.first_names {
-            violations.items(path, "FirstNames", value, ..=1000);
-        }
-        if let Nullable::Value(value) = &self.last_names {
-            violations.items(path, "LastNames", value, ..=1000);
-        }
-        if let Nullable::Value(value) = &self.loyalty_codes {
-            violations.items(path, "LoyaltyCodes", value, ..=1000);
-        }
-        violations.nested(path, "Limitation", &self.limitation);
-    }
-}
-
-/// Customer extent
+/// Customer search result
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct CustomerExtent {
-    /// Whether the response should contain information about customers.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub customers: Nullable<bool>,
-    /// Whether the response should contain addresses of customers.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub addresses: Nullable<bool>,
-    /// Whether the response should contain identity documents of customers.
-    ///
-    /// Deprecated: Use Get all identity documents instead.
-    #[deprecated = "Use Get all identity documents instead."]
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub documents: Nullable<bool>,
-}
-
-impl CustomerExtent {
-    /// Creates the value from its required fields; every optional field is left unset.
-    #[allow(deprecated)]
-    pub fn new() -> Self {
-        Self {
-            customers: Nullable::Absent,
-            addresses: Nullable::Absent,
-            documents: Nullable::Absent,
-        }
-    }
-
-    /// Sets `Customers`: Whether the response should contain information about customers.
-    #[must_use]
-    pub fn with_customers(mut self, value: impl Into<Nullable<bool>>) -> Self {
-        self.customers = value.into();
-        self
-    }
-
-    /// Sets `Addresses`: Whether the response should contain addresses of customers.
-    #[must_use]
-    pub fn with_addresses(mut self, value: impl Into<Nullable<bool>>) -> Self {
-        self.addresses = value.into();
-        self
-    }
-
-    /// Sets `Documents`: Whether the response should contain identity documents of customers.
-    ///
-    /// Deprecated: Use Get all identity documents instead.
-    #[deprecated = "Use Get all identity documents instead."]
-    #[allow(deprecated)]
-    #[must_use]
-    pub fn with_documents(mut self, value: impl Into<Nullable<bool>>) -> Self {
-        self.documents = value.into();
-        self
-    }
-}
-
-impl Validate for CustomerExtent {
-    #[allow(deprecated)]
-    fn check(&self, _path: &str, _violations: &mut Violations) {}
-}
-
-/// Customer result
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerResult {
-    /// The customers.
-    pub customers: Vec<Customer>,
-    /// Unique identifier of the last and hence oldest customer item returned. This can be used in
-    /// Limitation in a subsequent request to fetch the next batch of older customers. If Limitation
-    /// is specified in the request message, then Cursor will always be included in the response
-    /// message; this is true even when using Extents set to false so that no actual data is
-    /// returned.
+pub struct ChargeableCustomer {
+    /// The found customer.
+    pub customer: Customer,
+    /// Reservation of the customer in case they are currently staying in the property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cursor: Option<uuid::Uuid>,
-    /// The identity documents of customers.
-    ///
-    /// Deprecated: Use Get all identity documents to fetch identity documents.
-    #[deprecated = "Use Get all identity documents to fetch identity documents."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub documents: Option<Vec<Document>>,
+    pub reservation: Option<ReservationOld>,
 }
 
-/// Customer relationship filter parameters
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerRelationshipFilterParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
-    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
-    /// enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
-    /// the defaults of the enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub culture_code: Nullable<String>,
-    /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains
-    /// within scope of the Access Token.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub chain_ids: Nullable<Vec<uuid::Uuid>>,
-    /// Unique identifiers of `Customer`.
-    pub customer_ids: Vec<uuid::Uuid>,
-    /// Interval in which the relationship was updated. Max length 3 months.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub updated_utc: Nullable<TimeFilterInterval>,
-    /// Limitation on the quantity of data returned and optional Cursor for the starting point of
-    /// data.
-    pub limitation: Limitation,
-}
-
-impl CustomerRelationshipFilterParameters {
-    /// Creates the value from its required fields; every optional field is left unset.
-    ///
-    /// `Limitation` starts with a page size of 1000, the largest the API allows.
-    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
-        Self {
-            language_code: Nullable::Absent,
-            culture_code: Nullable::Absent,
-            chain_ids: Nullable::Absent,
-            customer_ids,
-            updated_utc: Nullable::Absent,
-            limitation: Limitation::new(1000),
-        }
-    }
-
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
-    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
-    /// otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.language_code = value.into();
-        self
-    }
-
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
-    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.culture_code = value.into();
-        self
-    }
-
-    /// Sets `ChainIds`: Unique identifiers of `Chain`. If not specified, the operation returns data
-    /// for all chains within scope of the Access Token.
-    #[must_use]
-    pub fn with_chain_ids(
-        mut self,
-        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
-    ) -> Self {
-        self.chain_ids = value.into();
-        self
-    }
-
-    /// Sets `UpdatedUtc`: Interval in which the relationship was updated. Max length 3 months.
-    #[must_use]
-    pub fn with_updated_utc(
-        mut self,
-        value: impl Into<Nullable<TimeFilterInterval>>,
-    ) -> Self {
-        self.updated_utc = value.into();
-        self
-    }
-
-    /// Sets `Limitation`: Limitation on the quantity of data returned and optional Cursor for the
-    /// starting point of data.
-    #[must_use]
-    pub fn with_limitation(mut self, value: Limitation) -> Self {
-        self.limitation = value;
-        self
-    }
-}
-
-impl Validate for CustomerRelationshipFilterParameters {
-    fn check(&self, path: &str, violations: &mut Violations) {
-        if let Nullable::Value(value) = &self.chain_ids {
-            violations.items(path, "ChainIds", value, ..=1000);
-        }
-        violations.items(path, "CustomerIds", &self.customer_ids, ..=100);
-        if let Nullable::Value(value) = &self.updated_utc {
-            violations.nested(path, "UpdatedUtc", value);
-        }
-        violations.nested(path, "Limitation", &self.limitation);
-    }
-}
-
-/// Customer relationship result
+/// CustomerAddFileResult
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct CustomerRelationshipResult {
-    /// The relationships for the customers.
-    pub customer_relationships: Vec<CustomerRelationship>,
-    /// Unique identifier of the item one newer in time order than the items to be returned. If
-    /// Cursor is not specified, i.e. null, then the latest or most recent items will be returned.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cursor: Option<uuid::Uuid>,
+pub struct CustomerAddFileResult {
+    /// Unique identifier of the uploaded file.
+    pub file_id: uuid::Uuid,
 }
 
-/// Customer relationship
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerRelationship {
-    /// Unique identifier of the customer in the relationship.
-    pub customer_id: uuid::Uuid,
-    /// Unique identifier of the related customer.
-    pub related_customer_id: uuid::Uuid,
-    /// Type of relationship between the two customers (e.g. Child = the related customer is the
-    /// child of this customer).
-    pub relationship: CustomerRelationshipType,
-    /// Date and time when the relationship was last updated in UTC timezone in ISO 8601 format.
-    pub updated_utc: chrono::DateTime<chrono::Utc>,
-}
-
-/// Customer item parameters
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerItemParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
-    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
-    /// enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
-    /// the defaults of the enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub culture_code: Nullable<String>,
-    /// Unique identifiers of `Customer`.
-    pub customer_ids: Vec<uuid::Uuid>,
-    /// ISO-4217 code of the Currency the item costs should be converted to.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub currency: Nullable<String>,
-}
-
-impl CustomerItemParameters {
-    /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
-        Self {
-            language_code: Nullable::Absent,
-            culture_code: Nullable::Absent,
-            customer_ids,
-            currency: Nullable::Absent,
-        }
-    }
-
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
-    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
-    /// otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.language_code = value.into();
-        self
-    }
-
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
-    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.culture_code = value.into();
-        self
-    }
-
-    /// Sets `Currency`: ISO-4217 code of the Currency the item costs should be converted to.
-    #[must_use]
-    pub fn with_currency(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.currency = value.into();
-        self
-    }
-}
-
-impl Validate for CustomerItemParameters {
-    fn check(&self, path: &str, violations: &mut Violations) {
-        violations.items(path, "CustomerIds", &self.customer_ids, ..=1000);
-    }
-}
-
-/// Customer item result
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerItemResult {
-    /// The customers with their items.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub customers: Option<Vec<CustomerItems>>,
-}
-
-/// Customer items
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerItems {
-    /// Unique identifier of the `Customer`.
-    pub customer_id: uuid::Uuid,
-    /// The open order items (consumed items such as nights or products).
-    pub order_items: Vec<OrderItemOld>,
-    /// The open payment items (such as cash, credit card payments or invoices).
-    pub payment_items: Vec<PaymentItemOld>,
-    /// The `Items` field.
-    ///
-    /// Deprecated: Use `OrderItems` and `PaymentItems` instead.
-    #[deprecated = "Use `OrderItems` and `PaymentItems` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub items: Option<Vec<AccountingItem>>,
-}
-
-/// Customer add parameters
+/// CustomerAddParameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
@@ -576,9 +45,6 @@ pub struct CustomerAddParameters {
     /// Title prefix of the customer.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub title: Nullable<Title>,
-    /// Sex of the customer.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub sex: Nullable<Sex>,
     /// First name of the customer.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub first_name: Nullable<String>,
@@ -594,6 +60,9 @@ pub struct CustomerAddParameters {
     /// For example: `en-GB`, `fr-CA`.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub preferred_language_code: Nullable<String>,
+    /// Sex of the customer.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub sex: Nullable<Sex>,
     /// Date of birth in ISO 8601 format.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub birth_date: Nullable<Date>,
@@ -636,36 +105,12 @@ pub struct CustomerAddParameters {
     /// Address of the customer.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub address: Nullable<AddressParameters>,
-    /// Identity card details of the customer.
-    ///
-    /// Deprecated: Use Add identity documents to add document.
-    #[deprecated = "Use Add identity documents to add document."]
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub identity_card: Nullable<DocumentParameters>,
-    /// Passport details of the customer.
-    ///
-    /// Deprecated: Use Add identity documents to add document.
-    #[deprecated = "Use Add identity documents to add document."]
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub passport: Nullable<DocumentParameters>,
-    /// Visa details of the customer.
-    ///
-    /// Deprecated: Use Add identity documents to add document.
-    #[deprecated = "Use Add identity documents to add document."]
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub visa: Nullable<DocumentParameters>,
-    /// Drivers license details of the customer.
-    ///
-    /// Deprecated: Use Add identity documents to add document.
-    #[deprecated = "Use Add identity documents to add document."]
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub drivers_license: Nullable<DocumentParameters>,
     /// Classifications of the customer.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub classifications: Nullable<Vec<CustomerClassification>>,
+    pub classifications: Nullable<Vec<CustomerClassificationEnum>>,
     /// Options of the customer.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub options: Nullable<Vec<CustomerOption>>,
+    pub options: Nullable<Vec<CustomerOptionEnum>>,
     /// Unique identifier of the chain. Required when using `PortfolioAccessTokens`, ignored
     /// otherwise.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -682,6 +127,38 @@ pub struct CustomerAddParameters {
     /// Value of Italian lottery code.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub italian_lottery_code: Nullable<String>,
+    /// Identity card details of the customer.
+    ///
+    /// Deprecated: Use [Add identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents)
+    /// to add document.
+    #[deprecated = "Use [Add identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents) to add document."]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub identity_card: Nullable<DocumentParameters>,
+    /// Passport details of the customer.
+    ///
+    /// Deprecated: Use [Add identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents)
+    /// to add document.
+    #[deprecated = "Use [Add identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents) to add document."]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub passport: Nullable<DocumentParameters>,
+    /// Visa details of the customer.
+    ///
+    /// Deprecated: Use [Add identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents)
+    /// to add document.
+    #[deprecated = "Use [Add identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents) to add document."]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub visa: Nullable<DocumentParameters>,
+    /// Drivers license details of the customer.
+    ///
+    /// Deprecated: Use [Add identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents)
+    /// to add document.
+    #[deprecated = "Use [Add identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents) to add document."]
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub drivers_license: Nullable<DocumentParameters>,
 }
 
 impl CustomerAddParameters {
@@ -692,12 +169,12 @@ impl CustomerAddParameters {
             language_code: Nullable::Absent,
             culture_code: Nullable::Absent,
             title: Nullable::Absent,
-            sex: Nullable::Absent,
             first_name: Nullable::Absent,
             last_name: last_name.into(),
             second_last_name: Nullable::Absent,
             nationality_code: Nullable::Absent,
             preferred_language_code: Nullable::Absent,
+            sex: Nullable::Absent,
             birth_date: Nullable::Absent,
             birth_country_code: Nullable::Absent,
             birth_country_subdivision_code: Nullable::Absent,
@@ -712,10 +189,6 @@ impl CustomerAddParameters {
             tax_identification_number: Nullable::Absent,
             company_id: Nullable::Absent,
             address: Nullable::Absent,
-            identity_card: Nullable::Absent,
-            passport: Nullable::Absent,
-            visa: Nullable::Absent,
-            drivers_license: Nullable::Absent,
             classifications: Nullable::Absent,
             options: Nullable::Absent,
             chain_id: Nullable::Absent,
@@ -723,6 +196,10 @@ impl CustomerAddParameters {
             italian_destination_code: Nullable::Absent,
             italian_fiscal_code: Nullable::Absent,
             italian_lottery_code: Nullable::Absent,
+            identity_card: Nullable::Absent,
+            passport: Nullable::Absent,
+            visa: Nullable::Absent,
+            drivers_license: Nullable::Absent,
         }
     }
 
@@ -747,13 +224,6 @@ impl CustomerAddParameters {
     #[must_use]
     pub fn with_title(mut self, value: impl Into<Nullable<Title>>) -> Self {
         self.title = value.into();
-        self
-    }
-
-    /// Sets `Sex`: Sex of the customer.
-    #[must_use]
-    pub fn with_sex(mut self, value: impl Into<Nullable<Sex>>) -> Self {
-        self.sex = value.into();
         self
     }
 
@@ -786,6 +256,13 @@ impl CustomerAddParameters {
         value: impl Into<Nullable<String>>,
     ) -> Self {
         self.preferred_language_code = value.into();
+        self
+    }
+
+    /// Sets `Sex`: Sex of the customer.
+    #[must_use]
+    pub fn with_sex(mut self, value: impl Into<Nullable<Sex>>) -> Self {
+        self.sex = value.into();
         self
     }
 
@@ -905,64 +382,11 @@ impl CustomerAddParameters {
         self
     }
 
-    /// Sets `IdentityCard`: Identity card details of the customer.
-    ///
-    /// Deprecated: Use Add identity documents to add document.
-    #[deprecated = "Use Add identity documents to add document."]
-    #[allow(deprecated)]
-    #[must_use]
-    pub fn with_identity_card(
-        mut self,
-        value: impl Into<Nullable<DocumentParameters>>,
-    ) -> Self {
-        self.identity_card = value.into();
-        self
-    }
-
-    /// Sets `Passport`: Passport details of the customer.
-    ///
-    /// Deprecated: Use Add identity documents to add document.
-    #[deprecated = "Use Add identity documents to add document."]
-    #[allow(deprecated)]
-    #[must_use]
-    pub fn with_passport(
-        mut self,
-        value: impl Into<Nullable<DocumentParameters>>,
-    ) -> Self {
-        self.passport = value.into();
-        self
-    }
-
-    /// Sets `Visa`: Visa details of the customer.
-    ///
-    /// Deprecated: Use Add identity documents to add document.
-    #[deprecated = "Use Add identity documents to add document."]
-    #[allow(deprecated)]
-    #[must_use]
-    pub fn with_visa(mut self, value: impl Into<Nullable<DocumentParameters>>) -> Self {
-        self.visa = value.into();
-        self
-    }
-
-    /// Sets `DriversLicense`: Drivers license details of the customer.
-    ///
-    /// Deprecated: Use Add identity documents to add document.
-    #[deprecated = "Use Add identity documents to add document."]
-    #[allow(deprecated)]
-    #[must_use]
-    pub fn with_drivers_license(
-        mut self,
-        value: impl Into<Nullable<DocumentParameters>>,
-    ) -> Self {
-        self.drivers_license = value.into();
-        self
-    }
-
     /// Sets `Classifications`: Classifications of the customer.
     #[must_use]
     pub fn with_classifications(
         mut self,
-        value: impl Into<Nullable<Vec<CustomerClassification>>>,
+        value: impl Into<Nullable<Vec<CustomerClassificationEnum>>>,
     ) -> Self {
         self.classifications = value.into();
         self
@@ -972,7 +396,7 @@ impl CustomerAddParameters {
     #[must_use]
     pub fn with_options(
         mut self,
-        value: impl Into<Nullable<Vec<CustomerOption>>>,
+        value: impl Into<Nullable<Vec<CustomerOptionEnum>>>,
     ) -> Self {
         self.options = value.into();
         self
@@ -1015,6 +439,67 @@ impl CustomerAddParameters {
         self.italian_lottery_code = value.into();
         self
     }
+
+    /// Sets `IdentityCard`: Identity card details of the customer.
+    ///
+    /// Deprecated: Use [Add identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents)
+    /// to add document.
+    #[deprecated = "Use [Add identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents) to add document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_identity_card(
+        mut self,
+        value: impl Into<Nullable<DocumentParameters>>,
+    ) -> Self {
+        self.identity_card = value.into();
+        self
+    }
+
+    /// Sets `Passport`: Passport details of the customer.
+    ///
+    /// Deprecated: Use [Add identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents)
+    /// to add document.
+    #[deprecated = "Use [Add identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents) to add document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_passport(
+        mut self,
+        value: impl Into<Nullable<DocumentParameters>>,
+    ) -> Self {
+        self.passport = value.into();
+        self
+    }
+
+    /// Sets `Visa`: Visa details of the customer.
+    ///
+    /// Deprecated: Use [Add identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents)
+    /// to add document.
+    #[deprecated = "Use [Add identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents) to add document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_visa(mut self, value: impl Into<Nullable<DocumentParameters>>) -> Self {
+        self.visa = value.into();
+        self
+    }
+
+    /// Sets `DriversLicense`: Drivers license details of the customer.
+    ///
+    /// Deprecated: Use [Add identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents)
+    /// to add document.
+    #[deprecated = "Use [Add identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#add-identity-documents) to add document."]
+    #[allow(deprecated)]
+    #[must_use]
+    pub fn with_drivers_license(
+        mut self,
+        value: impl Into<Nullable<DocumentParameters>>,
+    ) -> Self {
+        self.drivers_license = value.into();
+        self
+    }
 }
 
 impl Validate for CustomerAddParameters {
@@ -1030,6 +515,9 @@ impl Validate for CustomerAddParameters {
         if let Nullable::Value(value) = &self.address {
             violations.nested(path, "Address", value);
         }
+        if let Nullable::Value(value) = &self.italian_lottery_code {
+            violations.length(path, "ItalianLotteryCode", value, ..=15);
+        }
         if let Nullable::Value(value) = &self.identity_card {
             violations.nested(path, "IdentityCard", value);
         }
@@ -1042,194 +530,967 @@ impl Validate for CustomerAddParameters {
         if let Nullable::Value(value) = &self.drivers_license {
             violations.nested(path, "DriversLicense", value);
         }
-        if let Nullable::Value(value) = &self.italian_lottery_code {
-            violations.length(path, "ItalianLotteryCode", value, 2..=15);
-        }
     }
 }
 
-/// New address details.
+/// Customer extent
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct AddressParameters {
-    /// First line of the address.
+pub struct CustomerExtent {
+    /// Whether the response should contain information about customers.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line1: Nullable<String>,
-    /// Second line of the address.
+    pub customers: Nullable<bool>,
+    /// Whether the response should contain identity documents of customers.
+    ///
+    /// Deprecated: Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// instead.
+    #[deprecated = "Use [Get all identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents) instead."]
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub line2: Nullable<String>,
-    /// The city.
+    pub documents: Nullable<bool>,
+    /// Whether the response should contain addresses of customers.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub city: Nullable<String>,
-    /// Postal code.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub postal_code: Nullable<String>,
-    /// ISO 3166-1 code of the Country.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country_code: Nullable<String>,
-    /// ISO 3166-2 code of the administrative division, e.g. DE-BW
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub country_subdivision_code: Nullable<String>,
+    pub addresses: Nullable<bool>,
 }
 
-impl AddressParameters {
+impl CustomerExtent {
     /// Creates the value from its required fields; every optional field is left unset.
+    #[allow(deprecated)]
     pub fn new() -> Self {
         Self {
-            line1: Nullable::Absent,
-            line2: Nullable::Absent,
-            city: Nullable::Absent,
-            postal_code: Nullable::Absent,
-            country_code: Nullable::Absent,
-            country_subdivision_code: Nullable::Absent,
+            customers: Nullable::Absent,
+            documents: Nullable::Absent,
+            addresses: Nullable::Absent,
         }
     }
 
-    /// Sets `Line1`: First line of the address.
+    /// Sets `Customers`: Whether the response should contain information about customers.
     #[must_use]
-    pub fn with_line1(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.line1 = value.into();
+    pub fn with_customers(mut self, value: impl Into<Nullable<bool>>) -> Self {
+        self.customers = value.into();
         self
     }
 
-    /// Sets `Line2`: Second line of the address.
+    /// Sets `Documents`: Whether the response should contain identity documents of customers.
+    ///
+    /// Deprecated: Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// instead.
+    #[deprecated = "Use [Get all identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents) instead."]
+    #[allow(deprecated)]
     #[must_use]
-    pub fn with_line2(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.line2 = value.into();
+    pub fn with_documents(mut self, value: impl Into<Nullable<bool>>) -> Self {
+        self.documents = value.into();
         self
     }
 
-    /// Sets `City`: The city.
+    /// Sets `Addresses`: Whether the response should contain addresses of customers.
     #[must_use]
-    pub fn with_city(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.city = value.into();
-        self
-    }
-
-    /// Sets `PostalCode`: Postal code.
-    #[must_use]
-    pub fn with_postal_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.postal_code = value.into();
-        self
-    }
-
-    /// Sets `CountryCode`: ISO 3166-1 code of the Country.
-    #[must_use]
-    pub fn with_country_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.country_code = value.into();
-        self
-    }
-
-    /// Sets `CountrySubdivisionCode`: ISO 3166-2 code of the administrative division, e.g. DE-BW
-    #[must_use]
-    pub fn with_country_subdivision_code(
-        mut self,
-        value: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.country_subdivision_code = value.into();
+    pub fn with_addresses(mut self, value: impl Into<Nullable<bool>>) -> Self {
+        self.addresses = value.into();
         self
     }
 }
 
-impl Validate for AddressParameters {
+impl Validate for CustomerExtent {
+    #[allow(deprecated)]
     fn check(&self, _path: &str, _violations: &mut Violations) {}
 }
 
-/// Identity document parameters
+/// CustomerFileParameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerFileParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
+    /// Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
+    /// otherwise.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_id: Nullable<uuid::Uuid>,
+    /// Unique identifier of the
+    /// [Customer](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    pub customer_id: uuid::Uuid,
+    /// Name of the file.
+    pub name: String,
+    /// MIME type of the file (e.g. `application/pdf`).
+    pub r#type: String,
+    /// Base64-encoded data of the file.
+    #[serde(with = "support::base64")]
+    pub data: Vec<u8>,
+}
+
+impl CustomerFileParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(
+        customer_id: uuid::Uuid,
+        name: impl Into<String>,
+        r#type: impl Into<String>,
+        data: Vec<u8>,
+    ) -> Self {
+        Self {
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_id: Nullable::Absent,
+            customer_id,
+            name: name.into(),
+            r#type: r#type.into(),
+            data,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
+    /// otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
+        self
+    }
+}
+
+impl Validate for CustomerFileParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.length(path, "Name", &self.name, 1..);
+        violations.length(path, "Type", &self.r#type, 1..);
+    }
+}
+
+/// CustomerFilterParameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerFilterParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
+    /// Limitation on the quantity of data returned.
+    pub limitation: Limitation,
+    /// Unique identifiers of the chains. Required when using Portfolio Access Tokens, ignored
+    /// otherwise.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_ids: Nullable<Vec<uuid::Uuid>>,
+    /// Interval in which Customer was created.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub created_utc: Nullable<TimeFilterInterval>,
+    /// Interval in which Customer was updated.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub updated_utc: Nullable<TimeFilterInterval>,
+    /// Extent of data to be returned.
+    pub extent: CustomerExtent,
+    /// Interval in which Customer was deleted. `ActivityStates` value `Deleted` should be provided
+    /// with this filter to get expected results.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub deleted_utc: Nullable<TimeFilterInterval>,
+    /// Whether to return only active, only deleted or both records.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub activity_states: Nullable<Vec<ActivityStates>>,
+    /// Unique identifiers of Customers. Required if no other filter is provided.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub customer_ids: Nullable<Vec<uuid::Uuid>>,
+    /// Unique identifier of the Company the customer is associated with.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub company_ids: Nullable<Vec<uuid::Uuid>>,
+    /// Emails of the
+    /// [Customers](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub emails: Nullable<Vec<String>>,
+    /// First names of the
+    /// [Customers](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub first_names: Nullable<Vec<String>>,
+    /// Last names of the
+    /// [Customers](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub last_names: Nullable<Vec<String>>,
+    /// Loyalty codes of the
+    /// [Customers](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub loyalty_codes: Nullable<Vec<String>>,
+}
+
+impl CustomerFilterParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    ///
+    /// `Limitation` starts with a page size of 1000, the largest the API allows.
+    pub fn new(extent: CustomerExtent) -> Self {
+        Self {
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            limitation: Limitation::new(1000),
+            chain_ids: Nullable::Absent,
+            created_utc: Nullable::Absent,
+            updated_utc: Nullable::Absent,
+            extent,
+            deleted_utc: Nullable::Absent,
+            activity_states: Nullable::Absent,
+            customer_ids: Nullable::Absent,
+            company_ids: Nullable::Absent,
+            emails: Nullable::Absent,
+            first_names: Nullable::Absent,
+            last_names: Nullable::Absent,
+            loyalty_codes: Nullable::Absent,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
+        self
+    }
+
+    /// Sets `Limitation`: Limitation on the quantity of data returned.
+    #[must_use]
+    pub fn with_limitation(mut self, value: Limitation) -> Self {
+        self.limitation = value;
+        self
+    }
+
+    /// Sets `ChainIds`: Unique identifiers of the chains. Required when using Portfolio Access
+    /// Tokens, ignored otherwise.
+    #[must_use]
+    pub fn with_chain_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.chain_ids = value.into();
+        self
+    }
+
+    /// Sets `CreatedUtc`: Interval in which Customer was created.
+    #[must_use]
+    pub fn with_created_utc(
+        mut self,
+        value: impl Into<Nullable<TimeFilterInterval>>,
+    ) -> Self {
+        self.created_utc = value.into();
+        self
+    }
+
+    /// Sets `UpdatedUtc`: Interval in which Customer was updated.
+    #[must_use]
+    pub fn with_updated_utc(
+        mut self,
+        value: impl Into<Nullable<TimeFilterInterval>>,
+    ) -> Self {
+        self.updated_utc = value.into();
+        self
+    }
+
+    /// Sets `DeletedUtc`: Interval in which Customer was deleted. `ActivityStates` value `Deleted`
+    /// should be provided with this filter to get expected results.
+    #[must_use]
+    pub fn with_deleted_utc(
+        mut self,
+        value: impl Into<Nullable<TimeFilterInterval>>,
+    ) -> Self {
+        self.deleted_utc = value.into();
+        self
+    }
+
+    /// Sets `ActivityStates`: Whether to return only active, only deleted or both records.
+    #[must_use]
+    pub fn with_activity_states(
+        mut self,
+        value: impl Into<Nullable<Vec<ActivityStates>>>,
+    ) -> Self {
+        self.activity_states = value.into();
+        self
+    }
+
+    /// Sets `CustomerIds`: Unique identifiers of Customers. Required if no other filter is
+    /// provided.
+    #[must_use]
+    pub fn with_customer_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.customer_ids = value.into();
+        self
+    }
+
+    /// Sets `CompanyIds`: Unique identifier of the Company the customer is associated with.
+    #[must_use]
+    pub fn with_company_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.company_ids = value.into();
+        self
+    }
+
+    /// Sets `Emails`: Emails of the
+    /// [Customers](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    #[must_use]
+    pub fn with_emails(mut self, value: impl Into<Nullable<Vec<String>>>) -> Self {
+        self.emails = value.into();
+        self
+    }
+
+    /// Sets `FirstNames`: First names of the
+    /// [Customers](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    #[must_use]
+    pub fn with_first_names(mut self, value: impl Into<Nullable<Vec<String>>>) -> Self {
+        self.first_names = value.into();
+        self
+    }
+
+    /// Sets `LastNames`: Last names of the
+    /// [Customers](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    #[must_use]
+    pub fn with_last_names(mut self, value: impl Into<Nullable<Vec<String>>>) -> Self {
+        self.last_names = value.into();
+        self
+    }
+
+    /// Sets `LoyaltyCodes`: Loyalty codes of the
+    /// [Customers](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    #[must_use]
+    pub fn with_loyalty_codes(
+        mut self,
+        value: impl Into<Nullable<Vec<String>>>,
+    ) -> Self {
+        self.loyalty_codes = value.into();
+        self
+    }
+}
+
+impl Validate for CustomerFilterParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.nested(path, "Limitation", &self.limitation);
+        if let Nullable::Value(value) = &self.chain_ids {
+            violations.items(path, "ChainIds", value, ..=1000);
+        }
+        if let Nullable::Value(value) = &self.created_utc {
+            violations.interval(path, "CreatedUtc", &value.start_utc, &value.end_utc, 3);
+            violations.nested(path, "CreatedUtc", value);
+        }
+        if let Nullable::Value(value) = &self.updated_utc {
+            violations.interval(path, "UpdatedUtc", &value.start_utc, &value.end_utc, 3);
+            violations.nested(path, "UpdatedUtc", value);
+        }
+        violations.nested(path, "Extent", &self.extent);
+        if let Nullable::Value(value) = &self.deleted_utc {
+            violations.interval(path, "DeletedUtc", &value.start_utc, &value.end_utc, 3);
+            violations.nested(path, "DeletedUtc", value);
+        }
+        if let Nullable::Value(value) = &self.customer_ids {
+            violations.items(path, "CustomerIds", value, ..=1000);
+        }
+        if let Nullable::Value(value) = &self.company_ids {
+            violations.items(path, "CompanyIds", value, ..=1);
+        }
+        if let Nullable::Value(value) = &self.emails {
+            violations.items(path, "Emails", value, ..=1000);
+        }
+        if let Nullable::Value(value) = &self.first_names {
+            violations.items(path, "FirstNames", value, ..=1000);
+        }
+        if let Nullable::Value(value) = &self.last_names {
+            violations.items(path, "LastNames", value, ..=1000);
+        }
+        if let Nullable::Value(value) = &self.loyalty_codes {
+            violations.items(path, "LoyaltyCodes", value, ..=1000);
+        }
+    }
+}
+
+/// CustomerItemParameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerItemParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
+    /// Unique identifiers of `Customer`.
+    pub customer_ids: Vec<uuid::Uuid>,
+    /// ISO-4217 code of the
+    /// [Currency](https://mews-systems.gitbook.io/connector-api/operations/currencies#currency) the
+    /// item costs should be converted to.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub currency: Nullable<String>,
+}
+
+impl CustomerItemParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
+        Self {
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            customer_ids,
+            currency: Nullable::Absent,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
+        self
+    }
+
+    /// Sets `Currency`: ISO-4217 code of the
+    /// [Currency](https://mews-systems.gitbook.io/connector-api/operations/currencies#currency) the
+    /// item costs should be converted to.
+    #[must_use]
+    pub fn with_currency(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.currency = value.into();
+        self
+    }
+}
+
+impl Validate for CustomerItemParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.items(path, "CustomerIds", &self.customer_ids, ..=1000);
+    }
+}
+
+/// CustomerItemResult
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct DocumentParameters {
-    /// Number of the document (e.g. passport number).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub number: Nullable<String>,
-    /// Expiration date in ISO 8601 format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub expiration: Nullable<Date>,
-    /// Date of issuance in ISO 8601 format.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuance: Nullable<Date>,
-    /// ISO 3166-1 code of the `Country`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country_code: Nullable<String>,
-    /// Identifier of the country subdivision where the document was issued (province, state or
-    /// region).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_country_subdivision_code: Nullable<String>,
-    /// City from which document issued
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub issuing_city: Nullable<String>,
+pub struct CustomerItemResult {
+    /// The customers with their items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customers: Option<Vec<CustomerItems>>,
 }
 
-impl DocumentParameters {
+/// Customer items
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerItems {
+    /// Unique identifier of the `Customer`.
+    pub customer_id: uuid::Uuid,
+    /// The open order items (consumed items such as nights or products).
+    pub order_items: Vec<OrderItemOld>,
+    /// The open payment items (such as cash, credit card payments or invoices).
+    pub payment_items: Vec<PaymentItemOld>,
+    /// Use `OrderItems` and `PaymentItems` instead.
+    ///
+    /// The spec requires a value, but the documented result of `customers/getOpenItems` leaves it
+    /// out: read as optional.
+    ///
+    /// Deprecated: Use `OrderItems` and `PaymentItems` instead.
+    #[deprecated = "Use `OrderItems` and `PaymentItems` instead."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<AccountingItem>>,
+}
+
+/// CustomerMergeParameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerMergeParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
+    /// Unique identifier of the source
+    /// [Customer](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    pub source_customer_id: uuid::Uuid,
+    /// Unique identifier of the target
+    /// [Customer](https://mews-systems.gitbook.io/connector-api/operations/customers#customer).
+    pub target_customer_id: uuid::Uuid,
+}
+
+impl CustomerMergeParameters {
     /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new() -> Self {
+    pub fn new(source_customer_id: uuid::Uuid, target_customer_id: uuid::Uuid) -> Self {
         Self {
-            number: Nullable::Absent,
-            expiration: Nullable::Absent,
-            issuance: Nullable::Absent,
-            issuing_country_code: Nullable::Absent,
-            issuing_country_subdivision_code: Nullable::Absent,
-            issuing_city: Nullable::Absent,
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            source_customer_id,
+            target_customer_id,
         }
     }
 
-    /// Sets `Number`: Number of the document (e.g. passport number).
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_number(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.number = value.into();
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
         self
     }
 
-    /// Sets `Expiration`: Expiration date in ISO 8601 format.
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
     #[must_use]
-    pub fn with_expiration(mut self, value: impl Into<Nullable<Date>>) -> Self {
-        self.expiration = value.into();
-        self
-    }
-
-    /// Sets `Issuance`: Date of issuance in ISO 8601 format.
-    #[must_use]
-    pub fn with_issuance(mut self, value: impl Into<Nullable<Date>>) -> Self {
-        self.issuance = value.into();
-        self
-    }
-
-    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the `Country`.
-    #[must_use]
-    pub fn with_issuing_country_code(
-        mut self,
-        value: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.issuing_country_code = value.into();
-        self
-    }
-
-    /// Sets `IssuingCountrySubdivisionCode`: Identifier of the country subdivision where the
-    /// document was issued (province, state or region).
-    #[must_use]
-    pub fn with_issuing_country_subdivision_code(
-        mut self,
-        value: impl Into<Nullable<String>>,
-    ) -> Self {
-        self.issuing_country_subdivision_code = value.into();
-        self
-    }
-
-    /// Sets `IssuingCity`: City from which document issued
-    #[must_use]
-    pub fn with_issuing_city(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.issuing_city = value.into();
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
         self
     }
 }
 
-impl Validate for DocumentParameters {
+impl Validate for CustomerMergeParameters {
     fn check(&self, _path: &str, _violations: &mut Violations) {}
 }
 
-/// Customer update parameters
+/// Customer option
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomerOptionEnum {
+    /// `SendMarketingEmails`.
+    SendMarketingEmails,
+    /// `Invoiceable`.
+    Invoiceable,
+    /// `BillAddressObjection`.
+    BillAddressObjection,
+    /// `SendMarketingPostalMail`.
+    SendMarketingPostalMail,
+    /// `SendPartnerMarketingEmails`.
+    SendPartnerMarketingEmails,
+    /// `SendPartnerMarketingPostalMail`.
+    SendPartnerMarketingPostalMail,
+    /// `WithdrawCardConsent`.
+    WithdrawCardConsent,
+    /// `GuestPhotoConsent`: Whether to ask for consent to take a guest photo.
+    GuestPhotoConsent,
+    /// `IdPhotosConsent`: Whether to ask for consent to take identity document photos.
+    IdPhotosConsent,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for CustomerOptionEnum {
+    fn default() -> Self {
+        Self::SendMarketingEmails
+    }
+}
+
+impl CustomerOptionEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::SendMarketingEmails => "SendMarketingEmails",
+            Self::Invoiceable => "Invoiceable",
+            Self::BillAddressObjection => "BillAddressObjection",
+            Self::SendMarketingPostalMail => "SendMarketingPostalMail",
+            Self::SendPartnerMarketingEmails => "SendPartnerMarketingEmails",
+            Self::SendPartnerMarketingPostalMail => "SendPartnerMarketingPostalMail",
+            Self::WithdrawCardConsent => "WithdrawCardConsent",
+            Self::GuestPhotoConsent => "GuestPhotoConsent",
+            Self::IdPhotosConsent => "IdPhotosConsent",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CustomerOptionEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "SendMarketingEmails" => Self::SendMarketingEmails,
+            "Invoiceable" => Self::Invoiceable,
+            "BillAddressObjection" => Self::BillAddressObjection,
+            "SendMarketingPostalMail" => Self::SendMarketingPostalMail,
+            "SendPartnerMarketingEmails" => Self::SendPartnerMarketingEmails,
+            "SendPartnerMarketingPostalMail" => Self::SendPartnerMarketingPostalMail,
+            "WithdrawCardConsent" => Self::WithdrawCardConsent,
+            "GuestPhotoConsent" => Self::GuestPhotoConsent,
+            "IdPhotosConsent" => Self::IdPhotosConsent,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(CustomerOptionEnum);
+
+/// Customer relationship
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerRelationship {
+    /// Unique identifier of the customer in the relationship.
+    pub customer_id: uuid::Uuid,
+    /// Unique identifier of the related customer.
+    pub related_customer_id: uuid::Uuid,
+    /// Type of relationship between the two customers (e.g. Child = the related customer is the
+    /// child of this customer).
+    pub relationship: CustomerRelationshipTypeEnum,
+    /// Date and time when the relationship was last updated in UTC timezone in ISO 8601 format.
+    pub updated_utc: chrono::DateTime<chrono::Utc>,
+}
+
+/// CustomerRelationshipFilterParameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerRelationshipFilterParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
+    /// Limitation on the quantity of data returned and optional Cursor for the starting point of
+    /// data.
+    pub limitation: Limitation,
+    /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains
+    /// within scope of the Access Token.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_ids: Nullable<Vec<uuid::Uuid>>,
+    /// Unique identifiers of `Customer`.
+    pub customer_ids: Vec<uuid::Uuid>,
+    /// Interval in which the relationship was updated.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub updated_utc: Nullable<TimeFilterInterval>,
+}
+
+impl CustomerRelationshipFilterParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    ///
+    /// `Limitation` starts with a page size of 1000, the largest the API allows.
+    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
+        Self {
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            limitation: Limitation::new(1000),
+            chain_ids: Nullable::Absent,
+            customer_ids,
+            updated_utc: Nullable::Absent,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
+        self
+    }
+
+    /// Sets `Limitation`: Limitation on the quantity of data returned and optional Cursor for the
+    /// starting point of data.
+    #[must_use]
+    pub fn with_limitation(mut self, value: Limitation) -> Self {
+        self.limitation = value;
+        self
+    }
+
+    /// Sets `ChainIds`: Unique identifiers of `Chain`. If not specified, the operation returns data
+    /// for all chains within scope of the Access Token.
+    #[must_use]
+    pub fn with_chain_ids(
+        mut self,
+        value: impl Into<Nullable<Vec<uuid::Uuid>>>,
+    ) -> Self {
+        self.chain_ids = value.into();
+        self
+    }
+
+    /// Sets `UpdatedUtc`: Interval in which the relationship was updated.
+    #[must_use]
+    pub fn with_updated_utc(
+        mut self,
+        value: impl Into<Nullable<TimeFilterInterval>>,
+    ) -> Self {
+        self.updated_utc = value.into();
+        self
+    }
+}
+
+impl Validate for CustomerRelationshipFilterParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.nested(path, "Limitation", &self.limitation);
+        if let Nullable::Value(value) = &self.chain_ids {
+            violations.items(path, "ChainIds", value, ..=1000);
+        }
+        violations.items(path, "CustomerIds", &self.customer_ids, ..=100);
+        if let Nullable::Value(value) = &self.updated_utc {
+            violations.interval(path, "UpdatedUtc", &value.start_utc, &value.end_utc, 3);
+            violations.nested(path, "UpdatedUtc", value);
+        }
+    }
+}
+
+/// CustomerRelationshipResult
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerRelationshipResult {
+    /// The relationships for the customers.
+    pub customer_relationships: Vec<CustomerRelationship>,
+    /// Unique identifier of the item one newer in time order than the items to be returned. If
+    /// Cursor is not specified, i.e. null, then the latest or most recent items will be returned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<uuid::Uuid>,
+}
+
+/// Customer relationship type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum CustomerRelationshipTypeEnum {
+    /// `Spouse`.
+    Spouse,
+    /// `Child`.
+    Child,
+    /// `Parent`.
+    Parent,
+    /// `OtherFamily`: Any familial relationship that doesn't fit for the options provided
+    OtherFamily,
+    /// `Friend`.
+    Friend,
+    /// `Colleague`.
+    Colleague,
+    /// `Other`.
+    Other,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
+}
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for CustomerRelationshipTypeEnum {
+    fn default() -> Self {
+        Self::Spouse
+    }
+}
+
+impl CustomerRelationshipTypeEnum {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Spouse => "Spouse",
+            Self::Child => "Child",
+            Self::Parent => "Parent",
+            Self::OtherFamily => "OtherFamily",
+            Self::Friend => "Friend",
+            Self::Colleague => "Colleague",
+            Self::Other => "Other",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for CustomerRelationshipTypeEnum {
+    fn from(value: &str) -> Self {
+        match value {
+            "Spouse" => Self::Spouse,
+            "Child" => Self::Child,
+            "Parent" => Self::Parent,
+            "OtherFamily" => Self::OtherFamily,
+            "Friend" => Self::Friend,
+            "Colleague" => Self::Colleague,
+            "Other" => Self::Other,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(CustomerRelationshipTypeEnum);
+
+/// CustomerResult
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerResult {
+    /// The customers.
+    pub customers: Vec<Customer>,
+    /// The identity documents of customers.
+    ///
+    /// Deprecated: Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    #[deprecated = "Use [Get all identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents) to fetch identity documents."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<IdentityDocument>>,
+    /// Unique identifier of the last and hence oldest customer item returned. This can be used in
+    /// [Limitation](https://mews-systems.gitbook.io/connector-api/guidelines/pagination#limitation)
+    /// in a subsequent request to fetch the next batch of older customers. If
+    /// [Limitation](https://mews-systems.gitbook.io/connector-api/guidelines/pagination#limitation)
+    /// is specified in the request message, then Cursor will always be included in the response
+    /// message; this is true even when using Extents set to false so that no actual data is
+    /// returned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<uuid::Uuid>,
+}
+
+/// CustomerSearchParameters
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerSearchParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
+    /// Name to search by (applies to first name, last name, and full name).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub name: Nullable<String>,
+    /// Identifier of
+    /// [Resource](https://mews-systems.gitbook.io/connector-api/operations/resources#resource) to
+    /// search by (members of reservation assigned there will be returned).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub resource_id: Nullable<uuid::Uuid>,
+    /// Extent of data to be returned.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub extent: Nullable<CustomerExtent>,
+}
+
+impl CustomerSearchParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new() -> Self {
+        Self {
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            name: Nullable::Absent,
+            resource_id: Nullable::Absent,
+            extent: Nullable::Absent,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
+        self
+    }
+
+    /// Sets `Name`: Name to search by (applies to first name, last name, and full name).
+    #[must_use]
+    pub fn with_name(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.name = value.into();
+        self
+    }
+
+    /// Sets `ResourceId`: Identifier of
+    /// [Resource](https://mews-systems.gitbook.io/connector-api/operations/resources#resource) to
+    /// search by (members of reservation assigned there will be returned).
+    #[must_use]
+    pub fn with_resource_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.resource_id = value.into();
+        self
+    }
+
+    /// Sets `Extent`: Extent of data to be returned.
+    #[must_use]
+    pub fn with_extent(mut self, value: impl Into<Nullable<CustomerExtent>>) -> Self {
+        self.extent = value.into();
+        self
+    }
+}
+
+impl Validate for CustomerSearchParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        if let Nullable::Value(value) = &self.extent {
+            violations.nested(path, "Extent", value);
+        }
+    }
+}
+
+/// CustomerSearchResult
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct CustomerSearchResult {
+    /// The customer search results.
+    pub customers: Vec<ChargeableCustomer>,
+    /// The identity documents of customers.
+    ///
+    /// Deprecated: Use [Get all identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents)
+    /// to fetch identity documents.
+    #[deprecated = "Use [Get all identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#get-all-identity-documents) to fetch identity documents."]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<IdentityDocument>>,
+}
+
+/// CustomerUpdateParameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
@@ -1315,10 +1576,10 @@ pub struct CustomerUpdateParameters {
     pub address: Nullable<AddressParameters>,
     /// New classifications of the customer.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub classifications: Nullable<Vec<CustomerClassification>>,
+    pub classifications: Nullable<Vec<CustomerClassificationEnum>>,
     /// Options of the customer.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub options: Nullable<Vec<CustomerOption>>,
+    pub options: Nullable<Vec<CustomerOptionEnum>>,
     /// New Italian destination code of customer.
     #[serde(default, skip_serializing_if = "Update::is_keep")]
     pub italian_destination_code: Update<String>,
@@ -1330,26 +1591,34 @@ pub struct CustomerUpdateParameters {
     pub italian_lottery_code: Update<String>,
     /// New identity card details.
     ///
-    /// Deprecated: Use Update identity documents to update document.
-    #[deprecated = "Use Update identity documents to update document."]
+    /// Deprecated: Use [Update identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents)
+    /// to update document.
+    #[deprecated = "Use [Update identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents) to update document."]
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub identity_card: Nullable<DocumentParameters>,
     /// New passport details.
     ///
-    /// Deprecated: Use Update identity documents to update document.
-    #[deprecated = "Use Update identity documents to update document."]
+    /// Deprecated: Use [Update identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents)
+    /// to update document.
+    #[deprecated = "Use [Update identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents) to update document."]
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub passport: Nullable<DocumentParameters>,
     /// New visa details.
     ///
-    /// Deprecated: Use Update identity documents to update document.
-    #[deprecated = "Use Update identity documents to update document."]
+    /// Deprecated: Use [Update identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents)
+    /// to update document.
+    #[deprecated = "Use [Update identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents) to update document."]
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub visa: Nullable<DocumentParameters>,
     /// New drivers license details.
     ///
-    /// Deprecated: Use Update identity documents to update document.
-    #[deprecated = "Use Update identity documents to update document."]
+    /// Deprecated: Use [Update identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents)
+    /// to update document.
+    #[deprecated = "Use [Update identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents) to update document."]
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub drivers_license: Nullable<DocumentParameters>,
 }
@@ -1594,7 +1863,7 @@ impl CustomerUpdateParameters {
     #[must_use]
     pub fn with_classifications(
         mut self,
-        value: impl Into<Nullable<Vec<CustomerClassification>>>,
+        value: impl Into<Nullable<Vec<CustomerClassificationEnum>>>,
     ) -> Self {
         self.classifications = value.into();
         self
@@ -1604,7 +1873,7 @@ impl CustomerUpdateParameters {
     #[must_use]
     pub fn with_options(
         mut self,
-        value: impl Into<Nullable<Vec<CustomerOption>>>,
+        value: impl Into<Nullable<Vec<CustomerOptionEnum>>>,
     ) -> Self {
         self.options = value.into();
         self
@@ -1633,8 +1902,10 @@ impl CustomerUpdateParameters {
 
     /// Sets `IdentityCard`: New identity card details.
     ///
-    /// Deprecated: Use Update identity documents to update document.
-    #[deprecated = "Use Update identity documents to update document."]
+    /// Deprecated: Use [Update identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents)
+    /// to update document.
+    #[deprecated = "Use [Update identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents) to update document."]
     #[allow(deprecated)]
     #[must_use]
     pub fn with_identity_card(
@@ -1647,8 +1918,10 @@ impl CustomerUpdateParameters {
 
     /// Sets `Passport`: New passport details.
     ///
-    /// Deprecated: Use Update identity documents to update document.
-    #[deprecated = "Use Update identity documents to update document."]
+    /// Deprecated: Use [Update identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents)
+    /// to update document.
+    #[deprecated = "Use [Update identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents) to update document."]
     #[allow(deprecated)]
     #[must_use]
     pub fn with_passport(
@@ -1661,8 +1934,10 @@ impl CustomerUpdateParameters {
 
     /// Sets `Visa`: New visa details.
     ///
-    /// Deprecated: Use Update identity documents to update document.
-    #[deprecated = "Use Update identity documents to update document."]
+    /// Deprecated: Use [Update identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents)
+    /// to update document.
+    #[deprecated = "Use [Update identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents) to update document."]
     #[allow(deprecated)]
     #[must_use]
     pub fn with_visa(mut self, value: impl Into<Nullable<DocumentParameters>>) -> Self {
@@ -1672,8 +1947,10 @@ impl CustomerUpdateParameters {
 
     /// Sets `DriversLicense`: New drivers license details.
     ///
-    /// Deprecated: Use Update identity documents to update document.
-    #[deprecated = "Use Update identity documents to update document."]
+    /// Deprecated: Use [Update identity
+    /// documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents)
+    /// to update document.
+    #[deprecated = "Use [Update identity documents](https://mews-systems.gitbook.io/connector-api/operations/identitydocuments#update-identity-documents) to update document."]
     #[allow(deprecated)]
     #[must_use]
     pub fn with_drivers_license(
@@ -1715,1708 +1992,100 @@ impl Validate for CustomerUpdateParameters {
     }
 }
 
-/// Customer file parameters
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerFileParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
-    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
-    /// enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
-    /// the defaults of the enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub culture_code: Nullable<String>,
-    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored
-    /// otherwise.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub chain_id: Nullable<uuid::Uuid>,
-    /// Unique identifier of the Customer.
-    pub customer_id: uuid::Uuid,
-    /// Name of the file.
-    pub name: String,
-    /// MIME type of the file (e.g. `application/pdf`).
-    pub r#type: String,
-    /// Base64-encoded data of the file.
-    #[serde(with = "support::base64")]
-    pub data: Vec<u8>,
-}
-
-impl CustomerFileParameters {
-    /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new(
-        customer_id: uuid::Uuid,
-        name: impl Into<String>,
-        r#type: impl Into<String>,
-        data: Vec<u8>,
-    ) -> Self {
-        Self {
-            language_code: Nullable::Absent,
-            culture_code: Nullable::Absent,
-            chain_id: Nullable::Absent,
-            customer_id,
-            name: name.into(),
-            r#type: r#type.into(),
-            data,
-        }
-    }
-
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
-    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
-    /// otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.language_code = value.into();
-        self
-    }
-
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
-    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.culture_code = value.into();
-        self
-    }
-
-    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens,
-    /// ignored otherwise.
-    #[must_use]
-    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
-        self.chain_id = value.into();
-        self
-    }
-}
-
-impl Validate for CustomerFileParameters {
-    fn check(&self, _path: &str, _violations: &mut Violations) {}
-}
-
-/// Customer add file result
+/// Identity document parameters
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct CustomerAddFileResult {
-    /// Unique identifier of the uploaded file.
-    pub file_id: uuid::Uuid,
+pub struct DocumentParameters {
+    /// Number of the document (e.g. passport number).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub number: Nullable<String>,
+    /// Expiration date in ISO 8601 format.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub expiration: Nullable<Date>,
+    /// Date of issuance in ISO 8601 format.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuance: Nullable<Date>,
+    /// ISO 3166-1 code of the `Country`.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country_code: Nullable<String>,
+    /// Identifier of the country subdivision where the document was issued (province, state or
+    /// region).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_country_subdivision_code: Nullable<String>,
+    /// City from which document issued
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub issuing_city: Nullable<String>,
 }
 
-/// Customer search parameters
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerSearchParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
-    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
-    /// enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
-    /// the defaults of the enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub culture_code: Nullable<String>,
-    /// Name to search by (applies to first name, last name, and full name).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub name: Nullable<String>,
-    /// Identifier of Resource to search by (members of reservation assigned there will be
-    /// returned).
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub resource_id: Nullable<uuid::Uuid>,
-    /// Extent of data to be returned.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub extent: Nullable<CustomerExtent>,
-}
-
-impl CustomerSearchParameters {
+impl DocumentParameters {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new() -> Self {
         Self {
-            language_code: Nullable::Absent,
-            culture_code: Nullable::Absent,
-            name: Nullable::Absent,
-            resource_id: Nullable::Absent,
-            extent: Nullable::Absent,
+            number: Nullable::Absent,
+            expiration: Nullable::Absent,
+            issuance: Nullable::Absent,
+            issuing_country_code: Nullable::Absent,
+            issuing_country_subdivision_code: Nullable::Absent,
+            issuing_city: Nullable::Absent,
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
-    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
-    /// otherwise the defaults of the enterprise are used.
+    /// Sets `Number`: Number of the document (e.g. passport number).
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.language_code = value.into();
+    pub fn with_number(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.number = value.into();
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
-    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `Expiration`: Expiration date in ISO 8601 format.
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.culture_code = value.into();
+    pub fn with_expiration(mut self, value: impl Into<Nullable<Date>>) -> Self {
+        self.expiration = value.into();
         self
     }
 
-    /// Sets `Name`: Name to search by (applies to first name, last name, and full name).
+    /// Sets `Issuance`: Date of issuance in ISO 8601 format.
     #[must_use]
-    pub fn with_name(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.name = value.into();
+    pub fn with_issuance(mut self, value: impl Into<Nullable<Date>>) -> Self {
+        self.issuance = value.into();
         self
     }
 
-    /// Sets `ResourceId`: Identifier of Resource to search by (members of reservation assigned
-    /// there will be returned).
+    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the `Country`.
     #[must_use]
-    pub fn with_resource_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
-        self.resource_id = value.into();
-        self
-    }
-
-    /// Sets `Extent`: Extent of data to be returned.
-    #[must_use]
-    pub fn with_extent(mut self, value: impl Into<Nullable<CustomerExtent>>) -> Self {
-        self.extent = value.into();
-        self
-    }
-}
-
-impl Validate for CustomerSearchParameters {
-    fn check(&self, path: &str, violations: &mut Violations) {
-        if let Nullable::Value(value) = &self.extent {
-            violations.nested(path, "Extent", value);
-        }
-    }
-}
-
-/// Customer search result
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerSearchResult {
-    /// The customer search results.
-    pub customers: Vec<ChargeableCustomer>,
-    /// The identity documents of customers.
-    ///
-    /// Deprecated: Use Get all identity documents to fetch identity documents.
-    #[deprecated = "Use Get all identity documents to fetch identity documents."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub documents: Option<Vec<Document>>,
-}
-
-/// Customer search result
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct ChargeableCustomer {
-    /// The found customer.
-    pub customer: Customer,
-    /// Reservation of the customer in case they are currently staying in the property.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reservation: Option<ReservationOld>,
-}
-
-/// Customer merge parameters
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct CustomerMergeParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
-    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
-    /// enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
-    /// the defaults of the enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub culture_code: Nullable<String>,
-    /// Unique identifier of the source Customer.
-    pub source_customer_id: uuid::Uuid,
-    /// Unique identifier of the target Customer.
-    pub target_customer_id: uuid::Uuid,
-}
-
-impl CustomerMergeParameters {
-    /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new(source_customer_id: uuid::Uuid, target_customer_id: uuid::Uuid) -> Self {
-        Self {
-            language_code: Nullable::Absent,
-            culture_code: Nullable::Absent,
-            source_customer_id,
-            target_customer_id,
-        }
-    }
-
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
-    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
-    /// otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.language_code = value.into();
-        self
-    }
-
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
-    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.culture_code = value.into();
-        self
-    }
-}
-
-impl Validate for CustomerMergeParameters {
-    fn check(&self, _path: &str, _violations: &mut Violations) {}
-}
-
-/// Customer
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct Customer {
-    /// Unique identifier of the customer.
-    pub id: uuid::Uuid,
-    /// Unique identifier of the chain.
-    pub chain_id: uuid::Uuid,
-    /// Unique number of the customer (max 19 digits).
-    pub number: String,
-    /// Title of the customer. Mutually exclusive with `CustomTitleName`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Title>,
-    /// Name of the customer's custom title, as configured in the chain's guest titles. Mutually
-    /// exclusive with `Title`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub custom_title_name: Option<String>,
-    /// Sex of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sex: Option<Sex>,
-    /// First name of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// Last name of the customer.
-    pub last_name: String,
-    /// Second last name of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub second_last_name: Option<String>,
-    /// ISO 3166-1 code of the Country.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub nationality_code: Option<String>,
-    /// Language and culture code of the customer's preferred language, according to their profile.
-    /// For example: `en-GB`, `fr-CA`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub preferred_language_code: Option<String>,
-    /// Language and culture code of the customer's language, based on multiple sources. These
-    /// sources include the preferred language specified in internal data based on previous
-    /// bookings, and the preferred language of the customer specified in their profile. If neither
-    /// of these sources are present, we use the native language based on the customer's
-    /// nationality. The format is, for example, `en-US` or `fr-FR`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub language_code: Option<String>,
-    /// Date of birth in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_date: Option<Date>,
-    /// ISO 3166-1 alpha-2 code of the birth country.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_country_code: Option<String>,
-    /// ISO 3166-2 code of the administrative division, e.g. ES-C.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_country_subdivision_code: Option<String>,
-    /// Place of birth.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub birth_place: Option<String>,
-    /// Occupation of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub occupation: Option<String>,
-    /// Email address of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    /// Whether the customer's email address is a temporary email address from an OTA. For more
-    /// details, see the [product
-    /// documentation](https://help.mews.com/s/article/how-to-maintain-ota-guest-profiles-with-verified-email-addresses-obtained-from-the-guest-portal).
-    pub has_ota_email: bool,
-    /// Phone number of the customer (possibly mobile).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
-    /// Tax identification number of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tax_identification_number: Option<String>,
-    /// Loyalty code of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub loyalty_code: Option<String>,
-    /// Accounting code of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounting_code: Option<String>,
-    /// Billing code of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub billing_code: Option<String>,
-    /// Internal notes about the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
-    /// Registration number of the customer's car.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub car_registration_number: Option<String>,
-    /// Customer's dietary requirements, e.g. Vegan, Halal.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dietary_requirements: Option<String>,
-    /// Creation date and time of the customer in UTC timezone in ISO 8601 format.
-    pub created_utc: chrono::DateTime<chrono::Utc>,
-    /// Last update date and time of the customer in UTC timezone in ISO 8601 format.
-    pub updated_utc: chrono::DateTime<chrono::Utc>,
-    /// The `Passport` field.
-    ///
-    /// Deprecated: Use Get all identity documents to fetch identity documents.
-    #[deprecated = "Use Get all identity documents to fetch identity documents."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub passport: Option<Document>,
-    /// The `IdentityCard` field.
-    ///
-    /// Deprecated: Use Get all identity documents to fetch identity documents.
-    #[deprecated = "Use Get all identity documents to fetch identity documents."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_card: Option<Document>,
-    /// The `Visa` field.
-    ///
-    /// Deprecated: Use Get all identity documents to fetch identity documents.
-    #[deprecated = "Use Get all identity documents to fetch identity documents."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub visa: Option<Document>,
-    /// The `DriversLicense` field.
-    ///
-    /// Deprecated: Use Get all identity documents to fetch identity documents.
-    #[deprecated = "Use Get all identity documents to fetch identity documents."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub drivers_license: Option<Document>,
-    /// The `Address` field.
-    ///
-    /// Deprecated: Use `AddressId` instead.
-    #[deprecated = "Use `AddressId` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub address: Option<Address>,
-    /// Unique identifier of the `Address` of the customer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub address_id: Option<uuid::Uuid>,
-    /// Classifications of the customer.
-    pub classifications: Vec<CustomerClassification>,
-    /// Options of the customer.
-    pub options: Vec<CustomerResultOption>,
-    /// Value of Italian destination code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub italian_destination_code: Option<String>,
-    /// Value of Italian fiscal code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub italian_fiscal_code: Option<String>,
-    /// Italian lottery code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub italian_lottery_code: Option<String>,
-    /// Unique identifier of Company the customer is associated with.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_id: Option<uuid::Uuid>,
-    /// Unique identifier of the account (Customer) to which this customer is linked.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub merge_target_id: Option<uuid::Uuid>,
-    /// Activity State of customer record, i.e. whether active or deleted.
-    ///
-    /// Deprecated: Use `IsActive` instead.
-    #[deprecated = "Use `IsActive` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub activity_state: Option<String>,
-    /// Whether the customer record is still active.
-    pub is_active: bool,
-    /// A list of room preferences, such as view type, bed type, and amenities.
-    pub preferred_space_features: Vec<PreferredSpaceFeature>,
-    /// Unique identifier of the user who created the customer.
-    pub creator_profile_id: uuid::Uuid,
-    /// Unique identifier of the user who last updated the customer.
-    pub updater_profile_id: uuid::Uuid,
-}
-
-/// Address
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct Address {
-    /// Unique identifier of the address.
-    pub id: uuid::Uuid,
-    /// First line of the address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line1: Option<String>,
-    /// Second line of the address.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line2: Option<String>,
-    /// The city.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub city: Option<String>,
-    /// Postal code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub postal_code: Option<String>,
-    /// ISO 3166-1 code of the `Country`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country_code: Option<String>,
-    /// ISO 3166-2 code of the administrative division, e.g. `DE-BW`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub country_subdivision_code: Option<String>,
-    /// The latitude.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "support::number::read_option"
-    )]
-    pub latitude: Option<f64>,
-    /// The longitude.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "support::number::read_option"
-    )]
-    pub longitude: Option<f64>,
-}
-
-/// The identity document shape of the deprecated `Passport`, `IdentityCard`, `Visa` and
-/// `DriversLicense` properties of a `Customer` and of the deprecated `Documents` results.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct Document {
-    /// Unique identifier of the document.
-    pub id: uuid::Uuid,
-    /// Identifier of the `Customer`.
-    pub customer_id: uuid::Uuid,
-    /// Type of the document.
-    pub r#type: IdentityDocumentType,
-    /// Number of the document (e.g. passport number).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub number: Option<String>,
-    /// Expiration date in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expiration: Option<Date>,
-    /// Date of issuance in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuance: Option<Date>,
-    /// ISO 3166-1 code of the `Country`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_country_code: Option<String>,
-    /// Identifier of the country subdivision where the document was issued (province, state or
-    /// region).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_country_subdivision_code: Option<String>,
-    /// City where the document was issued.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_city: Option<String>,
-    /// Identity document support number. Only required for Spanish identity cards in Spanish
-    /// hotels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_document_support_number: Option<String>,
-}
-
-/// A time interval used for filtering. When `StartUtc` equals `EndUtc`, only records at exactly
-/// that instant match; otherwise the interval is half-open: `StartUtc` is inclusive and `EndUtc`
-/// exclusive.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct TimeFilterInterval {
-    /// Start of the interval in UTC timezone in ISO 8601 format (see Datetimes).
-    pub start_utc: chrono::DateTime<chrono::Utc>,
-    /// End of the interval in UTC timezone in ISO 8601 format (see Datetimes).
-    pub end_utc: chrono::DateTime<chrono::Utc>,
-}
-
-impl TimeFilterInterval {
-    /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new(
-        start_utc: chrono::DateTime<chrono::Utc>,
-        end_utc: chrono::DateTime<chrono::Utc>,
+    pub fn with_issuing_country_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
     ) -> Self {
-        Self { start_utc, end_utc }
+        self.issuing_country_code = value.into();
+        self
+    }
+
+    /// Sets `IssuingCountrySubdivisionCode`: Identifier of the country subdivision where the
+    /// document was issued (province, state or region).
+    #[must_use]
+    pub fn with_issuing_country_subdivision_code(
+        mut self,
+        value: impl Into<Nullable<String>>,
+    ) -> Self {
+        self.issuing_country_subdivision_code = value.into();
+        self
+    }
+
+    /// Sets `IssuingCity`: City from which document issued
+    #[must_use]
+    pub fn with_issuing_city(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.issuing_city = value.into();
+        self
     }
 }
 
-impl Validate for TimeFilterInterval {
+impl Validate for DocumentParameters {
     fn check(&self, _path: &str, _violations: &mut Violations) {}
 }
 
-/// Order item
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct OrderItemOld {
-    /// Unique identifier of the item.
-    pub id: uuid::Uuid,
-    /// Unique identifier of the account (for example `Customer`) the item belongs to.
-    pub account_id: uuid::Uuid,
-    /// Unique identifier of the order (or `Reservation` which is a special type of order) the item
-    /// belongs to.
-    pub order_id: uuid::Uuid,
-    /// Unique identifier of the `Bill` the item is assigned to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bill_id: Option<uuid::Uuid>,
-    /// Unique identifier of the `AccountingCategory` the item belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounting_category_id: Option<uuid::Uuid>,
-    /// Unit count of item, i.e. the number of sub-items or units, if applicable.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "support::number::read_option"
-    )]
-    pub unit_count: Option<i32>,
-    /// Unit amount of item, i.e. the amount of each individual sub-item or unit, if applicable.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit_amount: Option<Amount>,
-    /// Amount of item; note a negative amount represents a rebate or payment.
-    pub amount: ExtendedAmount,
-    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest
-    /// known value in conversion chain.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub original_amount: Option<ExtendedAmount>,
-    /// Revenue type of the item.
-    pub revenue_type: String,
-    /// Unique identifier of the user who created the item.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub creator_profile_id: Option<uuid::Uuid>,
-    /// Unique identifier of the user who updated the item.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updater_profile_id: Option<uuid::Uuid>,
-    /// Creation date and time of the item in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub created_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Last update date and time of the item in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Date and time of the item consumption in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub consumed_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Cancellation date and time of the item in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub canceled_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Date and time of the item bill closure in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub closed_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Start date and time of the item in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Accounting state of the item.
-    pub accounting_state: String,
-    /// Additional data specific to particular order item.
-    pub data: OrderItemOldDataCoproductOfOrderItemTypeOld,
-}
-
-/// Order item data
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct OrderItemOldDataCoproductOfOrderItemTypeOld {
-    /// Determines type of value.
-    pub discriminator: OrderItemTypeOld,
-    /// Based on order item discriminator or `null` for types without any additional data. For
-    /// `Rebate` it has the shape of `RebateOrderItemData`; the page links a product order item data
-    /// shape for `ProductOrder` without describing it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<serde_json::Value>,
-}
-
-/// Type of an order item's data.
-///
-/// - `CancellationFee` - No additional data.
-/// - `Rebate` - Rebate order item data
-/// - `Deposit` - No additional data.
-/// - `ExchangeRateDifference` - No additional data.
-/// - `CustomItem` - No additional data.
-/// - `Surcharge` - No additional data.
-/// - `SurchargeDiscount` - No additional data.
-/// - `SpaceOrder` - No additional data.
-/// - `ProductOrder` - Product order item data
-/// - `Other` - No additional data.
-/// - `TaxCorrection` - No additional data.
-/// - `ResourceUpgradeFee` - No additional data.
-/// - `InvoiceFee` - No additional data.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum OrderItemTypeOld {
-    /// `CancellationFee`: No additional data.
-    CancellationFee,
-    /// `Rebate`: Rebate order item data
-    Rebate,
-    /// `Deposit`: No additional data.
-    Deposit,
-    /// `ExchangeRateDifference`: No additional data.
-    ExchangeRateDifference,
-    /// `CustomItem`: No additional data.
-    CustomItem,
-    /// `Surcharge`: No additional data.
-    Surcharge,
-    /// `SurchargeDiscount`: No additional data.
-    SurchargeDiscount,
-    /// `SpaceOrder`: No additional data.
-    SpaceOrder,
-    /// `ProductOrder`: Product order item data
-    ProductOrder,
-    /// `Other`: No additional data.
-    Other,
-    /// `TaxCorrection`: No additional data.
-    TaxCorrection,
-    /// `ResourceUpgradeFee`: No additional data.
-    ResourceUpgradeFee,
-    /// `InvoiceFee`: No additional data.
-    InvoiceFee,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for OrderItemTypeOld {
-    fn default() -> Self {
-        Self::CancellationFee
-    }
-}
-
-impl OrderItemTypeOld {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CancellationFee => "CancellationFee",
-            Self::Rebate => "Rebate",
-            Self::Deposit => "Deposit",
-            Self::ExchangeRateDifference => "ExchangeRateDifference",
-            Self::CustomItem => "CustomItem",
-            Self::Surcharge => "Surcharge",
-            Self::SurchargeDiscount => "SurchargeDiscount",
-            Self::SpaceOrder => "SpaceOrder",
-            Self::ProductOrder => "ProductOrder",
-            Self::Other => "Other",
-            Self::TaxCorrection => "TaxCorrection",
-            Self::ResourceUpgradeFee => "ResourceUpgradeFee",
-            Self::InvoiceFee => "InvoiceFee",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for OrderItemTypeOld {
-    fn from(value: &str) -> Self {
-        match value {
-            "CancellationFee" => Self::CancellationFee,
-            "Rebate" => Self::Rebate,
-            "Deposit" => Self::Deposit,
-            "ExchangeRateDifference" => Self::ExchangeRateDifference,
-            "CustomItem" => Self::CustomItem,
-            "Surcharge" => Self::Surcharge,
-            "SurchargeDiscount" => Self::SurchargeDiscount,
-            "SpaceOrder" => Self::SpaceOrder,
-            "ProductOrder" => Self::ProductOrder,
-            "Other" => Self::Other,
-            "TaxCorrection" => Self::TaxCorrection,
-            "ResourceUpgradeFee" => Self::ResourceUpgradeFee,
-            "InvoiceFee" => Self::InvoiceFee,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(OrderItemTypeOld);
-
-/// Payment item
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct PaymentItemOld {
-    /// Unique identifier of the item.
-    pub id: uuid::Uuid,
-    /// Unique identifier of the account (for example `Customer`) the item belongs to.
-    pub account_id: uuid::Uuid,
-    /// Unique identifier of the `Bill` the item is assigned to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bill_id: Option<uuid::Uuid>,
-    /// Unique identifier of the `AccountingCategory` the item belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounting_category_id: Option<uuid::Uuid>,
-    /// Item's amount, negative amount represents either rebate or a payment.
-    pub amount: ExtendedAmount,
-    /// Amount of item; note a negative amount represents a rebate or payment. Contains the earliest
-    /// known value in conversion chain.
-    pub original_amount: ExtendedAmount,
-    /// Additional notes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
-    /// Identifier of the settled payment from the external system (ApplePay/GooglePay).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub settlement_id: Option<String>,
-    /// Date and time of the item consumption in UTC timezone in ISO 8601 format.
-    pub consumed_utc: chrono::DateTime<chrono::Utc>,
-    /// Date and time of the item bill closure in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub closed_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Accounting state of the item.
-    pub accounting_state: String,
-    /// Payment state of the item.
-    pub state: String,
-    /// External payment identifier.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identifier: Option<String>,
-    /// Additional data specific to particular payment item.
-    pub data: PaymentItemOldDataCoproductOfPaymentType,
-    /// Item's amount in property's default currency, negative amount represents either rebate or a
-    /// payment.
-    ///
-    /// Deprecated: Deprecated by the API.
-    #[deprecated = "Deprecated by the API."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount_default: Option<ExtendedAmount>,
-}
-
-/// Payment item data
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct PaymentItemOldDataCoproductOfPaymentType {
-    /// Determines type of value.
-    pub discriminator: PaymentType,
-    /// Based on payment item data discriminator or `null` for types without any additional data.
-    /// For `CreditCard` it has the shape of `PaymentCardPaymentData`; the page links an invoice
-    /// payment item data shape for `Invoice` without describing it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<serde_json::Value>,
-}
-
-/// Type of a payment item's data.
-///
-/// - `CreditCard` - Credit card payment item data
-/// - `Invoice` - Invoice payment item data
-/// - `Cash` - No additional data.
-/// - `Unspecified` - No additional data.
-/// - `BadDebts` - No additional data.
-/// - `WireTransfer` - No additional data.
-/// - `ExchangeRateDifference` - No additional data.
-/// - `ExchangeRoundingDifference` - No additional data.
-/// - `BankCharges` - No additional data.
-/// - `Cheque` - No additional data.
-/// - `Other` - No additional data.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PaymentType {
-    /// `CreditCard`: Credit card payment item data
-    CreditCard,
-    /// `Invoice`: Invoice payment item data
-    Invoice,
-    /// `Cash`: No additional data.
-    Cash,
-    /// `Unspecified`: No additional data.
-    Unspecified,
-    /// `BadDebts`: No additional data.
-    BadDebts,
-    /// `WireTransfer`: No additional data.
-    WireTransfer,
-    /// `ExchangeRateDifference`: No additional data.
-    ExchangeRateDifference,
-    /// `ExchangeRoundingDifference`: No additional data.
-    ExchangeRoundingDifference,
-    /// `BankCharges`: No additional data.
-    BankCharges,
-    /// `Cheque`: No additional data.
-    Cheque,
-    /// `Other`: No additional data.
-    Other,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for PaymentType {
-    fn default() -> Self {
-        Self::CreditCard
-    }
-}
-
-impl PaymentType {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreditCard => "CreditCard",
-            Self::Invoice => "Invoice",
-            Self::Cash => "Cash",
-            Self::Unspecified => "Unspecified",
-            Self::BadDebts => "BadDebts",
-            Self::WireTransfer => "WireTransfer",
-            Self::ExchangeRateDifference => "ExchangeRateDifference",
-            Self::ExchangeRoundingDifference => "ExchangeRoundingDifference",
-            Self::BankCharges => "BankCharges",
-            Self::Cheque => "Cheque",
-            Self::Other => "Other",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for PaymentType {
-    fn from(value: &str) -> Self {
-        match value {
-            "CreditCard" => Self::CreditCard,
-            "Invoice" => Self::Invoice,
-            "Cash" => Self::Cash,
-            "Unspecified" => Self::Unspecified,
-            "BadDebts" => Self::BadDebts,
-            "WireTransfer" => Self::WireTransfer,
-            "ExchangeRateDifference" => Self::ExchangeRateDifference,
-            "ExchangeRoundingDifference" => Self::ExchangeRoundingDifference,
-            "BankCharges" => Self::BankCharges,
-            "Cheque" => Self::Cheque,
-            "Other" => Self::Other,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(PaymentType);
-
-/// Accounting item
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct AccountingItem {
-    /// Unique identifier of the item.
-    pub id: uuid::Uuid,
-    /// Unique identifier of the Customer whose account the item belongs to.
-    pub customer_id: uuid::Uuid,
-    /// Unique identifier of the order (or Reservation which is a special type of order) the item
-    /// belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub order_id: Option<uuid::Uuid>,
-    /// Unique identifier of the Service the item belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub service_id: Option<uuid::Uuid>,
-    /// Unique identifier of the Product.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub product_id: Option<uuid::Uuid>,
-    /// Unique identifier of the bill the item is assigned to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bill_id: Option<uuid::Uuid>,
-    /// Unique identifier of the invoiced Bill the item is receivable for.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub invoice_id: Option<uuid::Uuid>,
-    /// Unique identifier of the Accounting category the item belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounting_category_id: Option<uuid::Uuid>,
-    /// Unique identifier of the Credit card the item is associated to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit_card_id: Option<uuid::Uuid>,
-    /// Type of the item: `ServiceRevenue`, `ProductRevenue`, `AdditionalRevenue` or `Payment`.
-    pub r#type: String,
-    /// subtype of the item. Note that the subtype depends on the `Type` of the item.
-    pub sub_type: String,
-    /// Name of the item.
-    pub name: String,
-    /// Additional notes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
-    /// Date and time of the item consumption in UTC timezone in ISO 8601 format.
-    pub consumption_utc: chrono::DateTime<chrono::Utc>,
-    /// Date and time of the item bill closure in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub closed_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// State of the accounting item.
-    pub state: String,
-    /// Substate of the item. Note that the substate depends on the `Type` of the item.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sub_state: Option<String>,
-    /// Item's amout, negative amount represents either rebate or a payment.
-    pub amount: ExtendedAmount,
-}
-
-/// Amount
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct Amount {
-    /// ISO-4217 code of the Currency.
-    pub currency: String,
-    /// Net value without taxes.
-    #[serde(deserialize_with = "support::number::read")]
-    pub net_value: f64,
-    /// Gross value including all taxes.
-    #[serde(deserialize_with = "support::number::read")]
-    pub gross_value: f64,
-    /// The tax values applied.
-    pub tax_values: Vec<TaxValue>,
-    /// Information about individual tax amounts.
-    pub breakdown: TaxBreakdown,
-}
-
-/// Extended amount
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct ExtendedAmount {
-    /// ISO-4217 code of the Currency.
-    pub currency: String,
-    /// Net value without taxes.
-    #[serde(deserialize_with = "support::number::read")]
-    pub net_value: f64,
-    /// Gross value including all taxes.
-    #[serde(deserialize_with = "support::number::read")]
-    pub gross_value: f64,
-    /// The tax values applied.
-    pub tax_values: Vec<TaxValue>,
-    /// Information about individual tax amounts.
-    pub breakdown: TaxBreakdown,
-    /// Amount in the currency.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "support::number::read_option"
-    )]
-    pub value: Option<f64>,
-    /// The `Net` field.
-    ///
-    /// Deprecated: Deprecated by the API.
-    #[deprecated = "Deprecated by the API."]
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "support::number::read_option"
-    )]
-    pub net: Option<f64>,
-    /// The `Tax` field.
-    ///
-    /// Deprecated: Deprecated by the API.
-    #[deprecated = "Deprecated by the API."]
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "support::number::read_option"
-    )]
-    pub tax: Option<f64>,
-    /// The `TaxRate` field.
-    ///
-    /// Deprecated: Deprecated by the API.
-    #[deprecated = "Deprecated by the API."]
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "support::number::read_option"
-    )]
-    pub tax_rate: Option<f64>,
-}
-
-/// Tax value
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct TaxValue {
-    /// Code corresponding to tax type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// Amount of tax applied.
-    #[serde(deserialize_with = "support::number::read")]
-    pub value: f64,
-}
-
-/// Tax breakdown
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct TaxBreakdown {
-    /// Tax breakdown items per each tax rate applied.
-    pub items: Vec<TaxBreakdownItem>,
-}
-
-/// Tax breakdown item
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct TaxBreakdownItem {
-    /// Tax rate code for the item. `null` for untaxed amounts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tax_rate_code: Option<String>,
-    /// The net value that the tax is calculated from.
-    #[serde(deserialize_with = "support::number::read")]
-    pub net_value: f64,
-    /// The value of the tax.
-    #[serde(deserialize_with = "support::number::read")]
-    pub tax_value: f64,
-}
-
-/// Reservation (ver 2017-04-12)
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct ReservationOld {
-    /// Unique identifier of the reservation.
-    pub id: uuid::Uuid,
-    /// Unique identifier of the Service that is reserved.
-    pub service_id: uuid::Uuid,
-    /// Unique identifier of the Reservation group.
-    pub group_id: uuid::Uuid,
-    /// Confirmation number of the reservation in Mews.
-    pub number: String,
-    /// Number of the reservation within the Channel (i.e. OTA, GDS, CRS, etc) in case the
-    /// reservation group originates there (e.g. Booking.com confirmation number).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_number: Option<String>,
-    /// Unique number of the reservation within the reservation group.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_manager_number: Option<String>,
-    /// Number of the reservation group within a Channel manager that transferred the reservation
-    /// from Channel to Mews.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_manager_group_number: Option<String>,
-    /// Name of the Channel manager (e.g. AvailPro, SiteMinder, TravelClick, etc).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_manager: Option<String>,
-    /// The `State` field.
-    pub state: ServiceOrderStateOld,
-    /// The `Origin` field.
-    pub origin: ReservationOldOrigin,
-    /// Details about the reservation origin.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub origin_details: Option<String>,
-    /// Purpose of the reservation.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub purpose: Option<ReservationPurpose>,
-    /// Creation date and time of the reservation in UTC timezone in ISO 8601 format.
-    pub created_utc: chrono::DateTime<chrono::Utc>,
-    /// Last update date and time of the reservation in UTC timezone in ISO 8601 format.
-    pub updated_utc: chrono::DateTime<chrono::Utc>,
-    /// Cancellation date and time in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cancelled_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Start of the reservation in UTC timezone in ISO 8601 format. This is either the scheduled
-    /// reservation start time, or the actual customer check-in time if this is earlier than the
-    /// scheduled start time.
-    pub start_utc: chrono::DateTime<chrono::Utc>,
-    /// End of the reservation (departure) in UTC timezone in ISO 8601 format.
-    pub end_utc: chrono::DateTime<chrono::Utc>,
-    /// Date when the optional reservation is released in UTC timezone in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub released_utc: Option<chrono::DateTime<chrono::Utc>>,
-    /// Identifier of the requested Resource category.
-    pub requested_category_id: uuid::Uuid,
-    /// Identifier of the assigned Resource.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assigned_resource_id: Option<uuid::Uuid>,
-    /// Whether the reservation is locked to the assigned Resource and cannot be moved.
-    pub assigned_resource_locked: bool,
-    /// Identifier of the reservation Business segment.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub business_segment_id: Option<uuid::Uuid>,
-    /// Identifier of the Company on behalf of which the reservation was made.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub company_id: Option<uuid::Uuid>,
-    /// Identifier of the Company that mediated the reservation.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub travel_agency_id: Option<uuid::Uuid>,
-    /// Unique identifier of the Availability block the reservation is assigned to.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub availability_block_id: Option<uuid::Uuid>,
-    /// Identifier of the reservation Rate.
-    pub rate_id: uuid::Uuid,
-    /// Unique identifier of the Voucher that has been used to create reservation.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub voucher_id: Option<uuid::Uuid>,
-    /// Unique identifier of the Credit card.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit_card_id: Option<uuid::Uuid>,
-    /// Cancellation reason of the reservation.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cancellation_reason: Option<CancellationReason>,
-    /// Number of people per age category the reservation was booked for.
-    pub person_counts: Vec<ReservationPersonCount>,
-    /// Unique identifier of the Customer or Company who owns the reservation.
-    pub owner_id: uuid::Uuid,
-    /// Unique identifier of the Customer on whose behalf the reservation was made.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub booker_id: Option<uuid::Uuid>,
-    /// Options of the reservation.
-    pub options: ReservationOptions,
-    /// Identifier of the assigned Space.
-    ///
-    /// Deprecated: Use `AssignedResourceId` instead.
-    #[deprecated = "Use `AssignedResourceId` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assigned_space_id: Option<uuid::Uuid>,
-    /// Whether the reservation is locked to the assigned Space and cannot be moved.
-    ///
-    /// Deprecated: Use `AssignedResourceLocked` instead.
-    #[deprecated = "Use `AssignedResourceLocked` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assigned_space_locked: Option<bool>,
-    /// Count of adults the reservation was booked for.
-    ///
-    /// Deprecated: Use `PersonCounts` instead.
-    #[deprecated = "Use `PersonCounts` instead."]
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "support::number::read_option"
-    )]
-    pub adult_count: Option<i32>,
-    /// Count of children the reservation was booked for.
-    ///
-    /// Deprecated: Use `PersonCounts` instead.
-    #[deprecated = "Use `PersonCounts` instead."]
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        default,
-        deserialize_with = "support::number::read_option"
-    )]
-    pub child_count: Option<i32>,
-    /// Unique identifier of the Customer who owns the reservation.
-    ///
-    /// Deprecated: Use `OwnerId` instead.
-    #[deprecated = "Use `OwnerId` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub customer_id: Option<uuid::Uuid>,
-    /// Unique identifiers of the `Customer`s that will use the resource.
-    ///
-    /// Deprecated: Use `companionships/getAll` instead.
-    #[deprecated = "Use `companionships/getAll` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub companion_ids: Option<Vec<uuid::Uuid>>,
-    /// Channel Manager number.
-    ///
-    /// Deprecated: Use `ChannelManagerNumber` instead.
-    #[deprecated = "Use `ChannelManagerNumber` instead."]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub channel_manager_id: Option<String>,
-}
-
-/// Age category parameters
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct ReservationPersonCount {
-    /// Unique identifier of the Age category.
-    pub age_category_id: uuid::Uuid,
-    /// Number of people of a given age category. Only positive value is accepted.
-    #[serde(deserialize_with = "support::number::read")]
-    pub count: i32,
-}
-
-/// Reservation options
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct ReservationOptions {
-    /// Owner of the reservation checked in.
-    pub owner_checked_in: bool,
-    /// All companions of the reservation checked in.
-    pub all_companions_checked_in: bool,
-    /// Any companion of the reservation checked in.
-    pub any_companion_checked_in: bool,
-}
-
-/// State of the reservation.
-///
-/// - `Enquired`
-/// - `Confirmed`
-/// - `Started`
-/// - `Processed`
-/// - `Canceled`
-/// - `Optional`
-/// - `Requested`
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ServiceOrderStateOld {
-    /// `Enquired`.
-    Enquired,
-    /// `Confirmed`.
-    Confirmed,
-    /// `Started`.
-    Started,
-    /// `Processed`.
-    Processed,
-    /// `Canceled`.
-    Canceled,
-    /// `Optional`.
-    Optional,
-    /// `Requested`.
-    Requested,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for ServiceOrderStateOld {
-    fn default() -> Self {
-        Self::Enquired
-    }
-}
-
-impl ServiceOrderStateOld {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enquired => "Enquired",
-            Self::Confirmed => "Confirmed",
-            Self::Started => "Started",
-            Self::Processed => "Processed",
-            Self::Canceled => "Canceled",
-            Self::Optional => "Optional",
-            Self::Requested => "Requested",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for ServiceOrderStateOld {
-    fn from(value: &str) -> Self {
-        match value {
-            "Enquired" => Self::Enquired,
-            "Confirmed" => Self::Confirmed,
-            "Started" => Self::Started,
-            "Processed" => Self::Processed,
-            "Canceled" => Self::Canceled,
-            "Optional" => Self::Optional,
-            "Requested" => Self::Requested,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(ServiceOrderStateOld);
-
-/// Origin of the reservation.
-///
-/// - `Distributor` - From the Mews Booking Engine or Booking Engine API.
-/// - `ChannelManager` - From a channel manager.
-/// - `Import` - From an import process.
-/// - `Connector` - From the Mews Connector API.
-/// - `Navigator` - From Mews Guest Services.
-/// - `CommanderInPerson` - From Mews Operations, in person.
-/// - `CommanderChannel` - From Mews Operations, via channel.
-/// - `CommanderPhone` - From Mews Operations, via telephone.
-/// - `CommanderEmail` - From Mews Operations, via email.
-/// - `CommanderWebsite` - From Mews Operations, via website.
-/// - `CommanderMessage` - From Mews Operations, via message person.
-/// - `CommanderCallCenter` - From Mews Operations, via call center.
-/// - `CommanderRoomingList` - From Mews Operations, via rooming list.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ReservationOldOrigin {
-    /// `Distributor`: From the Mews Booking Engine or Booking Engine API.
-    Distributor,
-    /// `ChannelManager`: From a channel manager.
-    ChannelManager,
-    /// `Import`: From an import process.
-    Import,
-    /// `Connector`: From the Mews Connector API.
-    Connector,
-    /// `Navigator`: From Mews Guest Services.
-    Navigator,
-    /// `CommanderInPerson`: From Mews Operations, in person.
-    CommanderInPerson,
-    /// `CommanderChannel`: From Mews Operations, via channel.
-    CommanderChannel,
-    /// `CommanderPhone`: From Mews Operations, via telephone.
-    CommanderPhone,
-    /// `CommanderEmail`: From Mews Operations, via email.
-    CommanderEmail,
-    /// `CommanderWebsite`: From Mews Operations, via website.
-    CommanderWebsite,
-    /// `CommanderMessage`: From Mews Operations, via message person.
-    CommanderMessage,
-    /// `CommanderCallCenter`: From Mews Operations, via call center.
-    CommanderCallCenter,
-    /// `CommanderRoomingList`: From Mews Operations, via rooming list.
-    CommanderRoomingList,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for ReservationOldOrigin {
-    fn default() -> Self {
-        Self::Distributor
-    }
-}
-
-impl ReservationOldOrigin {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Distributor => "Distributor",
-            Self::ChannelManager => "ChannelManager",
-            Self::Import => "Import",
-            Self::Connector => "Connector",
-            Self::Navigator => "Navigator",
-            Self::CommanderInPerson => "CommanderInPerson",
-            Self::CommanderChannel => "CommanderChannel",
-            Self::CommanderPhone => "CommanderPhone",
-            Self::CommanderEmail => "CommanderEmail",
-            Self::CommanderWebsite => "CommanderWebsite",
-            Self::CommanderMessage => "CommanderMessage",
-            Self::CommanderCallCenter => "CommanderCallCenter",
-            Self::CommanderRoomingList => "CommanderRoomingList",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for ReservationOldOrigin {
-    fn from(value: &str) -> Self {
-        match value {
-            "Distributor" => Self::Distributor,
-            "ChannelManager" => Self::ChannelManager,
-            "Import" => Self::Import,
-            "Connector" => Self::Connector,
-            "Navigator" => Self::Navigator,
-            "CommanderInPerson" => Self::CommanderInPerson,
-            "CommanderChannel" => Self::CommanderChannel,
-            "CommanderPhone" => Self::CommanderPhone,
-            "CommanderEmail" => Self::CommanderEmail,
-            "CommanderWebsite" => Self::CommanderWebsite,
-            "CommanderMessage" => Self::CommanderMessage,
-            "CommanderCallCenter" => Self::CommanderCallCenter,
-            "CommanderRoomingList" => Self::CommanderRoomingList,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(ReservationOldOrigin);
-
-/// Purpose of the reservation.
-///
-/// - `Leisure`
-/// - `Business`
-/// - `Student`
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ReservationPurpose {
-    /// `Leisure`.
-    Leisure,
-    /// `Business`.
-    Business,
-    /// `Student`.
-    Student,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for ReservationPurpose {
-    fn default() -> Self {
-        Self::Leisure
-    }
-}
-
-impl ReservationPurpose {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Leisure => "Leisure",
-            Self::Business => "Business",
-            Self::Student => "Student",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for ReservationPurpose {
-    fn from(value: &str) -> Self {
-        match value {
-            "Leisure" => Self::Leisure,
-            "Business" => Self::Business,
-            "Student" => Self::Student,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(ReservationPurpose);
-
-/// Cancellation reason of a reservation.
-///
-/// - `Other`
-/// - `ConfirmationMissed`
-/// - `BookedElsewhere`
-/// - `ForceMajeure`
-/// - `GuestComplaint`
-/// - `NoShow`
-/// - `PriceTooHigh`
-/// - `ServiceNotAvailable`
-/// - `InputError`
-/// - `InvalidPayment`
-/// - `TravelAgency`
-/// - `RequestedByGuest`
-/// - `Update`
-/// - `BookingAbandoned`
-/// - `RequestedByBooker`
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CancellationReason {
-    /// `Other`.
-    Other,
-    /// `ConfirmationMissed`.
-    ConfirmationMissed,
-    /// `BookedElsewhere`.
-    BookedElsewhere,
-    /// `ForceMajeure`.
-    ForceMajeure,
-    /// `GuestComplaint`.
-    GuestComplaint,
-    /// `NoShow`.
-    NoShow,
-    /// `PriceTooHigh`.
-    PriceTooHigh,
-    /// `ServiceNotAvailable`.
-    ServiceNotAvailable,
-    /// `InputError`.
-    InputError,
-    /// `InvalidPayment`.
-    InvalidPayment,
-    /// `TravelAgency`.
-    TravelAgency,
-    /// `RequestedByGuest`.
-    RequestedByGuest,
-    /// `Update`.
-    Update,
-    /// `BookingAbandoned`.
-    BookingAbandoned,
-    /// `RequestedByBooker`.
-    RequestedByBooker,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for CancellationReason {
-    fn default() -> Self {
-        Self::Other
-    }
-}
-
-impl CancellationReason {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Other => "Other",
-            Self::ConfirmationMissed => "ConfirmationMissed",
-            Self::BookedElsewhere => "BookedElsewhere",
-            Self::ForceMajeure => "ForceMajeure",
-            Self::GuestComplaint => "GuestComplaint",
-            Self::NoShow => "NoShow",
-            Self::PriceTooHigh => "PriceTooHigh",
-            Self::ServiceNotAvailable => "ServiceNotAvailable",
-            Self::InputError => "InputError",
-            Self::InvalidPayment => "InvalidPayment",
-            Self::TravelAgency => "TravelAgency",
-            Self::RequestedByGuest => "RequestedByGuest",
-            Self::Update => "Update",
-            Self::BookingAbandoned => "BookingAbandoned",
-            Self::RequestedByBooker => "RequestedByBooker",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for CancellationReason {
-    fn from(value: &str) -> Self {
-        match value {
-            "Other" => Self::Other,
-            "ConfirmationMissed" => Self::ConfirmationMissed,
-            "BookedElsewhere" => Self::BookedElsewhere,
-            "ForceMajeure" => Self::ForceMajeure,
-            "GuestComplaint" => Self::GuestComplaint,
-            "NoShow" => Self::NoShow,
-            "PriceTooHigh" => Self::PriceTooHigh,
-            "ServiceNotAvailable" => Self::ServiceNotAvailable,
-            "InputError" => Self::InputError,
-            "InvalidPayment" => Self::InvalidPayment,
-            "TravelAgency" => Self::TravelAgency,
-            "RequestedByGuest" => Self::RequestedByGuest,
-            "Update" => Self::Update,
-            "BookingAbandoned" => Self::BookingAbandoned,
-            "RequestedByBooker" => Self::RequestedByBooker,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(CancellationReason);
-
-/// Activity state of a record.
-///
-/// - `Active` - indicates active record.
-/// - `Deleted` - indicates deleted record.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ActivityState {
-    /// `Active`: indicates active record.
-    Active,
-    /// `Deleted`: indicates deleted record.
-    Deleted,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for ActivityState {
-    fn default() -> Self {
-        Self::Active
-    }
-}
-
-impl ActivityState {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "Active",
-            Self::Deleted => "Deleted",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for ActivityState {
-    fn from(value: &str) -> Self {
-        match value {
-            "Active" => Self::Active,
-            "Deleted" => Self::Deleted,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(ActivityState);
-
-/// Type of relationship between two customers.
-///
-/// Note the list of values is not exhaustive. The API may return additional values that are not
-/// listed here.
-///
-/// - `Spouse`
-/// - `Child`
-/// - `Parent`
-/// - `OtherFamily` - Any familial relationship that doesn't fit for the options provided
-/// - `Friend`
-/// - `Colleague`
-/// - `Other`
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CustomerRelationshipType {
-    /// `Spouse`.
-    Spouse,
-    /// `Child`.
-    Child,
-    /// `Parent`.
-    Parent,
-    /// `OtherFamily`: Any familial relationship that doesn't fit for the options provided
-    OtherFamily,
-    /// `Friend`.
-    Friend,
-    /// `Colleague`.
-    Colleague,
-    /// `Other`.
-    Other,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for CustomerRelationshipType {
-    fn default() -> Self {
-        Self::Spouse
-    }
-}
-
-impl CustomerRelationshipType {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Spouse => "Spouse",
-            Self::Child => "Child",
-            Self::Parent => "Parent",
-            Self::OtherFamily => "OtherFamily",
-            Self::Friend => "Friend",
-            Self::Colleague => "Colleague",
-            Self::Other => "Other",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for CustomerRelationshipType {
-    fn from(value: &str) -> Self {
-        match value {
-            "Spouse" => Self::Spouse,
-            "Child" => Self::Child,
-            "Parent" => Self::Parent,
-            "OtherFamily" => Self::OtherFamily,
-            "Friend" => Self::Friend,
-            "Colleague" => Self::Colleague,
-            "Other" => Self::Other,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(CustomerRelationshipType);
-
-/// Type of the title prefix of the customer.
-///
-/// Note that the value should not be used as-is, but localized. For example, the value `Misses`
-/// should be displayed as `Mrs.` in English and `Fr.` in German.
-///
-/// - `Mister` - Mr.
-/// - `Miss` - Ms.
-/// - `Misses` - Mrs.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Title {
-    /// `Mister`: Mr.
-    Mister,
-    /// `Miss`: Ms.
-    Miss,
-    /// `Misses`: Mrs.
-    Misses,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for Title {
-    fn default() -> Self {
-        Self::Mister
-    }
-}
-
-impl Title {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mister => "Mister",
-            Self::Miss => "Miss",
-            Self::Misses => "Misses",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for Title {
-    fn from(value: &str) -> Self {
-        match value {
-            "Mister" => Self::Mister,
-            "Miss" => Self::Miss,
-            "Misses" => Self::Misses,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(Title);
-
-/// Sex of the customer.
-///
-/// - `Male`
-/// - `Female`
+/// The `Sex` type of the API.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Sex {
@@ -3458,451 +2127,3 @@ impl From<&str> for Sex {
 }
 
 support::impl_open_enum!(Sex);
-
-/// Classification of the customer.
-///
-/// - `PaymasterAccount`
-/// - `Blacklist` - Deprecated, use `Blocklist` instead.
-/// - `Media`
-/// - `LoyaltyProgram`
-/// - `PreviousComplaint`
-/// - `Returning`
-/// - `Staff`
-/// - `FriendOrFamily`
-/// - `TopManagement`
-/// - `Important`
-/// - `VeryImportant`
-/// - `Problematic`
-/// - `Cashlist`
-/// - `DisabledPerson`
-/// - `Military`
-/// - `Airline`
-/// - `HealthCompliant`
-/// - `InRoom`
-/// - `WaitingForRoom`
-/// - `Student`
-/// - `Blocklist`
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CustomerClassification {
-    /// `PaymasterAccount`.
-    PaymasterAccount,
-    /// `Blacklist`: Deprecated, use `Blocklist` instead.
-    #[deprecated = "Deprecated, use `Blocklist` instead."]
-    Blacklist,
-    /// `Media`.
-    Media,
-    /// `LoyaltyProgram`.
-    LoyaltyProgram,
-    /// `PreviousComplaint`.
-    PreviousComplaint,
-    /// `Returning`.
-    Returning,
-    /// `Staff`.
-    Staff,
-    /// `FriendOrFamily`.
-    FriendOrFamily,
-    /// `TopManagement`.
-    TopManagement,
-    /// `Important`.
-    Important,
-    /// `VeryImportant`.
-    VeryImportant,
-    /// `Problematic`.
-    Problematic,
-    /// `Cashlist`.
-    Cashlist,
-    /// `DisabledPerson`.
-    DisabledPerson,
-    /// `Military`.
-    Military,
-    /// `Airline`.
-    Airline,
-    /// `HealthCompliant`.
-    HealthCompliant,
-    /// `InRoom`.
-    InRoom,
-    /// `WaitingForRoom`.
-    WaitingForRoom,
-    /// `Student`.
-    Student,
-    /// `Blocklist`.
-    Blocklist,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-#[allow(deprecated)]
-impl Default for CustomerClassification {
-    fn default() -> Self {
-        Self::PaymasterAccount
-    }
-}
-
-#[allow(deprecated)]
-impl CustomerClassification {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PaymasterAccount => "PaymasterAccount",
-            Self::Blacklist => "Blacklist",
-            Self::Media => "Media",
-            Self::LoyaltyProgram => "LoyaltyProgram",
-            Self::PreviousComplaint => "PreviousComplaint",
-            Self::Returning => "Returning",
-            Self::Staff => "Staff",
-            Self::FriendOrFamily => "FriendOrFamily",
-            Self::TopManagement => "TopManagement",
-            Self::Important => "Important",
-            Self::VeryImportant => "VeryImportant",
-            Self::Problematic => "Problematic",
-            Self::Cashlist => "Cashlist",
-            Self::DisabledPerson => "DisabledPerson",
-            Self::Military => "Military",
-            Self::Airline => "Airline",
-            Self::HealthCompliant => "HealthCompliant",
-            Self::InRoom => "InRoom",
-            Self::WaitingForRoom => "WaitingForRoom",
-            Self::Student => "Student",
-            Self::Blocklist => "Blocklist",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-#[allow(deprecated)]
-impl From<&str> for CustomerClassification {
-    fn from(value: &str) -> Self {
-        match value {
-            "PaymasterAccount" => Self::PaymasterAccount,
-            "Blacklist" => Self::Blacklist,
-            "Media" => Self::Media,
-            "LoyaltyProgram" => Self::LoyaltyProgram,
-            "PreviousComplaint" => Self::PreviousComplaint,
-            "Returning" => Self::Returning,
-            "Staff" => Self::Staff,
-            "FriendOrFamily" => Self::FriendOrFamily,
-            "TopManagement" => Self::TopManagement,
-            "Important" => Self::Important,
-            "VeryImportant" => Self::VeryImportant,
-            "Problematic" => Self::Problematic,
-            "Cashlist" => Self::Cashlist,
-            "DisabledPerson" => Self::DisabledPerson,
-            "Military" => Self::Military,
-            "Airline" => Self::Airline,
-            "HealthCompliant" => Self::HealthCompliant,
-            "InRoom" => Self::InRoom,
-            "WaitingForRoom" => Self::WaitingForRoom,
-            "Student" => Self::Student,
-            "Blocklist" => Self::Blocklist,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(CustomerClassification);
-
-/// Option of the customer.
-///
-/// - `SendMarketingEmails`
-/// - `Invoiceable`
-/// - `BillAddressObjection`
-/// - `SendMarketingPostalMail`
-/// - `SendPartnerMarketingEmails`
-/// - `SendPartnerMarketingPostalMail`
-/// - `WithdrawCardConsent`
-/// - `GuestPhotoConsent` - Whether to ask for consent to take a guest photo.
-/// - `IdPhotosConsent` - Whether to ask for consent to take identity document photos.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CustomerOption {
-    /// `SendMarketingEmails`.
-    SendMarketingEmails,
-    /// `Invoiceable`.
-    Invoiceable,
-    /// `BillAddressObjection`.
-    BillAddressObjection,
-    /// `SendMarketingPostalMail`.
-    SendMarketingPostalMail,
-    /// `SendPartnerMarketingEmails`.
-    SendPartnerMarketingEmails,
-    /// `SendPartnerMarketingPostalMail`.
-    SendPartnerMarketingPostalMail,
-    /// `WithdrawCardConsent`.
-    WithdrawCardConsent,
-    /// `GuestPhotoConsent`: Whether to ask for consent to take a guest photo.
-    GuestPhotoConsent,
-    /// `IdPhotosConsent`: Whether to ask for consent to take identity document photos.
-    IdPhotosConsent,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for CustomerOption {
-    fn default() -> Self {
-        Self::SendMarketingEmails
-    }
-}
-
-impl CustomerOption {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SendMarketingEmails => "SendMarketingEmails",
-            Self::Invoiceable => "Invoiceable",
-            Self::BillAddressObjection => "BillAddressObjection",
-            Self::SendMarketingPostalMail => "SendMarketingPostalMail",
-            Self::SendPartnerMarketingEmails => "SendPartnerMarketingEmails",
-            Self::SendPartnerMarketingPostalMail => "SendPartnerMarketingPostalMail",
-            Self::WithdrawCardConsent => "WithdrawCardConsent",
-            Self::GuestPhotoConsent => "GuestPhotoConsent",
-            Self::IdPhotosConsent => "IdPhotosConsent",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for CustomerOption {
-    fn from(value: &str) -> Self {
-        match value {
-            "SendMarketingEmails" => Self::SendMarketingEmails,
-            "Invoiceable" => Self::Invoiceable,
-            "BillAddressObjection" => Self::BillAddressObjection,
-            "SendMarketingPostalMail" => Self::SendMarketingPostalMail,
-            "SendPartnerMarketingEmails" => Self::SendPartnerMarketingEmails,
-            "SendPartnerMarketingPostalMail" => Self::SendPartnerMarketingPostalMail,
-            "WithdrawCardConsent" => Self::WithdrawCardConsent,
-            "GuestPhotoConsent" => Self::GuestPhotoConsent,
-            "IdPhotosConsent" => Self::IdPhotosConsent,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(CustomerOption);
-
-/// Option of the customer, as returned by the API.
-///
-/// - `None`
-/// - `SendMarketingEmails`
-/// - `Invoiceable`
-/// - `BillAddressObjection`
-/// - `SendMarketingPostalMail`
-/// - `SendPartnerMarketingEmails`
-/// - `SendPartnerMarketingPostalMail`
-/// - `WithdrawCardConsent`
-/// - `GuestPhotoConsent` - Whether to ask for consent to take a guest photo.
-/// - `IdPhotosConsent` - Whether to ask for consent to take identity document photos.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CustomerResultOption {
-    /// `None`.
-    None,
-    /// `SendMarketingEmails`.
-    SendMarketingEmails,
-    /// `Invoiceable`.
-    Invoiceable,
-    /// `BillAddressObjection`.
-    BillAddressObjection,
-    /// `SendMarketingPostalMail`.
-    SendMarketingPostalMail,
-    /// `SendPartnerMarketingEmails`.
-    SendPartnerMarketingEmails,
-    /// `SendPartnerMarketingPostalMail`.
-    SendPartnerMarketingPostalMail,
-    /// `WithdrawCardConsent`.
-    WithdrawCardConsent,
-    /// `GuestPhotoConsent`: Whether to ask for consent to take a guest photo.
-    GuestPhotoConsent,
-    /// `IdPhotosConsent`: Whether to ask for consent to take identity document photos.
-    IdPhotosConsent,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for CustomerResultOption {
-    fn default() -> Self {
-        Self::None
-    }
-}
-
-impl CustomerResultOption {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "None",
-            Self::SendMarketingEmails => "SendMarketingEmails",
-            Self::Invoiceable => "Invoiceable",
-            Self::BillAddressObjection => "BillAddressObjection",
-            Self::SendMarketingPostalMail => "SendMarketingPostalMail",
-            Self::SendPartnerMarketingEmails => "SendPartnerMarketingEmails",
-            Self::SendPartnerMarketingPostalMail => "SendPartnerMarketingPostalMail",
-            Self::WithdrawCardConsent => "WithdrawCardConsent",
-            Self::GuestPhotoConsent => "GuestPhotoConsent",
-            Self::IdPhotosConsent => "IdPhotosConsent",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for CustomerResultOption {
-    fn from(value: &str) -> Self {
-        match value {
-            "None" => Self::None,
-            "SendMarketingEmails" => Self::SendMarketingEmails,
-            "Invoiceable" => Self::Invoiceable,
-            "BillAddressObjection" => Self::BillAddressObjection,
-            "SendMarketingPostalMail" => Self::SendMarketingPostalMail,
-            "SendPartnerMarketingEmails" => Self::SendPartnerMarketingEmails,
-            "SendPartnerMarketingPostalMail" => Self::SendPartnerMarketingPostalMail,
-            "WithdrawCardConsent" => Self::WithdrawCardConsent,
-            "GuestPhotoConsent" => Self::GuestPhotoConsent,
-            "IdPhotosConsent" => Self::IdPhotosConsent,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(CustomerResultOption);
-
-/// Room preference of the customer, such as view type, bed type, and amenities.
-///
-/// - `SeaView`
-/// - `RiverView`
-/// - `OceanView`
-/// - `TwinBeds`
-/// - `DoubleBed`
-/// - `RollawayBed`
-/// - `UpperBed`
-/// - `LowerBed`
-/// - `Balcony`
-/// - `AccessibleBathroom`
-/// - `AccessibleRoom`
-/// - `ElevatorAccess`
-/// - `HighFloor`
-/// - `Kitchenette`
-/// - `AirConditioning`
-/// - `PrivateJacuzzi`
-/// - `PrivateSauna`
-/// - `EnsuiteRoom`
-/// - `PrivateBathroom`
-/// - `SharedBathroom`
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PreferredSpaceFeature {
-    /// `SeaView`.
-    SeaView,
-    /// `RiverView`.
-    RiverView,
-    /// `OceanView`.
-    OceanView,
-    /// `TwinBeds`.
-    TwinBeds,
-    /// `DoubleBed`.
-    DoubleBed,
-    /// `RollawayBed`.
-    RollawayBed,
-    /// `UpperBed`.
-    UpperBed,
-    /// `LowerBed`.
-    LowerBed,
-    /// `Balcony`.
-    Balcony,
-    /// `AccessibleBathroom`.
-    AccessibleBathroom,
-    /// `AccessibleRoom`.
-    AccessibleRoom,
-    /// `ElevatorAccess`.
-    ElevatorAccess,
-    /// `HighFloor`.
-    HighFloor,
-    /// `Kitchenette`.
-    Kitchenette,
-    /// `AirConditioning`.
-    AirConditioning,
-    /// `PrivateJacuzzi`.
-    PrivateJacuzzi,
-    /// `PrivateSauna`.
-    PrivateSauna,
-    /// `EnsuiteRoom`.
-    EnsuiteRoom,
-    /// `PrivateBathroom`.
-    PrivateBathroom,
-    /// `SharedBathroom`.
-    SharedBathroom,
-    /// A value this version of the crate does not know, kept exactly as received.
-    Unknown(String),
-}
-
-/// The first value the API lists, so that results holding one can be built with
-/// `Default` in tests.
-impl Default for PreferredSpaceFeature {
-    fn default() -> Self {
-        Self::SeaView
-    }
-}
-
-impl PreferredSpaceFeature {
-    /// The value as it is written on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SeaView => "SeaView",
-            Self::RiverView => "RiverView",
-            Self::OceanView => "OceanView",
-            Self::TwinBeds => "TwinBeds",
-            Self::DoubleBed => "DoubleBed",
-            Self::RollawayBed => "RollawayBed",
-            Self::UpperBed => "UpperBed",
-            Self::LowerBed => "LowerBed",
-            Self::Balcony => "Balcony",
-            Self::AccessibleBathroom => "AccessibleBathroom",
-            Self::AccessibleRoom => "AccessibleRoom",
-            Self::ElevatorAccess => "ElevatorAccess",
-            Self::HighFloor => "HighFloor",
-            Self::Kitchenette => "Kitchenette",
-            Self::AirConditioning => "AirConditioning",
-            Self::PrivateJacuzzi => "PrivateJacuzzi",
-            Self::PrivateSauna => "PrivateSauna",
-            Self::EnsuiteRoom => "EnsuiteRoom",
-            Self::PrivateBathroom => "PrivateBathroom",
-            Self::SharedBathroom => "SharedBathroom",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-
-impl From<&str> for PreferredSpaceFeature {
-    fn from(value: &str) -> Self {
-        match value {
-            "SeaView" => Self::SeaView,
-            "RiverView" => Self::RiverView,
-            "OceanView" => Self::OceanView,
-            "TwinBeds" => Self::TwinBeds,
-            "DoubleBed" => Self::DoubleBed,
-            "RollawayBed" => Self::RollawayBed,
-            "UpperBed" => Self::UpperBed,
-            "LowerBed" => Self::LowerBed,
-            "Balcony" => Self::Balcony,
-            "AccessibleBathroom" => Self::AccessibleBathroom,
-            "AccessibleRoom" => Self::AccessibleRoom,
-            "ElevatorAccess" => Self::ElevatorAccess,
-            "HighFloor" => Self::HighFloor,
-            "Kitchenette" => Self::Kitchenette,
-            "AirConditioning" => Self::AirConditioning,
-            "PrivateJacuzzi" => Self::PrivateJacuzzi,
-            "PrivateSauna" => Self::PrivateSauna,
-            "EnsuiteRoom" => Self::EnsuiteRoom,
-            "PrivateBathroom" => Self::PrivateBathroom,
-            "SharedBathroom" => Self::SharedBathroom,
-            other => Self::Unknown(other.to_owned()),
-        }
-    }
-}
-
-support::impl_open_enum!(PreferredSpaceFeature);

@@ -8,11 +8,11 @@ use super::*;
 use crate::support::{Date, NotClearable, Nullable, Update, Validate, Violations};
 use serde::{Deserialize, Serialize};
 
-/// Identity document filter parameters
+/// IdentityDocumentClearParameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct IdentityDocumentFilterParameters {
+pub struct IdentityDocumentClearParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
     /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
     /// enterprise are used.
@@ -22,36 +22,23 @@ pub struct IdentityDocumentFilterParameters {
     /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
-    /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains
-    /// within scope of the Access Token.
+    /// Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
+    /// otherwise.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub chain_ids: Nullable<Vec<uuid::Uuid>>,
-    /// Unique identifiers of `Identity document`.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub identity_document_ids: Nullable<Vec<uuid::Uuid>>,
-    /// Unique identifiers of `Customer`.
+    pub chain_id: Nullable<uuid::Uuid>,
+    /// Unique identifiers of the `Customer` for whom documents will be deleted.
     pub customer_ids: Vec<uuid::Uuid>,
-    /// Type of the identity document.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub types: Nullable<Vec<IdentityDocumentType>>,
-    /// Limitation on the quantity of data returned and optional Cursor for the starting point of
-    /// data.
-    pub limitation: Limitation,
 }
 
-impl IdentityDocumentFilterParameters {
+impl IdentityDocumentClearParameters {
     /// Creates the value from its required fields; every optional field is left unset.
-    ///
-    /// `Limitation` starts with a page size of 1000, the largest the API allows.
     pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
         Self {
             language_code: Nullable::Absent,
             culture_code: Nullable::Absent,
-            chain_ids: Nullable::Absent,
-            identity_document_ids: Nullable::Absent,
+            chain_id: Nullable::Absent,
             customer_ids,
-            types: Nullable::Absent,
-            limitation: Limitation::new(1000),
         }
     }
 
@@ -69,6 +56,162 @@ impl IdentityDocumentFilterParameters {
     #[must_use]
     pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
         self.culture_code = value.into();
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
+    /// otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
+        self
+    }
+}
+
+impl Validate for IdentityDocumentClearParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.items(path, "CustomerIds", &self.customer_ids, ..=10);
+    }
+}
+
+/// IdentityDocumentDeleteParameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentDeleteParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
+    /// Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
+    /// otherwise.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_id: Nullable<uuid::Uuid>,
+    /// Unique identifiers of the identity documents to be deleted.
+    pub identity_document_ids: Vec<uuid::Uuid>,
+}
+
+impl IdentityDocumentDeleteParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    pub fn new(identity_document_ids: Vec<uuid::Uuid>) -> Self {
+        Self {
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            chain_id: Nullable::Absent,
+            identity_document_ids,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
+        self
+    }
+
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
+    /// otherwise.
+    #[must_use]
+    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
+        self.chain_id = value.into();
+        self
+    }
+}
+
+impl Validate for IdentityDocumentDeleteParameters {
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations
+            .items(path, "IdentityDocumentIds", &self.identity_document_ids, ..=100);
+    }
+}
+
+/// IdentityDocumentFilterParameters
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentFilterParameters {
+    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
+    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
+    /// enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub language_code: Nullable<String>,
+    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
+    /// the defaults of the enterprise are used.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub culture_code: Nullable<String>,
+    /// Limitation on the quantity of data returned and optional Cursor for the starting point of
+    /// data.
+    pub limitation: Limitation,
+    /// Unique identifiers of `Chain`. If not specified, the operation returns data for all chains
+    /// within scope of the Access Token.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub chain_ids: Nullable<Vec<uuid::Uuid>>,
+    /// Unique identifiers of `Identity document`.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub identity_document_ids: Nullable<Vec<uuid::Uuid>>,
+    /// Unique identifiers of `Customer`.
+    pub customer_ids: Vec<uuid::Uuid>,
+    /// Type of the identity document.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub types: Nullable<Vec<IdentityDocumentTypeEnum>>,
+}
+
+impl IdentityDocumentFilterParameters {
+    /// Creates the value from its required fields; every optional field is left unset.
+    ///
+    /// `Limitation` starts with a page size of 1000, the largest the API allows.
+    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
+        Self {
+            language_code: Nullable::Absent,
+            culture_code: Nullable::Absent,
+            limitation: Limitation::new(1000),
+            chain_ids: Nullable::Absent,
+            identity_document_ids: Nullable::Absent,
+            customer_ids,
+            types: Nullable::Absent,
+        }
+    }
+
+    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
+    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
+    /// otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.language_code = value.into();
+        self
+    }
+
+    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
+    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    #[must_use]
+    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
+        self.culture_code = value.into();
+        self
+    }
+
+    /// Sets `Limitation`: Limitation on the quantity of data returned and optional Cursor for the
+    /// starting point of data.
+    #[must_use]
+    pub fn with_limitation(mut self, value: Limitation) -> Self {
+        self.limitation = value;
         self
     }
 
@@ -97,23 +240,16 @@ impl IdentityDocumentFilterParameters {
     #[must_use]
     pub fn with_types(
         mut self,
-        value: impl Into<Nullable<Vec<IdentityDocumentType>>>,
+        value: impl Into<Nullable<Vec<IdentityDocumentTypeEnum>>>,
     ) -> Self {
         self.types = value.into();
-        self
-    }
-
-    /// Sets `Limitation`: Limitation on the quantity of data returned and optional Cursor for the
-    /// starting point of data.
-    #[must_use]
-    pub fn with_limitation(mut self, value: Limitation) -> Self {
-        self.limitation = value;
         self
     }
 }
 
 impl Validate for IdentityDocumentFilterParameters {
     fn check(&self, path: &str, violations: &mut Violations) {
+        violations.nested(path, "Limitation", &self.limitation);
         if let Nullable::Value(value) = &self.chain_ids {
             violations.items(path, "ChainIds", value, ..=1000);
         }
@@ -121,87 +257,209 @@ impl Validate for IdentityDocumentFilterParameters {
             violations.items(path, "IdentityDocumentIds", value, ..=100);
         }
         violations.items(path, "CustomerIds", &self.customer_ids, ..=100);
-        violations.nested(path, "Limitation", &self.limitation);
     }
 }
 
-/// Identity document result
+/// IdentityDocumentResult
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
 pub struct IdentityDocumentResult {
     /// The identity documents of customers.
-    pub identity_documents: Vec<IdentityDocument>,
+    pub identity_documents: Vec<IdentityDocumentV20241025>,
     /// Unique identifier of the item one newer in time order than the items to be returned. If
     /// Cursor is not specified, i.e. null, then the latest or most recent items will be returned.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cursor: Option<uuid::Uuid>,
 }
 
-/// Identity document add parameters
+/// Identity document update parameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct IdentityDocumentsAddParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
-    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
-    /// enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
-    /// the defaults of the enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub culture_code: Nullable<String>,
-    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored
-    /// otherwise.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub chain_id: Nullable<uuid::Uuid>,
-    /// Identity documents to be added.
-    pub identity_documents: Vec<IdentityDocumentsAddData>,
+pub struct IdentityDocumentUpdateParameters {
+    /// Unique identifier of the document.
+    pub id: uuid::Uuid,
+    /// Type of the document (or `null` if the type should not be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub r#type: Update<IdentityDocumentTypeEnum, NotClearable>,
+    /// Number of the document (e.g. passport number or `null` if the number should not be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub number: Update<String>,
+    /// Expiration date in ISO 8601 format (or `null` if the expiration date should not be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub expiration_date: Update<Date>,
+    /// Date of issuance in ISO 8601 format (or `null` if the issuance date should not be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub issuance_date: Update<Date>,
+    /// ISO 3166-1 code of the `Country` (or `null` if the issuing country code should not be
+    /// updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub issuing_country_code: Update<String>,
+    /// Identifier of the country subdivision where the document was issued (province, state or
+    /// region) (or `null` if the value should not be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub issuing_country_subdivision_code: Update<String>,
+    /// City where the document was issued (or `null` if the issuing city should not be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub issuing_city: Update<String>,
+    /// Identity document support number. Only required for Spanish identity cards in Spanish
+    /// hotels.
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub identity_document_support_number: Update<String>,
+    /// Whether the document has been verified (or `null` if the value should not be updated).
+    #[serde(default, skip_serializing_if = "Update::is_keep")]
+    pub is_verified: Update<bool>,
 }
 
-impl IdentityDocumentsAddParameters {
+impl IdentityDocumentUpdateParameters {
     /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new(identity_documents: Vec<IdentityDocumentsAddData>) -> Self {
+    pub fn new(id: uuid::Uuid) -> Self {
         Self {
-            language_code: Nullable::Absent,
-            culture_code: Nullable::Absent,
-            chain_id: Nullable::Absent,
-            identity_documents,
+            id,
+            r#type: Update::Keep,
+            number: Update::Keep,
+            expiration_date: Update::Keep,
+            issuance_date: Update::Keep,
+            issuing_country_code: Update::Keep,
+            issuing_country_subdivision_code: Update::Keep,
+            issuing_city: Update::Keep,
+            identity_document_support_number: Update::Keep,
+            is_verified: Update::Keep,
         }
     }
 
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
-    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
-    /// otherwise the defaults of the enterprise are used.
+    /// Sets `Type`: Type of the document (or `null` if the type should not be updated).
     #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.language_code = value.into();
+    pub fn with_type(
+        mut self,
+        value: Update<IdentityDocumentTypeEnum, NotClearable>,
+    ) -> Self {
+        self.r#type = value;
         self
     }
 
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
-    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
+    /// Sets `Number`: Number of the document (e.g. passport number or `null` if the number should
+    /// not be updated).
     #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.culture_code = value.into();
+    pub fn with_number(mut self, value: Update<String>) -> Self {
+        self.number = value;
         self
     }
 
-    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens,
-    /// ignored otherwise.
+    /// Sets `ExpirationDate`: Expiration date in ISO 8601 format (or `null` if the expiration date
+    /// should not be updated).
     #[must_use]
-    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
-        self.chain_id = value.into();
+    pub fn with_expiration_date(mut self, value: Update<Date>) -> Self {
+        self.expiration_date = value;
+        self
+    }
+
+    /// Sets `IssuanceDate`: Date of issuance in ISO 8601 format (or `null` if the issuance date
+    /// should not be updated).
+    #[must_use]
+    pub fn with_issuance_date(mut self, value: Update<Date>) -> Self {
+        self.issuance_date = value;
+        self
+    }
+
+    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the `Country` (or `null` if the issuing
+    /// country code should not be updated).
+    #[must_use]
+    pub fn with_issuing_country_code(mut self, value: Update<String>) -> Self {
+        self.issuing_country_code = value;
+        self
+    }
+
+    /// Sets `IssuingCountrySubdivisionCode`: Identifier of the country subdivision where the
+    /// document was issued (province, state or region) (or `null` if the value should not be
+    /// updated).
+    #[must_use]
+    pub fn with_issuing_country_subdivision_code(
+        mut self,
+        value: Update<String>,
+    ) -> Self {
+        self.issuing_country_subdivision_code = value;
+        self
+    }
+
+    /// Sets `IssuingCity`: City where the document was issued (or `null` if the issuing city should
+    /// not be updated).
+    #[must_use]
+    pub fn with_issuing_city(mut self, value: Update<String>) -> Self {
+        self.issuing_city = value;
+        self
+    }
+
+    /// Sets `IdentityDocumentSupportNumber`: Identity document support number. Only required for
+    /// Spanish identity cards in Spanish hotels.
+    #[must_use]
+    pub fn with_identity_document_support_number(
+        mut self,
+        value: Update<String>,
+    ) -> Self {
+        self.identity_document_support_number = value;
+        self
+    }
+
+    /// Sets `IsVerified`: Whether the document has been verified (or `null` if the value should not
+    /// be updated).
+    #[must_use]
+    pub fn with_is_verified(mut self, value: Update<bool>) -> Self {
+        self.is_verified = value;
         self
     }
 }
 
-impl Validate for IdentityDocumentsAddParameters {
-    fn check(&self, path: &str, violations: &mut Violations) {
-        violations.items(path, "IdentityDocuments", &self.identity_documents, ..=10);
-        violations.nested(path, "IdentityDocuments", &self.identity_documents);
-    }
+impl Validate for IdentityDocumentUpdateParameters {
+    fn check(&self, _path: &str, _violations: &mut Violations) {}
+}
+
+/// Identity document (ver 2024-10-25)
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentV20241025 {
+    /// Unique identifier of the document.
+    pub id: uuid::Uuid,
+    /// Identifier of the `Customer`.
+    pub customer_id: uuid::Uuid,
+    /// Type of the document.
+    pub r#type: IdentityDocumentTypeEnum,
+    /// Number of the document (e.g. passport number). The value is an empty string when the number
+    /// is not collected in certain regions, such as The Netherlands.
+    pub number: String,
+    /// Expiration date in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration_date: Option<Date>,
+    /// Date of issuance in ISO 8601 format.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuance_date: Option<Date>,
+    /// ISO 3166-1 code of the `Country`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_code: Option<String>,
+    /// Identifier of the country subdivision where the document was issued (province, state or
+    /// region).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_country_subdivision_code: Option<String>,
+    /// City where the document was issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuing_city: Option<String>,
+    /// Identity document support number. Only required for Spanish identity cards in Spanish
+    /// hotels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_document_support_number: Option<String>,
+    /// Whether the document has been verified.
+    pub is_verified: bool,
+}
+
+/// IdentityDocumentWriteResult
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+#[serde(rename_all = "PascalCase")]
+pub struct IdentityDocumentWriteResult {
+    /// Modified identity documents.
+    pub identity_documents: Vec<IdentityDocumentV20241025>,
 }
 
 /// Identity document parameters
@@ -212,7 +470,7 @@ pub struct IdentityDocumentsAddData {
     /// Identifier of the `Customer`.
     pub customer_id: uuid::Uuid,
     /// Type of the document.
-    pub r#type: IdentityDocumentType,
+    pub r#type: IdentityDocumentTypeEnum,
     /// Number of the document (e.g. passport number). If the number is not collected in certain
     /// regions, such as The Netherlands, use an empty string. In all other cases, a value should be
     /// supplied.
@@ -246,7 +504,7 @@ impl IdentityDocumentsAddData {
     /// Creates the value from its required fields; every optional field is left unset.
     pub fn new(
         customer_id: uuid::Uuid,
-        r#type: IdentityDocumentType,
+        r#type: IdentityDocumentTypeEnum,
         number: impl Into<String>,
     ) -> Self {
         Self {
@@ -326,14 +584,16 @@ impl IdentityDocumentsAddData {
 }
 
 impl Validate for IdentityDocumentsAddData {
-    fn check(&self, _path: &str, _violations: &mut Violations) {}
+    fn check(&self, path: &str, violations: &mut Violations) {
+        violations.length(path, "Number", &self.number, 1..);
+    }
 }
 
-/// Identity document delete parameters
+/// Identity document add parameters
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct IdentityDocumentDeleteParameters {
+pub struct IdentityDocumentsAddParameters {
     /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
     /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
     /// enterprise are used.
@@ -343,22 +603,23 @@ pub struct IdentityDocumentDeleteParameters {
     /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
-    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored
+    /// Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
     /// otherwise.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub chain_id: Nullable<uuid::Uuid>,
-    /// Unique identifiers of the identity documents to be deleted.
-    pub identity_document_ids: Vec<uuid::Uuid>,
+    /// Identity documents to be added.
+    pub identity_documents: Vec<IdentityDocumentsAddData>,
 }
 
-impl IdentityDocumentDeleteParameters {
+impl IdentityDocumentsAddParameters {
     /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new(identity_document_ids: Vec<uuid::Uuid>) -> Self {
+    pub fn new(identity_documents: Vec<IdentityDocumentsAddData>) -> Self {
         Self {
             language_code: Nullable::Absent,
             culture_code: Nullable::Absent,
             chain_id: Nullable::Absent,
-            identity_document_ids,
+            identity_documents,
         }
     }
 
@@ -379,74 +640,9 @@ impl IdentityDocumentDeleteParameters {
         self
     }
 
-    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens,
-    /// ignored otherwise.
-    #[must_use]
-    pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
-        self.chain_id = value.into();
-        self
-    }
-}
-
-impl Validate for IdentityDocumentDeleteParameters {
-    fn check(&self, path: &str, violations: &mut Violations) {
-        violations
-            .items(path, "IdentityDocumentIds", &self.identity_document_ids, ..=100);
-    }
-}
-
-/// Identity document clear parameters
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct IdentityDocumentClearParameters {
-    /// Code of the language of the operation, which affects e.g. names of entities, descriptions or
-    /// error messages. Must be sent together with `CultureCode`, otherwise the defaults of the
-    /// enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub language_code: Nullable<String>,
-    /// Code of the culture of the operation. Must be sent together with `LanguageCode`, otherwise
-    /// the defaults of the enterprise are used.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub culture_code: Nullable<String>,
-    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
     /// otherwise.
-    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
-    pub chain_id: Nullable<uuid::Uuid>,
-    /// Unique identifiers of the `Customer` for whom documents will be deleted.
-    pub customer_ids: Vec<uuid::Uuid>,
-}
-
-impl IdentityDocumentClearParameters {
-    /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new(customer_ids: Vec<uuid::Uuid>) -> Self {
-        Self {
-            language_code: Nullable::Absent,
-            culture_code: Nullable::Absent,
-            chain_id: Nullable::Absent,
-            customer_ids,
-        }
-    }
-
-    /// Sets `LanguageCode`: Code of the language of the operation, which affects e.g. names of
-    /// entities, descriptions or error messages. Must be sent together with `CultureCode`,
-    /// otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_language_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.language_code = value.into();
-        self
-    }
-
-    /// Sets `CultureCode`: Code of the culture of the operation. Must be sent together with
-    /// `LanguageCode`, otherwise the defaults of the enterprise are used.
-    #[must_use]
-    pub fn with_culture_code(mut self, value: impl Into<Nullable<String>>) -> Self {
-        self.culture_code = value.into();
-        self
-    }
-
-    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens,
-    /// ignored otherwise.
     #[must_use]
     pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
         self.chain_id = value.into();
@@ -454,9 +650,10 @@ impl IdentityDocumentClearParameters {
     }
 }
 
-impl Validate for IdentityDocumentClearParameters {
+impl Validate for IdentityDocumentsAddParameters {
     fn check(&self, path: &str, violations: &mut Violations) {
-        violations.items(path, "CustomerIds", &self.customer_ids, ..=10);
+        violations.items(path, "IdentityDocuments", &self.identity_documents, ..=10);
+        violations.nested(path, "IdentityDocuments", &self.identity_documents);
     }
 }
 
@@ -474,7 +671,8 @@ pub struct MultipleIdentityDocumentUpdateParameters {
     /// the defaults of the enterprise are used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub culture_code: Nullable<String>,
-    /// Unique identifier of the chain. Required when using Portfolio Access Tokens, ignored
+    /// Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
     /// otherwise.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub chain_id: Nullable<uuid::Uuid>,
@@ -510,8 +708,9 @@ impl MultipleIdentityDocumentUpdateParameters {
         self
     }
 
-    /// Sets `ChainId`: Unique identifier of the chain. Required when using Portfolio Access Tokens,
-    /// ignored otherwise.
+    /// Sets `ChainId`: Unique identifier of the chain. Required when using [Portfolio Access
+    /// Tokens](https://mews-systems.gitbook.io/connector-api/concepts/multi-property), ignored
+    /// otherwise.
     #[must_use]
     pub fn with_chain_id(mut self, value: impl Into<Nullable<uuid::Uuid>>) -> Self {
         self.chain_id = value.into();
@@ -521,196 +720,7 @@ impl MultipleIdentityDocumentUpdateParameters {
 
 impl Validate for MultipleIdentityDocumentUpdateParameters {
     fn check(&self, path: &str, violations: &mut Violations) {
-        violations.items(path, "IdentityDocuments", &self.identity_documents, 1..=10);
+        violations.items(path, "IdentityDocuments", &self.identity_documents, ..=10);
         violations.nested(path, "IdentityDocuments", &self.identity_documents);
     }
-}
-
-/// Identity document update parameters
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct IdentityDocumentUpdateParameters {
-    /// Unique identifier of the document.
-    pub id: uuid::Uuid,
-    /// Type of the document (or `null` if the type should not be updated).
-    #[serde(default, skip_serializing_if = "Update::is_keep")]
-    pub r#type: Update<IdentityDocumentType, NotClearable>,
-    /// Number of the document (e.g. passport number or `null` if the number should not be updated).
-    #[serde(default, skip_serializing_if = "Update::is_keep")]
-    pub number: Update<String>,
-    /// Expiration date in ISO 8601 format (or `null` if the expiration date should not be updated).
-    #[serde(default, skip_serializing_if = "Update::is_keep")]
-    pub expiration_date: Update<String>,
-    /// Date of issuance in ISO 8601 format (or `null` if the issuance date should not be updated).
-    #[serde(default, skip_serializing_if = "Update::is_keep")]
-    pub issuance_date: Update<String>,
-    /// ISO 3166-1 code of the `Country` (or `null` if the issuing country code should not be
-    /// updated).
-    #[serde(default, skip_serializing_if = "Update::is_keep")]
-    pub issuing_country_code: Update<String>,
-    /// Identifier of the country subdivision where the document was issued (province, state or
-    /// region) (or `null` if the value should not be updated).
-    #[serde(default, skip_serializing_if = "Update::is_keep")]
-    pub issuing_country_subdivision_code: Update<String>,
-    /// City where the document was issued (or `null` if the issuing city should not be updated).
-    #[serde(default, skip_serializing_if = "Update::is_keep")]
-    pub issuing_city: Update<String>,
-    /// Identity document support number. Only required for Spanish identity cards in Spanish
-    /// hotels.
-    #[serde(default, skip_serializing_if = "Update::is_keep")]
-    pub identity_document_support_number: Update<String>,
-    /// Whether the document has been verified (or `null` if the value should not be updated).
-    #[serde(default, skip_serializing_if = "Update::is_keep")]
-    pub is_verified: Update<bool, NotClearable>,
-}
-
-impl IdentityDocumentUpdateParameters {
-    /// Creates the value from its required fields; every optional field is left unset.
-    pub fn new(id: uuid::Uuid) -> Self {
-        Self {
-            id,
-            r#type: Update::Keep,
-            number: Update::Keep,
-            expiration_date: Update::Keep,
-            issuance_date: Update::Keep,
-            issuing_country_code: Update::Keep,
-            issuing_country_subdivision_code: Update::Keep,
-            issuing_city: Update::Keep,
-            identity_document_support_number: Update::Keep,
-            is_verified: Update::Keep,
-        }
-    }
-
-    /// Sets `Type`: Type of the document (or `null` if the type should not be updated).
-    #[must_use]
-    pub fn with_type(
-        mut self,
-        value: Update<IdentityDocumentType, NotClearable>,
-    ) -> Self {
-        self.r#type = value;
-        self
-    }
-
-    /// Sets `Number`: Number of the document (e.g. passport number or `null` if the number should
-    /// not be updated).
-    #[must_use]
-    pub fn with_number(mut self, value: Update<String>) -> Self {
-        self.number = value;
-        self
-    }
-
-    /// Sets `ExpirationDate`: Expiration date in ISO 8601 format (or `null` if the expiration date
-    /// should not be updated).
-    #[must_use]
-    pub fn with_expiration_date(mut self, value: Update<String>) -> Self {
-        self.expiration_date = value;
-        self
-    }
-
-    /// Sets `IssuanceDate`: Date of issuance in ISO 8601 format (or `null` if the issuance date
-    /// should not be updated).
-    #[must_use]
-    pub fn with_issuance_date(mut self, value: Update<String>) -> Self {
-        self.issuance_date = value;
-        self
-    }
-
-    /// Sets `IssuingCountryCode`: ISO 3166-1 code of the `Country` (or `null` if the issuing
-    /// country code should not be updated).
-    #[must_use]
-    pub fn with_issuing_country_code(mut self, value: Update<String>) -> Self {
-        self.issuing_country_code = value;
-        self
-    }
-
-    /// Sets `IssuingCountrySubdivisionCode`: Identifier of the country subdivision where the
-    /// document was issued (province, state or region) (or `null` if the value should not be
-    /// updated).
-    #[must_use]
-    pub fn with_issuing_country_subdivision_code(
-        mut self,
-        value: Update<String>,
-    ) -> Self {
-        self.issuing_country_subdivision_code = value;
-        self
-    }
-
-    /// Sets `IssuingCity`: City where the document was issued (or `null` if the issuing city should
-    /// not be updated).
-    #[must_use]
-    pub fn with_issuing_city(mut self, value: Update<String>) -> Self {
-        self.issuing_city = value;
-        self
-    }
-
-    /// Sets `IdentityDocumentSupportNumber`: Identity document support number. Only required for
-    /// Spanish identity cards in Spanish hotels.
-    #[must_use]
-    pub fn with_identity_document_support_number(
-        mut self,
-        value: Update<String>,
-    ) -> Self {
-        self.identity_document_support_number = value;
-        self
-    }
-
-    /// Sets `IsVerified`: Whether the document has been verified (or `null` if the value should not
-    /// be updated).
-    #[must_use]
-    pub fn with_is_verified(mut self, value: Update<bool, NotClearable>) -> Self {
-        self.is_verified = value;
-        self
-    }
-}
-
-impl Validate for IdentityDocumentUpdateParameters {
-    fn check(&self, _path: &str, _violations: &mut Violations) {}
-}
-
-/// Identity document write result
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct IdentityDocumentWriteResult {
-    /// Modified identity documents.
-    pub identity_documents: Vec<IdentityDocument>,
-}
-
-/// Identity document (ver 2024-10-25)
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct IdentityDocument {
-    /// Unique identifier of the document.
-    pub id: uuid::Uuid,
-    /// Identifier of the `Customer`.
-    pub customer_id: uuid::Uuid,
-    /// Type of the document.
-    pub r#type: IdentityDocumentType,
-    /// Number of the document (e.g. passport number). The value is an empty string when the number
-    /// is not collected in certain regions, such as The Netherlands.
-    pub number: String,
-    /// Expiration date in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expiration_date: Option<Date>,
-    /// Date of issuance in ISO 8601 format.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuance_date: Option<Date>,
-    /// ISO 3166-1 code of the `Country`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_country_code: Option<String>,
-    /// Identifier of the country subdivision where the document was issued (province, state or
-    /// region).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_country_subdivision_code: Option<String>,
-    /// City where the document was issued.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuing_city: Option<String>,
-    /// Identity document support number. Only required for Spanish identity cards in Spanish
-    /// hotels.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub identity_document_support_number: Option<String>,
-    /// Whether the document has been verified.
-    pub is_verified: bool,
 }

@@ -3,26 +3,62 @@
 //! The types only the `other-types` feature uses. The types of the spec that no operation uses.
 #![allow(clippy::type_complexity, clippy::large_enum_variant)]
 
+use crate::support;
 use serde::{Deserialize, Serialize};
 
-/// The empty JSON object (`{}`) that operations without a result return.
-pub type EmptyResult = serde_json::Value;
-
-/// The `Value` of order item data whose discriminator is `Rebate`.
+/// Rule action product data
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 #[serde(rename_all = "PascalCase")]
-pub struct RebateOrderItemData {
-    /// Unique identifier of `OrderItem` which has been rebated by current item.
-    pub rebated_item_id: uuid::Uuid,
+pub struct RuleActionProductData {
+    /// Action of rule.
+    pub action_type: RuleActionType,
+    /// Unique identifier of product.
+    pub product_id: uuid::Uuid,
 }
 
-/// The `Value` of payment item data whose discriminator is `CreditCard`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// Product action type
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-#[serde(rename_all = "PascalCase")]
-pub struct PaymentCardPaymentData {
-    /// Unique identifier of the `CreditCard`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub payment_card_id: Option<uuid::Uuid>,
+pub enum RuleActionType {
+    /// `Add`: Adds specified item.
+    Add,
+    /// `Delete`: Deletes specified item.
+    Delete,
+    /// A value this version of the crate does not know, kept exactly as received.
+    Unknown(String),
 }
+
+/// The first value the API lists, so that results holding one can be built with
+/// `Default` in tests.
+impl Default for RuleActionType {
+    fn default() -> Self {
+        Self::Add
+    }
+}
+
+impl RuleActionType {
+    /// The value as it is written on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Add => "Add",
+            Self::Delete => "Delete",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for RuleActionType {
+    fn from(value: &str) -> Self {
+        match value {
+            "Add" => Self::Add,
+            "Delete" => Self::Delete,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+support::impl_open_enum!(RuleActionType);
+
+/// The `Unit` type of the API.
+pub type Unit = serde_json::Value;

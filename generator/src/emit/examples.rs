@@ -8,7 +8,7 @@ use quote::quote;
 use super::imports::{use_items, Use};
 use super::models::rust_type;
 use super::{doc_attrs, ident, inner_doc_attrs};
-use crate::ir::{Api, CommonField, Operation, TypeRef};
+use crate::ir::{Api, CommonField, Operation, SentExample, TypeRef};
 
 /// What the example program is named after and configured by.
 pub struct ExampleProgram<'a> {
@@ -28,7 +28,7 @@ pub fn files(api: &Api, program: &ExampleProgram) -> Vec<(String, TokenStream)> 
         .iter()
         .filter_map(|operation| {
             let module = operation.example.as_deref()?;
-            Some((operation, module, module_file(api, operation, program)?))
+            Some((operation, module, module_file(operation, program)?))
         })
         .collect();
     if modules.is_empty() {
@@ -192,7 +192,7 @@ fn main_file(api: &Api, operations: &[&Operation], program: &ExampleProgram) -> 
 /// The module of one operation: its documented request, and `run`, which sends it and prints
 /// the result (every item of every page, for a paginated operation). `None` when the request
 /// cannot be written as a literal.
-fn module_file(api: &Api, operation: &Operation, program: &ExampleProgram) -> Option<TokenStream> {
+fn module_file(operation: &Operation, program: &ExampleProgram) -> Option<TokenStream> {
     let request = operation.request.as_ref()?;
     let request_type = rust_type(request);
     let optional_params = operation
@@ -204,14 +204,8 @@ fn module_file(api: &Api, operation: &Operation, program: &ExampleProgram) -> Op
     if let TypeRef::Named(name) = request {
         crate_names.push(name.clone());
     }
-    let mut request = operation.request_example.clone()?;
-    // The client adds the common fields itself.
-    if let Some(fields) = request.as_object_mut() {
-        for field in api.common_fields.iter().filter(|field| field.required) {
-            fields.shift_remove(&field.wire_name);
-        }
-    }
-    let request_literal = json_literal(&request)?;
+    let sent = operation.sent_example.as_ref()?;
+    let request_literal = json_literal(&sent.body)?;
     let method = ident(&operation.name);
     let title = operation
         .summary
@@ -255,6 +249,7 @@ fn module_file(api: &Api, operation: &Operation, program: &ExampleProgram) -> Op
         }
     };
     let uses = use_items(uses);
+    let request_docs = doc_attrs(&sent_example_docs(sent));
     let allow_deprecated = operation
         .deprecated
         .is_some()
@@ -270,7 +265,7 @@ fn module_file(api: &Api, operation: &Operation, program: &ExampleProgram) -> Op
 
         #uses
 
-        /// The documented example request, without the fields the client adds itself.
+        #request_docs
         const REQUEST: &str = #request_literal;
 
         #run_docs
@@ -281,6 +276,20 @@ fn module_file(api: &Api, operation: &Operation, program: &ExampleProgram) -> Op
             Ok(())
         }
     })
+}
+
+/// What the example program sends: the documented request, and where it departs from the
+/// documentation to fit the spec.
+fn sent_example_docs(sent: &SentExample) -> String {
+    let mut docs =
+        "The documented example request, without the fields the client adds itself.".to_owned();
+    if !sent.fixes.is_empty() {
+        docs.push_str(" Fitted to the spec where the documentation departs from it:\n");
+        for fix in &sent.fixes {
+            docs.push_str(&format!("\n- `{}`: {}", fix.pointer, fix.change));
+        }
+    }
+    docs
 }
 
 /// A rustdoc example that configures a client from the environment, for the crate's and the

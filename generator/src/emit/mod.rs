@@ -1,6 +1,7 @@
 //! Stage 3: emit the files of the generated crate as token streams, then format them.
 
 mod client;
+mod documented_examples;
 mod examples;
 mod features;
 mod format;
@@ -148,6 +149,12 @@ pub fn emit(api: &Api, options: &EmitOptions) -> Result<Vec<GeneratedFile>, Erro
         jobs.push(Box::new(move || {
             mock::tests(api, options.crate_path)
                 .map(|tests| rust_file("tests/mock.rs".into(), tests))
+                .into_iter()
+                .collect()
+        }));
+        jobs.push(Box::new(move || {
+            documented_examples::tests(api, options.crate_path)
+                .map(|tests| rust_file("tests/documented_examples.rs".into(), tests))
                 .into_iter()
                 .collect()
         }));

@@ -70,9 +70,9 @@ fn wrap(out: &mut String, lead: &str, text: &str) {
     let continuation = format!("{lead}{}", continuation_prefix(text));
     let mut line = format!("{lead}{}", leading_spaces(text));
     let mut line_has_word = false;
-    for word in text.split(' ').filter(|word| !word.is_empty()) {
+    for word in unbreakable_words(text) {
         let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
-        if line_has_word && !fits && !starts_block(word) {
+        if line_has_word && !fits {
             push_line(out, line.trim_end());
             line = continuation.clone();
             line_has_word = false;
@@ -80,7 +80,7 @@ fn wrap(out: &mut String, lead: &str, text: &str) {
         if line_has_word {
             line.push(' ');
         }
-        line.push_str(word);
+        line.push_str(&word);
         line_has_word = true;
     }
     push_line(out, line.trim_end());
@@ -119,6 +119,22 @@ fn list_marker_width(text: &str) -> Option<usize> {
     };
     let spaces = text[marker..].chars().take_while(|c| *c == ' ').count();
     (1..=4).contains(&spaces).then_some(marker + spaces)
+}
+
+/// The words of `text`, a word that may not start a line joined to the one before it, so that
+/// the two move to the next line together rather than overflow this one.
+fn unbreakable_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(' ').filter(|word| !word.is_empty()) {
+        match words.last_mut() {
+            Some(previous) if starts_block(word) => {
+                previous.push(' ');
+                previous.push_str(word);
+            }
+            _ => words.push(word.to_owned()),
+        }
+    }
+    words
 }
 
 /// Whether a word at the start of a line would begin a Markdown block (a list item, a
@@ -162,6 +178,20 @@ mod tests {
         let lines: Vec<&str> = wrapped.lines().collect();
         assert!(lines[1].starts_with("///   item"), "{wrapped}");
         assert!(wrapped.contains(&"x".repeat(120)));
+    }
+
+    #[test]
+    fn a_word_that_may_not_start_a_line_moves_with_the_word_before_it() {
+        let text = format!("/// {}UTC - the end", "a ".repeat(46));
+        let wrapped = doc_comments(&format!("{text}\n"));
+        assert!(
+            wrapped.lines().all(|line| line.chars().count() <= 100),
+            "{wrapped}"
+        );
+        assert!(
+            wrapped.lines().nth(1).unwrap().starts_with("/// UTC - the"),
+            "{wrapped}"
+        );
     }
 
     #[test]

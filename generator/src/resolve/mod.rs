@@ -9,6 +9,7 @@ mod bodies;
 mod common_fields;
 mod errors;
 mod events;
+mod example_walk;
 mod examples;
 mod features;
 mod markdown;
@@ -18,7 +19,9 @@ mod operations;
 mod pagination;
 mod passes;
 mod paths;
+mod result_examples;
 mod schemas;
+mod sent_examples;
 mod setters;
 mod shape;
 mod values;
@@ -101,6 +104,7 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     passes::require_bodies_with_common_fields(&mut operations, &common_fields);
     common_fields::mark_union_bodies(&types, &mut operations, &common_fields);
     passes::mark_request_types(&mut types, &operations);
+    result_examples::loosen(&mut types, &mut operations, update_wrapper_property);
     passes::mark_three_state_fields(&mut types, &mut common_fields);
     pagination::detect(
         &mut operations,
@@ -110,6 +114,12 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     );
     setters::name_setters(&mut types, &mut operations);
     passes::mark_default_types(&mut types);
+    sent_examples::fit(
+        &types,
+        &mut operations,
+        &common_fields,
+        update_wrapper_property,
+    );
     let errors = errors::errors(&operations, &types);
     let mut api = Api {
         title: doc.info.title.clone(),

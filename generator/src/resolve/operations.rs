@@ -105,6 +105,7 @@ impl<'a> Resolver<'a> {
                     request_optional: body.optional,
                     request_union: None,
                     request_example: body.example,
+                    sent_example: None,
                     responses,
                     result,
                     no_content_statuses,
@@ -217,6 +218,13 @@ impl<'a> Resolver<'a> {
                     && !matches!(status, 204 | 205 | 304)
             }),
             headers: response.headers.keys().cloned().collect(),
+            example: response
+                .content
+                .iter()
+                .find(|(media_type, _)| is_json(media_type))
+                .and_then(|(_, media)| media.example.clone()),
+            example_unknown_members: Vec::new(),
+            example_unreadable: Vec::new(),
         })
     }
 

@@ -33,6 +33,11 @@ fn an_update_reads_back_in_each_of_its_three_states() {
         read(json!({"Id": id, "Colour": {"Value": null}})).colour,
         Update::clear()
     );
+    // An update without its value (`{}`, as Mews documents removing an adjustment) clears it.
+    assert_eq!(
+        read(json!({"Id": id, "Colour": {}})).colour,
+        Update::clear()
+    );
 }
 
 #[test]

@@ -53,13 +53,11 @@ fn test(
         .request
         .as_ref()
         .map_or_else(|| quote!(()), rust_type);
-    let mut example = operation.request_example.clone().unwrap_or_default();
-    // The client adds the common fields itself.
-    if let Some(fields) = example.as_object_mut() {
-        for field in api.common_fields.iter().filter(|field| field.required) {
-            fields.shift_remove(&field.wire_name);
-        }
-    }
+    let example = operation
+        .sent_example
+        .as_ref()
+        .map(|sent| sent.body.clone())
+        .unwrap_or_default();
     let example = json_literal(&example)?;
     let (result, answer, call) = match &operation.result {
         None => (
