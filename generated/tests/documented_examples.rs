@@ -4,7 +4,9 @@
 //! reads JSON: a member sent as `null` is one left out, numbers are equal by value, date-times by
 //! the instant they name, a date is the midnight (UTC) it starts at and identifiers are equal
 //! whatever their case. Requests are read as the example program sends them; the members of a
-//! result that its type does not describe are left out, as those a newer server adds.
+//! result that its type does not describe are left out, as those a newer server adds. Each result
+//! also reads as a newer server could send it, with a member this version does not know in every
+//! object and a value it does not know in place of every enum value.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #![allow(deprecated)]
 #![cfg_attr(
@@ -99,22 +101,79 @@ fn round_trips<T: serde::Serialize + serde::de::DeserializeOwned>(
     json: &str,
     unknown: &[&str],
 ) {
-    let mut documented: Value = serde_json::from_str(json).expect("the example is JSON");
+    let documented = serde_json::from_str(json).expect("the example is JSON");
+    writes_back::<T>(what, documented, unknown, &[]);
+}
+
+/// `documented` reads as `T` and writes back to the same value, but for the `unknown`
+/// members, which reading leaves out (those also in `maybe_kept` it may keep).
+fn writes_back<T: serde::Serialize + serde::de::DeserializeOwned>(
+    what: &str,
+    mut documented: Value,
+    unknown: &[&str],
+    maybe_kept: &[&str],
+) {
     let value: T = serde_json::from_value(documented.clone())
         .unwrap_or_else(|err| panic!("{what} does not read: {err}"));
-    let written = serde_json::to_value(&value).expect("the value writes");
+    let mut written = serde_json::to_value(&value).expect("the value writes");
     for pointer in unknown {
-        let (parent, member) = pointer.rsplit_once('/').expect("a member's pointer");
-        let member = member.replace("~1", "/").replace("~0", "~");
-        documented
-            .pointer_mut(parent)
-            .and_then(Value::as_object_mut)
-            .and_then(|object| object.remove(&member))
+        let (object, member) = member_at(&mut documented, pointer, what);
+        object
+            .remove(&member)
             .unwrap_or_else(|| panic!("{what} has no member {pointer}"));
+    }
+    for pointer in maybe_kept {
+        let (parent, member) = pointer.rsplit_once('/').expect("a member's pointer");
+        if let Some(object) = written.pointer_mut(parent).and_then(Value::as_object_mut)
+        {
+            object.remove(&member.replace("~1", "/").replace("~0", "~"));
+        }
     }
     if let Some(difference) = difference(&documented, &written, "") {
         panic!("{what} does not write back: {difference}");
     }
+}
+
+/// The object of the member `pointer` names, and the member's name.
+fn member_at<'a>(
+    json: &'a mut Value,
+    pointer: &str,
+    what: &str,
+) -> (&'a mut serde_json::Map<String, Value>, String) {
+    let (parent, member) = pointer.rsplit_once('/').expect("a member's pointer");
+    let object = json
+        .pointer_mut(parent)
+        .and_then(Value::as_object_mut)
+        .unwrap_or_else(|| panic!("{what} has no object at {parent}"));
+    (object, member.replace("~1", "/").replace("~0", "~"))
+}
+
+/// `json` as a newer server could send it (`value` as a member added at each of
+/// `added` and in place of each of the enum values at `newer`) reads as `T` and
+/// writes back the same, the newer enum values kept, but for the members `T` does
+/// not describe; an added member may be kept too (by a union's catch-all, which
+/// keeps what it reads as received).
+fn reads_from_a_newer_server<T: serde::Serialize + serde::de::DeserializeOwned>(
+    what: &str,
+    json: &str,
+    unknown: &[&str],
+    added: &[&str],
+    newer: &[&str],
+    value: &str,
+) {
+    let mut sent: Value = serde_json::from_str(json).expect("the example is JSON");
+    for pointer in newer {
+        *sent
+            .pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{what} has no value at {pointer}")) = value
+            .into();
+    }
+    for pointer in added {
+        let (object, member) = member_at(&mut sent, pointer, what);
+        object.insert(member, value.into());
+    }
+    let what = format!("{what}, from a newer server");
+    writes_back::<T>(&what, sent, &[unknown, added].concat(), added);
 }
 
 /// Where `written` means something else than `documented`, if anywhere.
@@ -202,11 +261,7 @@ fn same_id(documented: &str, written: &str) -> bool {
 #[cfg(feature = "accounting-categories")]
 #[test]
 fn accounting_categories_get_all_request() {
-    round_trips::<
-        AccountingCategoryFilterParameters,
-    >(
-        "the documented request of `accountingCategories/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -225,19 +280,16 @@ fn accounting_categories_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AccountingCategoryFilterParameters,
+    >("the documented request of `accountingCategories/getAll`", json, &[]);
 }
 
 #[cfg(feature = "accounting-categories")]
 #[test]
 fn accounting_categories_get_all_result() {
-    round_trips::<
-        AccountingCategoryResult,
-    >(
-        "the documented result of `accountingCategories/getAll`",
-        r#"{
+    let json = r#"{
   "AccountingCategories": [
     {
       "Classification": "Accommodation",
@@ -269,19 +321,30 @@ fn accounting_categories_get_all_result() {
     }
   ],
   "Cursor": "0b9560fb-055d-47d3-a6d4-e579c44ca558"
-}"#,
+}"#;
+    round_trips::<
+        AccountingCategoryResult,
+    >("the documented result of `accountingCategories/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        AccountingCategoryResult,
+    >(
+        "the documented result of `accountingCategories/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/AccountingCategories/0/AddedByANewerServer",
+            "/AccountingCategories/1/AddedByANewerServer",
+        ],
+        &["/AccountingCategories/0/Classification"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "accounting-items")]
 #[test]
 fn accounting_items_get_all_request() {
-    round_trips::<
-        AccountingItemParameters,
-    >(
-        "the documented request of `accountingItems/getAll`",
-        r#"{
+    let json = r#"{
   "ConsumedUtc": {
     "StartUtc": "2020-01-05T00:00:00Z",
     "EndUtc": "2020-01-10T00:00:00Z"
@@ -306,19 +369,16 @@ fn accounting_items_get_all_request() {
   "States": [
     "Open"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AccountingItemParameters,
+    >("the documented request of `accountingItems/getAll`", json, &[]);
 }
 
 #[cfg(feature = "accounting-items")]
 #[test]
 fn accounting_items_get_all_result() {
-    round_trips::<
-        AccountingItemResult,
-    >(
-        "the documented result of `accountingItems/getAll`",
-        r#"{
+    let json = r#"{
   "OrderItems": [
     {
       "Id": "cb643cb7-8b6e-48a6-b67e-ad4c0041f550",
@@ -472,7 +532,12 @@ fn accounting_items_get_all_result() {
     }
   ],
   "CreditCardTransactions": null
-}"#,
+}"#;
+    round_trips::<
+        AccountingItemResult,
+    >(
+        "the documented result of `accountingItems/getAll`",
+        json,
         &[
             "/OrderItems/0/Amount/Value",
             "/OrderItems/0/Amount/Net",
@@ -493,16 +558,65 @@ fn accounting_items_get_all_result() {
             "/PaymentItems/0/Data/Value/InvoiceId",
         ],
     );
+    reads_from_a_newer_server::<
+        AccountingItemResult,
+    >(
+        "the documented result of `accountingItems/getAll`",
+        json,
+        &[
+            "/OrderItems/0/Amount/Value",
+            "/OrderItems/0/Amount/Net",
+            "/OrderItems/0/Amount/Tax",
+            "/OrderItems/0/Amount/TaxRate",
+            "/OrderItems/0/OriginalAmount/Value",
+            "/OrderItems/0/OriginalAmount/Net",
+            "/OrderItems/0/OriginalAmount/Tax",
+            "/OrderItems/0/OriginalAmount/TaxRate",
+            "/PaymentItems/0/Amount/Value",
+            "/PaymentItems/0/Amount/Net",
+            "/PaymentItems/0/Amount/Tax",
+            "/PaymentItems/0/Amount/TaxRate",
+            "/PaymentItems/0/OriginalAmount/Value",
+            "/PaymentItems/0/OriginalAmount/Net",
+            "/PaymentItems/0/OriginalAmount/Tax",
+            "/PaymentItems/0/OriginalAmount/TaxRate",
+            "/PaymentItems/0/Data/Value/InvoiceId",
+        ],
+        &[
+            "/AddedByANewerServer",
+            "/OrderItems/0/AddedByANewerServer",
+            "/OrderItems/0/UnitAmount/AddedByANewerServer",
+            "/OrderItems/0/UnitAmount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/0/UnitAmount/Breakdown/AddedByANewerServer",
+            "/OrderItems/0/UnitAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/0/Amount/AddedByANewerServer",
+            "/OrderItems/0/Amount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/0/Amount/Breakdown/AddedByANewerServer",
+            "/OrderItems/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/0/OriginalAmount/AddedByANewerServer",
+            "/OrderItems/0/OriginalAmount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/0/OriginalAmount/Breakdown/AddedByANewerServer",
+            "/OrderItems/0/OriginalAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/0/Data/AddedByANewerServer",
+            "/PaymentItems/0/AddedByANewerServer",
+            "/PaymentItems/0/Amount/AddedByANewerServer",
+            "/PaymentItems/0/Amount/Breakdown/AddedByANewerServer",
+            "/PaymentItems/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/PaymentItems/0/OriginalAmount/AddedByANewerServer",
+            "/PaymentItems/0/OriginalAmount/Breakdown/AddedByANewerServer",
+            "/PaymentItems/0/OriginalAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/PaymentItems/0/Data/AddedByANewerServer",
+            "/PaymentItems/0/Data/Value/AddedByANewerServer",
+        ],
+        &["/OrderItems/0/Data/Discriminator", "/PaymentItems/0/Data/Discriminator"],
+        "ValueOfANewerServer",
+    );
 }
 
 #[cfg(feature = "accounting-items")]
 #[test]
 fn accounting_items_update_request() {
-    round_trips::<
-        MultipleAccountingItemsUpdateParameters,
-    >(
-        "the documented request of `accountingItems/update`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "AccountingItemUpdates": [
     {
@@ -515,19 +629,16 @@ fn accounting_items_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAccountingItemsUpdateParameters,
+    >("the documented request of `accountingItems/update`", json, &[]);
 }
 
 #[cfg(feature = "accounting-items")]
 #[test]
 fn accounting_items_update_result() {
-    round_trips::<
-        AccountingItemUpdateResult,
-    >(
-        "the documented result of `accountingItems/update`",
-        r#"{
+    let json = r#"{
   "OrderItems": [
     {
       "Id": "6c2897de-620a-4f48-af1e-ada8004202bd",
@@ -566,19 +677,34 @@ fn accounting_items_update_result() {
     }
   ],
   "PaymentItems": []
-}"#,
+}"#;
+    round_trips::<
+        AccountingItemUpdateResult,
+    >("the documented result of `accountingItems/update`", json, &[]);
+    reads_from_a_newer_server::<
+        AccountingItemUpdateResult,
+    >(
+        "the documented result of `accountingItems/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/OrderItems/0/AddedByANewerServer",
+            "/OrderItems/0/Amount/AddedByANewerServer",
+            "/OrderItems/0/Amount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/0/Amount/Breakdown/AddedByANewerServer",
+            "/OrderItems/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/0/Data/AddedByANewerServer",
+        ],
+        &["/OrderItems/0/Data/Discriminator"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "account-notes")]
 #[test]
 fn account_notes_get_all_request() {
-    round_trips::<
-        AccountNoteFilterParameters,
-    >(
-        "the documented request of `accountNotes/getAll`",
-        r#"{
+    let json = r#"{
   "ChainIds": [
     "1df21f06-0cfc-4960-9c58-a3bf1261663e",
     "5fcd1933-22f2-40b9-84da-7db04cbecec2"
@@ -602,19 +728,16 @@ fn account_notes_get_all_request() {
     "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AccountNoteFilterParameters,
+    >("the documented request of `accountNotes/getAll`", json, &[]);
 }
 
 #[cfg(feature = "account-notes")]
 #[test]
 fn account_notes_get_all_result() {
-    round_trips::<
-        AccountNoteResult,
-    >(
-        "the documented result of `accountNotes/getAll`",
-        r#"{
+    let json = r#"{
   "AccountNotes": [
     {
       "Id": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
@@ -658,19 +781,45 @@ fn account_notes_get_all_result() {
     }
   ],
   "Cursor": "da34b396-41f7-47f6-8847-aecf00a3f19e"
-}"#,
+}"#;
+    round_trips::<
+        AccountNoteResult,
+    >("the documented result of `accountNotes/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        AccountNoteResult,
+    >(
+        "the documented result of `accountNotes/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/AccountNotes/0/AddedByANewerServer",
+            "/AccountNotes/0/CreatorProfile/AddedByANewerServer",
+            "/AccountNotes/0/CreatorProfile/EnterpriseProfile/AddedByANewerServer",
+            "/AccountNotes/0/UpdaterProfile/AddedByANewerServer",
+            "/AccountNotes/1/AddedByANewerServer",
+            "/AccountNotes/1/CreatorProfile/AddedByANewerServer",
+            "/AccountNotes/1/CreatorProfile/EnterpriseProfile/AddedByANewerServer",
+            "/AccountNotes/1/UpdaterProfile/AddedByANewerServer",
+        ],
+        &[
+            "/AccountNotes/0/AccountType",
+            "/AccountNotes/0/Classifications/0",
+            "/AccountNotes/0/CreatorProfile/Discriminator",
+            "/AccountNotes/0/UpdaterProfile/Discriminator",
+            "/AccountNotes/1/AccountType",
+            "/AccountNotes/1/Classifications/0",
+            "/AccountNotes/1/CreatorProfile/Discriminator",
+            "/AccountNotes/1/UpdaterProfile/Discriminator",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "account-notes")]
 #[test]
 fn account_notes_add_request() {
-    round_trips::<
-        MultipleAccountNoteAddParameters,
-    >(
-        "the documented request of `accountNotes/add`",
-        r#"{
+    let json = r#"{
   "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
   "AccountNotes": [
     {
@@ -681,19 +830,16 @@ fn account_notes_add_request() {
       ]
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAccountNoteAddParameters,
+    >("the documented request of `accountNotes/add`", json, &[]);
 }
 
 #[cfg(feature = "account-notes")]
 #[test]
 fn account_notes_add_result() {
-    round_trips::<
-        AccountNoteAdditionResult,
-    >(
-        "the documented result of `accountNotes/add`",
-        r#"{
+    let json = r#"{
   "AccountNotes": [
     {
       "Id": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
@@ -716,19 +862,37 @@ fn account_notes_add_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        AccountNoteAdditionResult,
+    >("the documented result of `accountNotes/add`", json, &[]);
+    reads_from_a_newer_server::<
+        AccountNoteAdditionResult,
+    >(
+        "the documented result of `accountNotes/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/AccountNotes/0/AddedByANewerServer",
+            "/AccountNotes/0/CreatorProfile/AddedByANewerServer",
+            "/AccountNotes/0/CreatorProfile/EnterpriseProfile/AddedByANewerServer",
+            "/AccountNotes/0/UpdaterProfile/AddedByANewerServer",
+        ],
+        &[
+            "/AccountNotes/0/AccountType",
+            "/AccountNotes/0/Classifications/0",
+            "/AccountNotes/0/CreatorProfile/Discriminator",
+            "/AccountNotes/0/UpdaterProfile/Discriminator",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "account-notes")]
 #[test]
 fn account_notes_update_request() {
-    round_trips::<
-        MultipleAccountNoteUpdateParameters,
-    >(
-        "the documented request of `accountNotes/update`",
-        r#"{
+    let json = r#"{
   "AccountNoteUpdates": [
     {
       "AccountNoteId": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
@@ -745,19 +909,16 @@ fn account_notes_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAccountNoteUpdateParameters,
+    >("the documented request of `accountNotes/update`", json, &[]);
 }
 
 #[cfg(feature = "account-notes")]
 #[test]
 fn account_notes_update_result() {
-    round_trips::<
-        AccountNoteUpdateResult,
-    >(
-        "the documented result of `accountNotes/update`",
-        r#"{
+    let json = r#"{
   "AccountNotes": [
     {
       "Id": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
@@ -780,36 +941,51 @@ fn account_notes_update_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        AccountNoteUpdateResult,
+    >("the documented result of `accountNotes/update`", json, &[]);
+    reads_from_a_newer_server::<
+        AccountNoteUpdateResult,
+    >(
+        "the documented result of `accountNotes/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/AccountNotes/0/AddedByANewerServer",
+            "/AccountNotes/0/CreatorProfile/AddedByANewerServer",
+            "/AccountNotes/0/CreatorProfile/EnterpriseProfile/AddedByANewerServer",
+            "/AccountNotes/0/UpdaterProfile/AddedByANewerServer",
+        ],
+        &[
+            "/AccountNotes/0/AccountType",
+            "/AccountNotes/0/Classifications/0",
+            "/AccountNotes/0/CreatorProfile/Discriminator",
+            "/AccountNotes/0/UpdaterProfile/Discriminator",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "account-notes")]
 #[test]
 fn account_notes_delete_request() {
-    round_trips::<
-        MultipleAccountNoteDeleteParameters,
-    >(
-        "the documented request of `accountNotes/delete`",
-        r#"{
+    let json = r#"{
   "AccountNoteIds": [
     "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
     "da34b396-41f7-47f6-8847-aecf00a3f19e"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAccountNoteDeleteParameters,
+    >("the documented request of `accountNotes/delete`", json, &[]);
 }
 
 #[cfg(feature = "accounts")]
 #[test]
 fn accounts_update_request() {
-    round_trips::<
-        MultipleAccountUpdateParameters,
-    >(
-        "the documented request of `accounts/update`",
-        r#"{
+    let json = r#"{
   "AccountUpdates": [
     {
       "Id": "3ff104e6-3ba8-4dfc-8d35-b0ec00c5fd4c",
@@ -1056,19 +1232,16 @@ fn accounts_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAccountUpdateParameters,
+    >("the documented request of `accounts/update`", json, &[]);
 }
 
 #[cfg(feature = "accounts")]
 #[test]
 fn accounts_update_result() {
-    round_trips::<
-        AccountResult,
-    >(
-        "the documented result of `accounts/update`",
-        r#"{
+    let json = r#"{
   "Accounts": [
     {
       "Id": "3ff104e6-3ba8-4dfc-8d35-b0ec00c5fd4c",
@@ -1177,51 +1350,78 @@ fn accounts_update_result() {
       "Company": null
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        AccountResult,
+    >("the documented result of `accounts/update`", json, &[]);
+    reads_from_a_newer_server::<
+        AccountResult,
+    >(
+        "the documented result of `accounts/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Accounts/0/AddedByANewerServer",
+            "/Accounts/0/Company/AddedByANewerServer",
+            "/Accounts/0/Company/Classifications/AddedByANewerServer",
+            "/Accounts/0/Company/Options/AddedByANewerServer",
+            "/Accounts/1/AddedByANewerServer",
+            "/Accounts/1/Customer/AddedByANewerServer",
+            "/Accounts/1/Customer/Options/AddedByANewerServer",
+            "/Accounts/1/Customer/Classifications/AddedByANewerServer",
+            "/Accounts/1/Customer/LegalEntityIdentifiers/AddedByANewerServer",
+        ],
+        &[
+            "/Accounts/0/Discriminator",
+            "/Accounts/0/Company/CreditRatingBasic",
+            "/Accounts/1/Discriminator",
+            "/Accounts/1/Customer/Title",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "accounts")]
 #[test]
 fn accounts_add_file_request() {
-    round_trips::<
-        AccountFileParameters,
-    >(
-        "the documented request of `accounts/addFile`",
-        r#"{
+    let json = r#"{
   "AccountId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "Name": "document.pdf",
   "Type": "application/pdf",
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "Data": ""
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AccountFileParameters,
+    >("the documented request of `accounts/addFile`", json, &[]);
 }
 
 #[cfg(feature = "accounts")]
 #[test]
 fn accounts_add_file_result() {
+    let json = r#"{
+  "FileId": "f039f5b4-ff18-4510-9086-92b14a68ed78"
+}"#;
     round_trips::<
+        AddAccountFileResult,
+    >("the documented result of `accounts/addFile`", json, &[]);
+    reads_from_a_newer_server::<
         AddAccountFileResult,
     >(
         "the documented result of `accounts/addFile`",
-        r#"{
-  "FileId": "f039f5b4-ff18-4510-9086-92b14a68ed78"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "accounts")]
 #[test]
 fn accounts_merge_request() {
-    round_trips::<
-        MultipleAccountMergeParameters,
-    >(
-        "the documented request of `accounts/merge`",
-        r#"{
+    let json = r#"{
   "AccountMergeParameters": [
     {
       "AccountType": "Company",
@@ -1240,19 +1440,16 @@ fn accounts_merge_request() {
       "TargetAccountId": "49b2abd4-df58-4f1d-bead-0fa6342f8a78"
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAccountMergeParameters,
+    >("the documented request of `accounts/merge`", json, &[]);
 }
 
 #[cfg(feature = "addresses")]
 #[test]
 fn addresses_get_all_request() {
-    round_trips::<
-        AddressFilterParameters,
-    >(
-        "the documented request of `addresses/getAll`",
-        r#"{
+    let json = r#"{
   "ChainIds": [
     "1df21f06-0cfc-4960-9c58-a3bf1261663e",
     "5fcd1933-22f2-40b9-84da-7db04cbecec2"
@@ -1273,19 +1470,16 @@ fn addresses_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AddressFilterParameters,
+    >("the documented request of `addresses/getAll`", json, &[]);
 }
 
 #[cfg(feature = "addresses")]
 #[test]
 fn addresses_get_all_result() {
-    round_trips::<
-        AddressResultPage,
-    >(
-        "the documented result of `addresses/getAll`",
-        r#"{
+    let json = r#"{
   "Addresses": [
     {
       "Id": "fc7b2df3-de66-48a6-907d-af4600ecd892",
@@ -1303,19 +1497,26 @@ fn addresses_get_all_result() {
       "IsActive": true
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        AddressResultPage,
+    >("the documented result of `addresses/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        AddressResultPage,
+    >(
+        "the documented result of `addresses/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Addresses/0/AddedByANewerServer"],
+        &["/Addresses/0/AccountType"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "addresses")]
 #[test]
 fn addresses_add_request() {
-    round_trips::<
-        MultipleAddressAddParameters,
-    >(
-        "the documented request of `addresses/add`",
-        r#"{
+    let json = r#"{
   "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
   "Addresses": [
     {
@@ -1330,19 +1531,16 @@ fn addresses_add_request() {
       "Longitude": null
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAddressAddParameters,
+    >("the documented request of `addresses/add`", json, &[]);
 }
 
 #[cfg(feature = "addresses")]
 #[test]
 fn addresses_add_result() {
-    round_trips::<
-        AddressResult,
-    >(
-        "the documented result of `addresses/add`",
-        r#"{
+    let json = r#"{
   "Addresses": [
     {
       "Id": "fc7b2df3-de66-48a6-907d-af4600ecd892",
@@ -1360,19 +1558,24 @@ fn addresses_add_result() {
       "IsActive": true
     }
   ]
-}"#,
+}"#;
+    round_trips::<AddressResult>("the documented result of `addresses/add`", json, &[]);
+    reads_from_a_newer_server::<
+        AddressResult,
+    >(
+        "the documented result of `addresses/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Addresses/0/AddedByANewerServer"],
+        &["/Addresses/0/AccountType"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "addresses")]
 #[test]
 fn addresses_update_request() {
-    round_trips::<
-        MultipleAddressUpdateParameters,
-    >(
-        "the documented request of `addresses/update`",
-        r#"{
+    let json = r#"{
   "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
   "AddressUpdates": [
     {
@@ -1397,19 +1600,16 @@ fn addresses_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAddressUpdateParameters,
+    >("the documented request of `addresses/update`", json, &[]);
 }
 
 #[cfg(feature = "addresses")]
 #[test]
 fn addresses_update_result() {
-    round_trips::<
-        AddressResult,
-    >(
-        "the documented result of `addresses/update`",
-        r#"{
+    let json = r#"{
   "Addresses": [
     {
       "Id": "fc7b2df3-de66-48a6-907d-af4600ecd892",
@@ -1427,37 +1627,41 @@ fn addresses_update_result() {
       "IsActive": true
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        AddressResult,
+    >("the documented result of `addresses/update`", json, &[]);
+    reads_from_a_newer_server::<
+        AddressResult,
+    >(
+        "the documented result of `addresses/update`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Addresses/0/AddedByANewerServer"],
+        &["/Addresses/0/AccountType"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "addresses")]
 #[test]
 fn addresses_delete_request() {
-    round_trips::<
-        AddressDeleteParameters,
-    >(
-        "the documented request of `addresses/delete`",
-        r#"{
+    let json = r#"{
   "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
   "AddressIds": [
     "cefa640f-43fa-4a02-8d20-f97f68e19ed5",
     "44108366-8e9b-4007-844b-8ebcca4ac009"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AddressDeleteParameters,
+    >("the documented request of `addresses/delete`", json, &[]);
 }
 
 #[cfg(feature = "age-categories")]
 #[test]
 fn age_categories_get_all_request() {
-    round_trips::<
-        AgeCategoryParameters,
-    >(
-        "the documented request of `ageCategories/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -1479,19 +1683,16 @@ fn age_categories_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AgeCategoryParameters,
+    >("the documented request of `ageCategories/getAll`", json, &[]);
 }
 
 #[cfg(feature = "age-categories")]
 #[test]
 fn age_categories_get_all_result() {
-    round_trips::<
-        AgeCategoryResult,
-    >(
-        "the documented result of `ageCategories/getAll`",
-        r#"{
+    let json = r#"{
   "AgeCategories": [
     {
       "Id": "ab58c939-be30-4a60-8f75-ae1600c60c9f",
@@ -1535,19 +1736,30 @@ fn age_categories_get_all_result() {
     }
   ],
   "Cursor": "0b9560fb-055d-47d3-a6d4-e579c44ca558"
-}"#,
+}"#;
+    round_trips::<
+        AgeCategoryResult,
+    >("the documented result of `ageCategories/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        AgeCategoryResult,
+    >(
+        "the documented result of `ageCategories/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/AgeCategories/0/AddedByANewerServer",
+            "/AgeCategories/1/AddedByANewerServer",
+        ],
+        &["/AgeCategories/0/Classification", "/AgeCategories/1/Classification"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "availability-adjustments")]
 #[test]
 fn availability_adjustments_get_all_request() {
-    round_trips::<
-        AvailabilityAdjustmentParameters,
-    >(
-        "the documented request of `availabilityAdjustments/getAll`",
-        r#"{
+    let json = r#"{
   "AvailabilityAdjustmentIds": [
     "e19297af-373e-4701-b4ea-afae0129bded",
     "7413724a-6c48-46d4-ab3a-afae01280999"
@@ -1567,19 +1779,16 @@ fn availability_adjustments_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AvailabilityAdjustmentParameters,
+    >("the documented request of `availabilityAdjustments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "availability-adjustments")]
 #[test]
 fn availability_adjustments_get_all_result() {
-    round_trips::<
-        AvailabilityAdjustmentResult,
-    >(
-        "the documented result of `availabilityAdjustments/getAll`",
-        r#"{
+    let json = r#"{
   "AvailabilityAdjustments": [
     {
       "Id": "e19297af-373e-4701-b4ea-afae0129bded",
@@ -1615,19 +1824,33 @@ fn availability_adjustments_get_all_result() {
     }
   ],
   "Cursor": "7413724a-6c48-46d4-ab3a-afae01280999"
-}"#,
+}"#;
+    round_trips::<
+        AvailabilityAdjustmentResult,
+    >("the documented result of `availabilityAdjustments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        AvailabilityAdjustmentResult,
+    >(
+        "the documented result of `availabilityAdjustments/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/AvailabilityAdjustments/0/AddedByANewerServer",
+            "/AvailabilityAdjustments/1/AddedByANewerServer",
+        ],
+        &[
+            "/AvailabilityAdjustments/0/ActivityState",
+            "/AvailabilityAdjustments/1/ActivityState",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "availability-blocks")]
 #[test]
 fn availability_blocks_get_all_request() {
-    round_trips::<
-        AvailabilityBlockParameters,
-    >(
-        "the documented request of `availabilityBlocks/getAll`",
-        r#"{
+    let json = r#"{
   "Extent": {
     "AvailabilityBlocks": true,
     "Adjustments": true,
@@ -1668,19 +1891,16 @@ fn availability_blocks_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AvailabilityBlockParameters,
+    >("the documented request of `availabilityBlocks/getAll`", json, &[]);
 }
 
 #[cfg(feature = "availability-blocks")]
 #[test]
 fn availability_blocks_get_all_result() {
-    round_trips::<
-        AvailabilityBlockResult,
-    >(
-        "the documented result of `availabilityBlocks/getAll`",
-        r#"{
+    let json = r#"{
   "AvailabilityBlocks": [
     {
       "Id": "5ee074b1-6c86-48e8-915f-c7aa4702086f",
@@ -1780,19 +2000,43 @@ fn availability_blocks_get_all_result() {
   ],
   "Rates": null,
   "Cursor": "c32386aa-1cd2-414a-a823-489325842fbe"
-}"#,
+}"#;
+    round_trips::<
+        AvailabilityBlockResult,
+    >("the documented result of `availabilityBlocks/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        AvailabilityBlockResult,
+    >(
+        "the documented result of `availabilityBlocks/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/AvailabilityBlocks/0/AddedByANewerServer",
+            "/AvailabilityBlocks/0/Budget/AddedByANewerServer",
+            "/AvailabilityBlocks/1/AddedByANewerServer",
+            "/AvailabilityBlocks/1/Budget/AddedByANewerServer",
+            "/Adjustments/0/AddedByANewerServer",
+        ],
+        &[
+            "/AvailabilityBlocks/0/State",
+            "/AvailabilityBlocks/0/ReservationPurpose",
+            "/AvailabilityBlocks/0/PickupDistribution",
+            "/AvailabilityBlocks/0/ReleaseStrategy",
+            "/AvailabilityBlocks/1/State",
+            "/AvailabilityBlocks/1/ReservationPurpose",
+            "/AvailabilityBlocks/1/PickupDistribution",
+            "/AvailabilityBlocks/1/ReleaseStrategy",
+            "/Adjustments/0/ActivityState",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "availability-blocks")]
 #[test]
 fn availability_blocks_add_request() {
-    round_trips::<
-        MultipleAvailabilityBlockAddParameters,
-    >(
-        "the documented request of `availabilityBlocks/add`",
-        r#"{
+    let json = r#"{
   "AvailabilityBlocks": [
     {
       "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
@@ -1825,19 +2069,16 @@ fn availability_blocks_add_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAvailabilityBlockAddParameters,
+    >("the documented request of `availabilityBlocks/add`", json, &[]);
 }
 
 #[cfg(feature = "availability-blocks")]
 #[test]
 fn availability_blocks_add_result() {
-    round_trips::<
-        AvailabilityBlockAddResult,
-    >(
-        "the documented result of `availabilityBlocks/add`",
-        r#"{
+    let json = r#"{
   "AvailabilityBlocks": [
     {
       "Id": "5ee074b1-6c86-48e8-915f-c7aa4702086f",
@@ -1937,19 +2178,45 @@ fn availability_blocks_add_result() {
   ],
   "Rates": null,
   "Cursor": "c32386aa-1cd2-414a-a823-489325842fbe"
-}"#,
+}"#;
+    round_trips::<
+        AvailabilityBlockAddResult,
+    >(
+        "the documented result of `availabilityBlocks/add`",
+        json,
         &["/ServiceOrders", "/Adjustments", "/Rates", "/Cursor"],
+    );
+    reads_from_a_newer_server::<
+        AvailabilityBlockAddResult,
+    >(
+        "the documented result of `availabilityBlocks/add`",
+        json,
+        &["/ServiceOrders", "/Adjustments", "/Rates", "/Cursor"],
+        &[
+            "/AddedByANewerServer",
+            "/AvailabilityBlocks/0/AddedByANewerServer",
+            "/AvailabilityBlocks/0/Budget/AddedByANewerServer",
+            "/AvailabilityBlocks/1/AddedByANewerServer",
+            "/AvailabilityBlocks/1/Budget/AddedByANewerServer",
+        ],
+        &[
+            "/AvailabilityBlocks/0/State",
+            "/AvailabilityBlocks/0/ReservationPurpose",
+            "/AvailabilityBlocks/0/PickupDistribution",
+            "/AvailabilityBlocks/0/ReleaseStrategy",
+            "/AvailabilityBlocks/1/State",
+            "/AvailabilityBlocks/1/ReservationPurpose",
+            "/AvailabilityBlocks/1/PickupDistribution",
+            "/AvailabilityBlocks/1/ReleaseStrategy",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "availability-blocks")]
 #[test]
 fn availability_blocks_update_request() {
-    round_trips::<
-        MultipleAvailabilityBlockUpdateParameters,
-    >(
-        "the documented request of `availabilityBlocks/update`",
-        r#"{
+    let json = r#"{
   "AvailabilityBlocks": [
     {
       "AvailabilityBlockId": "5ee074b1-6c86-48e8-915f-c7aa4702086f",
@@ -2004,19 +2271,16 @@ fn availability_blocks_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleAvailabilityBlockUpdateParameters,
+    >("the documented request of `availabilityBlocks/update`", json, &[]);
 }
 
 #[cfg(feature = "availability-blocks")]
 #[test]
 fn availability_blocks_update_result() {
-    round_trips::<
-        AvailabilityBlockAddResult,
-    >(
-        "the documented result of `availabilityBlocks/update`",
-        r#"{
+    let json = r#"{
   "AvailabilityBlocks": [
     {
       "Id": "5ee074b1-6c86-48e8-915f-c7aa4702086f",
@@ -2116,37 +2380,61 @@ fn availability_blocks_update_result() {
   ],
   "Rates": null,
   "Cursor": "c32386aa-1cd2-414a-a823-489325842fbe"
-}"#,
+}"#;
+    round_trips::<
+        AvailabilityBlockAddResult,
+    >(
+        "the documented result of `availabilityBlocks/update`",
+        json,
         &["/ServiceOrders", "/Adjustments", "/Rates", "/Cursor"],
+    );
+    reads_from_a_newer_server::<
+        AvailabilityBlockAddResult,
+    >(
+        "the documented result of `availabilityBlocks/update`",
+        json,
+        &["/ServiceOrders", "/Adjustments", "/Rates", "/Cursor"],
+        &[
+            "/AddedByANewerServer",
+            "/AvailabilityBlocks/0/AddedByANewerServer",
+            "/AvailabilityBlocks/0/Budget/AddedByANewerServer",
+            "/AvailabilityBlocks/1/AddedByANewerServer",
+            "/AvailabilityBlocks/1/Budget/AddedByANewerServer",
+        ],
+        &[
+            "/AvailabilityBlocks/0/State",
+            "/AvailabilityBlocks/0/ReservationPurpose",
+            "/AvailabilityBlocks/0/PickupDistribution",
+            "/AvailabilityBlocks/0/ReleaseStrategy",
+            "/AvailabilityBlocks/1/State",
+            "/AvailabilityBlocks/1/ReservationPurpose",
+            "/AvailabilityBlocks/1/PickupDistribution",
+            "/AvailabilityBlocks/1/ReleaseStrategy",
+            "/AvailabilityBlocks/1/CancellationReason",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "availability-blocks")]
 #[test]
 fn availability_blocks_delete_request() {
-    round_trips::<
-        AvailabilityBlockDeleteParameters,
-    >(
-        "the documented request of `availabilityBlocks/delete`",
-        r#"{
+    let json = r#"{
   "AvailabilityBlockIds": [
     "5ee074b1-6c86-48e8-915f-c7aa4702086f",
     "c32386aa-1cd2-414a-a823-489325842fbe"
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AvailabilityBlockDeleteParameters,
+    >("the documented request of `availabilityBlocks/delete`", json, &[]);
 }
 
 #[cfg(feature = "billing-automations")]
 #[test]
 fn billing_automations_get_all_request() {
-    round_trips::<
-        BillingAutomationFilterParameters,
-    >(
-        "the documented request of `billingAutomations/getAll`",
-        r#"{
+    let json = r#"{
   "CompanyIds": [
     "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f",
     "956aa0f0-a090-42c8-bee2-991972d32f80"
@@ -2162,19 +2450,16 @@ fn billing_automations_get_all_request() {
   "Limitation": {
     "Count": 1000
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        BillingAutomationFilterParameters,
+    >("the documented request of `billingAutomations/getAll`", json, &[]);
 }
 
 #[cfg(feature = "billing-automations")]
 #[test]
 fn billing_automations_get_all_result() {
-    round_trips::<
-        BillingAutomationResult,
-    >(
-        "the documented result of `billingAutomations/getAll`",
-        r#"{
+    let json = r#"{
   "BillingAutomations": [
     {
       "Id": "ecd64eec-4423-4c65-b844-814b9199856d",
@@ -2236,19 +2521,40 @@ fn billing_automations_get_all_result() {
     }
   ],
   "Cursor": "54ec08b6-e6fc-48e9-b8ae-02943e0ac693"
-}"#,
+}"#;
+    round_trips::<
+        BillingAutomationResult,
+    >("the documented result of `billingAutomations/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        BillingAutomationResult,
+    >(
+        "the documented result of `billingAutomations/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/BillingAutomations/0/AddedByANewerServer",
+            "/BillingAutomations/0/CompaniesWithRelations/0/AddedByANewerServer",
+            "/BillingAutomations/0/CompaniesWithRelations/0/CompanyRelations/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/RoutedItemTypes/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AccountingCategoryAssignments/0/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AccountingCategoryAssignments/0/ItemTypes/AddedByANewerServer",
+        ],
+        &[
+            "/BillingAutomations/0/Prepayment",
+            "/BillingAutomations/0/AssignmentTargetType",
+            "/BillingAutomations/0/TriggerType",
+            "/BillingAutomations/0/BillAggregationType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "billing-automations")]
 #[test]
 fn billing_automations_add_request() {
-    round_trips::<
-        MultipleBillingAutomationAddParameters,
-    >(
-        "the documented request of `billingAutomations/add`",
-        r#"{
+    let json = r#"{
   "BillingAutomations": [
     {
       "Name": "Company A billing automation",
@@ -2284,19 +2590,16 @@ fn billing_automations_add_request() {
       ]
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleBillingAutomationAddParameters,
+    >("the documented request of `billingAutomations/add`", json, &[]);
 }
 
 #[cfg(feature = "billing-automations")]
 #[test]
 fn billing_automations_add_result() {
-    round_trips::<
-        BillingAutomationModificationResult,
-    >(
-        "the documented result of `billingAutomations/add`",
-        r#"{
+    let json = r#"{
   "BillingAutomations": [
     {
       "Id": "ecd64eec-4423-4c65-b844-814b9199856d",
@@ -2357,19 +2660,40 @@ fn billing_automations_add_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        BillingAutomationModificationResult,
+    >("the documented result of `billingAutomations/add`", json, &[]);
+    reads_from_a_newer_server::<
+        BillingAutomationModificationResult,
+    >(
+        "the documented result of `billingAutomations/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/BillingAutomations/0/AddedByANewerServer",
+            "/BillingAutomations/0/CompaniesWithRelations/0/AddedByANewerServer",
+            "/BillingAutomations/0/CompaniesWithRelations/0/CompanyRelations/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/RoutedItemTypes/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AccountingCategoryAssignments/0/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AccountingCategoryAssignments/0/ItemTypes/AddedByANewerServer",
+        ],
+        &[
+            "/BillingAutomations/0/Prepayment",
+            "/BillingAutomations/0/AssignmentTargetType",
+            "/BillingAutomations/0/TriggerType",
+            "/BillingAutomations/0/BillAggregationType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "billing-automations")]
 #[test]
 fn billing_automations_update_request() {
-    round_trips::<
-        MultipleBillingAutomationUpdateParameters,
-    >(
-        "the documented request of `billingAutomations/update`",
-        r#"{
+    let json = r#"{
   "BillingAutomationUpdates": [
     {
       "BillingAutomationId": "ecd64eec-4423-4c65-b844-814b9199856d",
@@ -2390,19 +2714,16 @@ fn billing_automations_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleBillingAutomationUpdateParameters,
+    >("the documented request of `billingAutomations/update`", json, &[]);
 }
 
 #[cfg(feature = "billing-automations")]
 #[test]
 fn billing_automations_update_result() {
-    round_trips::<
-        BillingAutomationModificationResult,
-    >(
-        "the documented result of `billingAutomations/update`",
-        r#"{
+    let json = r#"{
   "BillingAutomations": [
     {
       "Id": "ecd64eec-4423-4c65-b844-814b9199856d",
@@ -2463,19 +2784,40 @@ fn billing_automations_update_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        BillingAutomationModificationResult,
+    >("the documented result of `billingAutomations/update`", json, &[]);
+    reads_from_a_newer_server::<
+        BillingAutomationModificationResult,
+    >(
+        "the documented result of `billingAutomations/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/BillingAutomations/0/AddedByANewerServer",
+            "/BillingAutomations/0/CompaniesWithRelations/0/AddedByANewerServer",
+            "/BillingAutomations/0/CompaniesWithRelations/0/CompanyRelations/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/RoutedItemTypes/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AccountingCategoryAssignments/0/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AccountingCategoryAssignments/0/ItemTypes/AddedByANewerServer",
+        ],
+        &[
+            "/BillingAutomations/0/Prepayment",
+            "/BillingAutomations/0/AssignmentTargetType",
+            "/BillingAutomations/0/TriggerType",
+            "/BillingAutomations/0/BillAggregationType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "billing-automations")]
 #[test]
 fn billing_automations_update_assignments_request() {
-    round_trips::<
-        BillingAutomationAssignmentsUpdateParameters,
-    >(
-        "the documented request of `billingAutomations/updateAssignments`",
-        r#"{
+    let json = r#"{
   "BillingAutomationId": "ecd64eec-4423-4c65-b844-814b9199856d",
   "AssignmentsToUpdate": [
     {
@@ -2507,19 +2849,16 @@ fn billing_automations_update_assignments_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        BillingAutomationAssignmentsUpdateParameters,
+    >("the documented request of `billingAutomations/updateAssignments`", json, &[]);
 }
 
 #[cfg(feature = "billing-automations")]
 #[test]
 fn billing_automations_update_assignments_result() {
-    round_trips::<
-        BillingAutomationModificationResult,
-    >(
-        "the documented result of `billingAutomations/updateAssignments`",
-        r#"{
+    let json = r#"{
   "BillingAutomations": [
     {
       "Id": "ecd64eec-4423-4c65-b844-814b9199856d",
@@ -2580,36 +2919,54 @@ fn billing_automations_update_assignments_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        BillingAutomationModificationResult,
+    >("the documented result of `billingAutomations/updateAssignments`", json, &[]);
+    reads_from_a_newer_server::<
+        BillingAutomationModificationResult,
+    >(
+        "the documented result of `billingAutomations/updateAssignments`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/BillingAutomations/0/AddedByANewerServer",
+            "/BillingAutomations/0/CompaniesWithRelations/0/AddedByANewerServer",
+            "/BillingAutomations/0/CompaniesWithRelations/0/CompanyRelations/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/RoutedItemTypes/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AccountingCategoryAssignments/0/AddedByANewerServer",
+            "/BillingAutomations/0/Assignments/0/AccountingCategoryAssignments/0/ItemTypes/AddedByANewerServer",
+        ],
+        &[
+            "/BillingAutomations/0/Prepayment",
+            "/BillingAutomations/0/AssignmentTargetType",
+            "/BillingAutomations/0/TriggerType",
+            "/BillingAutomations/0/BillAggregationType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "billing-automations")]
 #[test]
 fn billing_automations_delete_request() {
-    round_trips::<
-        BillingAutomationDeleteParameters,
-    >(
-        "the documented request of `billingAutomations/delete`",
-        r#"{
+    let json = r#"{
   "BillingAutomationIds": [
     "ecd64eec-4423-4c65-b844-814b9199856d",
     "13e6b16e-39bc-4cb1-8610-70ecdb4f91cc"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        BillingAutomationDeleteParameters,
+    >("the documented request of `billingAutomations/delete`", json, &[]);
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_get_all_request() {
-    round_trips::<
-        BillFilterParameters,
-    >(
-        "the documented request of `bills/getAll`",
-        r#"{
+    let json = r#"{
   "Extent": {
     "Items": false
   },
@@ -2640,19 +2997,16 @@ fn bills_get_all_request() {
     "Count": 100,
     "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7"
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        BillFilterParameters,
+    >("the documented request of `bills/getAll`", json, &[]);
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_get_all_result() {
-    round_trips::<
-        BillsResult,
-    >(
-        "the documented result of `bills/getAll`",
-        r#"{
+    let json = r#"{
   "Bills": [
     {
       "Id": "ea087d64-3901-4eee-b0b7-9fce4c58a005",
@@ -2763,37 +3117,66 @@ fn bills_get_all_result() {
     }
   ],
   "Cursor": "ea087d64-3901-4eee-b0b7-9fce4c58a005"
-}"#,
+}"#;
+    round_trips::<
+        BillsResult,
+    >(
+        "the documented result of `bills/getAll`",
+        json,
         &[
             "/Bills/0/OwnerData/Value/Address/SubdivisionCode",
             "/Bills/0/AssociatedAccountData/0/BillCompanyData/Address/SubdivisionCode",
         ],
+    );
+    reads_from_a_newer_server::<
+        BillsResult,
+    >(
+        "the documented result of `bills/getAll`",
+        json,
+        &[
+            "/Bills/0/OwnerData/Value/Address/SubdivisionCode",
+            "/Bills/0/AssociatedAccountData/0/BillCompanyData/Address/SubdivisionCode",
+        ],
+        &[
+            "/AddedByANewerServer",
+            "/Bills/0/AddedByANewerServer",
+            "/Bills/0/Options/AddedByANewerServer",
+            "/Bills/0/OwnerData/AddedByANewerServer",
+            "/Bills/0/OwnerData/Value/AddedByANewerServer",
+            "/Bills/0/OwnerData/Value/Address/AddedByANewerServer",
+            "/Bills/0/AssociatedAccountData/0/AddedByANewerServer",
+            "/Bills/0/AssociatedAccountData/0/BillCompanyData/AddedByANewerServer",
+            "/Bills/0/AssociatedAccountData/0/BillCompanyData/Address/AddedByANewerServer",
+            "/Bills/0/EnterpriseData/AddedByANewerServer",
+        ],
+        &[
+            "/Bills/0/AccountType",
+            "/Bills/0/State",
+            "/Bills/0/Type",
+            "/Bills/0/OwnerData/Discriminator",
+            "/Bills/0/AssociatedAccountData/0/Discriminator",
+            "/Bills/0/CorrectionState",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_get_pdf_request() {
-    round_trips::<
-        BillPdfParameters,
-    >(
-        "the documented request of `bills/getPdf`",
-        r#"{
+    let json = r#"{
   "BillId": "44eba542-193e-47c7-8077-abd7008eb206",
   "PdfTemplate": "Detailed"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        BillPdfParameters,
+    >("the documented request of `bills/getPdf`", json, &[]);
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_get_pdf_result() {
-    round_trips::<
-        BillPdfResult,
-    >(
-        "the documented result of `bills/getPdf`",
-        r#"{
+    let json = r#"{
   "BillId": "44eba542-193e-47c7-8077-abd7008eb206",
   "Result": {
     "Discriminator": "BillPdfFile",
@@ -2801,19 +3184,28 @@ fn bills_get_pdf_result() {
       "Base64Data": "JVBERi0xLj..."
     }
   }
-}"#,
+}"#;
+    round_trips::<BillPdfResult>("the documented result of `bills/getPdf`", json, &[]);
+    reads_from_a_newer_server::<
+        BillPdfResult,
+    >(
+        "the documented result of `bills/getPdf`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Result/AddedByANewerServer",
+            "/Result/Value/AddedByANewerServer",
+        ],
+        &["/Result/Discriminator"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_add_request() {
-    round_trips::<
-        MultipleBillAddParameters,
-    >(
-        "the documented request of `bills/add`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "Bills": [
     {
@@ -2821,19 +3213,16 @@ fn bills_add_request() {
       "Name": "Bill of Joe Doe"
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleBillAddParameters,
+    >("the documented request of `bills/add`", json, &[]);
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_add_result() {
-    round_trips::<
-        BillsAddResult,
-    >(
-        "the documented result of `bills/add`",
-        r#"{
+    let json = r#"{
   "BillId": "44eba542-193e-47c7-8077-abd7008eb206",
   "Result": {
     "Discriminator": "BillPdfFile",
@@ -2841,19 +3230,26 @@ fn bills_add_result() {
       "Base64Data": "JVBER....."
     }
   }
-}"#,
+}"#;
+    round_trips::<
+        BillsAddResult,
+    >("the documented result of `bills/add`", json, &["/BillId", "/Result"]);
+    reads_from_a_newer_server::<
+        BillsAddResult,
+    >(
+        "the documented result of `bills/add`",
+        json,
         &["/BillId", "/Result"],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_update_request() {
-    round_trips::<
-        MultipleBillsUpdateParameters,
-    >(
-        "the documented request of `bills/update`",
-        r#"{
+    let json = r#"{
   "BillsUpdates": [
     {
       "BillId": "ea087d64-3901-4eee-b0b7-9fce4c58a005",
@@ -2868,19 +3264,16 @@ fn bills_update_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleBillsUpdateParameters,
+    >("the documented request of `bills/update`", json, &[]);
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_update_result() {
-    round_trips::<
-        BillsUpdateResult,
-    >(
-        "the documented result of `bills/update`",
-        r#"{
+    let json = r#"{
   "Bills": [
     {
       "Id": "ea087d64-3901-4eee-b0b7-9fce4c58a005",
@@ -2990,39 +3383,68 @@ fn bills_update_result() {
       "CorrectedBillId": null
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        BillsUpdateResult,
+    >(
+        "the documented result of `bills/update`",
+        json,
         &[
             "/Bills/0/OwnerData/Value/Address/SubdivisionCode",
             "/Bills/0/AssociatedAccountData/0/BillCompanyData/Address/SubdivisionCode",
         ],
+    );
+    reads_from_a_newer_server::<
+        BillsUpdateResult,
+    >(
+        "the documented result of `bills/update`",
+        json,
+        &[
+            "/Bills/0/OwnerData/Value/Address/SubdivisionCode",
+            "/Bills/0/AssociatedAccountData/0/BillCompanyData/Address/SubdivisionCode",
+        ],
+        &[
+            "/AddedByANewerServer",
+            "/Bills/0/AddedByANewerServer",
+            "/Bills/0/Options/AddedByANewerServer",
+            "/Bills/0/OwnerData/AddedByANewerServer",
+            "/Bills/0/OwnerData/Value/AddedByANewerServer",
+            "/Bills/0/OwnerData/Value/Address/AddedByANewerServer",
+            "/Bills/0/AssociatedAccountData/0/AddedByANewerServer",
+            "/Bills/0/AssociatedAccountData/0/BillCompanyData/AddedByANewerServer",
+            "/Bills/0/AssociatedAccountData/0/BillCompanyData/Address/AddedByANewerServer",
+            "/Bills/0/EnterpriseData/AddedByANewerServer",
+        ],
+        &[
+            "/Bills/0/AccountType",
+            "/Bills/0/State",
+            "/Bills/0/Type",
+            "/Bills/0/OwnerData/Discriminator",
+            "/Bills/0/AssociatedAccountData/0/Discriminator",
+            "/Bills/0/CorrectionState",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_delete_request() {
-    round_trips::<
-        BillDeleteParameters,
-    >(
-        "the documented request of `bills/delete`",
-        r#"{
+    let json = r#"{
   "BillIds": [
     "177966b7-f3d9-42b7-ba49-abd80057329b"
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        BillDeleteParameters,
+    >("the documented request of `bills/delete`", json, &[]);
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_close_request() {
-    round_trips::<
-        BillCloseParameters,
-    >(
-        "the documented request of `bills/close`",
-        r#"{
+    let json = r#"{
   "BillId": "44eba542-193e-47c7-8077-abd7008eb206",
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "Type": "Receipt",
@@ -3076,19 +3498,16 @@ fn bills_close_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        BillCloseParameters,
+    >("the documented request of `bills/close`", json, &[]);
 }
 
 #[cfg(feature = "bills")]
 #[test]
 fn bills_close_result() {
-    round_trips::<
-        BillsCloseResult,
-    >(
-        "the documented result of `bills/close`",
-        r#"{
+    let json = r#"{
   "BillId": "44eba542-193e-47c7-8077-abd7008eb206",
   "Result": {
     "Discriminator": "BillPdfFile",
@@ -3096,19 +3515,26 @@ fn bills_close_result() {
       "Base64Data": "JVBER....."
     }
   }
-}"#,
+}"#;
+    round_trips::<
+        BillsCloseResult,
+    >("the documented result of `bills/close`", json, &["/BillId", "/Result"]);
+    reads_from_a_newer_server::<
+        BillsCloseResult,
+    >(
+        "the documented result of `bills/close`",
+        json,
         &["/BillId", "/Result"],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "business-segments")]
 #[test]
 fn business_segments_get_all_request() {
-    round_trips::<
-        BusinessSegmentFilterParameters,
-    >(
-        "the documented request of `businessSegments/getAll`",
-        r#"{
+    let json = r#"{
   "Ids": [
     "7760b5cb-a666-41bb-9758-76bf5d1df399",
     "54ec08b6-e6fc-48e9-b8ae-02943e0ac693"
@@ -3131,19 +3557,16 @@ fn business_segments_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        BusinessSegmentFilterParameters,
+    >("the documented request of `businessSegments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "business-segments")]
 #[test]
 fn business_segments_get_all_result() {
-    round_trips::<
-        BusinessSegmentResult,
-    >(
-        "the documented result of `businessSegments/getAll`",
-        r#"{
+    let json = r#"{
   "BusinessSegments": [
     {
       "Id": "7760b5cb-a666-41bb-9758-76bf5d1df399",
@@ -3163,19 +3586,30 @@ fn business_segments_get_all_result() {
     }
   ],
   "Cursor": "54ec08b6-e6fc-48e9-b8ae-02943e0ac693"
-}"#,
+}"#;
+    round_trips::<
+        BusinessSegmentResult,
+    >("the documented result of `businessSegments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        BusinessSegmentResult,
+    >(
+        "the documented result of `businessSegments/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/BusinessSegments/0/AddedByANewerServer",
+            "/BusinessSegments/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "cancellation-policies")]
 #[test]
 fn cancellation_policies_get_all_request() {
-    round_trips::<
-        CancellationPolicyFilterParameters,
-    >(
-        "the documented request of `cancellationPolicies/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -3196,19 +3630,16 @@ fn cancellation_policies_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CancellationPolicyFilterParameters,
+    >("the documented request of `cancellationPolicies/getAll`", json, &[]);
 }
 
 #[cfg(feature = "cancellation-policies")]
 #[test]
 fn cancellation_policies_get_all_result() {
-    round_trips::<
-        CancellationPolicyResult,
-    >(
-        "the documented result of `cancellationPolicies/getAll`",
-        r#"{
+    let json = r#"{
   "CancellationPolicies": [
     {
       "Id": "769fc613-838f-41a7-ac2a-aff100c3189f",
@@ -3230,36 +3661,48 @@ fn cancellation_policies_get_all_result() {
     }
   ],
   "Cursor": "769fc613-838f-41a7-ac2a-aff100c3189f"
-}"#,
+}"#;
+    round_trips::<
+        CancellationPolicyResult,
+    >("the documented result of `cancellationPolicies/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        CancellationPolicyResult,
+    >(
+        "the documented result of `cancellationPolicies/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/CancellationPolicies/0/AddedByANewerServer",
+            "/CancellationPolicies/0/AbsoluteFee/AddedByANewerServer",
+        ],
+        &[
+            "/CancellationPolicies/0/Applicability",
+            "/CancellationPolicies/0/FeeExtent/0",
+            "/CancellationPolicies/0/FeeExtent/1",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "cancellation-policies")]
 #[test]
 fn cancellation_policies_get_by_reservations_request() {
-    round_trips::<
-        CancellationPolicyByReservationParameters,
-    >(
-        "the documented request of `cancellationPolicies/getByReservations`",
-        r#"{
+    let json = r#"{
   "ReservationIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CancellationPolicyByReservationParameters,
+    >("the documented request of `cancellationPolicies/getByReservations`", json, &[]);
 }
 
 #[cfg(feature = "cancellation-policies")]
 #[test]
 fn cancellation_policies_get_by_reservations_result() {
-    round_trips::<
-        CancellationPolicyByReservationResult,
-    >(
-        "the documented result of `cancellationPolicies/getByReservations`",
-        r#"{
+    let json = r#"{
   "CancellationPolicies": [
     {
       "ReservationId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
@@ -3314,38 +3757,62 @@ fn cancellation_policies_get_by_reservations_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        CancellationPolicyByReservationResult,
+    >("the documented result of `cancellationPolicies/getByReservations`", json, &[]);
+    reads_from_a_newer_server::<
+        CancellationPolicyByReservationResult,
+    >(
+        "the documented result of `cancellationPolicies/getByReservations`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/CancellationPolicies/0/AddedByANewerServer",
+            "/CancellationPolicies/0/Policies/0/AddedByANewerServer",
+            "/CancellationPolicies/0/Policies/0/AbsoluteFee/AddedByANewerServer",
+            "/CancellationPolicies/1/AddedByANewerServer",
+            "/CancellationPolicies/1/Policies/0/AddedByANewerServer",
+            "/CancellationPolicies/1/Policies/0/AbsoluteFee/AddedByANewerServer",
+            "/CancellationPolicies/1/Policies/1/AddedByANewerServer",
+            "/CancellationPolicies/1/Policies/1/AbsoluteFee/AddedByANewerServer",
+        ],
+        &[
+            "/CancellationPolicies/0/Policies/0/Applicability",
+            "/CancellationPolicies/0/Policies/0/FeeExtents/0",
+            "/CancellationPolicies/0/Policies/0/FeeExtents/1",
+            "/CancellationPolicies/1/Policies/0/Applicability",
+            "/CancellationPolicies/1/Policies/0/FeeExtents/0",
+            "/CancellationPolicies/1/Policies/0/FeeExtents/1",
+            "/CancellationPolicies/1/Policies/1/Applicability",
+            "/CancellationPolicies/1/Policies/1/FeeExtents/0",
+            "/CancellationPolicies/1/Policies/1/FeeExtents/1",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "cancellation-policies")]
 #[test]
 fn cancellation_policies_get_by_rates_request() {
-    round_trips::<
-        CancellationPolicyByRateParameters,
-    >(
-        "the documented request of `cancellationPolicies/getByRates`",
-        r#"{
+    let json = r#"{
   "RateIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
   ],
   "ReservationStartUtc": "2024-01-01T00:00:00Z",
   "ReservationEndUtc": "2024-01-01T00:00:00Z"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CancellationPolicyByRateParameters,
+    >("the documented request of `cancellationPolicies/getByRates`", json, &[]);
 }
 
 #[cfg(feature = "cancellation-policies")]
 #[test]
 fn cancellation_policies_get_by_rates_result() {
-    round_trips::<
-        CancellationPolicyByRateResult,
-    >(
-        "the documented result of `cancellationPolicies/getByRates`",
-        r#"{
+    let json = r#"{
   "CancellationPolicies": [
     {
       "RateId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
@@ -3400,19 +3867,46 @@ fn cancellation_policies_get_by_rates_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        CancellationPolicyByRateResult,
+    >("the documented result of `cancellationPolicies/getByRates`", json, &[]);
+    reads_from_a_newer_server::<
+        CancellationPolicyByRateResult,
+    >(
+        "the documented result of `cancellationPolicies/getByRates`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/CancellationPolicies/0/AddedByANewerServer",
+            "/CancellationPolicies/0/Policies/0/AddedByANewerServer",
+            "/CancellationPolicies/0/Policies/0/AbsoluteFee/AddedByANewerServer",
+            "/CancellationPolicies/1/AddedByANewerServer",
+            "/CancellationPolicies/1/Policies/0/AddedByANewerServer",
+            "/CancellationPolicies/1/Policies/0/AbsoluteFee/AddedByANewerServer",
+            "/CancellationPolicies/1/Policies/1/AddedByANewerServer",
+            "/CancellationPolicies/1/Policies/1/AbsoluteFee/AddedByANewerServer",
+        ],
+        &[
+            "/CancellationPolicies/0/Policies/0/Applicability",
+            "/CancellationPolicies/0/Policies/0/FeeExtents/0",
+            "/CancellationPolicies/0/Policies/0/FeeExtents/1",
+            "/CancellationPolicies/1/Policies/0/Applicability",
+            "/CancellationPolicies/1/Policies/0/FeeExtents/0",
+            "/CancellationPolicies/1/Policies/0/FeeExtents/1",
+            "/CancellationPolicies/1/Policies/1/Applicability",
+            "/CancellationPolicies/1/Policies/1/FeeExtents/0",
+            "/CancellationPolicies/1/Policies/1/FeeExtents/1",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "cashiers")]
 #[test]
 fn cashiers_get_all_request() {
-    round_trips::<
-        CashierParameters,
-    >(
-        "the documented request of `cashiers/getAll`",
-        r#"{
+    let json = r#"{
   "Ids": [
     "9a36e3fa-2299-474b-a8a2-5ea4da317abc"
   ],
@@ -3430,19 +3924,16 @@ fn cashiers_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CashierParameters,
+    >("the documented request of `cashiers/getAll`", json, &[]);
 }
 
 #[cfg(feature = "cashiers")]
 #[test]
 fn cashiers_get_all_result() {
-    round_trips::<
-        CashierResult,
-    >(
-        "the documented result of `cashiers/getAll`",
-        r#"{
+    let json = r#"{
   "Cashiers": [
     {
       "Id": "9a36e3fa-2299-474b-a8a2-5ea4da317abc",
@@ -3454,19 +3945,26 @@ fn cashiers_get_all_result() {
     }
   ],
   "Cursor": "0b9560fb-055d-47d3-a6d4-e579c44ca558"
-}"#,
+}"#;
+    round_trips::<
+        CashierResult,
+    >("the documented result of `cashiers/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        CashierResult,
+    >(
+        "the documented result of `cashiers/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Cashiers/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "cashier-transactions")]
 #[test]
 fn cashier_transactions_get_all_request() {
-    round_trips::<
-        CashierTransactionParameters,
-    >(
-        "the documented request of `cashierTransactions/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -3481,19 +3979,16 @@ fn cashier_transactions_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CashierTransactionParameters,
+    >("the documented request of `cashierTransactions/getAll`", json, &[]);
 }
 
 #[cfg(feature = "cashier-transactions")]
 #[test]
 fn cashier_transactions_get_all_result() {
-    round_trips::<
-        CashierTransactionResult,
-    >(
-        "the documented result of `cashierTransactions/getAll`",
-        r#"{
+    let json = r#"{
   "CashierTransactions": [
     {
       "Amount": {
@@ -3510,19 +4005,30 @@ fn cashier_transactions_get_all_result() {
     }
   ],
   "Cursor": "177740c3-fec9-4338-a224-a3b03a35b3e1"
-}"#,
+}"#;
+    round_trips::<
+        CashierTransactionResult,
+    >("the documented result of `cashierTransactions/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        CashierTransactionResult,
+    >(
+        "the documented result of `cashierTransactions/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/CashierTransactions/0/AddedByANewerServer",
+            "/CashierTransactions/0/Amount/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn fiscal_machine_commands_get_all_request() {
-    round_trips::<
-        GetAllCommandsFilterParameters,
-    >(
-        "the documented request of `fiscalMachineCommands/getAll`",
-        r#"{
+    let json = r#"{
   "DeviceIds": [
     "d117866d-78de-4459-9077-42d7ea0120e3",
     "7dafffff-a727-4917-a203-bd53995f21bf"
@@ -3542,19 +4048,16 @@ fn fiscal_machine_commands_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        GetAllCommandsFilterParameters,
+    >("the documented request of `fiscalMachineCommands/getAll`", json, &[]);
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn fiscal_machine_commands_get_all_result() {
-    round_trips::<
-        FiscalMachineCommandDataV20250623Result,
-    >(
-        "the documented result of `fiscalMachineCommands/getAll`",
-        r#"{
+    let json = r#"{
   "Commands": [
     {
       "Id": "aa20961f-6d9e-4b35-ad25-071213530aec",
@@ -3676,35 +4179,72 @@ fn fiscal_machine_commands_get_all_result() {
     }
   ],
   "Cursor": "f2e8c456-1234-4567-89ab-cdef01234567"
-}"#,
+}"#;
+    round_trips::<
+        FiscalMachineCommandDataV20250623Result,
+    >("the documented result of `fiscalMachineCommands/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        FiscalMachineCommandDataV20250623Result,
+    >(
+        "the documented result of `fiscalMachineCommands/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Commands/0/AddedByANewerServer",
+            "/Commands/0/Creator/AddedByANewerServer",
+            "/Commands/0/Creator/EnterpriseProfile/AddedByANewerServer",
+            "/Commands/0/Device/AddedByANewerServer",
+            "/Commands/0/Bill/AddedByANewerServer",
+            "/Commands/0/CommandData/AddedByANewerServer",
+            "/Commands/0/CommandData/ItalianFiscalMachineData/AddedByANewerServer",
+            "/Commands/1/AddedByANewerServer",
+            "/Commands/1/Creator/AddedByANewerServer",
+            "/Commands/1/Creator/EnterpriseProfile/AddedByANewerServer",
+            "/Commands/1/Device/AddedByANewerServer",
+            "/Commands/1/Bill/AddedByANewerServer",
+            "/Commands/1/CommandData/AddedByANewerServer",
+            "/Commands/1/CommandData/ItalianFiscalMachinePayload/AddedByANewerServer",
+        ],
+        &[
+            "/Commands/0/State",
+            "/Commands/0/Creator/Discriminator",
+            "/Commands/0/Device/Type",
+            "/Commands/0/Bill/AccountType",
+            "/Commands/0/Bill/State",
+            "/Commands/0/Bill/Type",
+            "/Commands/0/Bill/CorrectionState",
+            "/Commands/0/CommandData/Discriminator",
+            "/Commands/1/State",
+            "/Commands/1/Creator/Discriminator",
+            "/Commands/1/Device/Type",
+            "/Commands/1/Bill/AccountType",
+            "/Commands/1/Bill/State",
+            "/Commands/1/Bill/Type",
+            "/Commands/1/Bill/CorrectionState",
+            "/Commands/1/CommandData/Discriminator",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_get_all_by_ids_request() {
-    round_trips::<
-        DeviceCommandFilterParameters,
-    >(
-        "the documented request of `commands/getAllByIds`",
-        r#"{
+    let json = r#"{
   "CommandIds": [
     "aa20961f-6d9e-4b35-ad25-071213530aec"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        DeviceCommandFilterParameters,
+    >("the documented request of `commands/getAllByIds`", json, &[]);
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_get_all_by_ids_result() {
-    round_trips::<
-        DeviceCommandResult,
-    >(
-        "the documented result of `commands/getAllByIds`",
-        r#"{
+    let json = r#"{
   "Commands": [
     {
       "Id": "aa20961f-6d9e-4b35-ad25-071213530aec",
@@ -3730,27 +4270,40 @@ fn commands_get_all_by_ids_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        DeviceCommandResult,
+    >("the documented result of `commands/getAllByIds`", json, &[]);
+    reads_from_a_newer_server::<
+        DeviceCommandResult,
+    >(
+        "the documented result of `commands/getAllByIds`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Commands/0/AddedByANewerServer",
+            "/Commands/0/Creator/AddedByANewerServer",
+            "/Commands/0/Device/AddedByANewerServer",
+        ],
+        &["/Commands/0/State", "/Commands/0/Device/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_get_all_active_request() {
+    let json = r#"{}"#;
     round_trips::<
         GetAllActiveCommandsParameters,
-    >("the documented request of `commands/getAllActive`", r#"{}"#, &[]);
+    >("the documented request of `commands/getAllActive`", json, &[]);
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_get_all_active_result() {
-    round_trips::<
-        DeviceCommandResult,
-    >(
-        "the documented result of `commands/getAllActive`",
-        r#"{
+    let json = r#"{
   "Commands": [
     {
       "Id": "aa20961f-6d9e-4b35-ad25-071213530aec",
@@ -3776,50 +4329,66 @@ fn commands_get_all_active_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        DeviceCommandResult,
+    >("the documented result of `commands/getAllActive`", json, &[]);
+    reads_from_a_newer_server::<
+        DeviceCommandResult,
+    >(
+        "the documented result of `commands/getAllActive`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Commands/0/AddedByANewerServer",
+            "/Commands/0/Creator/AddedByANewerServer",
+            "/Commands/0/Device/AddedByANewerServer",
+        ],
+        &["/Commands/0/State", "/Commands/0/Device/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_add_printer_request() {
-    round_trips::<
-        PrinterCommandParameters,
-    >(
-        "the documented request of `commands/addPrinter`",
-        r#"{
+    let json = r#"{
   "PrinterId": "d117866d-78de-4459-9077-42d7ea0120e3",
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "CopyCount": 1,
   "Data": "JVBERi0xLjcKCjEgMCBvYmogICUgZW50cnkgcG9pbnQKPDwKICAvVHlwZSAvQ2F0YWxvZwogIC9QYWdlcyAyIDAgUgo+PgplbmRvYmoKCjIgMCBvYmoKPDwKICAvVHlwZSAvUGFnZXMKICAvTWVkaWFCb3ggWyAwIDAgMjAwIDIwMCBdCiAgL0NvdW50IDEKICAvS2lkcyBbIDMgMCBSIF0KPj4KZW5kb2JqCgozIDAgb2JqCjw8CiAgL1R5cGUgL1BhZ2UKICAvUGFyZW50IDIgMCBSCiAgL1Jlc291cmNlcyA8PAogICAgL0ZvbnQgPDwKICAgICAgL0YxIDQgMCBSIAogICAgPj4KICA+PgogIC9Db250ZW50cyA1IDAgUgo+PgplbmRvYmoKCjQgMCBvYmoKPDwKICAvVHlwZSAvRm9udAogIC9TdWJ0eXBlIC9UeXBlMQogIC9CYXNlRm9udCAvVGltZXMtUm9tYW4KPj4KZW5kb2JqCgo1IDAgb2JqICAlIHBhZ2UgY29udGVudAo8PAogIC9MZW5ndGggNDQKPj4Kc3RyZWFtCkJUCjcwIDUwIFRECi9GMSAxMiBUZgooSGVsbG8sIHdvcmxkISkgVGoKRVQKZW5kc3RyZWFtCmVuZG9iagoKeHJlZgowIDYKMDAwMDAwMDAwMCA2NTUzNSBmIAowMDAwMDAwMDEwIDAwMDAwIG4gCjAwMDAwMDAwNzkgMDAwMDAgbiAKMDAwMDAwMDE3MyAwMDAwMCBuIAowMDAwMDAwMzAxIDAwMDAwIG4gCjAwMDAwMDAzODAgMDAwMDAgbiAKdHJhaWxlcgo8PAogIC9TaXplIDYKICAvUm9vdCAxIDAgUgo+PgpzdGFydHhyZWYKNDkyCiUlRU9G"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        PrinterCommandParameters,
+    >("the documented request of `commands/addPrinter`", json, &[]);
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_add_printer_result() {
+    let json = r#"{
+  "CommandId": "2391a3df-1c61-4131-b6f8-c85b4234adcb"
+}"#;
     round_trips::<
+        DeviceCommandAddResult,
+    >("the documented result of `commands/addPrinter`", json, &[]);
+    reads_from_a_newer_server::<
         DeviceCommandAddResult,
     >(
         "the documented result of `commands/addPrinter`",
-        r#"{
-  "CommandId": "2391a3df-1c61-4131-b6f8-c85b4234adcb"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_add_payment_terminal_request() {
-    round_trips::<
-        PaymentTerminalCommandParameters,
-    >(
-        "the documented request of `commands/addPaymentTerminal`",
-        r#"{
+    let json = r#"{
   "Type": "Payment",
   "TerminalId": "be35b39e-ad7e-460a-8de9-4c7581e016a2",
   "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98",
@@ -3828,79 +4397,84 @@ fn commands_add_payment_terminal_request() {
     "Currency": "EUR",
     "Value": 230
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        PaymentTerminalCommandParameters,
+    >("the documented request of `commands/addPaymentTerminal`", json, &[]);
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_add_payment_terminal_result() {
+    let json = r#"{
+  "CommandId": "2391a3df-1c61-4131-b6f8-c85b4234adcb"
+}"#;
     round_trips::<
+        DeviceCommandAddResult,
+    >("the documented result of `commands/addPaymentTerminal`", json, &[]);
+    reads_from_a_newer_server::<
         DeviceCommandAddResult,
     >(
         "the documented result of `commands/addPaymentTerminal`",
-        r#"{
-  "CommandId": "2391a3df-1c61-4131-b6f8-c85b4234adcb"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_add_key_cutter_request() {
-    round_trips::<
-        KeyCutterCommandParameters,
-    >(
-        "the documented request of `commands/addKeyCutter`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "KeyCutterId": "7dafffff-a727-4917-a203-bd53995f21bf",
   "ReservationId": "be35b39e-ad7e-460a-8de9-4c7581e016a2",
   "KeyCount": 1
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        KeyCutterCommandParameters,
+    >("the documented request of `commands/addKeyCutter`", json, &[]);
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_add_key_cutter_result() {
+    let json = r#"{
+  "CommandId": "2391a3df-1c61-4131-b6f8-c85b4234adcb"
+}"#;
     round_trips::<
+        DeviceCommandAddResult,
+    >("the documented result of `commands/addKeyCutter`", json, &[]);
+    reads_from_a_newer_server::<
         DeviceCommandAddResult,
     >(
         "the documented result of `commands/addKeyCutter`",
-        r#"{
-  "CommandId": "2391a3df-1c61-4131-b6f8-c85b4234adcb"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "commands")]
 #[test]
 fn commands_update_request() {
-    round_trips::<
-        DeviceCommandUpdateParameters,
-    >(
-        "the documented request of `commands/update`",
-        r#"{
+    let json = r#"{
   "CommandId": "aa20961f-6d9e-4b35-ad25-071213530aec",
   "State": "Processed"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        DeviceCommandUpdateParameters,
+    >("the documented request of `commands/update`", json, &[]);
 }
 
 #[cfg(feature = "companies")]
 #[test]
 fn companies_get_all_request() {
-    round_trips::<
-        CompanyFilterParameters,
-    >(
-        "the documented request of `companies/getAll`",
-        r#"{
+    let json = r#"{
   "ChainIds": [
     "1df21f06-0cfc-4960-9c58-a3bf1261663e",
     "5fcd1933-22f2-40b9-84da-7db04cbecec2"
@@ -3927,19 +4501,16 @@ fn companies_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CompanyFilterParameters,
+    >("the documented request of `companies/getAll`", json, &[]);
 }
 
 #[cfg(feature = "companies")]
 #[test]
 fn companies_get_all_result() {
-    round_trips::<
-        CompanyResult,
-    >(
-        "the documented result of `companies/getAll`",
-        r#"{
+    let json = r#"{
   "Companies": [
     {
       "Id": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
@@ -4015,19 +4586,34 @@ fn companies_get_all_result() {
     }
   ],
   "Cursor": "da34b396-41f7-47f6-8847-aecf00a3f19e"
-}"#,
+}"#;
+    round_trips::<
+        CompanyResult,
+    >("the documented result of `companies/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        CompanyResult,
+    >(
+        "the documented result of `companies/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Companies/0/AddedByANewerServer",
+            "/Companies/0/Options/AddedByANewerServer",
+            "/Companies/0/CreditRating/AddedByANewerServer",
+            "/Companies/1/AddedByANewerServer",
+            "/Companies/1/Options/AddedByANewerServer",
+            "/Companies/1/CreditRating/AddedByANewerServer",
+        ],
+        &["/Companies/0/CreditRating/Basic", "/Companies/1/CreditRating/Basic"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "companies")]
 #[test]
 fn companies_add_request() {
-    round_trips::<
-        CompanyAddParameters,
-    >(
-        "the documented request of `companies/add`",
-        r#"{
+    let json = r#"{
   "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
   "Name": "Mews",
   "Options": {
@@ -4056,19 +4642,16 @@ fn companies_add_request() {
   "ExternalIdentifier": "1234",
   "ReferenceIdentifier": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
   "WebsiteUrl": "https://www.mews.com"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CompanyAddParameters,
+    >("the documented request of `companies/add`", json, &[]);
 }
 
 #[cfg(feature = "companies")]
 #[test]
 fn companies_add_result() {
-    round_trips::<
-        CompanyResult,
-    >(
-        "the documented result of `companies/add`",
-        r#"{
+    let json = r#"{
   "Companies": [
     {
       "Id": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
@@ -4144,19 +4727,32 @@ fn companies_add_result() {
     }
   ],
   "Cursor": "da34b396-41f7-47f6-8847-aecf00a3f19e"
-}"#,
+}"#;
+    round_trips::<CompanyResult>("the documented result of `companies/add`", json, &[]);
+    reads_from_a_newer_server::<
+        CompanyResult,
+    >(
+        "the documented result of `companies/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Companies/0/AddedByANewerServer",
+            "/Companies/0/Options/AddedByANewerServer",
+            "/Companies/0/CreditRating/AddedByANewerServer",
+            "/Companies/1/AddedByANewerServer",
+            "/Companies/1/Options/AddedByANewerServer",
+            "/Companies/1/CreditRating/AddedByANewerServer",
+        ],
+        &["/Companies/0/CreditRating/Basic", "/Companies/1/CreditRating/Basic"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "companies")]
 #[test]
 fn companies_update_request() {
-    round_trips::<
-        CompanyUpdateParameters,
-    >(
-        "the documented request of `companies/update`",
-        r#"{
+    let json = r#"{
   "ChainId": "1df21f06-0cfc-4960-9c58-a3bf1261663e",
   "CompanyId": "7a1e4d67-d6a2-4a4c-a464-ab1100bea786",
   "Name": {
@@ -4213,19 +4809,16 @@ fn companies_update_request() {
   "WebsiteUrl": {
     "Value": "https://www.mews.com"
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CompanyUpdateParameters,
+    >("the documented request of `companies/update`", json, &[]);
 }
 
 #[cfg(feature = "companies")]
 #[test]
 fn companies_update_result() {
-    round_trips::<
-        CompanyResult,
-    >(
-        "the documented result of `companies/update`",
-        r#"{
+    let json = r#"{
   "Companies": [
     {
       "Id": "a58ff7cb-77e3-495a-bd61-aecf00a3f19d",
@@ -4301,36 +4894,48 @@ fn companies_update_result() {
     }
   ],
   "Cursor": "da34b396-41f7-47f6-8847-aecf00a3f19e"
-}"#,
+}"#;
+    round_trips::<
+        CompanyResult,
+    >("the documented result of `companies/update`", json, &[]);
+    reads_from_a_newer_server::<
+        CompanyResult,
+    >(
+        "the documented result of `companies/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Companies/0/AddedByANewerServer",
+            "/Companies/0/Options/AddedByANewerServer",
+            "/Companies/0/CreditRating/AddedByANewerServer",
+            "/Companies/1/AddedByANewerServer",
+            "/Companies/1/Options/AddedByANewerServer",
+            "/Companies/1/CreditRating/AddedByANewerServer",
+        ],
+        &["/Companies/0/CreditRating/Basic", "/Companies/1/CreditRating/Basic"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "companies")]
 #[test]
 fn companies_delete_request() {
-    round_trips::<
-        MultipleCompanyDeleteParameters,
-    >(
-        "the documented request of `companies/delete`",
-        r#"{
+    let json = r#"{
   "CompanyIds": [
     "eb02cbff-353d-48ec-97da-7def2305a5c5",
     "63551515-1740-49b3-914e-309a8b1429f0"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleCompanyDeleteParameters,
+    >("the documented request of `companies/delete`", json, &[]);
 }
 
 #[cfg(feature = "companionships")]
 #[test]
 fn companionships_get_all_request() {
-    round_trips::<
-        CompanionshipFilterParameters,
-    >(
-        "the documented request of `companionships/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -4355,19 +4960,16 @@ fn companionships_get_all_request() {
     "Count": 10
   },
   "Extent": {}
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CompanionshipFilterParameters,
+    >("the documented request of `companionships/getAll`", json, &[]);
 }
 
 #[cfg(feature = "companionships")]
 #[test]
 fn companionships_get_all_result() {
-    round_trips::<
-        CompanionshipResult,
-    >(
-        "the documented result of `companionships/getAll`",
-        r#"{
+    let json = r#"{
   "Companionships": [
     {
       "Id": "72d4b117-1f84-44a3-1f84-8b2c0635ac60",
@@ -4380,19 +4982,26 @@ fn companionships_get_all_result() {
   "Reservations": null,
   "ReservationGroups": null,
   "Cursor": "72d4b117-1f84-44a3-1f84-8b2c0635ac60"
-}"#,
+}"#;
+    round_trips::<
+        CompanionshipResult,
+    >("the documented result of `companionships/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        CompanionshipResult,
+    >(
+        "the documented result of `companionships/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Companionships/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "company-contracts")]
 #[test]
 fn company_contracts_get_all_request() {
-    round_trips::<
-        CompanyContractFilterParameters,
-    >(
-        "the documented request of `companyContracts/getAll`",
-        r#"{
+    let json = r#"{
   "CompanyContractIds": [
     "3396f6f3-6733-443b-92e0-b2a0009a05a7"
   ],
@@ -4417,19 +5026,16 @@ fn company_contracts_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CompanyContractFilterParameters,
+    >("the documented request of `companyContracts/getAll`", json, &[]);
 }
 
 #[cfg(feature = "company-contracts")]
 #[test]
 fn company_contracts_get_all_result() {
-    round_trips::<
-        ContractResult,
-    >(
-        "the documented result of `companyContracts/getAll`",
-        r#"{
+    let json = r#"{
   "TravelAgencyContracts": [
     {
       "Id": "0078f370-3787-43dc-a615-af150066bb88",
@@ -4455,19 +5061,30 @@ fn company_contracts_get_all_result() {
       "Notes": null
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ContractResult,
+    >("the documented result of `companyContracts/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ContractResult,
+    >(
+        "the documented result of `companyContracts/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/TravelAgencyContracts/0/AddedByANewerServer",
+            "/TravelAgencyContracts/0/Options/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "company-contracts")]
 #[test]
 fn company_contracts_add_request() {
-    round_trips::<
-        MultipleCompanyContractAddParameters,
-    >(
-        "the documented request of `companyContracts/add`",
-        r#"{
+    let json = r#"{
   "TravelAgencyContracts": [
     {
       "ServiceId": "c8f88563-dc60-47f3-aca3-af150065d951",
@@ -4489,19 +5106,16 @@ fn company_contracts_add_request() {
       "Notes": null
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleCompanyContractAddParameters,
+    >("the documented request of `companyContracts/add`", json, &[]);
 }
 
 #[cfg(feature = "company-contracts")]
 #[test]
 fn company_contracts_add_result() {
-    round_trips::<
-        ContractAdditionResult,
-    >(
-        "the documented result of `companyContracts/add`",
-        r#"{
+    let json = r#"{
   "TravelAgencyContracts": [
     {
       "Id": "0078f370-3787-43dc-a615-af150066bb88",
@@ -4527,19 +5141,30 @@ fn company_contracts_add_result() {
       "Notes": null
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ContractAdditionResult,
+    >("the documented result of `companyContracts/add`", json, &[]);
+    reads_from_a_newer_server::<
+        ContractAdditionResult,
+    >(
+        "the documented result of `companyContracts/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/TravelAgencyContracts/0/AddedByANewerServer",
+            "/TravelAgencyContracts/0/Options/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "company-contracts")]
 #[test]
 fn company_contracts_update_request() {
-    round_trips::<
-        MultipleCompanyContractUpdateParameters,
-    >(
-        "the documented request of `companyContracts/update`",
-        r#"{
+    let json = r#"{
   "TravelAgencyContractUpdates": [
     {
       "TravelAgencyContractId": "652d4a22-ac33-42b7-abe7-af1f00820023",
@@ -4582,19 +5207,16 @@ fn company_contracts_update_request() {
       "Notes": null
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleCompanyContractUpdateParameters,
+    >("the documented request of `companyContracts/update`", json, &[]);
 }
 
 #[cfg(feature = "company-contracts")]
 #[test]
 fn company_contracts_update_result() {
-    round_trips::<
-        ContractUpdateResult,
-    >(
-        "the documented result of `companyContracts/update`",
-        r#"{
+    let json = r#"{
   "TravelAgencyContracts": [
     {
       "Id": "0078f370-3787-43dc-a615-af150066bb88",
@@ -4620,19 +5242,30 @@ fn company_contracts_update_result() {
       "Notes": null
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ContractUpdateResult,
+    >("the documented result of `companyContracts/update`", json, &[]);
+    reads_from_a_newer_server::<
+        ContractUpdateResult,
+    >(
+        "the documented result of `companyContracts/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/TravelAgencyContracts/0/AddedByANewerServer",
+            "/TravelAgencyContracts/0/Options/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "company-contracts")]
 #[test]
 fn company_contracts_delete_request() {
-    round_trips::<
-        MultipleCompanyContractDeleteParameters,
-    >(
-        "the documented request of `companyContracts/delete`",
-        r#"{
+    let json = r#"{
   "TravelAgencyContractIds": [
     "0078f370-3787-43dc-a615-af150066bb88",
     "652d4a22-ac33-42b7-abe7-af1f00820023"
@@ -4641,33 +5274,27 @@ fn company_contracts_delete_request() {
     "a1d6dee8-355b-44c3-b6be-faef1a7eb6c0",
     "d5a2aac3-5194-479b-ba05-6c073398e0fd"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleCompanyContractDeleteParameters,
+    >("the documented request of `companyContracts/delete`", json, &[]);
 }
 
 #[cfg(feature = "configuration")]
 #[test]
 fn configuration_get_request() {
+    let json = r#"{
+  "EnterpriseId": "851df8c8-90f2-4c4a-8e01-a4fc46b25178"
+}"#;
     round_trips::<
         ConfigurationFilterParameters,
-    >(
-        "the documented request of `configuration/get`",
-        r#"{
-  "EnterpriseId": "851df8c8-90f2-4c4a-8e01-a4fc46b25178"
-}"#,
-        &[],
-    );
+    >("the documented request of `configuration/get`", json, &[]);
 }
 
 #[cfg(feature = "configuration")]
 #[test]
 fn configuration_get_result() {
-    round_trips::<
-        Configuration,
-    >(
-        "the documented result of `configuration/get`",
-        r#"{
+    let json = r#"{
   "NowUtc": "2018-01-01T14:58:02Z",
   "Enterprise": {
     "Currencies": [
@@ -4783,19 +5410,45 @@ fn configuration_get_result() {
   },
   "PaymentCardStorage": null,
   "IsIdentityDocumentNumberRequired": true
-}"#,
+}"#;
+    round_trips::<
+        Configuration,
+    >("the documented result of `configuration/get`", json, &[]);
+    reads_from_a_newer_server::<
+        Configuration,
+    >(
+        "the documented result of `configuration/get`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Enterprise/AddedByANewerServer",
+            "/Enterprise/Address/AddedByANewerServer",
+            "/Enterprise/Subscription/AddedByANewerServer",
+            "/Enterprise/Currencies/0/AddedByANewerServer",
+            "/Enterprise/Currencies/1/AddedByANewerServer",
+            "/Enterprise/AccountingConfiguration/AddedByANewerServer",
+            "/Enterprise/AccountingConfiguration/SurchargeConfiguration/AddedByANewerServer",
+            "/Service/AddedByANewerServer",
+            "/Service/Options/AddedByANewerServer",
+            "/Service/Promotions/AddedByANewerServer",
+        ],
+        &[
+            "/Enterprise/Pricing",
+            "/Enterprise/AccountingConfiguration/EnabledExternalPaymentTypes/0",
+            "/Enterprise/AccountingConfiguration/EnabledExternalPaymentTypes/1",
+            "/Enterprise/AccountingConfiguration/EnabledExternalPaymentTypes/2",
+            "/Enterprise/AccountingConfiguration/Options/0",
+            "/Enterprise/AccountingConfiguration/Options/1",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "counters")]
 #[test]
 fn counters_get_all_request() {
-    round_trips::<
-        CounterFilterParameters,
-    >(
-        "the documented request of `counters/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -4808,19 +5461,16 @@ fn counters_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CounterFilterParameters,
+    >("the documented request of `counters/getAll`", json, &[]);
 }
 
 #[cfg(feature = "counters")]
 #[test]
 fn counters_get_all_result() {
-    round_trips::<
-        CounterResult,
-    >(
-        "the documented result of `counters/getAll`",
-        r#"{
+    let json = r#"{
   "Counters": [
     {
       "Id": "b7e4b68a-026e-41f3-ad2f-35325aa5dcbf",
@@ -4878,27 +5528,46 @@ fn counters_get_all_result() {
       "Type": "ServiceOrderCounter"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        CounterResult,
+    >("the documented result of `counters/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        CounterResult,
+    >(
+        "the documented result of `counters/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Counters/0/AddedByANewerServer",
+            "/Counters/1/AddedByANewerServer",
+            "/Counters/2/AddedByANewerServer",
+            "/Counters/3/AddedByANewerServer",
+            "/Counters/4/AddedByANewerServer",
+        ],
+        &[
+            "/Counters/0/Type",
+            "/Counters/1/Type",
+            "/Counters/2/Type",
+            "/Counters/3/Type",
+            "/Counters/4/Type",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "countries")]
 #[test]
 fn countries_get_all_request() {
-    round_trips::<
-        Parameters,
-    >("the documented request of `countries/getAll`", r#"{}"#, &[]);
+    let json = r#"{}"#;
+    round_trips::<Parameters>("the documented request of `countries/getAll`", json, &[]);
 }
 
 #[cfg(feature = "countries")]
 #[test]
 fn countries_get_all_result() {
-    round_trips::<
-        CountryResult,
-    >(
-        "the documented result of `countries/getAll`",
-        r#"{
+    let json = r#"{
   "Countries": [
     {
       "Code": "GB",
@@ -4933,19 +5602,32 @@ fn countries_get_all_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        CountryResult,
+    >("the documented result of `countries/getAll`", json, &["/CountryAlliances"]);
+    reads_from_a_newer_server::<
+        CountryResult,
+    >(
+        "the documented result of `countries/getAll`",
+        json,
         &["/CountryAlliances"],
+        &[
+            "/AddedByANewerServer",
+            "/Countries/0/AddedByANewerServer",
+            "/Countries/1/AddedByANewerServer",
+            "/CountrySubdivisions/0/AddedByANewerServer",
+            "/CountrySubdivisions/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "credit-cards")]
 #[test]
 fn credit_cards_get_all_request() {
-    round_trips::<
-        CreditCardFilterParameters,
-    >(
-        "the documented request of `creditCards/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -4963,19 +5645,16 @@ fn credit_cards_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CreditCardFilterParameters,
+    >("the documented request of `creditCards/getAll`", json, &[]);
 }
 
 #[cfg(feature = "credit-cards")]
 #[test]
 fn credit_cards_get_all_result() {
-    round_trips::<
-        CreditCardResult,
-    >(
-        "the documented result of `creditCards/getAll`",
-        r#"{
+    let json = r#"{
   "CreditCards": [
     {
       "Id": "f1d94a32-b4be-479b-9e47-a9fcb03d5196",
@@ -4993,67 +5672,80 @@ fn credit_cards_get_all_result() {
     }
   ],
   "Cursor": "f1d94a32-b4be-479b-9e47-a9fcb03d5196"
-}"#,
+}"#;
+    round_trips::<
+        CreditCardResult,
+    >("the documented result of `creditCards/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        CreditCardResult,
+    >(
+        "the documented result of `creditCards/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/CreditCards/0/AddedByANewerServer"],
+        &[
+            "/CreditCards/0/State",
+            "/CreditCards/0/Kind",
+            "/CreditCards/0/Format",
+            "/CreditCards/0/Type",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "credit-cards")]
 #[test]
 fn credit_cards_add_tokenized_request() {
-    round_trips::<
-        TokenizedCreditCardAddParameters,
-    >(
-        "the documented request of `creditCards/addTokenized`",
-        r#"{
+    let json = r#"{
   "CustomerId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
   "CreditCardData": {
     "Expiration": "2025-10",
     "StorageData": "example"
   },
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        TokenizedCreditCardAddParameters,
+    >("the documented request of `creditCards/addTokenized`", json, &[]);
 }
 
 #[cfg(feature = "credit-cards")]
 #[test]
 fn credit_cards_add_tokenized_result() {
+    let json = r#"{
+  "CreditCardId": "e417dfe8-c813-4938-837b-36081199ce88"
+}"#;
     round_trips::<
+        AddCreditCardResult,
+    >("the documented result of `creditCards/addTokenized`", json, &[]);
+    reads_from_a_newer_server::<
         AddCreditCardResult,
     >(
         "the documented result of `creditCards/addTokenized`",
-        r#"{
-  "CreditCardId": "e417dfe8-c813-4938-837b-36081199ce88"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "credit-cards")]
 #[test]
 fn credit_cards_disable_request() {
-    round_trips::<
-        DisableCreditCardParameters,
-    >(
-        "the documented request of `creditCards/disable`",
-        r#"{
+    let json = r#"{
   "CreditCardId": "f5c6b7a8-9d4f-4e2a-8a3b-2f3b8b9e6a1f",
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        DisableCreditCardParameters,
+    >("the documented request of `creditCards/disable`", json, &[]);
 }
 
 #[cfg(feature = "credit-cards")]
 #[test]
 fn credit_cards_charge_request() {
-    round_trips::<
-        ChargeCreditCardParameters,
-    >(
-        "the documented request of `creditCards/charge`",
-        r#"{
+    let json = r#"{
   "CreditCardId": "866d3f51-5b8b-4e8f-a3af-5b84768c522d",
   "Amount": {
     "GrossValue": 5,
@@ -5063,41 +5755,46 @@ fn credit_cards_charge_request() {
   "AccountingCategoryId": null,
   "Notes": null,
   "ReceiptIdentifier": null
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ChargeCreditCardParameters,
+    >("the documented request of `creditCards/charge`", json, &[]);
 }
 
 #[cfg(feature = "credit-cards")]
 #[test]
 fn credit_cards_charge_result() {
+    let json = r#"{
+  "PaymentId": "98753f51-5b8b-4e8f-a3af-5b8476865983"
+}"#;
     round_trips::<
+        ChargeCreditCardResult,
+    >("the documented result of `creditCards/charge`", json, &[]);
+    reads_from_a_newer_server::<
         ChargeCreditCardResult,
     >(
         "the documented result of `creditCards/charge`",
-        r#"{
-  "PaymentId": "98753f51-5b8b-4e8f-a3af-5b8476865983"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "currencies")]
 #[test]
 fn currencies_get_all_request() {
+    let json = r#"{}"#;
     round_trips::<
         Parameters,
-    >("the documented request of `currencies/getAll`", r#"{}"#, &[]);
+    >("the documented request of `currencies/getAll`", json, &[]);
 }
 
 #[cfg(feature = "currencies")]
 #[test]
 fn currencies_get_all_result() {
-    round_trips::<
-        CurrencyResult,
-    >(
-        "the documented result of `currencies/getAll`",
-        r#"{
+    let json = r#"{
   "Currencies": [
     {
       "Code": "USD",
@@ -5108,19 +5805,30 @@ fn currencies_get_all_result() {
       "Precision": 2
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        CurrencyResult,
+    >("the documented result of `currencies/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        CurrencyResult,
+    >(
+        "the documented result of `currencies/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Currencies/0/AddedByANewerServer",
+            "/Currencies/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_get_all_request() {
-    round_trips::<
-        CustomerFilterParameters,
-    >(
-        "the documented request of `customers/getAll`",
-        r#"{
+    let json = r#"{
   "ChainIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "5fcd1933-22f2-40b9-84da-7db04cbecec2"
@@ -5164,19 +5872,16 @@ fn customers_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CustomerFilterParameters,
+    >("the documented request of `customers/getAll`", json, &[]);
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_get_all_result() {
-    round_trips::<
-        CustomerResult,
-    >(
-        "the documented result of `customers/getAll`",
-        r#"{
+    let json = r#"{
   "Customers": [
     {
       "Id": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
@@ -5298,19 +6003,40 @@ fn customers_get_all_result() {
   ],
   "Documents": null,
   "Cursor": "35d4b117-4e60-44a3-9580-c582117eff98"
-}"#,
+}"#;
+    round_trips::<
+        CustomerResult,
+    >("the documented result of `customers/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        CustomerResult,
+    >(
+        "the documented result of `customers/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Customers/0/AddedByANewerServer",
+            "/Customers/0/Address/AddedByANewerServer",
+            "/Customers/1/AddedByANewerServer",
+        ],
+        &[
+            "/Customers/0/Title",
+            "/Customers/0/Sex",
+            "/Customers/0/Classifications/0",
+            "/Customers/0/Options/0",
+            "/Customers/0/PreferredSpaceFeatures/0",
+            "/Customers/1/Sex",
+            "/Customers/1/Classifications/0",
+            "/Customers/1/Classifications/1",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_get_relationships_request() {
-    round_trips::<
-        CustomerRelationshipFilterParameters,
-    >(
-        "the documented request of `customers/getRelationships`",
-        r#"{
+    let json = r#"{
   "CustomerIds": [
     "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
     "bccdafd1-3e44-439d-861f-341526b597a9"
@@ -5326,19 +6052,16 @@ fn customers_get_relationships_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CustomerRelationshipFilterParameters,
+    >("the documented request of `customers/getRelationships`", json, &[]);
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_get_relationships_result() {
-    round_trips::<
-        CustomerRelationshipResult,
-    >(
-        "the documented result of `customers/getRelationships`",
-        r#"{
+    let json = r#"{
   "CustomerRelationships": [
     {
       "CustomerId": "cbe8a32e-3eb7-4226-baf4-69455a0eeaf5",
@@ -5354,35 +6077,46 @@ fn customers_get_relationships_result() {
     }
   ],
   "Cursor": null
-}"#,
+}"#;
+    round_trips::<
+        CustomerRelationshipResult,
+    >("the documented result of `customers/getRelationships`", json, &[]);
+    reads_from_a_newer_server::<
+        CustomerRelationshipResult,
+    >(
+        "the documented result of `customers/getRelationships`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/CustomerRelationships/0/AddedByANewerServer",
+            "/CustomerRelationships/1/AddedByANewerServer",
+        ],
+        &[
+            "/CustomerRelationships/0/Relationship",
+            "/CustomerRelationships/1/Relationship",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_get_open_items_request() {
-    round_trips::<
-        CustomerItemParameters,
-    >(
-        "the documented request of `customers/getOpenItems`",
-        r#"{
+    let json = r#"{
   "CustomerIds": [
     "2a1a4315-7e6f-4131-af21-402cec59b8b9"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CustomerItemParameters,
+    >("the documented request of `customers/getOpenItems`", json, &[]);
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_get_open_items_result() {
-    round_trips::<
-        CustomerItemResult,
-    >(
-        "the documented result of `customers/getOpenItems`",
-        r#"{
+    let json = r#"{
   "Customers": [
     {
       "CustomerId": "2a1a4315-7e6f-4131-af21-402cec59b8b9",
@@ -5428,19 +6162,35 @@ fn customers_get_open_items_result() {
       "PaymentItems": []
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        CustomerItemResult,
+    >("the documented result of `customers/getOpenItems`", json, &[]);
+    reads_from_a_newer_server::<
+        CustomerItemResult,
+    >(
+        "the documented result of `customers/getOpenItems`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Customers/0/AddedByANewerServer",
+            "/Customers/0/OrderItems/0/AddedByANewerServer",
+            "/Customers/0/OrderItems/0/Amount/AddedByANewerServer",
+            "/Customers/0/OrderItems/0/Amount/TaxValues/0/AddedByANewerServer",
+            "/Customers/0/OrderItems/0/Amount/Breakdown/AddedByANewerServer",
+            "/Customers/0/OrderItems/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/Customers/0/OrderItems/0/Data/AddedByANewerServer",
+        ],
+        &["/Customers/0/OrderItems/0/Data/Discriminator"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_add_request() {
-    round_trips::<
-        CustomerAddParameters,
-    >(
-        "the documented request of `customers/add`",
-        r#"{
+    let json = r#"{
   "Title": "Miss",
   "FirstName": "Thea",
   "LastName": "Carbone",
@@ -5471,19 +6221,16 @@ fn customers_add_request() {
   "ItalianDestinationCode": "7654321",
   "ItalianFiscalCode": "ZGNZLR17U72P554F",
   "ItalianLotteryCode": "AB12345"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CustomerAddParameters,
+    >("the documented request of `customers/add`", json, &[]);
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_add_result() {
-    round_trips::<
-        Customer,
-    >(
-        "the documented result of `customers/add`",
-        r#"{
+    let json = r#"{
   "Id": "99b4f0af-9558-463b-8452-07a9bc414708",
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "Number": "390881",
@@ -5546,19 +6293,29 @@ fn customers_add_result() {
   ],
   "CreatorProfileId": "3cd637ef-4728-47f9-8fb1-afb900c9cdcf",
   "UpdaterProfileId": "122fc063-ec6e-4198-b8db-6b168a59ffae"
-}"#,
+}"#;
+    round_trips::<Customer>("the documented result of `customers/add`", json, &[]);
+    reads_from_a_newer_server::<
+        Customer,
+    >(
+        "the documented result of `customers/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Address/AddedByANewerServer"],
+        &[
+            "/Title",
+            "/Classifications/0",
+            "/Classifications/1",
+            "/PreferredSpaceFeatures/0",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_update_request() {
-    round_trips::<
-        CustomerUpdateParameters,
-    >(
-        "the documented request of `customers/update`",
-        r#"{
+    let json = r#"{
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "CustomerId": "99b4f0af-9558-463b-8452-07a9bc414708",
   "Title": "Miss",
@@ -5596,19 +6353,16 @@ fn customers_update_request() {
   "ItalianLotteryCode": {
     "Value": "AB12345"
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CustomerUpdateParameters,
+    >("the documented request of `customers/update`", json, &[]);
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_update_result() {
-    round_trips::<
-        Customer,
-    >(
-        "the documented result of `customers/update`",
-        r#"{
+    let json = r#"{
   "Id": "99b4f0af-9558-463b-8452-07a9bc414708",
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "Number": "390881",
@@ -5671,51 +6425,65 @@ fn customers_update_result() {
   ],
   "CreatorProfileId": "3cd637ef-4728-47f9-8fb1-afb900c9cdcf",
   "UpdaterProfileId": "122fc063-ec6e-4198-b8db-6b168a59ffae"
-}"#,
+}"#;
+    round_trips::<Customer>("the documented result of `customers/update`", json, &[]);
+    reads_from_a_newer_server::<
+        Customer,
+    >(
+        "the documented result of `customers/update`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Address/AddedByANewerServer"],
+        &[
+            "/Title",
+            "/Classifications/0",
+            "/Classifications/1",
+            "/PreferredSpaceFeatures/0",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_add_file_request() {
-    round_trips::<
-        CustomerFileParameters,
-    >(
-        "the documented request of `customers/addFile`",
-        r#"{
+    let json = r#"{
   "CustomerId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "Name": "document.pdf",
   "Type": "application/pdf",
   "Data": "JVBERi0xLjAKMSAwIG9iajw8L1BhZ2VzIDIgMCBSPj5lbmRvYmogMiAwIG9iajw8L0tpZHNbMyAwIFJdL0NvdW50IDE+PmVuZG9iaiAzIDAgb2JqPDwvTWVkaWFCb3hbMCAwIDMgM10+PmVuZG9iagp0cmFpbGVyPDwvUm9vdCAxIDAgUj4+Cg==",
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CustomerFileParameters,
+    >("the documented request of `customers/addFile`", json, &[]);
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_add_file_result() {
+    let json = r#"{
+  "FileId": "f039f5b4-ff18-4510-9086-92b14a68ed78"
+}"#;
     round_trips::<
+        CustomerAddFileResult,
+    >("the documented result of `customers/addFile`", json, &[]);
+    reads_from_a_newer_server::<
         CustomerAddFileResult,
     >(
         "the documented result of `customers/addFile`",
-        r#"{
-  "FileId": "f039f5b4-ff18-4510-9086-92b14a68ed78"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_search_request() {
-    round_trips::<
-        CustomerSearchParameters,
-    >(
-        "the documented request of `customers/search`",
-        r#"{
+    let json = r#"{
   "Name": "Smith",
   "ResourceId": null,
   "Extent": {
@@ -5723,19 +6491,16 @@ fn customers_search_request() {
     "Documents": false,
     "Addresses": false
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CustomerSearchParameters,
+    >("the documented request of `customers/search`", json, &[]);
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_search_result() {
-    round_trips::<
-        CustomerSearchResult,
-    >(
-        "the documented result of `customers/search`",
-        r#"{
+    let json = r#"{
   "Customers": [
     {
       "Customer": {
@@ -5807,34 +6572,49 @@ fn customers_search_result() {
     }
   ],
   "Documents": null
-}"#,
+}"#;
+    round_trips::<
+        CustomerSearchResult,
+    >("the documented result of `customers/search`", json, &[]);
+    reads_from_a_newer_server::<
+        CustomerSearchResult,
+    >(
+        "the documented result of `customers/search`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Customers/0/AddedByANewerServer",
+            "/Customers/0/Customer/AddedByANewerServer",
+            "/Customers/0/Customer/Address/AddedByANewerServer",
+        ],
+        &[
+            "/Customers/0/Customer/Title",
+            "/Customers/0/Customer/Sex",
+            "/Customers/0/Customer/Classifications/0",
+            "/Customers/0/Customer/Options/0",
+            "/Customers/0/Customer/PreferredSpaceFeatures/0",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "customers")]
 #[test]
 fn customers_merge_request() {
-    round_trips::<
-        CustomerMergeParameters,
-    >(
-        "the documented request of `customers/merge`",
-        r#"{
+    let json = r#"{
   "SourceCustomerId": "e11801ff-4148-4010-87f3-0d111e2893e3",
   "TargetCustomerId": "35d4b117-4e60-44a3-9580-c582117eff98"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CustomerMergeParameters,
+    >("the documented request of `customers/merge`", json, &[]);
 }
 
 #[cfg(feature = "departments")]
 #[test]
 fn departments_get_all_request() {
-    round_trips::<
-        DepartmentFilterParameters,
-    >(
-        "the documented request of `departments/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -5850,19 +6630,16 @@ fn departments_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        DepartmentFilterParameters,
+    >("the documented request of `departments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "departments")]
 #[test]
 fn departments_get_all_result() {
-    round_trips::<
-        DepartmentResult,
-    >(
-        "the documented result of `departments/getAll`",
-        r#"{
+    let json = r#"{
   "Departments": [
     {
       "Id": "98776d06-60e4-495f-82f1-95ab2f644d63",
@@ -5882,27 +6659,37 @@ fn departments_get_all_result() {
     }
   ],
   "Cursor": "915fbb82-de35-48a0-9e9b-f4a7eac711bb"
-}"#,
+}"#;
+    round_trips::<
+        DepartmentResult,
+    >("the documented result of `departments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        DepartmentResult,
+    >(
+        "the documented result of `departments/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Departments/0/AddedByANewerServer",
+            "/Departments/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "devices")]
 #[test]
 fn devices_get_all_request() {
-    round_trips::<
-        Parameters,
-    >("the documented request of `devices/getAll`", r#"{}"#, &[]);
+    let json = r#"{}"#;
+    round_trips::<Parameters>("the documented request of `devices/getAll`", json, &[]);
 }
 
 #[cfg(feature = "devices")]
 #[test]
 fn devices_get_all_result() {
-    round_trips::<
-        DeviceResult,
-    >(
-        "the documented result of `devices/getAll`",
-        r#"{
+    let json = r#"{
   "Devices": [
     {
       "Id": "d14efcfd-75b9-4bd3-9f10-5657a01f860a",
@@ -5910,19 +6697,24 @@ fn devices_get_all_result() {
       "Type": "KeyCutter"
     }
   ]
-}"#,
+}"#;
+    round_trips::<DeviceResult>("the documented result of `devices/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        DeviceResult,
+    >(
+        "the documented result of `devices/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Devices/0/AddedByANewerServer"],
+        &["/Devices/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "enterprises")]
 #[test]
 fn enterprises_get_all_request() {
-    round_trips::<
-        EnterpriseFilterParameters,
-    >(
-        "the documented request of `enterprises/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -5942,19 +6734,16 @@ fn enterprises_get_all_request() {
     "Count": 100,
     "Cursor": "4d0201db-36f5-428b-8d11-4f0a65e960cc"
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        EnterpriseFilterParameters,
+    >("the documented request of `enterprises/getAll`", json, &[]);
 }
 
 #[cfg(feature = "enterprises")]
 #[test]
 fn enterprises_get_all_result() {
-    round_trips::<
-        EnterpriseResult,
-    >(
-        "the documented result of `enterprises/getAll`",
-        r#"{
+    let json = r#"{
   "Enterprises": [
     {
       "LinkedUtc": "2023-06-01T00:00:00Z",
@@ -6005,27 +6794,40 @@ fn enterprises_get_all_result() {
     }
   ],
   "Cursor": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
+}"#;
+    round_trips::<
+        EnterpriseResult,
+    >("the documented result of `enterprises/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        EnterpriseResult,
+    >(
+        "the documented result of `enterprises/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Enterprises/0/AddedByANewerServer",
+            "/Enterprises/0/Address/AddedByANewerServer",
+            "/Enterprises/0/Subscription/AddedByANewerServer",
+        ],
+        &["/Enterprises/0/Pricing"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "exchange-rates")]
 #[test]
 fn exchange_rates_get_all_request() {
+    let json = r#"{}"#;
     round_trips::<
         CurrencyAcceptanceFilterParameters,
-    >("the documented request of `exchangeRates/getAll`", r#"{}"#, &[]);
+    >("the documented request of `exchangeRates/getAll`", json, &[]);
 }
 
 #[cfg(feature = "exchange-rates")]
 #[test]
 fn exchange_rates_get_all_result() {
-    round_trips::<
-        ExchangeRateResult,
-    >(
-        "the documented result of `exchangeRates/getAll`",
-        r#"{
+    let json = r#"{
   "ExchangeRates": [
     {
       "SourceCurrency": "EUR",
@@ -6038,38 +6840,46 @@ fn exchange_rates_get_all_result() {
       "Value": 1.1757317
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ExchangeRateResult,
+    >("the documented result of `exchangeRates/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ExchangeRateResult,
+    >(
+        "the documented result of `exchangeRates/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ExchangeRates/0/AddedByANewerServer",
+            "/ExchangeRates/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "exports")]
 #[test]
 fn exports_get_all_request() {
-    round_trips::<
-        ExportFilterParameters,
-    >(
-        "the documented request of `exports/getAll`",
-        r#"{
+    let json = r#"{
   "ExportIds": [
     "3fa85f64-5717-4562-b3fd-2c963f66afa6",
     "5f51c9ef-fc1d-4438-90ad-6b925ab7d7a9",
     "706dc6d5-9511-4751-825e-538ce99da2ce",
     "f776f20a-6f1a-4ddf-93f4-9dae95261415"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ExportFilterParameters,
+    >("the documented request of `exports/getAll`", json, &[]);
 }
 
 #[cfg(feature = "exports")]
 #[test]
 fn exports_get_all_result() {
-    round_trips::<
-        ExportResult,
-    >(
-        "the documented result of `exports/getAll`",
-        r#"{
+    let json = r#"{
   "Exports": [
     {
       "Id": "3fa85f64-5717-4562-b3fd-2c963f66afa6",
@@ -6152,19 +6962,50 @@ fn exports_get_all_result() {
       "Filters": null
     }
   ]
-}"#,
+}"#;
+    round_trips::<ExportResult>("the documented result of `exports/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ExportResult,
+    >(
+        "the documented result of `exports/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Exports/0/AddedByANewerServer",
+            "/Exports/0/Scope/AddedByANewerServer",
+            "/Exports/0/Files/0/AddedByANewerServer",
+            "/Exports/0/Files/1/AddedByANewerServer",
+            "/Exports/0/Filters/AddedByANewerServer",
+            "/Exports/0/Filters/UpdatedUtc/AddedByANewerServer",
+            "/Exports/1/AddedByANewerServer",
+            "/Exports/1/Scope/AddedByANewerServer",
+            "/Exports/1/Filters/AddedByANewerServer",
+            "/Exports/1/Filters/LedgerEntryFilters/AddedByANewerServer",
+            "/Exports/1/Filters/LedgerEntryFilters/Posting/AddedByANewerServer",
+            "/Exports/2/AddedByANewerServer",
+            "/Exports/2/Scope/AddedByANewerServer",
+            "/Exports/3/AddedByANewerServer",
+            "/Exports/3/Scope/AddedByANewerServer",
+        ],
+        &[
+            "/Exports/0/Status",
+            "/Exports/0/EntityType",
+            "/Exports/1/Status",
+            "/Exports/1/EntityType",
+            "/Exports/2/Status",
+            "/Exports/2/EntityType",
+            "/Exports/3/Status",
+            "/Exports/3/EntityType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "exports")]
 #[test]
 fn exports_add_request() {
-    round_trips::<
-        ExportAddParameters,
-    >(
-        "the documented request of `exports/add`",
-        r#"{
+    let json = r#"{
   "EntityType": "Reservation",
   "Scope": {
     "EnterpriseIds": [
@@ -6177,19 +7018,16 @@ fn exports_add_request() {
       "EndUtc": "2020-11-05T00:00:00Z"
     }
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ExportAddParameters,
+    >("the documented request of `exports/add`", json, &[]);
 }
 
 #[cfg(feature = "exports")]
 #[test]
 fn exports_add_result() {
-    round_trips::<
-        ExportAddResult,
-    >(
-        "the documented result of `exports/add`",
-        r#"{
+    let json = r#"{
   "Export": {
     "Id": "09708665-0e31-4b23-b337-b0a000be0df0",
     "Status": "Pending",
@@ -6210,19 +7048,30 @@ fn exports_add_result() {
       "LedgerEntryFilters": null
     }
   }
-}"#,
+}"#;
+    round_trips::<ExportAddResult>("the documented result of `exports/add`", json, &[]);
+    reads_from_a_newer_server::<
+        ExportAddResult,
+    >(
+        "the documented result of `exports/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Export/AddedByANewerServer",
+            "/Export/Scope/AddedByANewerServer",
+            "/Export/Filters/AddedByANewerServer",
+            "/Export/Filters/UpdatedUtc/AddedByANewerServer",
+        ],
+        &["/Export/Status", "/Export/EntityType"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "identity-documents")]
 #[test]
 fn identity_documents_get_all_request() {
-    round_trips::<
-        IdentityDocumentFilterParameters,
-    >(
-        "the documented request of `identityDocuments/getAll`",
-        r#"{
+    let json = r#"{
   "IdentityDocumentIds": [
     "e8a72a69-c20b-4278-b699-ab0400a32ecc",
     "24a3f051-49ed-411b-9384-78187f9daae6"
@@ -6238,19 +7087,16 @@ fn identity_documents_get_all_request() {
   "Limitation": {
     "Count": 1000
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        IdentityDocumentFilterParameters,
+    >("the documented request of `identityDocuments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "identity-documents")]
 #[test]
 fn identity_documents_get_all_result() {
-    round_trips::<
-        IdentityDocumentResult,
-    >(
-        "the documented result of `identityDocuments/getAll`",
-        r#"{
+    let json = r#"{
   "IdentityDocuments": [
     {
       "Id": "e8a72a69-c20b-4278-b699-ab0400a32ecc",
@@ -6280,19 +7126,30 @@ fn identity_documents_get_all_result() {
     }
   ],
   "Cursor": "cbe8a32e-3eb7-4226-baf4-69455a0eeaf4"
-}"#,
+}"#;
+    round_trips::<
+        IdentityDocumentResult,
+    >("the documented result of `identityDocuments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        IdentityDocumentResult,
+    >(
+        "the documented result of `identityDocuments/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/IdentityDocuments/0/AddedByANewerServer",
+            "/IdentityDocuments/1/AddedByANewerServer",
+        ],
+        &["/IdentityDocuments/0/Type", "/IdentityDocuments/1/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "identity-documents")]
 #[test]
 fn identity_documents_add_request() {
-    round_trips::<
-        IdentityDocumentsAddParameters,
-    >(
-        "the documented request of `identityDocuments/add`",
-        r#"{
+    let json = r#"{
   "IdentityDocuments": [
     {
       "CustomerId": "e8a72a69-c20b-4278-b699-ab0400a32ecc",
@@ -6307,19 +7164,16 @@ fn identity_documents_add_request() {
     }
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        IdentityDocumentsAddParameters,
+    >("the documented request of `identityDocuments/add`", json, &[]);
 }
 
 #[cfg(feature = "identity-documents")]
 #[test]
 fn identity_documents_add_result() {
-    round_trips::<
-        IdentityDocumentWriteResult,
-    >(
-        "the documented result of `identityDocuments/add`",
-        r#"{
+    let json = r#"{
   "IdentityDocuments": [
     {
       "Id": "e8a72a69-c20b-4278-b699-ab0400a32ecc",
@@ -6335,19 +7189,26 @@ fn identity_documents_add_result() {
       "IsVerified": true
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        IdentityDocumentWriteResult,
+    >("the documented result of `identityDocuments/add`", json, &[]);
+    reads_from_a_newer_server::<
+        IdentityDocumentWriteResult,
+    >(
+        "the documented result of `identityDocuments/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/IdentityDocuments/0/AddedByANewerServer"],
+        &["/IdentityDocuments/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "identity-documents")]
 #[test]
 fn identity_documents_update_request() {
-    round_trips::<
-        MultipleIdentityDocumentUpdateParameters,
-    >(
-        "the documented request of `identityDocuments/update`",
-        r#"{
+    let json = r#"{
   "IdentityDocuments": [
     {
       "Id": "e8a72a69-c20b-4278-b699-ab0400a32ecc",
@@ -6378,19 +7239,16 @@ fn identity_documents_update_request() {
     }
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleIdentityDocumentUpdateParameters,
+    >("the documented request of `identityDocuments/update`", json, &[]);
 }
 
 #[cfg(feature = "identity-documents")]
 #[test]
 fn identity_documents_update_result() {
-    round_trips::<
-        IdentityDocumentWriteResult,
-    >(
-        "the documented result of `identityDocuments/update`",
-        r#"{
+    let json = r#"{
   "IdentityDocuments": [
     {
       "Id": "e8a72a69-c20b-4278-b699-ab0400a32ecc",
@@ -6406,55 +7264,56 @@ fn identity_documents_update_result() {
       "IsVerified": true
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        IdentityDocumentWriteResult,
+    >("the documented result of `identityDocuments/update`", json, &[]);
+    reads_from_a_newer_server::<
+        IdentityDocumentWriteResult,
+    >(
+        "the documented result of `identityDocuments/update`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/IdentityDocuments/0/AddedByANewerServer"],
+        &["/IdentityDocuments/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "identity-documents")]
 #[test]
 fn identity_documents_delete_request() {
-    round_trips::<
-        IdentityDocumentDeleteParameters,
-    >(
-        "the documented request of `identityDocuments/delete`",
-        r#"{
+    let json = r#"{
   "IdentityDocumentIds": [
     "e8a72a69-c20b-4278-b699-ab0400a32ecc",
     "2e1c6096-3a28-411d-a375-150a7350b278"
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        IdentityDocumentDeleteParameters,
+    >("the documented request of `identityDocuments/delete`", json, &[]);
 }
 
 #[cfg(feature = "identity-documents")]
 #[test]
 fn identity_documents_clear_request() {
-    round_trips::<
-        IdentityDocumentClearParameters,
-    >(
-        "the documented request of `identityDocuments/clear`",
-        r#"{
+    let json = r#"{
   "CustomerIds": [
     "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
     "bccdafd1-3e44-439d-861f-341526b597a9"
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        IdentityDocumentClearParameters,
+    >("the documented request of `identityDocuments/clear`", json, &[]);
 }
 
 #[cfg(feature = "images")]
 #[test]
 fn images_get_urls_request() {
-    round_trips::<
-        ImageUrlParameters,
-    >(
-        "the documented request of `images/getUrls`",
-        r#"{
+    let json = r#"{
   "Images": [
     {
       "ImageId": "57a971a5-a335-48f4-8cd1-595245d1a876",
@@ -6463,46 +7322,49 @@ fn images_get_urls_request() {
       "ResizeMode": "Fit"
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ImageUrlParameters,
+    >("the documented request of `images/getUrls`", json, &[]);
 }
 
 #[cfg(feature = "images")]
 #[test]
 fn images_get_urls_result() {
-    round_trips::<
-        ImageUrlResult,
-    >(
-        "the documented result of `images/getUrls`",
-        r#"{
+    let json = r#"{
   "ImageUrls": [
     {
       "ImageId": "57a971a5-a335-48f4-8cd1-595245d1a876",
       "Url": "https://cdn.demo.mews.li/Media/Image/57a971a5-a335-48f4-8cd1-595245d1a876?Mode=Fit&Width=200&Height=150"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ImageUrlResult,
+    >("the documented result of `images/getUrls`", json, &[]);
+    reads_from_a_newer_server::<
+        ImageUrlResult,
+    >(
+        "the documented result of `images/getUrls`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ImageUrls/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "languages")]
 #[test]
 fn languages_get_all_request() {
-    round_trips::<
-        Parameters,
-    >("the documented request of `languages/getAll`", r#"{}"#, &[]);
+    let json = r#"{}"#;
+    round_trips::<Parameters>("the documented request of `languages/getAll`", json, &[]);
 }
 
 #[cfg(feature = "languages")]
 #[test]
 fn languages_get_all_result() {
-    round_trips::<
-        LanguageResult,
-    >(
-        "the documented result of `languages/getAll`",
-        r#"{
+    let json = r#"{
   "Languages": [
     {
       "Code": "zh-CN",
@@ -6517,37 +7379,45 @@ fn languages_get_all_result() {
       "LocalName": "Čeština"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        LanguageResult,
+    >("the documented result of `languages/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        LanguageResult,
+    >(
+        "the documented result of `languages/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Languages/0/AddedByANewerServer",
+            "/Languages/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "languages")]
 #[test]
 fn languages_get_texts_request() {
-    round_trips::<
-        LanguageTextParameters,
-    >(
-        "the documented request of `languages/getTexts`",
-        r#"{
+    let json = r#"{
   "LanguageCodes": [
     "en-US",
     "cs-CZ"
   ],
   "Scope": "example"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        LanguageTextParameters,
+    >("the documented request of `languages/getTexts`", json, &[]);
 }
 
 #[cfg(feature = "languages")]
 #[test]
 fn languages_get_texts_result() {
-    round_trips::<
-        LanguageTextResult,
-    >(
-        "the documented result of `languages/getTexts`",
-        r#"{
+    let json = r#"{
   "LanguageTexts": [
     {
       "LanguageCode": "en-US",
@@ -6561,19 +7431,26 @@ fn languages_get_texts_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        LanguageTextResult,
+    >("the documented result of `languages/getTexts`", json, &[]);
+    reads_from_a_newer_server::<
+        LanguageTextResult,
+    >(
+        "the documented result of `languages/getTexts`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/LanguageTexts/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "ledger-balances")]
 #[test]
 fn ledger_balances_get_all_request() {
-    round_trips::<
-        LedgerBalanceParameters,
-    >(
-        "the documented request of `ledgerBalances/getAll`",
-        r#"{
+    let json = r#"{
   "Date": {
     "Start": "2024-01-01",
     "End": "2024-01-02"
@@ -6590,19 +7467,16 @@ fn ledger_balances_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        LedgerBalanceParameters,
+    >("the documented request of `ledgerBalances/getAll`", json, &[]);
 }
 
 #[cfg(feature = "ledger-balances")]
 #[test]
 fn ledger_balances_get_all_result() {
-    round_trips::<
-        LedgerBalanceResult,
-    >(
-        "the documented result of `ledgerBalances/getAll`",
-        r#"{
+    let json = r#"{
   "LedgerBalances": [
     {
       "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
@@ -6741,19 +7615,59 @@ fn ledger_balances_get_all_result() {
     }
   ],
   "Cursor": "145a6ece-e15e-4b22-922d-eeac973478c8"
-}"#,
+}"#;
+    round_trips::<
+        LedgerBalanceResult,
+    >("the documented result of `ledgerBalances/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        LedgerBalanceResult,
+    >(
+        "the documented result of `ledgerBalances/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/LedgerBalances/0/AddedByANewerServer",
+            "/LedgerBalances/0/OpeningBalance/AddedByANewerServer",
+            "/LedgerBalances/0/OpeningBalance/TaxValues/0/AddedByANewerServer",
+            "/LedgerBalances/0/OpeningBalance/Breakdown/AddedByANewerServer",
+            "/LedgerBalances/0/OpeningBalance/Breakdown/Items/0/AddedByANewerServer",
+            "/LedgerBalances/0/ClosingBalance/AddedByANewerServer",
+            "/LedgerBalances/0/ClosingBalance/TaxValues/0/AddedByANewerServer",
+            "/LedgerBalances/0/ClosingBalance/Breakdown/AddedByANewerServer",
+            "/LedgerBalances/0/ClosingBalance/Breakdown/Items/0/AddedByANewerServer",
+            "/LedgerBalances/1/AddedByANewerServer",
+            "/LedgerBalances/1/OpeningBalance/AddedByANewerServer",
+            "/LedgerBalances/1/OpeningBalance/TaxValues/0/AddedByANewerServer",
+            "/LedgerBalances/1/OpeningBalance/Breakdown/AddedByANewerServer",
+            "/LedgerBalances/1/OpeningBalance/Breakdown/Items/0/AddedByANewerServer",
+            "/LedgerBalances/1/ClosingBalance/AddedByANewerServer",
+            "/LedgerBalances/1/ClosingBalance/TaxValues/0/AddedByANewerServer",
+            "/LedgerBalances/1/ClosingBalance/Breakdown/AddedByANewerServer",
+            "/LedgerBalances/1/ClosingBalance/Breakdown/Items/0/AddedByANewerServer",
+            "/LedgerBalances/2/AddedByANewerServer",
+            "/LedgerBalances/2/OpeningBalance/AddedByANewerServer",
+            "/LedgerBalances/2/OpeningBalance/TaxValues/0/AddedByANewerServer",
+            "/LedgerBalances/2/OpeningBalance/Breakdown/AddedByANewerServer",
+            "/LedgerBalances/2/OpeningBalance/Breakdown/Items/0/AddedByANewerServer",
+            "/LedgerBalances/2/ClosingBalance/AddedByANewerServer",
+            "/LedgerBalances/2/ClosingBalance/TaxValues/0/AddedByANewerServer",
+            "/LedgerBalances/2/ClosingBalance/Breakdown/AddedByANewerServer",
+            "/LedgerBalances/2/ClosingBalance/Breakdown/Items/0/AddedByANewerServer",
+        ],
+        &[
+            "/LedgerBalances/0/LedgerType",
+            "/LedgerBalances/1/LedgerType",
+            "/LedgerBalances/2/LedgerType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-memberships")]
 #[test]
 fn loyalty_memberships_get_all_request() {
-    round_trips::<
-        LoyaltyMembershipFilterParameters,
-    >(
-        "the documented request of `loyaltyMemberships/getAll`",
-        r#"{
+    let json = r#"{
   "ChainIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "5fcd1933-22f2-40b9-84da-7db04cbecec2"
@@ -6794,19 +7708,16 @@ fn loyalty_memberships_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        LoyaltyMembershipFilterParameters,
+    >("the documented request of `loyaltyMemberships/getAll`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-memberships")]
 #[test]
 fn loyalty_memberships_get_all_result() {
-    round_trips::<
-        LoyaltyMembershipResult,
-    >(
-        "the documented result of `loyaltyMemberships/getAll`",
-        r#"{
+    let json = r#"{
   "LoyaltyMemberships": [
     {
       "Id": "905a4489-0960-4ac9-96ec-793f47365c92",
@@ -6827,19 +7738,26 @@ fn loyalty_memberships_get_all_result() {
     }
   ],
   "Cursor": "905a4489-0960-4ac9-96ec-793f47365c92"
-}"#,
+}"#;
+    round_trips::<
+        LoyaltyMembershipResult,
+    >("the documented result of `loyaltyMemberships/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        LoyaltyMembershipResult,
+    >(
+        "the documented result of `loyaltyMemberships/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/LoyaltyMemberships/0/AddedByANewerServer"],
+        &["/LoyaltyMemberships/0/State"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-memberships")]
 #[test]
 fn loyalty_memberships_add_request() {
-    round_trips::<
-        MultipleLoyaltyMembershipAddParameters,
-    >(
-        "the documented request of `loyaltyMemberships/add`",
-        r#"{
+    let json = r#"{
   "LoyaltyMemberships": [
     {
       "AccountId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
@@ -6854,19 +7772,16 @@ fn loyalty_memberships_add_request() {
     }
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleLoyaltyMembershipAddParameters,
+    >("the documented request of `loyaltyMemberships/add`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-memberships")]
 #[test]
 fn loyalty_memberships_add_result() {
-    round_trips::<
-        LoyaltyMembershipResult,
-    >(
-        "the documented result of `loyaltyMemberships/add`",
-        r#"{
+    let json = r#"{
   "LoyaltyMemberships": [
     {
       "Id": "905a4489-0960-4ac9-96ec-793f47365c92",
@@ -6887,19 +7802,26 @@ fn loyalty_memberships_add_result() {
     }
   ],
   "Cursor": "905a4489-0960-4ac9-96ec-793f47365c92"
-}"#,
+}"#;
+    round_trips::<
+        LoyaltyMembershipResult,
+    >("the documented result of `loyaltyMemberships/add`", json, &[]);
+    reads_from_a_newer_server::<
+        LoyaltyMembershipResult,
+    >(
+        "the documented result of `loyaltyMemberships/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/LoyaltyMemberships/0/AddedByANewerServer"],
+        &["/LoyaltyMemberships/0/State"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-memberships")]
 #[test]
 fn loyalty_memberships_update_request() {
-    round_trips::<
-        MultipleLoyaltyMembershipUpdateParameters,
-    >(
-        "the documented request of `loyaltyMemberships/update`",
-        r#"{
+    let json = r#"{
   "LoyaltyMembershipUpdates": [
     {
       "LoyaltyMembershipId": "905a4489-0960-4ac9-96ec-793f47365c92",
@@ -6930,19 +7852,16 @@ fn loyalty_memberships_update_request() {
     }
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleLoyaltyMembershipUpdateParameters,
+    >("the documented request of `loyaltyMemberships/update`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-memberships")]
 #[test]
 fn loyalty_memberships_update_result() {
-    round_trips::<
-        LoyaltyMembershipResult,
-    >(
-        "the documented result of `loyaltyMemberships/update`",
-        r#"{
+    let json = r#"{
   "LoyaltyMemberships": [
     {
       "Id": "905a4489-0960-4ac9-96ec-793f47365c92",
@@ -6963,37 +7882,41 @@ fn loyalty_memberships_update_result() {
     }
   ],
   "Cursor": "905a4489-0960-4ac9-96ec-793f47365c92"
-}"#,
+}"#;
+    round_trips::<
+        LoyaltyMembershipResult,
+    >("the documented result of `loyaltyMemberships/update`", json, &[]);
+    reads_from_a_newer_server::<
+        LoyaltyMembershipResult,
+    >(
+        "the documented result of `loyaltyMemberships/update`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/LoyaltyMemberships/0/AddedByANewerServer"],
+        &["/LoyaltyMemberships/0/State"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-memberships")]
 #[test]
 fn loyalty_memberships_delete_request() {
-    round_trips::<
-        LoyaltyMembershipDeleteParameters,
-    >(
-        "the documented request of `loyaltyMemberships/delete`",
-        r#"{
+    let json = r#"{
   "LoyaltyMembershipIds": [
     "905a4489-0960-4ac9-96ec-793f47365c92",
     "ac48674e-58a2-43d6-a02b-9ead0b213b17"
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        LoyaltyMembershipDeleteParameters,
+    >("the documented request of `loyaltyMemberships/delete`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-programs")]
 #[test]
 fn loyalty_programs_get_all_request() {
-    round_trips::<
-        LoyaltyProgramFilterParameters,
-    >(
-        "the documented request of `loyaltyPrograms/getAll`",
-        r#"{
+    let json = r#"{
   "ChainIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "5fcd1933-22f2-40b9-84da-7db04cbecec2"
@@ -7020,19 +7943,16 @@ fn loyalty_programs_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        LoyaltyProgramFilterParameters,
+    >("the documented request of `loyaltyPrograms/getAll`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-programs")]
 #[test]
 fn loyalty_programs_get_all_result() {
-    round_trips::<
-        LoyaltyProgramResult,
-    >(
-        "the documented result of `loyaltyPrograms/getAll`",
-        r#"{
+    let json = r#"{
   "LoyaltyPrograms": [
     {
       "Id": "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
@@ -7052,19 +7972,35 @@ fn loyalty_programs_get_all_result() {
     }
   ],
   "Cursor": "da34b396-41f7-47f6-8847-aecf00a3f19e"
-}"#,
+}"#;
+    round_trips::<
+        LoyaltyProgramResult,
+    >("the documented result of `loyaltyPrograms/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        LoyaltyProgramResult,
+    >(
+        "the documented result of `loyaltyPrograms/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/LoyaltyPrograms/0/AddedByANewerServer",
+            "/LoyaltyPrograms/1/AddedByANewerServer",
+        ],
+        &[
+            "/LoyaltyPrograms/0/Type",
+            "/LoyaltyPrograms/0/Subscription",
+            "/LoyaltyPrograms/1/Type",
+            "/LoyaltyPrograms/1/Subscription",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-programs")]
 #[test]
 fn loyalty_programs_add_request() {
-    round_trips::<
-        MultipleLoyaltyProgramAddParameters,
-    >(
-        "the documented request of `loyaltyPrograms/add`",
-        r#"{
+    let json = r#"{
   "LoyaltyPrograms": [
     {
       "Name": "Platinum Club",
@@ -7074,19 +8010,16 @@ fn loyalty_programs_add_request() {
     }
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleLoyaltyProgramAddParameters,
+    >("the documented request of `loyaltyPrograms/add`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-programs")]
 #[test]
 fn loyalty_programs_add_result() {
-    round_trips::<
-        LoyaltyProgramAdditionResult,
-    >(
-        "the documented result of `loyaltyPrograms/add`",
-        r#"{
+    let json = r#"{
   "LoyaltyPrograms": [
     {
       "Id": "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
@@ -7097,19 +8030,26 @@ fn loyalty_programs_add_result() {
       "Subscription": "Free"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        LoyaltyProgramAdditionResult,
+    >("the documented result of `loyaltyPrograms/add`", json, &[]);
+    reads_from_a_newer_server::<
+        LoyaltyProgramAdditionResult,
+    >(
+        "the documented result of `loyaltyPrograms/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/LoyaltyPrograms/0/AddedByANewerServer"],
+        &["/LoyaltyPrograms/0/Type", "/LoyaltyPrograms/0/Subscription"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-programs")]
 #[test]
 fn loyalty_programs_update_request() {
-    round_trips::<
-        MultipleLoyaltyProgramUpdateParameters,
-    >(
-        "the documented request of `loyaltyPrograms/update`",
-        r#"{
+    let json = r#"{
   "LoyaltyProgramUpdates": [
     {
       "LoyaltyProgramId": "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
@@ -7125,19 +8065,16 @@ fn loyalty_programs_update_request() {
     }
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleLoyaltyProgramUpdateParameters,
+    >("the documented request of `loyaltyPrograms/update`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-programs")]
 #[test]
 fn loyalty_programs_update_result() {
-    round_trips::<
-        LoyaltyProgramUpdateResult,
-    >(
-        "the documented result of `loyaltyPrograms/update`",
-        r#"{
+    let json = r#"{
   "LoyaltyPrograms": [
     {
       "Id": "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
@@ -7148,36 +8085,40 @@ fn loyalty_programs_update_result() {
       "Subscription": "Free"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        LoyaltyProgramUpdateResult,
+    >("the documented result of `loyaltyPrograms/update`", json, &[]);
+    reads_from_a_newer_server::<
+        LoyaltyProgramUpdateResult,
+    >(
+        "the documented result of `loyaltyPrograms/update`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/LoyaltyPrograms/0/AddedByANewerServer"],
+        &["/LoyaltyPrograms/0/Type", "/LoyaltyPrograms/0/Subscription"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-programs")]
 #[test]
 fn loyalty_programs_delete_request() {
-    round_trips::<
-        LoyaltyProgramDeleteParameters,
-    >(
-        "the documented request of `loyaltyPrograms/delete`",
-        r#"{
+    let json = r#"{
   "LoyaltyProgramIds": [
     "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
     "da34b396-41f7-47f6-8847-aecf00a3f19e"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        LoyaltyProgramDeleteParameters,
+    >("the documented request of `loyaltyPrograms/delete`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-tiers")]
 #[test]
 fn loyalty_tiers_get_all_request() {
-    round_trips::<
-        LoyaltyTierFilterParameters,
-    >(
-        "the documented request of `loyaltyTiers/getAll`",
-        r#"{
+    let json = r#"{
   "ChainIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "5fcd1933-22f2-40b9-84da-7db04cbecec2"
@@ -7200,19 +8141,16 @@ fn loyalty_tiers_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        LoyaltyTierFilterParameters,
+    >("the documented request of `loyaltyTiers/getAll`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-tiers")]
 #[test]
 fn loyalty_tiers_get_all_result() {
-    round_trips::<
-        LoyaltyTierResult,
-    >(
-        "the documented result of `loyaltyTiers/getAll`",
-        r#"{
+    let json = r#"{
   "LoyaltyTiers": [
     {
       "Id": "69eedfd2-6f25-42fc-b3c8-39df70f85e37",
@@ -7230,19 +8168,30 @@ fn loyalty_tiers_get_all_result() {
     }
   ],
   "Cursor": "3cad97ef-5257-4ced-8599-8e6bbd33331f"
-}"#,
+}"#;
+    round_trips::<
+        LoyaltyTierResult,
+    >("the documented result of `loyaltyTiers/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        LoyaltyTierResult,
+    >(
+        "the documented result of `loyaltyTiers/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/LoyaltyTiers/0/AddedByANewerServer",
+            "/LoyaltyTiers/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-tiers")]
 #[test]
 fn loyalty_tiers_add_request() {
-    round_trips::<
-        MultipleLoyaltyTierAddParameters,
-    >(
-        "the documented request of `loyaltyTiers/add`",
-        r#"{
+    let json = r#"{
   "LoyaltyTiers": [
     {
       "LoyaltyProgramId": "f701dafb-5765-4cf4-b1dd-1f602a740ae5",
@@ -7252,19 +8201,16 @@ fn loyalty_tiers_add_request() {
     }
   ],
   "ChainId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleLoyaltyTierAddParameters,
+    >("the documented request of `loyaltyTiers/add`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-tiers")]
 #[test]
 fn loyalty_tiers_add_result() {
-    round_trips::<
-        LoyaltyTierWriteResult,
-    >(
-        "the documented result of `loyaltyTiers/add`",
-        r#"{
+    let json = r#"{
   "LoyaltyTiers": [
     {
       "Id": "69eedfd2-6f25-42fc-b3c8-39df70f85e37",
@@ -7274,19 +8220,26 @@ fn loyalty_tiers_add_result() {
       "Ordering": 1
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        LoyaltyTierWriteResult,
+    >("the documented result of `loyaltyTiers/add`", json, &[]);
+    reads_from_a_newer_server::<
+        LoyaltyTierWriteResult,
+    >(
+        "the documented result of `loyaltyTiers/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/LoyaltyTiers/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-tiers")]
 #[test]
 fn loyalty_tiers_update_request() {
-    round_trips::<
-        MultipleLoyaltyTierUpdateParameters,
-    >(
-        "the documented request of `loyaltyTiers/update`",
-        r#"{
+    let json = r#"{
   "LoyaltyTierUpdates": [
     {
       "LoyaltyTierId": "69eedfd2-6f25-42fc-b3c8-39df70f85e37",
@@ -7301,19 +8254,16 @@ fn loyalty_tiers_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleLoyaltyTierUpdateParameters,
+    >("the documented request of `loyaltyTiers/update`", json, &[]);
 }
 
 #[cfg(feature = "loyalty-tiers")]
 #[test]
 fn loyalty_tiers_update_result() {
-    round_trips::<
-        LoyaltyTierWriteResult,
-    >(
-        "the documented result of `loyaltyTiers/update`",
-        r#"{
+    let json = r#"{
   "LoyaltyTiers": [
     {
       "Id": "69eedfd2-6f25-42fc-b3c8-39df70f85e37",
@@ -7323,36 +8273,40 @@ fn loyalty_tiers_update_result() {
       "Ordering": 1
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        LoyaltyTierWriteResult,
+    >("the documented result of `loyaltyTiers/update`", json, &[]);
+    reads_from_a_newer_server::<
+        LoyaltyTierWriteResult,
+    >(
+        "the documented result of `loyaltyTiers/update`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/LoyaltyTiers/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "loyalty-tiers")]
 #[test]
 fn loyalty_tiers_delete_request() {
-    round_trips::<
-        LoyaltyTierDeleteParameters,
-    >(
-        "the documented request of `loyaltyTiers/delete`",
-        r#"{
+    let json = r#"{
   "LoyaltyTierIds": [
     "69eedfd2-6f25-42fc-b3c8-39df70f85e37",
     "3cad97ef-5257-4ced-8599-8e6bbd33331f"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        LoyaltyTierDeleteParameters,
+    >("the documented request of `loyaltyTiers/delete`", json, &[]);
 }
 
 #[cfg(feature = "messages")]
 #[test]
 fn messages_get_all_request() {
-    round_trips::<
-        MessageFilterParameters,
-    >(
-        "the documented request of `messages/getAll`",
-        r#"{
+    let json = r#"{
   "MessageThreadIds": [
     "7f9325f6-ef44-4911-89a8-ae51010a5aa4",
     "8d02142f-31cf-4115-90bf-ae5200c7a1ba"
@@ -7368,19 +8322,16 @@ fn messages_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MessageFilterParameters,
+    >("the documented request of `messages/getAll`", json, &[]);
 }
 
 #[cfg(feature = "messages")]
 #[test]
 fn messages_get_all_result() {
-    round_trips::<
-        MessageResult,
-    >(
-        "the documented result of `messages/getAll`",
-        r#"{
+    let json = r#"{
   "Messages": [
     {
       "Id": "4bfe4675-98a9-4428-9ea9-ae5300dbaa93",
@@ -7394,19 +8345,30 @@ fn messages_get_all_result() {
     }
   ],
   "Cursor": "7f9325f6-ef44-4911-89a8-ae51010a5aa4"
-}"#,
+}"#;
+    round_trips::<
+        MessageResult,
+    >("the documented result of `messages/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        MessageResult,
+    >(
+        "the documented result of `messages/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Messages/0/AddedByANewerServer",
+            "/Messages/0/Sender/AddedByANewerServer",
+        ],
+        &["/Messages/0/Sender/Discriminator"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "messages")]
 #[test]
 fn messages_add_request() {
-    round_trips::<
-        MultipleMessageAddParameters,
-    >(
-        "the documented request of `messages/add`",
-        r#"{
+    let json = r#"{
   "Messages": [
     {
       "MessageThreadId": "7f9325f6-ef44-4911-89a8-ae51010a5aa4",
@@ -7414,19 +8376,16 @@ fn messages_add_request() {
       "Identifier": "Message 1"
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleMessageAddParameters,
+    >("the documented request of `messages/add`", json, &[]);
 }
 
 #[cfg(feature = "messages")]
 #[test]
 fn messages_add_result() {
-    round_trips::<
-        AddedMessageResult,
-    >(
-        "the documented result of `messages/add`",
-        r#"{
+    let json = r#"{
   "Messages": [
     {
       "Identifier": "Message 1",
@@ -7442,19 +8401,31 @@ fn messages_add_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        AddedMessageResult,
+    >("the documented result of `messages/add`", json, &[]);
+    reads_from_a_newer_server::<
+        AddedMessageResult,
+    >(
+        "the documented result of `messages/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Messages/0/AddedByANewerServer",
+            "/Messages/0/Message/AddedByANewerServer",
+            "/Messages/0/Message/Sender/AddedByANewerServer",
+        ],
+        &["/Messages/0/Message/Sender/Discriminator"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "message-threads")]
 #[test]
 fn message_threads_get_all_request() {
-    round_trips::<
-        MessageThreadFilterParameters,
-    >(
-        "the documented request of `messageThreads/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -7467,19 +8438,16 @@ fn message_threads_get_all_request() {
     "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MessageThreadFilterParameters,
+    >("the documented request of `messageThreads/getAll`", json, &[]);
 }
 
 #[cfg(feature = "message-threads")]
 #[test]
 fn message_threads_get_all_result() {
-    round_trips::<
-        MessageThreadResult,
-    >(
-        "the documented result of `messageThreads/getAll`",
-        r#"{
+    let json = r#"{
   "MessageThreads": [
     {
       "Id": "7f9325f6-ef44-4911-89a8-ae51010a5aa4",
@@ -7490,34 +8458,38 @@ fn message_threads_get_all_result() {
     }
   ],
   "Cursor": "7f9325f6-ef44-4911-89a8-ae51010a5aa4"
-}"#,
+}"#;
+    round_trips::<
+        MessageThreadResult,
+    >("the documented result of `messageThreads/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        MessageThreadResult,
+    >(
+        "the documented result of `messageThreads/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/MessageThreads/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "message-threads")]
 #[test]
 fn message_threads_add_request() {
-    round_trips::<
-        MessageThreadAddParameters,
-    >(
-        "the documented request of `messageThreads/add`",
-        r#"{
+    let json = r#"{
   "OriginalSender": "John Doe",
   "Subject": "Example subject"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MessageThreadAddParameters,
+    >("the documented request of `messageThreads/add`", json, &[]);
 }
 
 #[cfg(feature = "message-threads")]
 #[test]
 fn message_threads_add_result() {
-    round_trips::<
-        MessageThreadAddResult,
-    >(
-        "the documented result of `messageThreads/add`",
-        r#"{
+    let json = r#"{
   "MessageThreads": [
     {
       "Id": "7f9325f6-ef44-4911-89a8-ae51010a5aa4",
@@ -7528,19 +8500,26 @@ fn message_threads_add_result() {
       "IsResolved": false
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        MessageThreadAddResult,
+    >("the documented result of `messageThreads/add`", json, &[]);
+    reads_from_a_newer_server::<
+        MessageThreadAddResult,
+    >(
+        "the documented result of `messageThreads/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/MessageThreads/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "order-items")]
 #[test]
 fn order_items_get_all_request() {
-    round_trips::<
-        OrderItemFilterParameters,
-    >(
-        "the documented request of `orderItems/getAll`",
-        r#"{
+    let json = r#"{
   "AccountIds": [
     "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
     "bccdafd1-3e44-439d-861f-341526b597a9"
@@ -7556,19 +8535,16 @@ fn order_items_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        OrderItemFilterParameters,
+    >("the documented request of `orderItems/getAll`", json, &[]);
 }
 
 #[cfg(feature = "order-items")]
 #[test]
 fn order_items_get_all_result() {
-    round_trips::<
-        OrderItemResult,
-    >(
-        "the documented result of `orderItems/getAll`",
-        r#"{
+    let json = r#"{
   "OrderItems": [
     {
       "Id": "53896156-f25b-4949-b55b-afd3007b1146",
@@ -7753,37 +8729,83 @@ fn order_items_get_all_result() {
     }
   ],
   "Cursor": "d98c9611-0006-4691-a835-af2e00b170c4"
-}"#,
+}"#;
+    round_trips::<
+        OrderItemResult,
+    >("the documented result of `orderItems/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        OrderItemResult,
+    >(
+        "the documented result of `orderItems/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/OrderItems/0/AddedByANewerServer",
+            "/OrderItems/0/UnitAmount/AddedByANewerServer",
+            "/OrderItems/0/UnitAmount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/0/UnitAmount/Breakdown/AddedByANewerServer",
+            "/OrderItems/0/UnitAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/0/Amount/AddedByANewerServer",
+            "/OrderItems/0/Amount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/0/Amount/Breakdown/AddedByANewerServer",
+            "/OrderItems/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/0/OriginalAmount/AddedByANewerServer",
+            "/OrderItems/0/OriginalAmount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/0/OriginalAmount/Breakdown/AddedByANewerServer",
+            "/OrderItems/0/OriginalAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/0/Options/AddedByANewerServer",
+            "/OrderItems/1/AddedByANewerServer",
+            "/OrderItems/1/UnitAmount/AddedByANewerServer",
+            "/OrderItems/1/UnitAmount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/1/UnitAmount/Breakdown/AddedByANewerServer",
+            "/OrderItems/1/UnitAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/1/Amount/AddedByANewerServer",
+            "/OrderItems/1/Amount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/1/Amount/Breakdown/AddedByANewerServer",
+            "/OrderItems/1/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/1/OriginalAmount/AddedByANewerServer",
+            "/OrderItems/1/OriginalAmount/TaxValues/0/AddedByANewerServer",
+            "/OrderItems/1/OriginalAmount/Breakdown/AddedByANewerServer",
+            "/OrderItems/1/OriginalAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/OrderItems/1/Options/AddedByANewerServer",
+            "/OrderItems/1/Data/AddedByANewerServer",
+            "/OrderItems/1/Data/Product/AddedByANewerServer",
+        ],
+        &[
+            "/OrderItems/0/AccountType",
+            "/OrderItems/0/RevenueType",
+            "/OrderItems/0/AccountingState",
+            "/OrderItems/0/Type",
+            "/OrderItems/1/AccountType",
+            "/OrderItems/1/RevenueType",
+            "/OrderItems/1/AccountingState",
+            "/OrderItems/1/Type",
+            "/OrderItems/1/Data/Discriminator",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "order-items")]
 #[test]
 fn order_items_cancel_request() {
-    round_trips::<
-        CancelOrderItemParameters,
-    >(
-        "the documented request of `orderItems/cancel`",
-        r#"{
+    let json = r#"{
   "OrderItemIds": [
     "f5c6b7a8-9d4f-4e2a-8a3b-2f3b8b9e6a1f",
     "a6b7c8d9-0e1f-4d2a-9b3c-5d6e7f8a9b0c"
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CancelOrderItemParameters,
+    >("the documented request of `orderItems/cancel`", json, &[]);
 }
 
 #[cfg(feature = "orders")]
 #[test]
 fn orders_add_request() {
-    round_trips::<
-        OrderAdditionParameters,
-    >(
-        "the documented request of `orders/add`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "AccountId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
@@ -7817,33 +8839,37 @@ fn orders_add_request() {
   "BusinessSegmentId": "dc9188f6-fb61-412c-b3fd-af32dab082ed",
   "BillId": "ea087d64-3901-4eee-b0b7-9fce4c58a005",
   "LinkedReservationId": "0f515589-99b4-423d-b83a-b237009f0509"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        OrderAdditionParameters,
+    >("the documented request of `orders/add`", json, &[]);
 }
 
 #[cfg(feature = "orders")]
 #[test]
 fn orders_add_result() {
+    let json = r#"{
+  "OrderId": "cdfd5caa-2868-411b-ba95-322e70035f1a"
+}"#;
     round_trips::<
+        OrderAdditionResult,
+    >("the documented result of `orders/add`", json, &[]);
+    reads_from_a_newer_server::<
         OrderAdditionResult,
     >(
         "the documented result of `orders/add`",
-        r#"{
-  "OrderId": "cdfd5caa-2868-411b-ba95-322e70035f1a"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "outlet-bills")]
 #[test]
 fn outlet_bills_add_request() {
-    round_trips::<
-        AddOutletBillsParameters,
-    >(
-        "the documented request of `outletBills/add`",
-        r#"{
+    let json = r#"{
   "Bills": [
     {
       "OutletId": "7700469f-7667-4ebd-a1c0-10380afc9bd0",
@@ -7881,35 +8907,39 @@ fn outlet_bills_add_request() {
       ]
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AddOutletBillsParameters,
+    >("the documented request of `outletBills/add`", json, &[]);
 }
 
 #[cfg(feature = "outlet-bills")]
 #[test]
 fn outlet_bills_add_result() {
-    round_trips::<
-        AddOutletBillsResult,
-    >(
-        "the documented result of `outletBills/add`",
-        r#"{
+    let json = r#"{
   "OutletBillIds": [
     "f2ee1bd2-dd55-4cd3-bab1-ab6800bf0301"
   ]
-}"#,
+}"#;
+    round_trips::<
+        AddOutletBillsResult,
+    >("the documented result of `outletBills/add`", json, &[]);
+    reads_from_a_newer_server::<
+        AddOutletBillsResult,
+    >(
+        "the documented result of `outletBills/add`",
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "outlet-items")]
 #[test]
 fn outlet_items_get_all_request() {
-    round_trips::<
-        OutletItemsFilterParameters,
-    >(
-        "the documented request of `outletItems/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -7930,19 +8960,16 @@ fn outlet_items_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        OutletItemsFilterParameters,
+    >("the documented request of `outletItems/getAll`", json, &[]);
 }
 
 #[cfg(feature = "outlet-items")]
 #[test]
 fn outlet_items_get_all_result() {
-    round_trips::<
-        OutletItemResult,
-    >(
-        "the documented result of `outletItems/getAll`",
-        r#"{
+    let json = r#"{
   "OutletItems": [
     {
       "Id": "f29821b7-1659-4c96-a8c7-3725d0f1509b",
@@ -8004,19 +9031,34 @@ fn outlet_items_get_all_result() {
     }
   ],
   "Cursor": "8d02142f-31cf-4115-90bf-ae5200c7a1ba"
-}"#,
+}"#;
+    round_trips::<
+        OutletItemResult,
+    >("the documented result of `outletItems/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        OutletItemResult,
+    >(
+        "the documented result of `outletItems/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/OutletItems/0/AddedByANewerServer",
+            "/OutletItems/0/UnitAmount/AddedByANewerServer",
+            "/OutletItems/1/AddedByANewerServer",
+            "/OutletItems/1/UnitAmount/AddedByANewerServer",
+            "/OutletBills/0/AddedByANewerServer",
+            "/OutletBills/1/AddedByANewerServer",
+        ],
+        &["/OutletItems/0/Type", "/OutletItems/1/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "outlets")]
 #[test]
 fn outlets_get_all_request() {
-    round_trips::<
-        OutletFilterParameters,
-    >(
-        "the documented request of `outlets/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -8032,19 +9074,16 @@ fn outlets_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        OutletFilterParameters,
+    >("the documented request of `outlets/getAll`", json, &[]);
 }
 
 #[cfg(feature = "outlets")]
 #[test]
 fn outlets_get_all_result() {
-    round_trips::<
-        OutletResult,
-    >(
-        "the documented result of `outlets/getAll`",
-        r#"{
+    let json = r#"{
   "Outlets": [
     {
       "Id": "7700469f-7667-4ebd-a1c0-10380afc9bd0",
@@ -8064,19 +9103,28 @@ fn outlets_get_all_result() {
     }
   ],
   "Cursor": "2accff7b-feea-436a-9670-afa9bdb8c8d2"
-}"#,
+}"#;
+    round_trips::<OutletResult>("the documented result of `outlets/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        OutletResult,
+    >(
+        "the documented result of `outlets/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Outlets/0/AddedByANewerServer",
+            "/Outlets/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payment-method-requests")]
 #[test]
 fn payment_method_requests_add_request() {
-    round_trips::<
-        PaymentMethodRequestAddParameters,
-    >(
-        "the documented request of `paymentMethodRequests/add`",
-        r#"{
+    let json = r#"{
   "AccountId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
   "ExpirationUtc": "2024-02-23T23:00:00Z",
   "Description": "Please provide a payment card to secure your reservation.",
@@ -8090,33 +9138,37 @@ fn payment_method_requests_add_request() {
     "PaymentMethodRequestAdded"
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        PaymentMethodRequestAddParameters,
+    >("the documented request of `paymentMethodRequests/add`", json, &[]);
 }
 
 #[cfg(feature = "payment-method-requests")]
 #[test]
 fn payment_method_requests_add_result() {
+    let json = r#"{
+  "PaymentMethodRequestId": "a5f5c82d-621a-4c8a-903b-1b0a9a23b71e"
+}"#;
     round_trips::<
+        PaymentMethodRequestAdditionResult,
+    >("the documented result of `paymentMethodRequests/add`", json, &[]);
+    reads_from_a_newer_server::<
         PaymentMethodRequestAdditionResult,
     >(
         "the documented result of `paymentMethodRequests/add`",
-        r#"{
-  "PaymentMethodRequestId": "a5f5c82d-621a-4c8a-903b-1b0a9a23b71e"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payment-plans")]
 #[test]
 fn billing_automation_payment_plans_add_request() {
-    round_trips::<
-        BillingAutomationPaymentPlanAddParameters,
-    >(
-        "the documented request of `billingAutomationPaymentPlans/add`",
-        r#"{
+    let json = r#"{
   "BillingAutomationId": "ecd64eec-4423-4c65-b844-814b9199856d",
   "CustomerId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
   "Name": "Payment Plan Name",
@@ -8132,33 +9184,37 @@ fn billing_automation_payment_plans_add_request() {
   },
   "PaymentOffsetDays": 5,
   "StartMonth": "2026-10"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        BillingAutomationPaymentPlanAddParameters,
+    >("the documented request of `billingAutomationPaymentPlans/add`", json, &[]);
 }
 
 #[cfg(feature = "payment-plans")]
 #[test]
 fn billing_automation_payment_plans_add_result() {
+    let json = r#"{
+  "PaymentRequestUrl": "https://example.com/payment-request-url"
+}"#;
     round_trips::<
+        PaymentPlanAddResult,
+    >("the documented result of `billingAutomationPaymentPlans/add`", json, &[]);
+    reads_from_a_newer_server::<
         PaymentPlanAddResult,
     >(
         "the documented result of `billingAutomationPaymentPlans/add`",
-        r#"{
-  "PaymentRequestUrl": "https://example.com/payment-request-url"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payment-requests")]
 #[test]
 fn payment_requests_get_all_request() {
-    round_trips::<
-        PaymentRequestFilterParameters,
-    >(
-        "the documented request of `paymentRequests/getAll`",
-        r#"{
+    let json = r#"{
   "PaymentRequestIds": [
     "bcc76295-4e47-4cf1-a7cb-afae00bd1c35",
     "6282d17b-a068-4a9f-83d3-afae00c39bfb"
@@ -8184,19 +9240,16 @@ fn payment_requests_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        PaymentRequestFilterParameters,
+    >("the documented request of `paymentRequests/getAll`", json, &[]);
 }
 
 #[cfg(feature = "payment-requests")]
 #[test]
 fn payment_requests_get_all_result() {
-    round_trips::<
-        PaymentRequestResult,
-    >(
-        "the documented result of `paymentRequests/getAll`",
-        r#"{
+    let json = r#"{
   "PaymentRequests": [
     {
       "Id": "bcc76295-4e47-4cf1-a7cb-afae00bd1c35",
@@ -8231,19 +9284,36 @@ fn payment_requests_get_all_result() {
     }
   ],
   "Cursor": "bcc76295-4e47-4cf1-a7cb-afae00bd1c35"
-}"#,
+}"#;
+    round_trips::<
+        PaymentRequestResult,
+    >("the documented result of `paymentRequests/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        PaymentRequestResult,
+    >(
+        "the documented result of `paymentRequests/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/PaymentRequests/0/AddedByANewerServer",
+            "/PaymentRequests/0/Amount/AddedByANewerServer",
+            "/PaymentRequests/0/Amount/Breakdown/AddedByANewerServer",
+            "/PaymentRequests/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+        ],
+        &[
+            "/PaymentRequests/0/State",
+            "/PaymentRequests/0/Type",
+            "/PaymentRequests/0/Reason",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payment-requests")]
 #[test]
 fn payment_requests_add_request() {
-    round_trips::<
-        MultiplePaymentRequestAddParameters,
-    >(
-        "the documented request of `paymentRequests/add`",
-        r#"{
+    let json = r#"{
   "PaymentRequests": [
     {
       "AccountId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
@@ -8262,19 +9332,16 @@ fn payment_requests_add_request() {
   ],
   "SendPaymentRequestEmails": true,
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultiplePaymentRequestAddParameters,
+    >("the documented request of `paymentRequests/add`", json, &[]);
 }
 
 #[cfg(feature = "payment-requests")]
 #[test]
 fn payment_requests_add_result() {
-    round_trips::<
-        PaymentRequestAdditionResult,
-    >(
-        "the documented result of `paymentRequests/add`",
-        r#"{
+    let json = r#"{
   "PaymentRequests": [
     {
       "Id": "6282d17b-a068-4a9f-83d3-afae00c39bfb",
@@ -8308,35 +9375,49 @@ fn payment_requests_add_result() {
       "UpdatedUtc": "2023-10-28T11:48:57Z"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        PaymentRequestAdditionResult,
+    >("the documented result of `paymentRequests/add`", json, &[]);
+    reads_from_a_newer_server::<
+        PaymentRequestAdditionResult,
+    >(
+        "the documented result of `paymentRequests/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/PaymentRequests/0/AddedByANewerServer",
+            "/PaymentRequests/0/Amount/AddedByANewerServer",
+            "/PaymentRequests/0/Amount/Breakdown/AddedByANewerServer",
+            "/PaymentRequests/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+        ],
+        &[
+            "/PaymentRequests/0/State",
+            "/PaymentRequests/0/Type",
+            "/PaymentRequests/0/Reason",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payment-requests")]
 #[test]
 fn payment_requests_cancel_request() {
-    round_trips::<
-        MultiplePaymentRequestCancelParameters,
-    >(
-        "the documented request of `paymentRequests/cancel`",
-        r#"{
+    let json = r#"{
   "PaymentRequestIds": [
     "6282d17b-a068-4a9f-83d3-afae00c39bfb"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultiplePaymentRequestCancelParameters,
+    >("the documented request of `paymentRequests/cancel`", json, &[]);
 }
 
 #[cfg(feature = "payment-requests")]
 #[test]
 fn payment_requests_cancel_result() {
-    round_trips::<
-        PaymentRequestCancellationResult,
-    >(
-        "the documented result of `paymentRequests/cancel`",
-        r#"{
+    let json = r#"{
   "PaymentRequests": [
     {
       "Id": "6282d17b-a068-4a9f-83d3-afae00c39bfb",
@@ -8370,19 +9451,36 @@ fn payment_requests_cancel_result() {
       "UpdatedUtc": "2023-10-28T11:48:57Z"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        PaymentRequestCancellationResult,
+    >("the documented result of `paymentRequests/cancel`", json, &[]);
+    reads_from_a_newer_server::<
+        PaymentRequestCancellationResult,
+    >(
+        "the documented result of `paymentRequests/cancel`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/PaymentRequests/0/AddedByANewerServer",
+            "/PaymentRequests/0/Amount/AddedByANewerServer",
+            "/PaymentRequests/0/Amount/Breakdown/AddedByANewerServer",
+            "/PaymentRequests/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+        ],
+        &[
+            "/PaymentRequests/0/State",
+            "/PaymentRequests/0/Type",
+            "/PaymentRequests/0/Reason",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_get_all_request() {
-    round_trips::<
-        PaymentFilterParameters,
-    >(
-        "the documented request of `payments/getAll`",
-        r#"{
+    let json = r#"{
   "PaymentIds": [
     "f6313945-94c1-4e27-b402-031c2a8c989f",
     "be922eb7-bc5f-4877-b847-1120c0c2acd2"
@@ -8435,19 +9533,16 @@ fn payments_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        PaymentFilterParameters,
+    >("the documented request of `payments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_get_all_result() {
-    round_trips::<
-        PaymentResult,
-    >(
-        "the documented result of `payments/getAll`",
-        r#"{
+    let json = r#"{
   "Payments": [
     {
       "Id": "f6313945-94c1-4e27-b402-031c2a8c989f",
@@ -8635,19 +9730,75 @@ fn payments_get_all_result() {
     }
   ],
   "Cursor": "a3e7f291-6c4d-4b8a-9f12-1d3e5c7b9a01"
-}"#,
+}"#;
+    round_trips::<
+        PaymentResult,
+    >("the documented result of `payments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        PaymentResult,
+    >(
+        "the documented result of `payments/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Payments/0/AddedByANewerServer",
+            "/Payments/0/Amount/AddedByANewerServer",
+            "/Payments/0/Amount/Breakdown/AddedByANewerServer",
+            "/Payments/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/Payments/0/OriginalAmount/AddedByANewerServer",
+            "/Payments/0/OriginalAmount/Breakdown/AddedByANewerServer",
+            "/Payments/0/OriginalAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/Payments/0/Data/AddedByANewerServer",
+            "/Payments/0/Data/CreditCard/AddedByANewerServer",
+            "/Payments/1/AddedByANewerServer",
+            "/Payments/1/Amount/AddedByANewerServer",
+            "/Payments/1/Amount/Breakdown/AddedByANewerServer",
+            "/Payments/1/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/Payments/1/OriginalAmount/AddedByANewerServer",
+            "/Payments/1/OriginalAmount/Breakdown/AddedByANewerServer",
+            "/Payments/1/OriginalAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/Payments/2/AddedByANewerServer",
+            "/Payments/2/Amount/AddedByANewerServer",
+            "/Payments/2/Amount/Breakdown/AddedByANewerServer",
+            "/Payments/2/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/Payments/2/OriginalAmount/AddedByANewerServer",
+            "/Payments/2/OriginalAmount/Breakdown/AddedByANewerServer",
+            "/Payments/2/OriginalAmount/Breakdown/Items/0/AddedByANewerServer",
+            "/Payments/2/Data/AddedByANewerServer",
+            "/Payments/2/Data/Alternative/AddedByANewerServer",
+        ],
+        &[
+            "/Payments/0/AccountType",
+            "/Payments/0/AccountingState",
+            "/Payments/0/State",
+            "/Payments/0/Type",
+            "/Payments/0/Kind",
+            "/Payments/0/Data/Discriminator",
+            "/Payments/0/PaymentOrigin",
+            "/Payments/1/AccountType",
+            "/Payments/1/AccountingState",
+            "/Payments/1/State",
+            "/Payments/1/Type",
+            "/Payments/1/Kind",
+            "/Payments/1/PaymentOrigin",
+            "/Payments/2/AccountType",
+            "/Payments/2/AccountingState",
+            "/Payments/2/State",
+            "/Payments/2/Type",
+            "/Payments/2/Kind",
+            "/Payments/2/Data/Discriminator",
+            "/Payments/2/Data/Alternative/Type",
+            "/Payments/2/PaymentOrigin",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_add_external_request() {
-    round_trips::<
-        ExternalPaymentParameters,
-    >(
-        "the documented request of `payments/addExternal`",
-        r#"{
+    let json = r#"{
   "AccountId": "35d4b117-4e60-44a3-9580-c582117eff98",
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "Amount": {
@@ -8658,33 +9809,37 @@ fn payments_add_external_request() {
   "ExternalIdentifier": "b06de5e4-7137-47ec-8a49-3303131b02c0",
   "Type": "Cash",
   "AccountingCategoryId": null
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ExternalPaymentParameters,
+    >("the documented request of `payments/addExternal`", json, &[]);
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_add_external_result() {
+    let json = r#"{
+  "ExternalPaymentId": "4ee05b77-ae21-46e8-8418-ac1c009dfb2b"
+}"#;
     round_trips::<
+        AddExternalPaymentResult,
+    >("the documented result of `payments/addExternal`", json, &[]);
+    reads_from_a_newer_server::<
         AddExternalPaymentResult,
     >(
         "the documented result of `payments/addExternal`",
-        r#"{
-  "ExternalPaymentId": "4ee05b77-ae21-46e8-8418-ac1c009dfb2b"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_add_credit_card_request() {
-    round_trips::<
-        CreditCardPaymentParameters,
-    >(
-        "the documented request of `payments/addCreditCard`",
-        r#"{
+    let json = r#"{
   "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98",
   "Amount": {
     "Currency": "GBP",
@@ -8700,33 +9855,37 @@ fn payments_add_credit_card_request() {
   "AccountingCategoryId": null,
   "ReceiptIdentifier": "123456",
   "Notes": "Terminal A"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CreditCardPaymentParameters,
+    >("the documented request of `payments/addCreditCard`", json, &[]);
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_add_credit_card_result() {
+    let json = r#"{
+  "CreditCardId": "ee2209ce-71c6-4e3a-978f-aac700c82c7b"
+}"#;
     round_trips::<
+        AddCreditCardResult,
+    >("the documented result of `payments/addCreditCard`", json, &[]);
+    reads_from_a_newer_server::<
         AddCreditCardResult,
     >(
         "the documented result of `payments/addCreditCard`",
-        r#"{
-  "CreditCardId": "ee2209ce-71c6-4e3a-978f-aac700c82c7b"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_add_alternative_request() {
-    round_trips::<
-        AlternativePaymentParameters,
-    >(
-        "the documented request of `payments/addAlternative`",
-        r#"{
+    let json = r#"{
   "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98",
   "Method": "Ideal",
   "RedirectUrl": "https://mews.com",
@@ -8738,55 +9897,56 @@ fn payments_add_alternative_request() {
   "Data": {
     "Discriminator": "Ideal"
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        AlternativePaymentParameters,
+    >("the documented request of `payments/addAlternative`", json, &[]);
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_add_alternative_result() {
-    round_trips::<
-        AlternativePaymentResult,
-    >(
-        "the documented result of `payments/addAlternative`",
-        r#"{
+    let json = r#"{
   "PaymentId": "3ae3976f-8f22-4936-a4e8-abf800bd7278",
   "NextAction": {
     "Discriminator": "RedirectToUrl",
     "Value": "https://sample-payment-gateway.com/redirect/authenticate/unFR1tjshd9OGDaSSyCeVEbO"
   }
-}"#,
+}"#;
+    round_trips::<
+        AlternativePaymentResult,
+    >("the documented result of `payments/addAlternative`", json, &[]);
+    reads_from_a_newer_server::<
+        AlternativePaymentResult,
+    >(
+        "the documented result of `payments/addAlternative`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/NextAction/AddedByANewerServer"],
+        &["/NextAction/Discriminator"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_refund_request() {
-    round_trips::<
-        PaymentRefundParameters,
-    >(
-        "the documented request of `payments/refund`",
-        r#"{
+    let json = r#"{
   "PaymentId": "f6313945-94c1-4e27-b402-031c2a8c989f",
   "AccountId": "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
   "Reason": "Sample reason",
   "ValueToRefund": 110.5,
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        PaymentRefundParameters,
+    >("the documented request of `payments/refund`", json, &[]);
 }
 
 #[cfg(feature = "payments")]
 #[test]
 fn payments_refund_result() {
-    round_trips::<
-        PaymentRefundResult,
-    >(
-        "the documented result of `payments/refund`",
-        r#"{
+    let json = r#"{
   "PaymentId": "f6313945-94c1-4e27-b402-031c2a8c989f",
   "RefundId": "1d65c488-111a-4719-b3ea-e1a9969c6069",
   "Type": "CreditCardPayment",
@@ -8795,36 +9955,40 @@ fn payments_refund_result() {
     "Value": 100
   },
   "State": "Pending"
-}"#,
+}"#;
+    round_trips::<
+        PaymentRefundResult,
+    >("the documented result of `payments/refund`", json, &[]);
+    reads_from_a_newer_server::<
+        PaymentRefundResult,
+    >(
+        "the documented result of `payments/refund`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Amount/AddedByANewerServer"],
+        &["/Type", "/State"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "preauthorizations")]
 #[test]
 fn preauthorizations_get_all_by_customers_request() {
-    round_trips::<
-        MultipleCustomerParameters,
-    >(
-        "the documented request of `preauthorizations/getAllByCustomers`",
-        r#"{
+    let json = r#"{
   "CustomerIds": [
     "fadd5bb6-b428-45d5-94f8-fd0d89fece6d",
     "bccdafd1-3e44-439d-861f-341526b597a9"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleCustomerParameters,
+    >("the documented request of `preauthorizations/getAllByCustomers`", json, &[]);
 }
 
 #[cfg(feature = "preauthorizations")]
 #[test]
 fn preauthorizations_get_all_by_customers_result() {
-    round_trips::<
-        PreauthorizationResult,
-    >(
-        "the documented result of `preauthorizations/getAllByCustomers`",
-        r#"{
+    let json = r#"{
   "Preauthorizations": [
     {
       "Id": "2d93962f-067f-45a6-b7c4-bc4b9d899456",
@@ -8885,19 +10049,38 @@ fn preauthorizations_get_all_by_customers_result() {
       "IsActive": true
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        PreauthorizationResult,
+    >("the documented result of `preauthorizations/getAllByCustomers`", json, &[]);
+    reads_from_a_newer_server::<
+        PreauthorizationResult,
+    >(
+        "the documented result of `preauthorizations/getAllByCustomers`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Preauthorizations/0/AddedByANewerServer",
+            "/Preauthorizations/0/Amount/AddedByANewerServer",
+            "/Preauthorizations/0/Amount/TaxValues/0/AddedByANewerServer",
+            "/Preauthorizations/0/Amount/Breakdown/AddedByANewerServer",
+            "/Preauthorizations/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/Preauthorizations/1/AddedByANewerServer",
+            "/Preauthorizations/1/Amount/AddedByANewerServer",
+            "/Preauthorizations/1/Amount/TaxValues/0/AddedByANewerServer",
+            "/Preauthorizations/1/Amount/Breakdown/AddedByANewerServer",
+            "/Preauthorizations/1/Amount/Breakdown/Items/0/AddedByANewerServer",
+        ],
+        &["/Preauthorizations/0/State", "/Preauthorizations/1/State"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "product-categories")]
 #[test]
 fn product_categories_get_all_request() {
-    round_trips::<
-        ProductCategoryFilterParameters,
-    >(
-        "the documented request of `productCategories/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -8917,9 +10100,10 @@ fn product_categories_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ProductCategoryFilterParameters,
+    >("the documented request of `productCategories/getAll`", json, &[]);
 }
 
 #[cfg(feature = "product-categories")]
@@ -8996,11 +10180,7 @@ fn product_categories_get_all_result() {
 #[cfg(feature = "products")]
 #[test]
 fn products_get_all_request() {
-    round_trips::<
-        ProductFilterParameters,
-    >(
-        "the documented request of `products/getAll`",
-        r#"{
+    let json = r#"{
   "ServiceIds": [
     "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
   ],
@@ -9011,19 +10191,16 @@ fn products_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ProductFilterParameters,
+    >("the documented request of `products/getAll`", json, &[]);
 }
 
 #[cfg(feature = "products")]
 #[test]
 fn products_get_all_result() {
-    round_trips::<
-        ProductResult,
-    >(
-        "the documented result of `products/getAll`",
-        r#"{
+    let json = r#"{
   "Products": [
     {
       "Id": "198bc308-c1f2-4a1c-a827-c41d99d52f3d",
@@ -9129,19 +10306,45 @@ fn products_get_all_result() {
     }
   ],
   "Cursor": "198bc308-c1f2-4a1c-a827-c41d99d52f3d"
-}"#,
+}"#;
+    round_trips::<
+        ProductResult,
+    >("the documented result of `products/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ProductResult,
+    >(
+        "the documented result of `products/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Products/0/AddedByANewerServer",
+            "/Products/0/Options/AddedByANewerServer",
+            "/Products/0/Promotions/AddedByANewerServer",
+            "/Products/0/Classifications/AddedByANewerServer",
+            "/Products/0/Price/AddedByANewerServer",
+            "/Products/0/Price/TaxValues/0/AddedByANewerServer",
+            "/CustomerProducts/0/AddedByANewerServer",
+            "/CustomerProducts/0/Options/AddedByANewerServer",
+            "/CustomerProducts/0/Promotions/AddedByANewerServer",
+            "/CustomerProducts/0/Classifications/AddedByANewerServer",
+            "/CustomerProducts/0/Price/AddedByANewerServer",
+            "/CustomerProducts/0/Price/TaxValues/0/AddedByANewerServer",
+        ],
+        &[
+            "/Products/0/ChargingMode",
+            "/Products/0/PostingMode",
+            "/CustomerProducts/0/ChargingMode",
+            "/CustomerProducts/0/PostingMode",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "products")]
 #[test]
 fn products_get_pricing_request() {
-    round_trips::<
-        ProductPricingFilterParameters,
-    >(
-        "the documented request of `products/getPricing`",
-        r#"{
+    let json = r#"{
   "ProductId": "6b97a38b-0043-41e0-afbd-3f083bdbc0d2",
   "FirstTimeUnitStartUtc": "2024-03-01T23:00:00.000Z",
   "LastTimeUnitStartUtc": "2024-03-03T23:00:00.000Z",
@@ -9149,19 +10352,16 @@ fn products_get_pricing_request() {
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ProductPricingFilterParameters,
+    >("the documented request of `products/getPricing`", json, &[]);
 }
 
 #[cfg(feature = "products")]
 #[test]
 fn products_get_pricing_result() {
-    round_trips::<
-        ProductPricingResult,
-    >(
-        "the documented result of `products/getPricing`",
-        r#"{
+    let json = r#"{
   "ProductId": "6b97a38b-0043-41e0-afbd-3f083bdbc0d2",
   "TimeUnitStartsUtc": [
     "2024-03-01T23:00:00Z",
@@ -9257,19 +10457,45 @@ fn products_get_pricing_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ProductPricingResult,
+    >("the documented result of `products/getPricing`", json, &[]);
+    reads_from_a_newer_server::<
+        ProductPricingResult,
+    >(
+        "the documented result of `products/getPricing`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/BaseAmountPrices/0/AddedByANewerServer",
+            "/BaseAmountPrices/0/TaxValues/0/AddedByANewerServer",
+            "/BaseAmountPrices/0/Breakdown/AddedByANewerServer",
+            "/BaseAmountPrices/0/Breakdown/Items/0/AddedByANewerServer",
+            "/BaseAmountPrices/1/AddedByANewerServer",
+            "/BaseAmountPrices/1/TaxValues/0/AddedByANewerServer",
+            "/BaseAmountPrices/1/Breakdown/AddedByANewerServer",
+            "/BaseAmountPrices/1/Breakdown/Items/0/AddedByANewerServer",
+            "/AgeCategoryPrices/0/AddedByANewerServer",
+            "/AgeCategoryPrices/0/Prices/0/AddedByANewerServer",
+            "/AgeCategoryPrices/0/Prices/0/TaxValues/0/AddedByANewerServer",
+            "/AgeCategoryPrices/0/Prices/0/Breakdown/AddedByANewerServer",
+            "/AgeCategoryPrices/0/Prices/0/Breakdown/Items/0/AddedByANewerServer",
+            "/AgeCategoryPrices/0/Prices/1/AddedByANewerServer",
+            "/AgeCategoryPrices/0/Prices/1/TaxValues/0/AddedByANewerServer",
+            "/AgeCategoryPrices/0/Prices/1/Breakdown/AddedByANewerServer",
+            "/AgeCategoryPrices/0/Prices/1/Breakdown/Items/0/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "products")]
 #[test]
 fn products_update_price_request() {
-    round_trips::<
-        ProductPriceUpdateParameters,
-    >(
-        "the documented request of `products/updatePrice`",
-        r#"{
+    let json = r#"{
   "ProductId": "6b97a38b-0043-41e0-afbd-3f083bdbc0d2",
   "PriceUpdates": [
     {
@@ -9284,36 +10510,30 @@ fn products_update_price_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ProductPriceUpdateParameters,
+    >("the documented request of `products/updatePrice`", json, &[]);
 }
 
 #[cfg(feature = "products")]
 #[test]
 fn products_delete_request() {
-    round_trips::<
-        ProductDeleteParameters,
-    >(
-        "the documented request of `products/delete`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "aff75fbb-5cce-4fae-8039-b07000d16650",
   "ProductIds": [
     "1f60b9de-c042-4841-bcab-b07000d2201f"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ProductDeleteParameters,
+    >("the documented request of `products/delete`", json, &[]);
 }
 
 #[cfg(feature = "product-service-orders")]
 #[test]
 fn product_service_orders_get_all_request() {
-    round_trips::<
-        ProductServiceOrderFilterParameters,
-    >(
-        "the documented request of `productServiceOrders/getAll`",
-        r#"{
+    let json = r#"{
   "ProductServiceOrderIds": [
     "9e6d4492-315b-4089-b9d6-5b1bd2eddc1b"
   ],
@@ -9337,19 +10557,16 @@ fn product_service_orders_get_all_request() {
     "Count": 10,
     "Cursor": "819e3435-7d5e-441f-bc68-76d89c69b8f5"
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ProductServiceOrderFilterParameters,
+    >("the documented request of `productServiceOrders/getAll`", json, &[]);
 }
 
 #[cfg(feature = "product-service-orders")]
 #[test]
 fn product_service_orders_get_all_result() {
-    round_trips::<
-        ProductServiceOrderResult,
-    >(
-        "the documented result of `productServiceOrders/getAll`",
-        r#"{
+    let json = r#"{
   "ProductServiceOrders": [
     {
       "Id": "9e6d4492-315b-4089-b9d6-5b1bd2eddc1b",
@@ -9379,19 +10596,34 @@ fn product_service_orders_get_all_result() {
     }
   ],
   "Cursor": "9e6d4492-315b-4089-b9d6-5b1bd2eddc1b"
-}"#,
+}"#;
+    round_trips::<
+        ProductServiceOrderResult,
+    >("the documented result of `productServiceOrders/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ProductServiceOrderResult,
+    >(
+        "the documented result of `productServiceOrders/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ProductServiceOrders/0/AddedByANewerServer",
+            "/ProductServiceOrders/0/Options/AddedByANewerServer",
+        ],
+        &[
+            "/ProductServiceOrders/0/AccountType",
+            "/ProductServiceOrders/0/State",
+            "/ProductServiceOrders/0/Origin",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "rate-groups")]
 #[test]
 fn rate_groups_get_all_request() {
-    round_trips::<
-        RateGroupFilterParameters,
-    >(
-        "the documented request of `rateGroups/getAll`",
-        r#"{
+    let json = r#"{
   "RateGroupIds": [
     "6b3f718a-b537-45b0-a8ee-d30897723834"
   ],
@@ -9416,19 +10648,16 @@ fn rate_groups_get_all_request() {
     "Count": 1000,
     "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7"
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        RateGroupFilterParameters,
+    >("the documented request of `rateGroups/getAll`", json, &[]);
 }
 
 #[cfg(feature = "rate-groups")]
 #[test]
 fn rate_groups_get_all_result() {
-    round_trips::<
-        RateGroupResult,
-    >(
-        "the documented result of `rateGroups/getAll`",
-        r#"{
+    let json = r#"{
   "RateGroups": [
     {
       "Id": "6b3f718a-b537-45b0-a8ee-d30897723834",
@@ -9450,19 +10679,26 @@ fn rate_groups_get_all_result() {
     }
   ],
   "Cursor": "6b3f718a-b537-45b0-a8ee-d30897723834"
-}"#,
+}"#;
+    round_trips::<
+        RateGroupResult,
+    >("the documented result of `rateGroups/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        RateGroupResult,
+    >(
+        "the documented result of `rateGroups/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/RateGroups/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_get_all_request() {
-    round_trips::<
-        RateFilterParameters,
-    >(
-        "the documented request of `rates/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -9492,19 +10728,16 @@ fn rates_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        RateFilterParameters,
+    >("the documented request of `rates/getAll`", json, &[]);
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_get_all_result() {
-    round_trips::<
-        RateResult,
-    >(
-        "the documented result of `rates/getAll`",
-        r#"{
+    let json = r#"{
   "Rates": [
     {
       "BaseRateId": null,
@@ -9538,35 +10771,47 @@ fn rates_get_all_result() {
       "AvailabilityBlockId": "12806ae8-9c15-44c7-9a44-afae01289928"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        RateResult,
+    >(
+        "the documented result of `rates/getAll`",
+        json,
         &["/AvailabilityBlockAssignments"],
+    );
+    reads_from_a_newer_server::<
+        RateResult,
+    >(
+        "the documented result of `rates/getAll`",
+        json,
+        &["/AvailabilityBlockAssignments"],
+        &[
+            "/AddedByANewerServer",
+            "/Rates/0/AddedByANewerServer",
+            "/RateGroups/0/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_get_pricing_request() {
-    round_trips::<
-        RatePricingFilterParameters,
-    >(
-        "the documented request of `rates/getPricing`",
-        r#"{
+    let json = r#"{
   "RateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
   "FirstTimeUnitStartUtc": "2022-01-01T23:00:00.000Z",
   "LastTimeUnitStartUtc": "2022-01-03T23:00:00.000Z"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        RatePricingFilterParameters,
+    >("the documented request of `rates/getPricing`", json, &[]);
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_get_pricing_result() {
-    round_trips::<
-        RatePricing,
-    >(
-        "the documented result of `rates/getPricing`",
-        r#"{
+    let json = r#"{
   "Currency": "EUR",
   "BaseAmountPrices": [
     {
@@ -9676,19 +10921,45 @@ fn rates_get_pricing_result() {
     "2022-01-02T23:00:00Z",
     "2022-01-03T23:00:00Z"
   ]
-}"#,
+}"#;
+    round_trips::<RatePricing>("the documented result of `rates/getPricing`", json, &[]);
+    reads_from_a_newer_server::<
+        RatePricing,
+    >(
+        "the documented result of `rates/getPricing`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/BaseAmountPrices/0/AddedByANewerServer",
+            "/BaseAmountPrices/0/TaxValues/0/AddedByANewerServer",
+            "/BaseAmountPrices/0/Breakdown/AddedByANewerServer",
+            "/BaseAmountPrices/0/Breakdown/Items/0/AddedByANewerServer",
+            "/BaseAmountPrices/1/AddedByANewerServer",
+            "/BaseAmountPrices/1/TaxValues/0/AddedByANewerServer",
+            "/BaseAmountPrices/1/Breakdown/AddedByANewerServer",
+            "/BaseAmountPrices/1/Breakdown/Items/0/AddedByANewerServer",
+            "/CategoryPrices/0/AddedByANewerServer",
+            "/CategoryPrices/0/AmountPrices/0/AddedByANewerServer",
+            "/CategoryPrices/0/AmountPrices/0/TaxValues/0/AddedByANewerServer",
+            "/CategoryPrices/0/AmountPrices/0/Breakdown/AddedByANewerServer",
+            "/CategoryPrices/0/AmountPrices/0/Breakdown/Items/0/AddedByANewerServer",
+            "/CategoryPrices/0/AmountPrices/1/AddedByANewerServer",
+            "/CategoryPrices/0/AmountPrices/1/TaxValues/0/AddedByANewerServer",
+            "/CategoryPrices/0/AmountPrices/1/Breakdown/AddedByANewerServer",
+            "/CategoryPrices/0/AmountPrices/1/Breakdown/Items/0/AddedByANewerServer",
+            "/CategoryAdjustments/0/AddedByANewerServer",
+            "/CategoryAdjustments/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_add_request() {
-    round_trips::<
-        RateAddParameters,
-    >(
-        "the documented request of `rates/add`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "Rates": [
     {
@@ -9711,19 +10982,14 @@ fn rates_add_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<RateAddParameters>("the documented request of `rates/add`", json, &[]);
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_add_result() {
-    round_trips::<
-        RateAddResult,
-    >(
-        "the documented result of `rates/add`",
-        r#"{
+    let json = r#"{
   "Rates": [
     {
       "Id": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
@@ -9743,19 +11009,24 @@ fn rates_add_result() {
       "ExternalIdentifier": "D001"
     }
   ]
-}"#,
+}"#;
+    round_trips::<RateAddResult>("the documented result of `rates/add`", json, &[]);
+    reads_from_a_newer_server::<
+        RateAddResult,
+    >(
+        "the documented result of `rates/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Rates/0/AddedByANewerServer"],
+        &["/Rates/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_update_price_request() {
-    round_trips::<
-        RatePriceUpdateParameters,
-    >(
-        "the documented request of `rates/updatePrice`",
-        r#"{
+    let json = r#"{
   "RateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
   "PriceUpdates": [
     {
@@ -9770,19 +11041,16 @@ fn rates_update_price_request() {
       "Value": 222
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        RatePriceUpdateParameters,
+    >("the documented request of `rates/updatePrice`", json, &[]);
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_update_capacity_offset_request() {
-    round_trips::<
-        MultipleRateCapacityOffsetUpdateParameters,
-    >(
-        "the documented request of `rates/updateCapacityOffset`",
-        r#"{
+    let json = r#"{
   "CapacityOffsetUpdates": [
     {
       "RateId": "ed4b660b-19d0-434b-9360-a4de2ea42eda",
@@ -9801,19 +11069,16 @@ fn rates_update_capacity_offset_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleRateCapacityOffsetUpdateParameters,
+    >("the documented request of `rates/updateCapacityOffset`", json, &[]);
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_set_request() {
-    round_trips::<
-        RateSetParameters,
-    >(
-        "the documented request of `rates/set`",
-        r#"{
+    let json = r#"{
   "Rates": [
     {
       "Id": "e1b0bf46-32a3-4f7c-99c1-1ff78447d55d",
@@ -9861,19 +11126,14 @@ fn rates_set_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<RateSetParameters>("the documented request of `rates/set`", json, &[]);
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_set_result() {
-    round_trips::<
-        RateSetResult,
-    >(
-        "the documented result of `rates/set`",
-        r#"{
+    let json = r#"{
   "Rates": [
     {
       "Id": "e1b0bf46-32a3-4f7c-99c1-1ff78447d55d",
@@ -9932,37 +11192,43 @@ fn rates_set_result() {
       "TaxExemptionLegalReference": null
     }
   ]
-}"#,
+}"#;
+    round_trips::<RateSetResult>("the documented result of `rates/set`", json, &[]);
+    reads_from_a_newer_server::<
+        RateSetResult,
+    >(
+        "the documented result of `rates/set`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Rates/0/AddedByANewerServer",
+            "/Rates/1/AddedByANewerServer",
+        ],
+        &["/Rates/0/Type", "/Rates/1/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "rates")]
 #[test]
 fn rates_delete_request() {
-    round_trips::<
-        RateDeleteParameters,
-    >(
-        "the documented request of `rates/delete`",
-        r#"{
+    let json = r#"{
   "RateIds": [
     "7e89ee8e-11a0-4d9d-8880-f8d8494824b5",
     "eid:BasicRate"
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        RateDeleteParameters,
+    >("the documented request of `rates/delete`", json, &[]);
 }
 
 #[cfg(feature = "reservation-groups")]
 #[test]
 fn reservation_groups_get_all_request() {
-    round_trips::<
-        ReservationGroupFilterParameters,
-    >(
-        "the documented request of `reservationGroups/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -9978,19 +11244,16 @@ fn reservation_groups_get_all_request() {
     "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationGroupFilterParameters,
+    >("the documented request of `reservationGroups/getAll`", json, &[]);
 }
 
 #[cfg(feature = "reservation-groups")]
 #[test]
 fn reservation_groups_get_all_result() {
-    round_trips::<
-        ReservationGroupResult,
-    >(
-        "the documented result of `reservationGroups/getAll`",
-        r#"{
+    let json = r#"{
   "ReservationGroups": [
     {
       "Id": "769fc613-838f-41a7-ac2a-aff100c3189f",
@@ -10001,19 +11264,26 @@ fn reservation_groups_get_all_result() {
     }
   ],
   "Cursor": "723dd664-235f-36a4-a06d-0fa850c645f0"
-}"#,
+}"#;
+    round_trips::<
+        ReservationGroupResult,
+    >("the documented result of `reservationGroups/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ReservationGroupResult,
+    >(
+        "the documented result of `reservationGroups/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ReservationGroups/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_get_all_2023_06_06_request() {
-    round_trips::<
-        ReservationServiceOrderFilterParameters,
-    >(
-        "the documented request of `reservations/getAll/2023-06-06`",
-        r#"{
+    let json = r#"{
   "ReservationIds": [
     "0f515589-99b4-423d-b83a-b237009f0509",
     "9b59b50d-bd32-4ce5-add8-09ea0e1300e7"
@@ -10079,19 +11349,16 @@ fn reservations_get_all_2023_06_06_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationServiceOrderFilterParameters,
+    >("the documented request of `reservations/getAll/2023-06-06`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_get_all_2023_06_06_result() {
-    round_trips::<
-        ReservationServiceOrderResult,
-    >(
-        "the documented result of `reservations/getAll/2023-06-06`",
-        r#"{
+    let json = r#"{
   "Reservations": [
     {
       "Id": "0f515589-99b4-423d-b83a-b237009f0509",
@@ -10151,19 +11418,37 @@ fn reservations_get_all_2023_06_06_result() {
     }
   ],
   "Cursor": "0f515589-99b4-423d-b83a-b237009f0509"
-}"#,
+}"#;
+    round_trips::<
+        ReservationServiceOrderResult,
+    >("the documented result of `reservations/getAll/2023-06-06`", json, &[]);
+    reads_from_a_newer_server::<
+        ReservationServiceOrderResult,
+    >(
+        "the documented result of `reservations/getAll/2023-06-06`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Reservations/0/AddedByANewerServer",
+            "/Reservations/0/Options/AddedByANewerServer",
+            "/Reservations/0/PersonCounts/0/AddedByANewerServer",
+            "/Reservations/0/PersonCounts/1/AddedByANewerServer",
+        ],
+        &[
+            "/Reservations/0/AccountType",
+            "/Reservations/0/State",
+            "/Reservations/0/Origin",
+            "/Reservations/0/Purpose",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_get_all_request() {
-    round_trips::<
-        ReservationFilterParameters,
-    >(
-        "the documented request of `reservations/getAll`",
-        r#"{
+    let json = r#"{
   "StartUtc": "2016-01-01T00:00:00Z",
   "EndUtc": "2016-01-07T00:00:00Z",
   "ServiceIds": [
@@ -10193,19 +11478,16 @@ fn reservations_get_all_request() {
     "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationFilterParameters,
+    >("the documented request of `reservations/getAll`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_get_all_result() {
-    round_trips::<
-        ReservationResult,
-    >(
-        "the documented result of `reservations/getAll`",
-        r#"{
+    let json = r#"{
   "BusinessSegments": null,
   "Customers": [
     {
@@ -10293,35 +11575,50 @@ fn reservations_get_all_result() {
   "ResourceCategoryAssignments": null,
   "Notes": null,
   "Cursor": "8d02142f-31cf-4115-90bf-ae5200c7a1ba"
-}"#,
+}"#;
+    round_trips::<
+        ReservationResult,
+    >(
+        "the documented result of `reservations/getAll`",
+        json,
         &["/Customers/0/CategoryId"],
+    );
+    reads_from_a_newer_server::<
+        ReservationResult,
+    >(
+        "the documented result of `reservations/getAll`",
+        json,
+        &["/Customers/0/CategoryId"],
+        &[
+            "/AddedByANewerServer",
+            "/Reservations/0/AddedByANewerServer",
+            "/Reservations/0/PersonCounts/0/AddedByANewerServer",
+            "/Reservations/0/PersonCounts/1/AddedByANewerServer",
+            "/ReservationGroups/0/AddedByANewerServer",
+            "/Customers/0/AddedByANewerServer",
+        ],
+        &["/Reservations/0/State", "/Reservations/0/Origin", "/Reservations/0/Purpose"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_get_channel_manager_details_request() {
-    round_trips::<
-        ReservationsChannelManagerDetailsFilterParameters,
-    >(
-        "the documented request of `reservations/getChannelManagerDetails`",
-        r#"{
+    let json = r#"{
   "ReservationIds": [
     "9b59b50d-bd32-4ce5-add8-09ea0e1300e7"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationsChannelManagerDetailsFilterParameters,
+    >("the documented request of `reservations/getChannelManagerDetails`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_get_channel_manager_details_result() {
-    round_trips::<
-        ReservationsChannelManagerDetailsResult,
-    >(
-        "the documented result of `reservations/getChannelManagerDetails`",
-        r#"{
+    let json = r#"{
   "ChannelManagerDetails": [
     {
       "ReservationId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
@@ -10342,19 +11639,30 @@ fn reservations_get_channel_manager_details_result() {
       "CreatedUtc": "2025-03-11T09:45:00Z"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ReservationsChannelManagerDetailsResult,
+    >("the documented result of `reservations/getChannelManagerDetails`", json, &[]);
+    reads_from_a_newer_server::<
+        ReservationsChannelManagerDetailsResult,
+    >(
+        "the documented result of `reservations/getChannelManagerDetails`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ChannelManagerDetails/0/AddedByANewerServer",
+            "/ChannelManagerDetails/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_get_all_items_request() {
-    round_trips::<
-        ReservationItemParameters,
-    >(
-        "the documented request of `reservations/getAllItems`",
-        r#"{
+    let json = r#"{
   "ReservationIds": [
     "e6ea708c-2a2a-412f-a152-b6c76ffad49b"
   ],
@@ -10362,19 +11670,16 @@ fn reservations_get_all_items_request() {
   "AccountingStates": [
     "Closed"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationItemParameters,
+    >("the documented request of `reservations/getAllItems`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_get_all_items_result() {
-    round_trips::<
-        ReservationItemResult,
-    >(
-        "the documented result of `reservations/getAllItems`",
-        r#"{
+    let json = r#"{
   "Reservations": [
     {
       "ReservationId": "e6ea708c-2a2a-412f-a152-b6c76ffad49b",
@@ -10419,19 +11724,35 @@ fn reservations_get_all_items_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ReservationItemResult,
+    >("the documented result of `reservations/getAllItems`", json, &[]);
+    reads_from_a_newer_server::<
+        ReservationItemResult,
+    >(
+        "the documented result of `reservations/getAllItems`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Reservations/0/AddedByANewerServer",
+            "/Reservations/0/OrderItems/0/AddedByANewerServer",
+            "/Reservations/0/OrderItems/0/Amount/AddedByANewerServer",
+            "/Reservations/0/OrderItems/0/Amount/TaxValues/0/AddedByANewerServer",
+            "/Reservations/0/OrderItems/0/Amount/Breakdown/AddedByANewerServer",
+            "/Reservations/0/OrderItems/0/Amount/Breakdown/Items/0/AddedByANewerServer",
+            "/Reservations/0/OrderItems/0/Data/AddedByANewerServer",
+        ],
+        &["/Reservations/0/OrderItems/0/Data/Discriminator"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_add_request() {
-    round_trips::<
-        ReservationAdditionParameters,
-    >(
-        "the documented request of `reservations/add`",
-        r#"{
+    let json = r#"{
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "GroupId": null,
   "GroupName": null,
@@ -10496,19 +11817,16 @@ fn reservations_add_request() {
       "ChildCount": 0
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationAdditionParameters,
+    >("the documented request of `reservations/add`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_add_result() {
-    round_trips::<
-        ReservationAdditionResult,
-    >(
-        "the documented result of `reservations/add`",
-        r#"{
+    let json = r#"{
   "Reservations": [
     {
       "Identifier": "1234",
@@ -10545,19 +11863,30 @@ fn reservations_add_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ReservationAdditionResult,
+    >("the documented result of `reservations/add`", json, &[]);
+    reads_from_a_newer_server::<
+        ReservationAdditionResult,
+    >(
+        "the documented result of `reservations/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Reservations/0/AddedByANewerServer",
+            "/Reservations/0/Reservation/AddedByANewerServer",
+        ],
+        &["/Reservations/0/Reservation/State", "/Reservations/0/Reservation/Origin"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_add_product_request() {
-    round_trips::<
-        ReservationProductParameters,
-    >(
-        "the documented request of `reservations/addProduct`",
-        r#"{
+    let json = r#"{
   "ReservationId": "4d2aa234-5d30-472c-899f-ab45008c3479",
   "ProductId": "47312820-2268-4f5c-864d-aa4100ed82bc",
   "Count": 1,
@@ -10570,58 +11899,70 @@ fn reservations_add_product_request() {
       "UK-S"
     ]
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationProductParameters,
+    >("the documented request of `reservations/addProduct`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_add_product_result() {
-    round_trips::<
-        AddProductItemsResult,
-    >(
-        "the documented result of `reservations/addProduct`",
-        r#"{
+    let json = r#"{
   "ItemIds": [
     "ff81fd7a-29ba-4160-8e22-ab4300f67b23"
   ]
-}"#,
+}"#;
+    round_trips::<
+        AddProductItemsResult,
+    >("the documented result of `reservations/addProduct`", json, &[]);
+    reads_from_a_newer_server::<
+        AddProductItemsResult,
+    >(
+        "the documented result of `reservations/addProduct`",
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_add_companion_request() {
-    round_trips::<
-        CompanionshipAddParameters,
-    >(
-        "the documented request of `reservations/addCompanion`",
-        r#"{
+    let json = r#"{
   "ReservationId": "e6ea708c-2a2a-412f-a152-b6c76ffad49b",
   "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CompanionshipAddParameters,
+    >("the documented request of `reservations/addCompanion`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_add_companion_result() {
+    let json = r#"{}"#;
     round_trips::<
         AddCompanionshipResult,
-    >("the documented result of `reservations/addCompanion`", r#"{}"#, &[]);
+    >("the documented result of `reservations/addCompanion`", json, &[]);
+    reads_from_a_newer_server::<
+        AddCompanionshipResult,
+    >(
+        "the documented result of `reservations/addCompanion`",
+        json,
+        &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
+    );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_update_request() {
-    round_trips::<
-        MultipleReservationUpdateParameters,
-    >(
-        "the documented request of `reservations/update`",
-        r#"{
+    let json = r#"{
   "ReservationUpdates": [
     {
       "ReservationId": "0f515589-99b4-423d-b83a-b237009f0509",
@@ -10716,19 +12057,16 @@ fn reservations_update_request() {
   "Reason": "Testing",
   "ReservationId": "0f515589-99b4-423d-b83a-b237009f0509",
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleReservationUpdateParameters,
+    >("the documented request of `reservations/update`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_update_result() {
-    round_trips::<
-        ReservationResult,
-    >(
-        "the documented result of `reservations/update`",
-        r#"{
+    let json = r#"{
   "Reservations": [
     {
       "Id": "0f515589-99b4-423d-b83a-b237009f0509",
@@ -10803,86 +12141,87 @@ fn reservations_update_result() {
   "Companies": null,
   "ResourceAccessTokens": null,
   "Cursor": null
-}"#,
+}"#;
+    round_trips::<
+        ReservationResult,
+    >("the documented result of `reservations/update`", json, &[]);
+    reads_from_a_newer_server::<
+        ReservationResult,
+    >(
+        "the documented result of `reservations/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Reservations/0/AddedByANewerServer",
+            "/Reservations/0/PersonCounts/0/AddedByANewerServer",
+            "/Reservations/0/PersonCounts/1/AddedByANewerServer",
+            "/Reservations/0/Options/AddedByANewerServer",
+        ],
+        &["/Reservations/0/State", "/Reservations/0/Origin", "/Reservations/0/Purpose"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_update_interval_request() {
-    round_trips::<
-        ReservationUpdateIntervalParameters,
-    >(
-        "the documented request of `reservations/updateInterval`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "ReservationId": "209d984d-4985-4efb-96ec-f6591fc597bf",
   "StartUtc": "2017-08-12T15:00:00Z",
   "EndUtc": "2017-08-15T12:00:00Z",
   "ChargeCancellationFee": false
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationUpdateIntervalParameters,
+    >("the documented request of `reservations/updateInterval`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_update_customer_request() {
-    round_trips::<
-        ReservationsUpdateCustomerParameters,
-    >(
-        "the documented request of `reservations/updateCustomer`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "ReservationId": "209d984d-4985-4efb-96ec-f6591fc597bf",
   "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationsUpdateCustomerParameters,
+    >("the documented request of `reservations/updateCustomer`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_start_request() {
-    round_trips::<
-        ReservationStartParameters,
-    >(
-        "the documented request of `reservations/start`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "ReservationId": "e6ea708c-2a2a-412f-a152-b6c76ffad49b"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationStartParameters,
+    >("the documented request of `reservations/start`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_process_request() {
-    round_trips::<
-        ReservationProcessingParameters,
-    >(
-        "the documented request of `reservations/process`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "ReservationId": "e6ea708c-2a2a-412f-a152-b6c76ffad49b",
   "CloseBills": false,
   "AllowOpenBalance": false,
   "Notes": null
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationProcessingParameters,
+    >("the documented request of `reservations/process`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_price_request() {
-    round_trips::<
-        ReservationDataParameters,
-    >(
-        "the documented request of `reservations/price`",
-        r#"{
+    let json = r#"{
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "Reservations": [
     {
@@ -10912,19 +12251,16 @@ fn reservations_price_request() {
       "ChildCount": 0
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationDataParameters,
+    >("the documented request of `reservations/price`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_price_result() {
-    round_trips::<
-        ReservationPricingResult,
-    >(
-        "the documented result of `reservations/price`",
-        r#"{
+    let json = r#"{
   "ReservationPrices": [
     {
       "Identifier": "1234",
@@ -10941,70 +12277,90 @@ fn reservations_price_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ReservationPricingResult,
+    >(
+        "the documented result of `reservations/price`",
+        json,
         &[
             "/ReservationPrices/0/Total/NetValue",
             "/ReservationPrices/0/Total/GrossValue",
             "/ReservationPrices/0/Total/TaxValues",
         ],
     );
+    reads_from_a_newer_server::<
+        ReservationPricingResult,
+    >(
+        "the documented result of `reservations/price`",
+        json,
+        &[
+            "/ReservationPrices/0/Total/NetValue",
+            "/ReservationPrices/0/Total/GrossValue",
+            "/ReservationPrices/0/Total/TaxValues",
+        ],
+        &[
+            "/AddedByANewerServer",
+            "/ReservationPrices/0/AddedByANewerServer",
+            "/ReservationPrices/0/Total/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
+    );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_delete_companion_request() {
-    round_trips::<
-        CompanionshipDeleteParameters,
-    >(
-        "the documented request of `reservations/deleteCompanion`",
-        r#"{
+    let json = r#"{
   "ReservationId": "e6ea708c-2a2a-412f-a152-b6c76ffad49b",
   "CustomerId": "35d4b117-4e60-44a3-9580-c582117eff98"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CompanionshipDeleteParameters,
+    >("the documented request of `reservations/deleteCompanion`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_confirm_request() {
-    round_trips::<
-        ConfirmReservationParameters,
-    >(
-        "the documented request of `reservations/confirm`",
-        r#"{
+    let json = r#"{
   "ReservationIds": [
     "9af9d8b0-43ae-414d-80a8-abc1012a2a59"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ConfirmReservationParameters,
+    >("the documented request of `reservations/confirm`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_confirm_result() {
-    round_trips::<
-        MultipleReservationResult,
-    >(
-        "the documented result of `reservations/confirm`",
-        r#"{
+    let json = r#"{
   "ReservationIds": [
     "5ca70705-cbb7-48c4-8cc4-abb900aa278c"
   ]
-}"#,
+}"#;
+    round_trips::<
+        MultipleReservationResult,
+    >("the documented result of `reservations/confirm`", json, &[]);
+    reads_from_a_newer_server::<
+        MultipleReservationResult,
+    >(
+        "the documented result of `reservations/confirm`",
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_cancel_request() {
-    round_trips::<
-        ReservationCancellationParameters,
-    >(
-        "the documented request of `reservations/cancel`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "ReservationIds": [
     "5ca70705-cbb7-48c4-8cc4-abb900aa278c"
@@ -11012,35 +12368,39 @@ fn reservations_cancel_request() {
   "PostCancellationFee": true,
   "Notes": "Cancellation through Connector API",
   "ReservationId": "00000000-0000-0000-0000-000000000000"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ReservationCancellationParameters,
+    >("the documented request of `reservations/cancel`", json, &[]);
 }
 
 #[cfg(feature = "reservations")]
 #[test]
 fn reservations_cancel_result() {
-    round_trips::<
-        MultipleReservationResult,
-    >(
-        "the documented result of `reservations/cancel`",
-        r#"{
+    let json = r#"{
   "ReservationIds": [
     "5ca70705-cbb7-48c4-8cc4-abb900aa278c"
   ]
-}"#,
+}"#;
+    round_trips::<
+        MultipleReservationResult,
+    >("the documented result of `reservations/cancel`", json, &[]);
+    reads_from_a_newer_server::<
+        MultipleReservationResult,
+    >(
+        "the documented result of `reservations/cancel`",
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-access-tokens")]
 #[test]
 fn resource_access_tokens_get_all_request() {
-    round_trips::<
-        ResourceAccessTokenFilterParameters,
-    >(
-        "the documented request of `resourceAccessTokens/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -11066,19 +12426,16 @@ fn resource_access_tokens_get_all_request() {
     "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7",
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceAccessTokenFilterParameters,
+    >("the documented request of `resourceAccessTokens/getAll`", json, &[]);
 }
 
 #[cfg(feature = "resource-access-tokens")]
 #[test]
 fn resource_access_tokens_get_all_result() {
-    round_trips::<
-        ResourceAccessTokenResult,
-    >(
-        "the documented result of `resourceAccessTokens/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceAccessTokens": [
     {
       "Id": "72d4b117-1f84-44a3-1f84-8b2c0635ac60",
@@ -11102,19 +12459,30 @@ fn resource_access_tokens_get_all_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ResourceAccessTokenResult,
+    >("the documented result of `resourceAccessTokens/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceAccessTokenResult,
+    >(
+        "the documented result of `resourceAccessTokens/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceAccessTokens/0/AddedByANewerServer",
+            "/ResourceAccessTokens/0/Permissions/AddedByANewerServer",
+        ],
+        &["/ResourceAccessTokens/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-access-tokens")]
 #[test]
 fn resource_access_tokens_add_request() {
-    round_trips::<
-        MultipleResourceAccessTokenParameters,
-    >(
-        "the documented request of `resourceAccessTokens/add`",
-        r#"{
+    let json = r#"{
   "ResourceAccessTokenParameters": [
     {
       "ServiceOrderId": "35d4b117-4e60-44a3-9580-c582117eff98",
@@ -11141,19 +12509,16 @@ fn resource_access_tokens_add_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleResourceAccessTokenParameters,
+    >("the documented request of `resourceAccessTokens/add`", json, &[]);
 }
 
 #[cfg(feature = "resource-access-tokens")]
 #[test]
 fn resource_access_tokens_add_result() {
-    round_trips::<
-        ResourceAccessTokenAdditionResult,
-    >(
-        "the documented result of `resourceAccessTokens/add`",
-        r#"{
+    let json = r#"{
   "ResourceAccessTokens": [
     {
       "Id": "72d4b117-1f84-44a3-1f84-8b2c0635ac60",
@@ -11177,19 +12542,30 @@ fn resource_access_tokens_add_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ResourceAccessTokenAdditionResult,
+    >("the documented result of `resourceAccessTokens/add`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceAccessTokenAdditionResult,
+    >(
+        "the documented result of `resourceAccessTokens/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceAccessTokens/0/AddedByANewerServer",
+            "/ResourceAccessTokens/0/Permissions/AddedByANewerServer",
+        ],
+        &["/ResourceAccessTokens/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-access-tokens")]
 #[test]
 fn resource_access_tokens_update_request() {
-    round_trips::<
-        MultipleResourceAccessTokenUpdateParameters,
-    >(
-        "the documented request of `resourceAccessTokens/update`",
-        r#"{
+    let json = r#"{
   "ResourceAccessTokenUpdates": [
     {
       "ResourceAccessTokenId": "35d4b117-4e60-44a3-9580-c582117eff98",
@@ -11215,19 +12591,16 @@ fn resource_access_tokens_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleResourceAccessTokenUpdateParameters,
+    >("the documented request of `resourceAccessTokens/update`", json, &[]);
 }
 
 #[cfg(feature = "resource-access-tokens")]
 #[test]
 fn resource_access_tokens_update_result() {
-    round_trips::<
-        ResourceAccessTokenUpdateResult,
-    >(
-        "the documented result of `resourceAccessTokens/update`",
-        r#"{
+    let json = r#"{
   "ResourceAccessTokens": [
     {
       "Id": "72d4b117-1f84-44a3-1f84-8b2c0635ac60",
@@ -11251,35 +12624,43 @@ fn resource_access_tokens_update_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ResourceAccessTokenUpdateResult,
+    >("the documented result of `resourceAccessTokens/update`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceAccessTokenUpdateResult,
+    >(
+        "the documented result of `resourceAccessTokens/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceAccessTokens/0/AddedByANewerServer",
+            "/ResourceAccessTokens/0/Permissions/AddedByANewerServer",
+        ],
+        &["/ResourceAccessTokens/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-access-tokens")]
 #[test]
 fn resource_access_tokens_delete_request() {
-    round_trips::<
-        ResourceAccessTokenDeleteParameters,
-    >(
-        "the documented request of `resourceAccessTokens/delete`",
-        r#"{
+    let json = r#"{
   "Ids": [
     "35d4b117-4e60-44a3-9580-c582117eff98"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceAccessTokenDeleteParameters,
+    >("the documented request of `resourceAccessTokens/delete`", json, &[]);
 }
 
 #[cfg(feature = "resource-blocks")]
 #[test]
 fn resource_blocks_get_all_request() {
-    round_trips::<
-        ResourceBlockParameters,
-    >(
-        "the documented request of `resourceBlocks/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceBlockIds": [
     "7f8e9d0c-1b2a-3c4d-5e6f-7a8b9c0d1e2f",
     "8e9f0a1b-2c3d-4e5f-6a7b-8c9d0e1f2a3b",
@@ -11313,19 +12694,16 @@ fn resource_blocks_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceBlockParameters,
+    >("the documented request of `resourceBlocks/getAll`", json, &[]);
 }
 
 #[cfg(feature = "resource-blocks")]
 #[test]
 fn resource_blocks_get_all_result() {
-    round_trips::<
-        ResourceBlockResult,
-    >(
-        "the documented result of `resourceBlocks/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceBlocks": [
     {
       "Id": "7f8e9d0c-1b2a-3c4d-5e6f-7a8b9c0d1e2f",
@@ -11371,19 +12749,31 @@ fn resource_blocks_get_all_result() {
     }
   ],
   "Cursor": "9f0a1b2c-3d4e-5f6a-7b8c-9d0e1f2a3b4c"
-}"#,
+}"#;
+    round_trips::<
+        ResourceBlockResult,
+    >("the documented result of `resourceBlocks/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceBlockResult,
+    >(
+        "the documented result of `resourceBlocks/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceBlocks/0/AddedByANewerServer",
+            "/ResourceBlocks/1/AddedByANewerServer",
+            "/ResourceBlocks/2/AddedByANewerServer",
+        ],
+        &["/ResourceBlocks/0/Type", "/ResourceBlocks/1/Type", "/ResourceBlocks/2/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-blocks")]
 #[test]
 fn resource_blocks_add_request() {
-    round_trips::<
-        MultipleResourceBlockAddParameters,
-    >(
-        "the documented request of `resourceBlocks/add`",
-        r#"{
+    let json = r#"{
   "ResourceBlocks": [
     {
       "ResourceId": "20e00c32-d561-4008-8609-82d8aa525714",
@@ -11410,19 +12800,16 @@ fn resource_blocks_add_request() {
       "Notes": "Deep cleaning and sanitization process"
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleResourceBlockAddParameters,
+    >("the documented request of `resourceBlocks/add`", json, &[]);
 }
 
 #[cfg(feature = "resource-blocks")]
 #[test]
 fn resource_blocks_add_result() {
-    round_trips::<
-        ResourceBlockAdditionResult,
-    >(
-        "the documented result of `resourceBlocks/add`",
-        r#"{
+    let json = r#"{
   "ResourceBlocks": [
     {
       "Id": "7f8e9d0c-1b2a-3c4d-5e6f-7a8b9c0d1e2f",
@@ -11467,35 +12854,44 @@ fn resource_blocks_add_result() {
       "Notes": "Deep cleaning and sanitization process"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ResourceBlockAdditionResult,
+    >("the documented result of `resourceBlocks/add`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceBlockAdditionResult,
+    >(
+        "the documented result of `resourceBlocks/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceBlocks/0/AddedByANewerServer",
+            "/ResourceBlocks/1/AddedByANewerServer",
+            "/ResourceBlocks/2/AddedByANewerServer",
+        ],
+        &["/ResourceBlocks/0/Type", "/ResourceBlocks/1/Type", "/ResourceBlocks/2/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-blocks")]
 #[test]
 fn resource_blocks_delete_request() {
-    round_trips::<
-        ResourceBlockDeleteParameters,
-    >(
-        "the documented request of `resourceBlocks/delete`",
-        r#"{
+    let json = r#"{
   "ResourceBlockIds": [
     "63f4ebee-7e36-4ca9-b7d8-6331a8b009e5"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceBlockDeleteParameters,
+    >("the documented request of `resourceBlocks/delete`", json, &[]);
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_categories_get_all_request() {
-    round_trips::<
-        ResourceCategoryFilterParameters,
-    >(
-        "the documented request of `resourceCategories/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -11518,19 +12914,16 @@ fn resource_categories_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceCategoryFilterParameters,
+    >("the documented request of `resourceCategories/getAll`", json, &[]);
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_categories_get_all_result() {
-    round_trips::<
-        ResourceCategoryResult,
-    >(
-        "the documented result of `resourceCategories/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceCategories": [
     {
       "Id": "5c0804f9-d03a-4b13-a57d-b00300781a41",
@@ -11570,19 +12963,30 @@ fn resource_categories_get_all_result() {
     }
   ],
   "Cursor": "47d6b462-35ec-467e-a565-b00300781a41"
-}"#,
+}"#;
+    round_trips::<
+        ResourceCategoryResult,
+    >("the documented result of `resourceCategories/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceCategoryResult,
+    >(
+        "the documented result of `resourceCategories/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceCategories/0/AddedByANewerServer",
+            "/ResourceCategories/1/AddedByANewerServer",
+        ],
+        &["/ResourceCategories/0/Type", "/ResourceCategories/1/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_category_assignments_get_all_request() {
-    round_trips::<
-        ResourceCategoryAssignmentFilterParameters,
-    >(
-        "the documented request of `resourceCategoryAssignments/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceCategoryAssignmentIds": [
     "fb69fc51-c4e9-4ef6-874a-24bcfe74a894",
     "28704948-77df-4bb4-8f39-f8380dc8a914"
@@ -11610,19 +13014,16 @@ fn resource_category_assignments_get_all_request() {
     "Count": 10,
     "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7"
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceCategoryAssignmentFilterParameters,
+    >("the documented request of `resourceCategoryAssignments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_category_assignments_get_all_result() {
-    round_trips::<
-        ResourceCategoryAssignmentResult,
-    >(
-        "the documented result of `resourceCategoryAssignments/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceCategoryAssignments": [
     {
       "Id": "fb69fc51-c4e9-4ef6-874a-24bcfe74a894",
@@ -11642,19 +13043,30 @@ fn resource_category_assignments_get_all_result() {
     }
   ],
   "Cursor": "28704948-77df-4bb4-8f39-f8380dc8a914"
-}"#,
+}"#;
+    round_trips::<
+        ResourceCategoryAssignmentResult,
+    >("the documented result of `resourceCategoryAssignments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceCategoryAssignmentResult,
+    >(
+        "the documented result of `resourceCategoryAssignments/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceCategoryAssignments/0/AddedByANewerServer",
+            "/ResourceCategoryAssignments/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_category_image_assignments_get_all_request() {
-    round_trips::<
-        ResourceCategoryImageAssignmentFilterParameters,
-    >(
-        "the documented request of `resourceCategoryImageAssignments/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceCategoryImageAssignmentIds": [
     "edb5f556-7afb-4650-8d4e-8c0a6fff784d",
     "9d18f5fb-cce5-4e70-9561-f7804262344b"
@@ -11677,19 +13089,16 @@ fn resource_category_image_assignments_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceCategoryImageAssignmentFilterParameters,
+    >("the documented request of `resourceCategoryImageAssignments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_category_image_assignments_get_all_result() {
-    round_trips::<
-        ResourceCategoryImageAssignmentResult,
-    >(
-        "the documented result of `resourceCategoryImageAssignments/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceCategoryImageAssignments": [
     {
       "Id": "edb5f556-7afb-4650-8d4e-8c0a6fff784d",
@@ -11711,19 +13120,30 @@ fn resource_category_image_assignments_get_all_result() {
     }
   ],
   "Cursor": "9d18f5fb-cce5-4e70-9561-f7804262344b"
-}"#,
+}"#;
+    round_trips::<
+        ResourceCategoryImageAssignmentResult,
+    >("the documented result of `resourceCategoryImageAssignments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceCategoryImageAssignmentResult,
+    >(
+        "the documented result of `resourceCategoryImageAssignments/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceCategoryImageAssignments/0/AddedByANewerServer",
+            "/ResourceCategoryImageAssignments/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_categories_add_request() {
-    round_trips::<
-        MultipleResourceCategoryAddParameters,
-    >(
-        "the documented request of `resourceCategories/add`",
-        r#"{
+    let json = r#"{
   "ResourceCategories": [
     {
       "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
@@ -11746,19 +13166,16 @@ fn resource_categories_add_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleResourceCategoryAddParameters,
+    >("the documented request of `resourceCategories/add`", json, &[]);
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_categories_add_result() {
-    round_trips::<
-        ResourceCategoryModificationResult,
-    >(
-        "the documented result of `resourceCategories/add`",
-        r#"{
+    let json = r#"{
   "ResourceCategories": [
     {
       "Id": "773d5e42-de1e-43a0-9ce6-f940faf2303f",
@@ -11783,19 +13200,26 @@ fn resource_categories_add_result() {
       "AccountingCategoryId": "90eff5aa-36b4-4689-80c0-ab3a00bb412e"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ResourceCategoryModificationResult,
+    >("the documented result of `resourceCategories/add`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceCategoryModificationResult,
+    >(
+        "the documented result of `resourceCategories/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ResourceCategories/0/AddedByANewerServer"],
+        &["/ResourceCategories/0/Type", "/ResourceCategories/0/Classification"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_categories_update_request() {
-    round_trips::<
-        MultipleResourceCategoryUpdateParameters,
-    >(
-        "the documented request of `resourceCategories/update`",
-        r#"{
+    let json = r#"{
   "ResourceCategoryUpdates": [
     {
       "ResourceCategoryId": "773d5e42-de1e-43a0-9ce6-f940faf2303f",
@@ -11813,19 +13237,16 @@ fn resource_categories_update_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleResourceCategoryUpdateParameters,
+    >("the documented request of `resourceCategories/update`", json, &[]);
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_categories_update_result() {
-    round_trips::<
-        ResourceCategoryModificationResult,
-    >(
-        "the documented result of `resourceCategories/update`",
-        r#"{
+    let json = r#"{
   "ResourceCategories": [
     {
       "Id": "773d5e42-de1e-43a0-9ce6-f940faf2303f",
@@ -11850,37 +13271,41 @@ fn resource_categories_update_result() {
       "AccountingCategoryId": "90eff5aa-36b4-4689-80c0-ab3a00bb412e"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ResourceCategoryModificationResult,
+    >("the documented result of `resourceCategories/update`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceCategoryModificationResult,
+    >(
+        "the documented result of `resourceCategories/update`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ResourceCategories/0/AddedByANewerServer"],
+        &["/ResourceCategories/0/Type", "/ResourceCategories/0/Classification"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-categories")]
 #[test]
 fn resource_categories_delete_request() {
-    round_trips::<
-        ResourceCategoryDeleteParameters,
-    >(
-        "the documented request of `resourceCategories/delete`",
-        r#"{
+    let json = r#"{
   "ResourceCategoryIds": [
     "773d5e42-de1e-43a0-9ce6-f940faf2303f",
     "47d6b462-35ec-467e-a565-b00300781a41"
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceCategoryDeleteParameters,
+    >("the documented request of `resourceCategories/delete`", json, &[]);
 }
 
 #[cfg(feature = "resource-features")]
 #[test]
 fn resource_feature_assignments_get_all_request() {
-    round_trips::<
-        ResourceFeatureAssignmentFilterParameters,
-    >(
-        "the documented request of `resourceFeatureAssignments/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -11901,19 +13326,16 @@ fn resource_feature_assignments_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceFeatureAssignmentFilterParameters,
+    >("the documented request of `resourceFeatureAssignments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "resource-features")]
 #[test]
 fn resource_feature_assignments_get_all_result() {
-    round_trips::<
-        ResourceFeatureAssignmentResult,
-    >(
-        "the documented result of `resourceFeatureAssignments/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceFeatureAssignments": [
     {
       "Id": "ca2b5bf9-24f5-4faa-95ef-b65d38598b08",
@@ -11925,19 +13347,26 @@ fn resource_feature_assignments_get_all_result() {
     }
   ],
   "Cursor": "3d5201ad-4a7b-4cbe-9c22-03dd79c28443"
-}"#,
+}"#;
+    round_trips::<
+        ResourceFeatureAssignmentResult,
+    >("the documented result of `resourceFeatureAssignments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceFeatureAssignmentResult,
+    >(
+        "the documented result of `resourceFeatureAssignments/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ResourceFeatureAssignments/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resource-features")]
 #[test]
 fn resource_features_get_all_request() {
-    round_trips::<
-        ResourceFeatureFilterParameters,
-    >(
-        "the documented request of `resourceFeatures/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -11958,19 +13387,16 @@ fn resource_features_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceFeatureFilterParameters,
+    >("the documented request of `resourceFeatures/getAll`", json, &[]);
 }
 
 #[cfg(feature = "resource-features")]
 #[test]
 fn resource_features_get_all_result() {
-    round_trips::<
-        ResourceFeatureResult,
-    >(
-        "the documented result of `resourceFeatures/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceFeatures": [
     {
       "Id": "3d5201ad-4a7b-4cbe-9c22-03dd79c28443",
@@ -11987,19 +13413,26 @@ fn resource_features_get_all_result() {
     }
   ],
   "Cursor": "3d5201ad-4a7b-4cbe-9c22-03dd79c28443"
-}"#,
+}"#;
+    round_trips::<
+        ResourceFeatureResult,
+    >("the documented result of `resourceFeatures/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceFeatureResult,
+    >(
+        "the documented result of `resourceFeatures/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ResourceFeatures/0/AddedByANewerServer"],
+        &["/ResourceFeatures/0/Classification"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resources")]
 #[test]
 fn resources_get_all_request() {
-    round_trips::<
-        ResourceFilterParameters,
-    >(
-        "the documented request of `resources/getAll`",
-        r#"{
+    let json = r#"{
   "ResourceIds": [
     "20e00c32-d561-4008-8609-82d8aa525714",
     "1ec29188-01ca-4294-9983-fac59f85a448",
@@ -12034,19 +13467,16 @@ fn resources_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourceFilterParameters,
+    >("the documented request of `resources/getAll`", json, &[]);
 }
 
 #[cfg(feature = "resources")]
 #[test]
 fn resources_get_all_result() {
-    round_trips::<
-        ResourceResult,
-    >(
-        "the documented result of `resources/getAll`",
-        r#"{
+    let json = r#"{
   "Resources": [
     {
       "Id": "20e00c32-d561-4008-8609-82d8aa525714",
@@ -12130,19 +13560,44 @@ fn resources_get_all_result() {
   "ResourceFeatures": null,
   "ResourceFeatureAssignments": null,
   "Cursor": "a1b2c3d4-e5f6-7890-abcd-ef1234567890"
-}"#,
+}"#;
+    round_trips::<
+        ResourceResult,
+    >("the documented result of `resources/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourceResult,
+    >(
+        "the documented result of `resources/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Resources/0/AddedByANewerServer",
+            "/Resources/0/Data/AddedByANewerServer",
+            "/Resources/0/Data/Value/AddedByANewerServer",
+            "/Resources/1/AddedByANewerServer",
+            "/Resources/1/Data/AddedByANewerServer",
+            "/Resources/1/Data/Value/AddedByANewerServer",
+            "/Resources/2/AddedByANewerServer",
+            "/Resources/2/Data/AddedByANewerServer",
+            "/Resources/2/Data/Value/AddedByANewerServer",
+        ],
+        &[
+            "/Resources/0/State",
+            "/Resources/0/Data/Discriminator",
+            "/Resources/1/State",
+            "/Resources/1/Data/Discriminator",
+            "/Resources/2/State",
+            "/Resources/2/Data/Discriminator",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resources")]
 #[test]
 fn resources_get_occupancy_state_request() {
-    round_trips::<
-        ResourcesOccupancyStateFilterParameters,
-    >(
-        "the documented request of `resources/getOccupancyState`",
-        r#"{
+    let json = r#"{
   "ResourceCategoryIds": [
     "773d5e42-de1e-43a0-9ce6-f940faf2303f"
   ],
@@ -12154,19 +13609,16 @@ fn resources_get_occupancy_state_request() {
     "Vacant",
     "Reserved"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ResourcesOccupancyStateFilterParameters,
+    >("the documented request of `resources/getOccupancyState`", json, &[]);
 }
 
 #[cfg(feature = "resources")]
 #[test]
 fn resources_get_occupancy_state_result() {
-    round_trips::<
-        ResourcesOccupancyStateResult,
-    >(
-        "the documented result of `resources/getOccupancyState`",
-        r#"{
+    let json = r#"{
   "ResourceCategoryOccupancyStates": [
     {
       "ResourceCategoryId": "773d5e42-de1e-43a0-9ce6-f940faf2303f",
@@ -12184,19 +13636,36 @@ fn resources_get_occupancy_state_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ResourcesOccupancyStateResult,
+    >("the documented result of `resources/getOccupancyState`", json, &[]);
+    reads_from_a_newer_server::<
+        ResourcesOccupancyStateResult,
+    >(
+        "the documented result of `resources/getOccupancyState`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceCategoryOccupancyStates/0/AddedByANewerServer",
+            "/ResourceCategoryOccupancyStates/0/ResourceOccupancyStates/0/AddedByANewerServer",
+            "/ResourceCategoryOccupancyStates/0/ResourceOccupancyStates/1/AddedByANewerServer",
+        ],
+        &[
+            "/ResourceCategoryOccupancyStates/0/ResourceOccupancyStates/0/ResourceState",
+            "/ResourceCategoryOccupancyStates/0/ResourceOccupancyStates/0/OccupancyState",
+            "/ResourceCategoryOccupancyStates/0/ResourceOccupancyStates/1/ResourceState",
+            "/ResourceCategoryOccupancyStates/0/ResourceOccupancyStates/1/OccupancyState",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "resources")]
 #[test]
 fn resources_update_request() {
-    round_trips::<
-        MultipleResourceUpdateParameters,
-    >(
-        "the documented request of `resources/update`",
-        r#"{
+    let json = r#"{
   "ResourceUpdates": [
     {
       "ResourceId": "20e00c32-d561-4008-8609-82d8aa525714",
@@ -12243,19 +13712,16 @@ fn resources_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleResourceUpdateParameters,
+    >("the documented request of `resources/update`", json, &[]);
 }
 
 #[cfg(feature = "restrictions")]
 #[test]
 fn restrictions_get_all_request() {
-    round_trips::<
-        RestrictionFilterParameters,
-    >(
-        "the documented request of `restrictions/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -12285,19 +13751,16 @@ fn restrictions_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        RestrictionFilterParameters,
+    >("the documented request of `restrictions/getAll`", json, &[]);
 }
 
 #[cfg(feature = "restrictions")]
 #[test]
 fn restrictions_get_all_result() {
-    round_trips::<
-        RestrictionResult,
-    >(
-        "the documented result of `restrictions/getAll`",
-        r#"{
+    let json = r#"{
   "Restrictions": [
     {
       "Id": "40c24757-c16e-4094-91d3-4ca952e488a1",
@@ -12366,19 +13829,42 @@ fn restrictions_get_all_result() {
     }
   ],
   "Cursor": "b40ac4a8-f5da-457d-88fe-7a895e1580ab"
-}"#,
+}"#;
+    round_trips::<
+        RestrictionResult,
+    >("the documented result of `restrictions/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        RestrictionResult,
+    >(
+        "the documented result of `restrictions/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Restrictions/0/AddedByANewerServer",
+            "/Restrictions/0/Conditions/AddedByANewerServer",
+            "/Restrictions/0/Exceptions/AddedByANewerServer",
+            "/Restrictions/0/Exceptions/MinPrice/AddedByANewerServer",
+            "/Restrictions/0/Exceptions/MaxPrice/AddedByANewerServer",
+            "/Restrictions/1/AddedByANewerServer",
+            "/Restrictions/1/Conditions/AddedByANewerServer",
+            "/Restrictions/1/Exceptions/AddedByANewerServer",
+        ],
+        &[
+            "/Restrictions/0/Origin",
+            "/Restrictions/0/Conditions/Type",
+            "/Restrictions/1/Origin",
+            "/Restrictions/1/Conditions/Type",
+            "/Restrictions/1/Conditions/ResourceCategoryType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "restrictions")]
 #[test]
 fn restrictions_set_request() {
-    round_trips::<
-        SetRestrictionParameters,
-    >(
-        "the documented request of `restrictions/set`",
-        r#"{
+    let json = r#"{
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "Data": [
     {
@@ -12417,19 +13903,16 @@ fn restrictions_set_request() {
       "MaxAdvance": "P0Y0M3DT0H0M0S"
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        SetRestrictionParameters,
+    >("the documented request of `restrictions/set`", json, &[]);
 }
 
 #[cfg(feature = "restrictions")]
 #[test]
 fn restrictions_clear_request() {
-    round_trips::<
-        ClearRestrictionParameters,
-    >(
-        "the documented request of `restrictions/clear`",
-        r#"{
+    let json = r#"{
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "Data": [
     {
@@ -12464,19 +13947,16 @@ fn restrictions_clear_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ClearRestrictionParameters,
+    >("the documented request of `restrictions/clear`", json, &[]);
 }
 
 #[cfg(feature = "routing-rules")]
 #[test]
 fn routing_rules_get_all_request() {
-    round_trips::<
-        RoutingRuleFilterParameters,
-    >(
-        "the documented request of `routingRules/getAll`",
-        r#"{
+    let json = r#"{
   "CompanyIds": [
     "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f",
     "956aa0f0-a090-42c8-bee2-991972d32f80"
@@ -12496,19 +13976,16 @@ fn routing_rules_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        RoutingRuleFilterParameters,
+    >("the documented request of `routingRules/getAll`", json, &[]);
 }
 
 #[cfg(feature = "routing-rules")]
 #[test]
 fn routing_rules_get_all_result() {
-    round_trips::<
-        RoutingRuleResult,
-    >(
-        "the documented result of `routingRules/getAll`",
-        r#"{
+    let json = r#"{
   "RoutingRules": [
     {
       "Id": "ff785b22-5422-4d1d-87f4-af2e00b3dfda",
@@ -12544,19 +14021,38 @@ fn routing_rules_get_all_result() {
     }
   ],
   "Cursor": "d98c9611-0006-4691-a835-af2e00b170c4"
-}"#,
+}"#;
+    round_trips::<
+        RoutingRuleResult,
+    >("the documented result of `routingRules/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        RoutingRuleResult,
+    >(
+        "the documented result of `routingRules/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/RoutingRules/0/AddedByANewerServer",
+            "/RoutingRules/1/AddedByANewerServer",
+            "/RoutingRules/1/SelectedStayItems/AddedByANewerServer",
+        ],
+        &[
+            "/RoutingRules/0/CompanyRelation",
+            "/RoutingRules/0/Applicability",
+            "/RoutingRules/0/RouteType",
+            "/RoutingRules/1/CompanyRelation",
+            "/RoutingRules/1/Applicability",
+            "/RoutingRules/1/RouteType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "routing-rules")]
 #[test]
 fn routing_rules_add_request() {
-    round_trips::<
-        MultipleRoutingRuleAddParameters,
-    >(
-        "the documented request of `routingRules/add`",
-        r#"{
+    let json = r#"{
   "RoutingRules": [
     {
       "CompanyId": "c6f5c82d-621a-4c8a-903b-1b0a9a23b71f",
@@ -12583,19 +14079,16 @@ fn routing_rules_add_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleRoutingRuleAddParameters,
+    >("the documented request of `routingRules/add`", json, &[]);
 }
 
 #[cfg(feature = "routing-rules")]
 #[test]
 fn routing_rules_add_result() {
-    round_trips::<
-        RoutingRuleAdditionResult,
-    >(
-        "the documented result of `routingRules/add`",
-        r#"{
+    let json = r#"{
   "RoutingRules": [
     {
       "Id": "ff785b22-5422-4d1d-87f4-af2e00b3dfda",
@@ -12630,19 +14123,38 @@ fn routing_rules_add_result() {
       "UpdatedUtc": "2023-10-28T11:48:57Z"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        RoutingRuleAdditionResult,
+    >("the documented result of `routingRules/add`", json, &[]);
+    reads_from_a_newer_server::<
+        RoutingRuleAdditionResult,
+    >(
+        "the documented result of `routingRules/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/RoutingRules/0/AddedByANewerServer",
+            "/RoutingRules/1/AddedByANewerServer",
+            "/RoutingRules/1/SelectedStayItems/AddedByANewerServer",
+        ],
+        &[
+            "/RoutingRules/0/CompanyRelation",
+            "/RoutingRules/0/Applicability",
+            "/RoutingRules/0/RouteType",
+            "/RoutingRules/1/CompanyRelation",
+            "/RoutingRules/1/Applicability",
+            "/RoutingRules/1/RouteType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "routing-rules")]
 #[test]
 fn routing_rules_update_request() {
-    round_trips::<
-        MultipleRoutingRuleUpdateParameters,
-    >(
-        "the documented request of `routingRules/update`",
-        r#"{
+    let json = r#"{
   "RoutingRuleUpdates": [
     {
       "RoutingRuleId": "ff785b22-5422-4d1d-87f4-af2e00b3dfda",
@@ -12683,19 +14195,16 @@ fn routing_rules_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleRoutingRuleUpdateParameters,
+    >("the documented request of `routingRules/update`", json, &[]);
 }
 
 #[cfg(feature = "routing-rules")]
 #[test]
 fn routing_rules_update_result() {
-    round_trips::<
-        RoutingRuleUpdateResult,
-    >(
-        "the documented result of `routingRules/update`",
-        r#"{
+    let json = r#"{
   "RoutingRules": [
     {
       "Id": "ff785b22-5422-4d1d-87f4-af2e00b3dfda",
@@ -12730,36 +14239,52 @@ fn routing_rules_update_result() {
       "UpdatedUtc": "2023-10-28T11:48:57Z"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        RoutingRuleUpdateResult,
+    >("the documented result of `routingRules/update`", json, &[]);
+    reads_from_a_newer_server::<
+        RoutingRuleUpdateResult,
+    >(
+        "the documented result of `routingRules/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/RoutingRules/0/AddedByANewerServer",
+            "/RoutingRules/1/AddedByANewerServer",
+            "/RoutingRules/1/SelectedStayItems/AddedByANewerServer",
+        ],
+        &[
+            "/RoutingRules/0/CompanyRelation",
+            "/RoutingRules/0/Applicability",
+            "/RoutingRules/0/RouteType",
+            "/RoutingRules/1/CompanyRelation",
+            "/RoutingRules/1/Applicability",
+            "/RoutingRules/1/RouteType",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "routing-rules")]
 #[test]
 fn routing_rules_delete_request() {
-    round_trips::<
-        RoutingRuleDeleteParameters,
-    >(
-        "the documented request of `routingRules/delete`",
-        r#"{
+    let json = r#"{
   "RoutingRuleIds": [
     "ff785b22-5422-4d1d-87f4-af2e00b3dfda",
     "d98c9611-0006-4691-a835-af2e00b170c4"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        RoutingRuleDeleteParameters,
+    >("the documented request of `routingRules/delete`", json, &[]);
 }
 
 #[cfg(feature = "rules")]
 #[test]
 fn rules_get_all_request() {
-    round_trips::<
-        RuleFilterParameters,
-    >(
-        "the documented request of `rules/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -12781,19 +14306,16 @@ fn rules_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        RuleFilterParameters,
+    >("the documented request of `rules/getAll`", json, &[]);
 }
 
 #[cfg(feature = "rules")]
 #[test]
 fn rules_get_all_result() {
-    round_trips::<
-        RuleResult,
-    >(
-        "the documented result of `rules/getAll`",
-        r#"{
+    let json = r#"{
   "Rules": [
     {
       "Id": "13638b12-53f1-4b35-baab-ac1e006ed8cb",
@@ -12850,19 +14372,37 @@ fn rules_get_all_result() {
   "ResourceCategories": [],
   "BusinessSegments": [],
   "Cursor": "13638b12-53f1-4b35-baab-ac1e006ed8cb"
-}"#,
+}"#;
+    round_trips::<RuleResult>("the documented result of `rules/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        RuleResult,
+    >(
+        "the documented result of `rules/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Rules/0/AddedByANewerServer",
+            "/Rules/0/Conditions/AddedByANewerServer",
+            "/Rules/0/Conditions/RateId/AddedByANewerServer",
+            "/Rules/0/Conditions/Origin/AddedByANewerServer",
+            "/RuleActions/0/AddedByANewerServer",
+            "/RuleActions/0/Data/AddedByANewerServer",
+            "/Rates/0/AddedByANewerServer",
+        ],
+        &[
+            "/Rules/0/Conditions/RateId/ConditionType",
+            "/Rules/0/Conditions/Origin/ConditionType",
+            "/RuleActions/0/Data/Discriminator",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "service-order-notes")]
 #[test]
 fn service_order_notes_get_all_request() {
-    round_trips::<
-        ServiceOrderNoteFilterParameters,
-    >(
-        "the documented request of `serviceOrderNotes/getAll`",
-        r#"{
+    let json = r#"{
   "ServiceOrderIds": [
     "1dc0c6bf-2ce6-4a9f-af97-af5c01676720"
   ],
@@ -12876,19 +14416,16 @@ fn service_order_notes_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ServiceOrderNoteFilterParameters,
+    >("the documented request of `serviceOrderNotes/getAll`", json, &[]);
 }
 
 #[cfg(feature = "service-order-notes")]
 #[test]
 fn service_order_notes_get_all_result() {
-    round_trips::<
-        ServiceOrderNoteResult,
-    >(
-        "the documented result of `serviceOrderNotes/getAll`",
-        r#"{
+    let json = r#"{
   "ServiceOrderNotes": [
     {
       "Id": "a06a225b-00f7-48c8-a463-af5c016768e9",
@@ -12900,38 +14437,42 @@ fn service_order_notes_get_all_result() {
     }
   ],
   "Cursor": "a06a225b-00f7-48c8-a463-af5c016768e9"
-}"#,
+}"#;
+    round_trips::<
+        ServiceOrderNoteResult,
+    >("the documented result of `serviceOrderNotes/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ServiceOrderNoteResult,
+    >(
+        "the documented result of `serviceOrderNotes/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ServiceOrderNotes/0/AddedByANewerServer"],
+        &["/ServiceOrderNotes/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "service-order-notes")]
 #[test]
 fn service_order_notes_add_request() {
-    round_trips::<
-        MultipleServiceOrderNoteAddParameters,
-    >(
-        "the documented request of `serviceOrderNotes/add`",
-        r#"{
+    let json = r#"{
   "ServiceOrderNotes": [
     {
       "ServiceOrderId": "1dc0c6bf-2ce6-4a9f-af97-af5c01676720",
       "Text": "Shaken, not stirred."
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleServiceOrderNoteAddParameters,
+    >("the documented request of `serviceOrderNotes/add`", json, &[]);
 }
 
 #[cfg(feature = "service-order-notes")]
 #[test]
 fn service_order_notes_add_result() {
-    round_trips::<
-        ServiceOrderNoteAdditionResult,
-    >(
-        "the documented result of `serviceOrderNotes/add`",
-        r#"{
+    let json = r#"{
   "ServiceOrderNotes": [
     {
       "Id": "a06a225b-00f7-48c8-a463-af5c016768e9",
@@ -12942,19 +14483,26 @@ fn service_order_notes_add_result() {
       "UpdatedUtc": "2022-11-30T12:36:37Z"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ServiceOrderNoteAdditionResult,
+    >("the documented result of `serviceOrderNotes/add`", json, &[]);
+    reads_from_a_newer_server::<
+        ServiceOrderNoteAdditionResult,
+    >(
+        "the documented result of `serviceOrderNotes/add`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ServiceOrderNotes/0/AddedByANewerServer"],
+        &["/ServiceOrderNotes/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "service-order-notes")]
 #[test]
 fn service_order_notes_update_request() {
-    round_trips::<
-        MultipleServiceOrderNoteUpdateParameters,
-    >(
-        "the documented request of `serviceOrderNotes/update`",
-        r#"{
+    let json = r#"{
   "ServiceOrderNoteUpdates": [
     {
       "ServiceOrderNoteId": "a06a225b-00f7-48c8-a463-af5c016768e9",
@@ -12963,19 +14511,16 @@ fn service_order_notes_update_request() {
       }
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleServiceOrderNoteUpdateParameters,
+    >("the documented request of `serviceOrderNotes/update`", json, &[]);
 }
 
 #[cfg(feature = "service-order-notes")]
 #[test]
 fn service_order_notes_update_result() {
-    round_trips::<
-        ServiceOrderNoteUpdateResult,
-    >(
-        "the documented result of `serviceOrderNotes/update`",
-        r#"{
+    let json = r#"{
   "ServiceOrderNotes": [
     {
       "Id": "a06a225b-00f7-48c8-a463-af5c016768e9",
@@ -12986,35 +14531,39 @@ fn service_order_notes_update_result() {
       "UpdatedUtc": "2022-11-30T12:36:37Z"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ServiceOrderNoteUpdateResult,
+    >("the documented result of `serviceOrderNotes/update`", json, &[]);
+    reads_from_a_newer_server::<
+        ServiceOrderNoteUpdateResult,
+    >(
+        "the documented result of `serviceOrderNotes/update`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ServiceOrderNotes/0/AddedByANewerServer"],
+        &["/ServiceOrderNotes/0/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "service-order-notes")]
 #[test]
 fn service_order_notes_delete_request() {
-    round_trips::<
-        ServiceOrderNoteDeleteParameters,
-    >(
-        "the documented request of `serviceOrderNotes/delete`",
-        r#"{
+    let json = r#"{
   "ServiceOrderNoteIds": [
     "a06a225b-00f7-48c8-a463-af5c016768e9"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ServiceOrderNoteDeleteParameters,
+    >("the documented request of `serviceOrderNotes/delete`", json, &[]);
 }
 
 #[cfg(feature = "service-overbooking-limits")]
 #[test]
 fn service_overbooking_limits_get_all_request() {
-    round_trips::<
-        ServiceOverbookingLimitFilterParameters,
-    >(
-        "the documented request of `serviceOverbookingLimits/getAll`",
-        r#"{
+    let json = r#"{
   "ServiceIds": [
     "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
     "8c1bd738-a505-4b29-aa71-9ecc2982b843"
@@ -13041,19 +14590,16 @@ fn service_overbooking_limits_get_all_request() {
     "Count": 100,
     "Cursor": "e7f26210-10e7-462e-9da8-ae8300be8ab7"
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ServiceOverbookingLimitFilterParameters,
+    >("the documented request of `serviceOverbookingLimits/getAll`", json, &[]);
 }
 
 #[cfg(feature = "service-overbooking-limits")]
 #[test]
 fn service_overbooking_limits_get_all_result() {
-    round_trips::<
-        ServiceOverbookingLimitResult,
-    >(
-        "the documented result of `serviceOverbookingLimits/getAll`",
-        r#"{
+    let json = r#"{
   "ServiceOverbookingLimits": [
     {
       "Id": "e654f217-d1b5-46be-a820-e93ba568dfac",
@@ -13067,19 +14613,26 @@ fn service_overbooking_limits_get_all_result() {
     }
   ],
   "Cursor": "e654f217-d1b5-46be-a820-e93ba568dfac"
-}"#,
+}"#;
+    round_trips::<
+        ServiceOverbookingLimitResult,
+    >("the documented result of `serviceOverbookingLimits/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ServiceOverbookingLimitResult,
+    >(
+        "the documented result of `serviceOverbookingLimits/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/ServiceOverbookingLimits/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "service-overbooking-limits")]
 #[test]
 fn service_overbooking_limits_set_request() {
-    round_trips::<
-        ServiceOverbookingLimitSetParameters,
-    >(
-        "the documented request of `serviceOverbookingLimits/set`",
-        r#"{
+    let json = r#"{
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "SetServiceOverbookingLimits": [
     {
@@ -13089,19 +14642,16 @@ fn service_overbooking_limits_set_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ServiceOverbookingLimitSetParameters,
+    >("the documented request of `serviceOverbookingLimits/set`", json, &[]);
 }
 
 #[cfg(feature = "service-overbooking-limits")]
 #[test]
 fn service_overbooking_limits_clear_request() {
-    round_trips::<
-        ServiceOverbookingLimitClearParameters,
-    >(
-        "the documented request of `serviceOverbookingLimits/clear`",
-        r#"{
+    let json = r#"{
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "ClearServiceOverbookingLimits": [
     {
@@ -13110,19 +14660,16 @@ fn service_overbooking_limits_clear_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ServiceOverbookingLimitClearParameters,
+    >("the documented request of `serviceOverbookingLimits/clear`", json, &[]);
 }
 
 #[cfg(feature = "services")]
 #[test]
 fn services_get_all_request() {
-    round_trips::<
-        ServiceFilterParameters,
-    >(
-        "the documented request of `services/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -13138,19 +14685,16 @@ fn services_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ServiceFilterParameters,
+    >("the documented request of `services/getAll`", json, &[]);
 }
 
 #[cfg(feature = "services")]
 #[test]
 fn services_get_all_result() {
-    round_trips::<
-        ServiceResult,
-    >(
-        "the documented result of `services/getAll`",
-        r#"{
+    let json = r#"{
   "Services": [
     {
       "Id": "fc79a518-bc69-45b8-93bd-83326201bd14",
@@ -13201,19 +14745,36 @@ fn services_get_all_result() {
     }
   ],
   "Cursor": "bd26d8db-86da-4f96-9efc-e5a4654a4a94"
-}"#,
+}"#;
+    round_trips::<
+        ServiceResult,
+    >("the documented result of `services/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        ServiceResult,
+    >(
+        "the documented result of `services/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Services/0/AddedByANewerServer",
+            "/Services/0/Options/AddedByANewerServer",
+            "/Services/0/Data/AddedByANewerServer",
+            "/Services/0/Data/Value/AddedByANewerServer",
+            "/Services/0/Data/Value/Promotions/AddedByANewerServer",
+            "/Services/1/AddedByANewerServer",
+            "/Services/1/Options/AddedByANewerServer",
+            "/Services/1/Data/AddedByANewerServer",
+        ],
+        &["/Services/0/Data/Discriminator", "/Services/1/Data/Discriminator"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "services")]
 #[test]
 fn services_get_availability_2024_01_22_request() {
-    round_trips::<
-        ServiceAvailabilityFilterParametersV20240122,
-    >(
-        "the documented request of `services/getAvailability/2024-01-22`",
-        r#"{
+    let json = r#"{
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "FirstTimeUnitStartUtc": "2024-02-01T23:00:00.000Z",
   "LastTimeUnitStartUtc": "2024-02-05T23:00:00.000Z",
@@ -13230,19 +14791,16 @@ fn services_get_availability_2024_01_22_request() {
     "ActiveResources",
     "HouseUse"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ServiceAvailabilityFilterParametersV20240122,
+    >("the documented request of `services/getAvailability/2024-01-22`", json, &[]);
 }
 
 #[cfg(feature = "services")]
 #[test]
 fn services_get_availability_2024_01_22_result() {
-    round_trips::<
-        ServiceAvailabilityResultV20240122,
-    >(
-        "the documented result of `services/getAvailability/2024-01-22`",
-        r#"{
+    let json = r#"{
   "TimeUnitStartsUtc": [
     "2024-01-31T23:00:00Z",
     "2024-02-01T23:00:00Z",
@@ -13334,35 +14892,42 @@ fn services_get_availability_2024_01_22_result() {
       }
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        ServiceAvailabilityResultV20240122,
+    >("the documented result of `services/getAvailability/2024-01-22`", json, &[]);
+    reads_from_a_newer_server::<
+        ServiceAvailabilityResultV20240122,
+    >(
+        "the documented result of `services/getAvailability/2024-01-22`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/ResourceCategoryAvailabilities/0/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "services")]
 #[test]
 fn services_get_availability_request() {
-    round_trips::<
-        ServiceAvailabilityFilterParameters,
-    >(
-        "the documented request of `services/getAvailability`",
-        r#"{
+    let json = r#"{
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "FirstTimeUnitStartUtc": "2017-01-01T23:00:00.000Z",
   "LastTimeUnitStartUtc": "2017-01-03T23:00:00.000Z"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ServiceAvailabilityFilterParameters,
+    >("the documented request of `services/getAvailability`", json, &[]);
 }
 
 #[cfg(feature = "services")]
 #[test]
 fn services_get_availability_result() {
-    round_trips::<
-        ServiceAvailabilityResult,
-    >(
-        "the documented result of `services/getAvailability`",
-        r#"{
+    let json = r#"{
   "CategoryAvailabilities": [
     {
       "Availabilities": [
@@ -13396,19 +14961,30 @@ fn services_get_availability_result() {
     "2017-01-02T23:00:00Z",
     "2017-01-03T23:00:00Z"
   ]
-}"#,
+}"#;
+    round_trips::<
+        ServiceAvailabilityResult,
+    >("the documented result of `services/getAvailability`", json, &[]);
+    reads_from_a_newer_server::<
+        ServiceAvailabilityResult,
+    >(
+        "the documented result of `services/getAvailability`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/CategoryAvailabilities/0/AddedByANewerServer",
+            "/CategoryAvailabilities/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "services")]
 #[test]
 fn services_update_availability_request() {
-    round_trips::<
-        ServiceAvailabilityUpdateParameters,
-    >(
-        "the documented request of `services/updateAvailability`",
-        r#"{
+    let json = r#"{
   "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
   "AvailabilityUpdates": [
     {
@@ -13427,19 +15003,16 @@ fn services_update_availability_request() {
       "UnitCountAdjustment": {}
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        ServiceAvailabilityUpdateParameters,
+    >("the documented request of `services/updateAvailability`", json, &[]);
 }
 
 #[cfg(feature = "source-assignments")]
 #[test]
 fn source_assignments_get_all_2024_09_20_request() {
-    round_trips::<
-        SourceAssignmentFilterParametersV20240920,
-    >(
-        "the documented request of `sourceAssignments/getAll/2024-09-20`",
-        r#"{
+    let json = r#"{
   "ReservationIds": [
     "9b59b50d-bd32-4ce5-add8-09ea0e1300e7"
   ],
@@ -13453,19 +15026,16 @@ fn source_assignments_get_all_2024_09_20_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        SourceAssignmentFilterParametersV20240920,
+    >("the documented request of `sourceAssignments/getAll/2024-09-20`", json, &[]);
 }
 
 #[cfg(feature = "source-assignments")]
 #[test]
 fn source_assignments_get_all_2024_09_20_result() {
-    round_trips::<
-        SourceAssignmentResultV20240920,
-    >(
-        "the documented result of `sourceAssignments/getAll/2024-09-20`",
-        r#"{
+    let json = r#"{
   "SourceAssignments": [
     {
       "Id": "c5e11f73-7e85-4a3c-9fe1-872014a10b43",
@@ -13483,19 +15053,30 @@ fn source_assignments_get_all_2024_09_20_result() {
     }
   ],
   "Cursor": "5411ffd5-72c6-4ab3-b179-708bcac73d08"
-}"#,
+}"#;
+    round_trips::<
+        SourceAssignmentResultV20240920,
+    >("the documented result of `sourceAssignments/getAll/2024-09-20`", json, &[]);
+    reads_from_a_newer_server::<
+        SourceAssignmentResultV20240920,
+    >(
+        "the documented result of `sourceAssignments/getAll/2024-09-20`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/SourceAssignments/0/AddedByANewerServer",
+            "/SourceAssignments/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "source-assignments")]
 #[test]
 fn source_assignments_get_all_request() {
-    round_trips::<
-        SourceAssignmentFilterParameters,
-    >(
-        "the documented request of `sourceAssignments/getAll`",
-        r#"{
+    let json = r#"{
   "ReservationGroupIds": [
     "730d050c-8098-415a-95af-af2500a2de47"
   ],
@@ -13510,19 +15091,16 @@ fn source_assignments_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        SourceAssignmentFilterParameters,
+    >("the documented request of `sourceAssignments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "source-assignments")]
 #[test]
 fn source_assignments_get_all_result() {
-    round_trips::<
-        SourceAssignmentResult,
-    >(
-        "the documented result of `sourceAssignments/getAll`",
-        r#"{
+    let json = r#"{
   "SourceAssignments": [
     {
       "Id": "670ef167-0380-4dd5-8dbb-af1500d3eb16",
@@ -13538,19 +15116,30 @@ fn source_assignments_get_all_result() {
     }
   ],
   "Cursor": "da272c89-3afc-4e6f-ad12-af2500a2de79"
-}"#,
+}"#;
+    round_trips::<
+        SourceAssignmentResult,
+    >("the documented result of `sourceAssignments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        SourceAssignmentResult,
+    >(
+        "the documented result of `sourceAssignments/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/SourceAssignments/0/AddedByANewerServer",
+            "/SourceAssignments/1/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "sources")]
 #[test]
 fn sources_get_all_request() {
-    round_trips::<
-        SourceFilterParameters,
-    >(
-        "the documented request of `sources/getAll`",
-        r#"{
+    let json = r#"{
   "UpdatedUtc": {
     "StartUtc": "2023-01-05T00:00:00Z",
     "EndUtc": "2023-01-10T00:00:00Z"
@@ -13564,19 +15153,16 @@ fn sources_get_all_request() {
     "Count": 10,
     "Cursor": null
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        SourceFilterParameters,
+    >("the documented request of `sources/getAll`", json, &[]);
 }
 
 #[cfg(feature = "sources")]
 #[test]
 fn sources_get_all_result() {
-    round_trips::<
-        SourceResult,
-    >(
-        "the documented result of `sources/getAll`",
-        r#"{
+    let json = r#"{
   "Sources": [
     {
       "Id": "bbe29c21-401a-4746-b97d-af1f00e1bb8b",
@@ -13598,19 +15184,29 @@ fn sources_get_all_result() {
     }
   ],
   "Cursor": "b5a55d41-bbc5-48d0-a01b-af1f00e1bb8b"
-}"#,
+}"#;
+    round_trips::<SourceResult>("the documented result of `sources/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        SourceResult,
+    >(
+        "the documented result of `sources/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Sources/0/AddedByANewerServer",
+            "/Sources/1/AddedByANewerServer",
+            "/Sources/2/AddedByANewerServer",
+        ],
+        &["/Sources/0/Type", "/Sources/1/Type", "/Sources/2/Type"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "tasks")]
 #[test]
 fn tasks_get_all_request() {
-    round_trips::<
-        TaskFilterParameters,
-    >(
-        "the documented request of `tasks/getAll`",
-        r#"{
+    let json = r#"{
   "TaskIds": [
     "65cf1aac-bef2-4653-9350-ab2600af65af"
   ],
@@ -13635,19 +15231,16 @@ fn tasks_get_all_request() {
   "Limitation": {
     "Count": 1000
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        TaskFilterParameters,
+    >("the documented request of `tasks/getAll`", json, &[]);
 }
 
 #[cfg(feature = "tasks")]
 #[test]
 fn tasks_get_all_result() {
-    round_trips::<
-        TaskResult,
-    >(
-        "the documented result of `tasks/getAll`",
-        r#"{
+    let json = r#"{
   "Tasks": [
     {
       "Id": "b166fc93-c75a-438f-93b8-ab1e00a031ae",
@@ -13661,66 +15254,71 @@ fn tasks_get_all_result() {
       "ClosedUtc": null
     }
   ]
-}"#,
+}"#;
+    round_trips::<TaskResult>("the documented result of `tasks/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        TaskResult,
+    >(
+        "the documented result of `tasks/getAll`",
+        json,
         &[],
+        &["/AddedByANewerServer", "/Tasks/0/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "tasks")]
 #[test]
 fn tasks_add_request() {
-    round_trips::<
-        TaskAddParameters,
-    >(
-        "the documented request of `tasks/add`",
-        r#"{
+    let json = r#"{
   "Name": "Test",
   "Description": "Task description",
   "DeadlineUtc": "2016-01-01T14:00:00Z",
   "ServiceOrderId": "c73cf884-ae2b-4fba-858c-ab1400b4c8c3",
   "DepartmentId": "8a0770a7-5178-4b87-8898-ab0400a346ec"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<TaskAddParameters>("the documented request of `tasks/add`", json, &[]);
 }
 
 #[cfg(feature = "tasks")]
 #[test]
 fn tasks_add_result() {
-    round_trips::<
+    let json = r#"{
+  "TaskId": "11bcf947-d629-4781-89f9-ab1800d5aa47"
+}"#;
+    round_trips::<AddTaskResult>("the documented result of `tasks/add`", json, &[]);
+    reads_from_a_newer_server::<
         AddTaskResult,
     >(
         "the documented result of `tasks/add`",
-        r#"{
-  "TaskId": "11bcf947-d629-4781-89f9-ab1800d5aa47"
-}"#,
+        json,
         &[],
+        &["/AddedByANewerServer"],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "tasks")]
 #[test]
 fn tasks_close_request() {
-    round_trips::<
-        CloseTaskParameters,
-    >(
-        "the documented request of `tasks/close`",
-        r#"{
+    let json = r#"{
   "TaskIds": [
     "a7f6f8a1-6a2c-4c4d-8b9f-3c8a6d2f1b7e",
     "b4c2d9fe-12a1-4c2b-9f6a-5b0c2f1d3e4a"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        CloseTaskParameters,
+    >("the documented request of `tasks/close`", json, &[]);
 }
 
 #[cfg(feature = "taxations")]
 #[test]
 fn taxations_get_all_request() {
-    round_trips::<
-        Parameters,
-    >("the documented request of `taxations/getAll`", r#"{}"#, &[]);
+    let json = r#"{}"#;
+    round_trips::<Parameters>("the documented request of `taxations/getAll`", json, &[]);
 }
 
 #[cfg(feature = "taxations")]
@@ -13874,19 +15472,16 @@ fn taxations_get_all_result() {
 #[cfg(feature = "tax-environments")]
 #[test]
 fn tax_environments_get_all_request() {
+    let json = r#"{}"#;
     round_trips::<
         Parameters,
-    >("the documented request of `taxEnvironments/getAll`", r#"{}"#, &[]);
+    >("the documented request of `taxEnvironments/getAll`", json, &[]);
 }
 
 #[cfg(feature = "tax-environments")]
 #[test]
 fn tax_environments_get_all_result() {
-    round_trips::<
-        TaxEnvironmentResult,
-    >(
-        "the documented result of `taxEnvironments/getAll`",
-        r#"{
+    let json = r#"{
   "TaxEnvironments": [
     {
       "Code": "AT-2020",
@@ -13932,19 +15527,32 @@ fn tax_environments_get_all_result() {
       ]
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        TaxEnvironmentResult,
+    >("the documented result of `taxEnvironments/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        TaxEnvironmentResult,
+    >(
+        "the documented result of `taxEnvironments/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/TaxEnvironments/0/AddedByANewerServer",
+            "/TaxEnvironments/1/AddedByANewerServer",
+            "/TaxEnvironments/2/AddedByANewerServer",
+            "/TaxEnvironments/3/AddedByANewerServer",
+        ],
+        &[],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "voucher-codes")]
 #[test]
 fn voucher_codes_get_all_request() {
-    round_trips::<
-        VoucherCodeFilterParameters,
-    >(
-        "the documented request of `voucherCodes/getAll`",
-        r#"{
+    let json = r#"{
   "EnterpriseIds": [
     "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "4d0201db-36f5-428b-8d11-4f0a65e960cc"
@@ -13963,19 +15571,16 @@ fn voucher_codes_get_all_request() {
   "Limitation": {
     "Count": 10
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        VoucherCodeFilterParameters,
+    >("the documented request of `voucherCodes/getAll`", json, &[]);
 }
 
 #[cfg(feature = "voucher-codes")]
 #[test]
 fn voucher_codes_get_all_result() {
-    round_trips::<
-        VoucherCodeResult,
-    >(
-        "the documented result of `voucherCodes/getAll`",
-        r#"{
+    let json = r#"{
   "VoucherCodes": [
     {
       "Id": "8c364829-c7ae-4972-b67f-93ea704d7228",
@@ -13998,19 +15603,30 @@ fn voucher_codes_get_all_result() {
       "ActivityState": "Active"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        VoucherCodeResult,
+    >("the documented result of `voucherCodes/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        VoucherCodeResult,
+    >(
+        "the documented result of `voucherCodes/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/VoucherCodes/0/AddedByANewerServer",
+            "/VoucherCodes/1/AddedByANewerServer",
+        ],
+        &["/VoucherCodes/0/ActivityState", "/VoucherCodes/1/ActivityState"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "voucher-codes")]
 #[test]
 fn voucher_codes_add_request() {
-    round_trips::<
-        MultipleVoucherCodeAddParameters,
-    >(
-        "the documented request of `voucherCodes/add`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "VoucherCodeParameters": [
     {
@@ -14026,19 +15642,16 @@ fn voucher_codes_add_request() {
       "ValidityEndUtc": "2023-10-09T22:00:00Z"
     }
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleVoucherCodeAddParameters,
+    >("the documented request of `voucherCodes/add`", json, &[]);
 }
 
 #[cfg(feature = "voucher-codes")]
 #[test]
 fn voucher_codes_add_result() {
-    round_trips::<
-        VoucherCodeResult,
-    >(
-        "the documented result of `voucherCodes/add`",
-        r#"{
+    let json = r#"{
   "VoucherCodes": [
     {
       "Id": "8c364829-c7ae-4972-b67f-93ea704d7228",
@@ -14061,37 +15674,45 @@ fn voucher_codes_add_result() {
       "ActivityState": "Active"
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        VoucherCodeResult,
+    >("the documented result of `voucherCodes/add`", json, &[]);
+    reads_from_a_newer_server::<
+        VoucherCodeResult,
+    >(
+        "the documented result of `voucherCodes/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/VoucherCodes/0/AddedByANewerServer",
+            "/VoucherCodes/1/AddedByANewerServer",
+        ],
+        &["/VoucherCodes/0/ActivityState", "/VoucherCodes/1/ActivityState"],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "voucher-codes")]
 #[test]
 fn voucher_codes_delete_request() {
-    round_trips::<
-        MultipleVoucherCodeDeleteParameters,
-    >(
-        "the documented request of `voucherCodes/delete`",
-        r#"{
+    let json = r#"{
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
   "VoucherCodeIds": [
     "8c364829-c7ae-4972-b67f-93ea704d7228",
     "dc9d3488-7fc4-4fc9-a524-14e6504d8734"
   ]
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleVoucherCodeDeleteParameters,
+    >("the documented request of `voucherCodes/delete`", json, &[]);
 }
 
 #[cfg(feature = "vouchers")]
 #[test]
 fn vouchers_get_all_request() {
-    round_trips::<
-        VoucherFilterParameters,
-    >(
-        "the documented request of `vouchers/getAll`",
-        r#"{
+    let json = r#"{
   "Extent": {
     "Vouchers": true,
     "VoucherCodes": true,
@@ -14127,19 +15748,16 @@ fn vouchers_get_all_request() {
   "Limitation": {
     "Count": 100
   }
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        VoucherFilterParameters,
+    >("the documented request of `vouchers/getAll`", json, &[]);
 }
 
 #[cfg(feature = "vouchers")]
 #[test]
 fn vouchers_get_all_result() {
-    round_trips::<
-        VoucherResult,
-    >(
-        "the documented result of `vouchers/getAll`",
-        r#"{
+    let json = r#"{
   "Vouchers": [
     {
       "Id": "fe568bbd-1ecb-4bb2-bf77-96c3698de20d",
@@ -14195,19 +15813,38 @@ fn vouchers_get_all_result() {
   "Rates": null,
   "Companies": null,
   "Cursor": "fe568bbd-1ecb-4bb2-bf77-96c3698de20d"
-}"#,
+}"#;
+    round_trips::<
+        VoucherResult,
+    >("the documented result of `vouchers/getAll`", json, &[]);
+    reads_from_a_newer_server::<
+        VoucherResult,
+    >(
+        "the documented result of `vouchers/getAll`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Vouchers/0/AddedByANewerServer",
+            "/VoucherCodes/0/AddedByANewerServer",
+            "/VoucherCodes/1/AddedByANewerServer",
+            "/VoucherAssignments/0/AddedByANewerServer",
+            "/VoucherAssignments/1/AddedByANewerServer",
+        ],
+        &[
+            "/Vouchers/0/Type",
+            "/Vouchers/0/ActivityState",
+            "/VoucherCodes/0/ActivityState",
+            "/VoucherCodes/1/ActivityState",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "vouchers")]
 #[test]
 fn vouchers_add_request() {
-    round_trips::<
-        MultipleVoucherAddParameters,
-    >(
-        "the documented request of `vouchers/add`",
-        r#"{
+    let json = r#"{
   "VoucherParameters": [
     {
       "ServiceId": "bd26d8db-86da-4f96-9efc-e5a4654a4a94",
@@ -14233,19 +15870,16 @@ fn vouchers_add_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleVoucherAddParameters,
+    >("the documented request of `vouchers/add`", json, &[]);
 }
 
 #[cfg(feature = "vouchers")]
 #[test]
 fn vouchers_add_result() {
-    round_trips::<
-        VoucherWriteResult,
-    >(
-        "the documented result of `vouchers/add`",
-        r#"{
+    let json = r#"{
   "Vouchers": [
     {
       "Id": "fe568bbd-1ecb-4bb2-bf77-96c3698de20d",
@@ -14280,19 +15914,35 @@ fn vouchers_add_result() {
       "IsActive": true
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        VoucherWriteResult,
+    >("the documented result of `vouchers/add`", json, &[]);
+    reads_from_a_newer_server::<
+        VoucherWriteResult,
+    >(
+        "the documented result of `vouchers/add`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Vouchers/0/AddedByANewerServer",
+            "/Vouchers/1/AddedByANewerServer",
+        ],
+        &[
+            "/Vouchers/0/Type",
+            "/Vouchers/0/ActivityState",
+            "/Vouchers/1/Type",
+            "/Vouchers/1/ActivityState",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "vouchers")]
 #[test]
 fn vouchers_update_request() {
-    round_trips::<
-        MultipleVoucherUpdateParameters,
-    >(
-        "the documented request of `vouchers/update`",
-        r#"{
+    let json = r#"{
   "VoucherUpdates": [
     {
       "VoucherId": "fe568bbd-1ecb-4bb2-bf77-96c3698de20d",
@@ -14338,19 +15988,16 @@ fn vouchers_update_request() {
     }
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleVoucherUpdateParameters,
+    >("the documented request of `vouchers/update`", json, &[]);
 }
 
 #[cfg(feature = "vouchers")]
 #[test]
 fn vouchers_update_result() {
-    round_trips::<
-        VoucherWriteResult,
-    >(
-        "the documented result of `vouchers/update`",
-        r#"{
+    let json = r#"{
   "Vouchers": [
     {
       "Id": "fe568bbd-1ecb-4bb2-bf77-96c3698de20d",
@@ -14385,25 +16032,42 @@ fn vouchers_update_result() {
       "IsActive": true
     }
   ]
-}"#,
+}"#;
+    round_trips::<
+        VoucherWriteResult,
+    >("the documented result of `vouchers/update`", json, &[]);
+    reads_from_a_newer_server::<
+        VoucherWriteResult,
+    >(
+        "the documented result of `vouchers/update`",
+        json,
         &[],
+        &[
+            "/AddedByANewerServer",
+            "/Vouchers/0/AddedByANewerServer",
+            "/Vouchers/1/AddedByANewerServer",
+        ],
+        &[
+            "/Vouchers/0/Type",
+            "/Vouchers/0/ActivityState",
+            "/Vouchers/1/Type",
+            "/Vouchers/1/ActivityState",
+        ],
+        "ValueOfANewerServer",
     );
 }
 
 #[cfg(feature = "vouchers")]
 #[test]
 fn vouchers_delete_request() {
-    round_trips::<
-        MultipleVoucherDeleteParameters,
-    >(
-        "the documented request of `vouchers/delete`",
-        r#"{
+    let json = r#"{
   "VoucherIds": [
     "fe568bbd-1ecb-4bb2-bf77-96c3698de20d",
     "f4a9942c-2616-4074-b1f4-4b959515e933"
   ],
   "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-}"#,
-        &[],
-    );
+}"#;
+    round_trips::<
+        MultipleVoucherDeleteParameters,
+    >("the documented request of `vouchers/delete`", json, &[]);
 }

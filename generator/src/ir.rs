@@ -769,6 +769,20 @@ pub struct Response {
     /// documentation departs from the spec where a rule cannot follow it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub example_unreadable: Vec<String>,
+    /// How a newer server could send the example, where it reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer_result: Option<NewerResult>,
+}
+
+/// A documented result as a newer server could send it, as JSON pointers into the example.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct NewerResult {
+    /// The value of every added member, and the one that replaces every enum value.
+    pub value: String,
+    /// Members this version does not know, one in every object read as a struct.
+    pub added_members: Vec<String>,
+    /// The string enum values, each replaced by a value this version does not know.
+    pub newer_values: Vec<String>,
 }
 
 impl Response {

@@ -3,7 +3,8 @@
 //! is one left out, numbers are equal by value, date-times by instant, a date by the midnight
 //! UTC it starts, identifiers whatever their case). Requests are read as the example program
 //! sends them (fitted to the spec where the documentation departs from it, as each example's
-//! rustdoc lists); a result's members its type does not describe are named, and left out.
+//! rustdoc lists); a result's members its type does not describe are named, and left out. Each
+//! result that reads also reads as a newer server could send it ([`crate::ir::NewerResult`]).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -12,7 +13,7 @@ use super::examples::json_literal;
 use super::features::{allow_without_all, gate};
 use super::models::rust_type;
 use super::{doc_attrs, ident, inner_doc_attrs};
-use crate::ir::{Api, Operation, TypeRef};
+use crate::ir::{Api, NewerResult, Operation, TypeRef};
 
 /// The test file, or `None` when the spec documents no JSON example.
 pub fn tests(api: &Api, crate_path: &str) -> Option<TokenStream> {
@@ -37,13 +38,51 @@ pub fn tests(api: &Api, crate_path: &str) -> Option<TokenStream> {
             }
         }
     });
+    let any_newer = api.operations.iter().any(|operation| {
+        operation
+            .responses
+            .iter()
+            .any(|response| response.newer_result.is_some())
+    });
+    let from_a_newer_server = any_newer.then(|| {
+        quote! {
+            /// `json` as a newer server could send it (`value` as a member added at each of
+            /// `added` and in place of each of the enum values at `newer`) reads as `T` and
+            /// writes back the same, the newer enum values kept, but for the members `T` does
+            /// not describe; an added member may be kept too (by a union's catch-all, which
+            /// keeps what it reads as received).
+            fn reads_from_a_newer_server<T: serde::Serialize + serde::de::DeserializeOwned>(
+                what: &str,
+                json: &str,
+                unknown: &[&str],
+                added: &[&str],
+                newer: &[&str],
+                value: &str,
+            ) {
+                let mut sent: Value = serde_json::from_str(json).expect("the example is JSON");
+                for pointer in newer {
+                    *sent
+                        .pointer_mut(pointer)
+                        .unwrap_or_else(|| panic!("{what} has no value at {pointer}")) = value.into();
+                }
+                for pointer in added {
+                    let (object, member) = member_at(&mut sent, pointer, what);
+                    object.insert(member, value.into());
+                }
+                let what = format!("{what}, from a newer server");
+                writes_back::<T>(&what, sent, &[unknown, added].concat(), added);
+            }
+        }
+    });
     let docs = inner_doc_attrs(
         "Every documented example reads into its type and writes back to the same JSON value, \
          as Mews reads JSON: a member sent as `null` is one left out, numbers are equal by \
          value, date-times by the instant they name, a date is the midnight (UTC) it starts at \
          and identifiers are equal whatever their case. Requests are read as the example \
          program sends them; the members of a result that its type does not describe are left \
-         out, as those a newer server adds.",
+         out, as those a newer server adds. Each result also reads as a newer server could send \
+         it, with a member this version does not know in every object and a value it does not \
+         know in place of every enum value.",
     );
     let allow_unused =
         allow_without_all(api, quote!(unused_imports, dead_code)).map(|allow| quote!(#![#allow]));
@@ -63,23 +102,53 @@ pub fn tests(api: &Api, crate_path: &str) -> Option<TokenStream> {
             json: &str,
             unknown: &[&str],
         ) {
-            let mut documented: Value = serde_json::from_str(json).expect("the example is JSON");
+            let documented = serde_json::from_str(json).expect("the example is JSON");
+            writes_back::<T>(what, documented, unknown, &[]);
+        }
+
+        /// `documented` reads as `T` and writes back to the same value, but for the `unknown`
+        /// members, which reading leaves out (those also in `maybe_kept` it may keep).
+        fn writes_back<T: serde::Serialize + serde::de::DeserializeOwned>(
+            what: &str,
+            mut documented: Value,
+            unknown: &[&str],
+            maybe_kept: &[&str],
+        ) {
             let value: T = serde_json::from_value(documented.clone())
                 .unwrap_or_else(|err| panic!("{what} does not read: {err}"));
-            let written = serde_json::to_value(&value).expect("the value writes");
+            let mut written = serde_json::to_value(&value).expect("the value writes");
             for pointer in unknown {
-                let (parent, member) = pointer.rsplit_once('/').expect("a member's pointer");
-                let member = member.replace("~1", "/").replace("~0", "~");
-                documented
-                    .pointer_mut(parent)
-                    .and_then(Value::as_object_mut)
-                    .and_then(|object| object.remove(&member))
+                let (object, member) = member_at(&mut documented, pointer, what);
+                object
+                    .remove(&member)
                     .unwrap_or_else(|| panic!("{what} has no member {pointer}"));
+            }
+            for pointer in maybe_kept {
+                let (parent, member) = pointer.rsplit_once('/').expect("a member's pointer");
+                if let Some(object) = written.pointer_mut(parent).and_then(Value::as_object_mut) {
+                    object.remove(&member.replace("~1", "/").replace("~0", "~"));
+                }
             }
             if let Some(difference) = difference(&documented, &written, "") {
                 panic!("{what} does not write back: {difference}");
             }
         }
+
+        /// The object of the member `pointer` names, and the member's name.
+        fn member_at<'a>(
+            json: &'a mut Value,
+            pointer: &str,
+            what: &str,
+        ) -> (&'a mut serde_json::Map<String, Value>, String) {
+            let (parent, member) = pointer.rsplit_once('/').expect("a member's pointer");
+            let object = json
+                .pointer_mut(parent)
+                .and_then(Value::as_object_mut)
+                .unwrap_or_else(|| panic!("{what} has no object at {parent}"));
+            (object, member.replace("~1", "/").replace("~0", "~"))
+        }
+
+        #from_a_newer_server
 
         /// Where `written` means something else than `documented`, if anywhere.
         fn difference(documented: &Value, written: &Value, at: &str) -> Option<String> {
@@ -162,14 +231,15 @@ fn operation_tests(operation: &Operation) -> Vec<TokenStream> {
             &response.example_unreadable,
         )
     });
+    let newer = result_response.and_then(|response| response.newer_result.as_ref());
     [
-        ("request", request, no_members, no_members),
-        ("result", result, unknown, unreadable),
+        ("request", request, no_members, no_members, None),
+        ("result", result, unknown, unreadable, newer),
     ]
     .into_iter()
-    .filter_map(|(kind, example, unknown, unreadable)| {
+    .filter_map(|(kind, example, unknown, unreadable, newer)| {
         let (ty, json) = example?;
-        test(operation, kind, ty, json, unknown, unreadable)
+        test(operation, kind, ty, json, unknown, unreadable, newer)
     })
     .collect()
 }
@@ -181,6 +251,7 @@ fn test(
     json: &serde_json::Value,
     unknown: &[String],
     unreadable: &[String],
+    newer: Option<&NewerResult>,
 ) -> Option<TokenStream> {
     let name = format_ident!("{}_{kind}", operation.name);
     let ty = rust_type(ty);
@@ -205,11 +276,26 @@ fn test(
             }
         });
     }
+    let from_a_newer_server = newer.map(|newer| {
+        let (added, values, value) = (&newer.added_members, &newer.newer_values, &newer.value);
+        quote! {
+            reads_from_a_newer_server::<#ty>(
+                #what,
+                json,
+                &[#(#unknown),*],
+                &[#(#added),*],
+                &[#(#values),*],
+                #value,
+            );
+        }
+    });
     Some(quote! {
         #gate
         #[test]
         fn #name() {
-            round_trips::<#ty>(#what, #json, &[#(#unknown),*]);
+            let json = #json;
+            round_trips::<#ty>(#what, json, &[#(#unknown),*]);
+            #from_a_newer_server
         }
     })
 }

@@ -15,6 +15,7 @@ mod features;
 mod markdown;
 mod methods;
 mod mock;
+mod newer_results;
 mod operations;
 mod pagination;
 mod passes;
@@ -105,6 +106,7 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
     common_fields::mark_union_bodies(&types, &mut operations, &common_fields);
     passes::mark_request_types(&mut types, &operations);
     result_examples::loosen(&mut types, &mut operations, update_wrapper_property);
+    newer_results::derive(&types, &mut operations, update_wrapper_property);
     passes::mark_three_state_fields(&mut types, &mut common_fields);
     pagination::detect(
         &mut operations,

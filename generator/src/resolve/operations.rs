@@ -225,6 +225,7 @@ impl<'a> Resolver<'a> {
                 .and_then(|(_, media)| media.example.clone()),
             example_unknown_members: Vec::new(),
             example_unreadable: Vec::new(),
+            newer_result: None,
         })
     }
 
