@@ -2,10 +2,13 @@
 
 use std::time::{Duration, Instant};
 
+use futures::StreamExt;
+
 use mews_connector::{
     ApiError, Client, ClientBuilder, ConnectorApiExceptionResult, Customer, CustomerAddParameters,
     Error, IdentityDocumentUpdateParameters, IdentityDocumentWriteResult,
-    MultipleIdentityDocumentUpdateParameters, RateLimit, RetryPolicy,
+    MultipleIdentityDocumentUpdateParameters, RateLimit, ReservationServiceOrderFilterParameters,
+    RetryPolicy, TimeFilterInterval,
 };
 use serde_json::{json, Value};
 use wiremock::matchers::{header, method, path};
@@ -642,6 +645,19 @@ async fn requests_breaking_a_limit_are_not_sent() {
         error.to_string(),
         "invalid request, not sent: LastName: 0 characters, at least 1 required"
     );
+
+    // A walk checks its request before the first page: four months of arrivals against three.
+    let since: chrono::DateTime<chrono::Utc> = "2026-11-01T00:00:00Z".parse().unwrap();
+    let arrivals = TimeFilterInterval::new(since, since + chrono::Months::new(4));
+    let walk = ReservationServiceOrderFilterParameters::new().with_scheduled_start_utc(arrivals);
+    let mut pages = client.reservations_get_all_2023_06_06_pages(walk);
+    let error = pages.next().await.unwrap().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid request, not sent: ScheduledStartUtc: from 2026-11-01 00:00:00 to 2027-03-01 \
+         00:00:00, an interval of at most 3 months allowed"
+    );
+    assert!(pages.next().await.is_none());
 
     assert!(server.received_requests().await.unwrap().is_empty());
 }
