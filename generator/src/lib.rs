@@ -120,6 +120,16 @@ impl Generator {
         self
     }
 
+    /// A server the API documents outside its spec: it describes the spec's server of the same
+    /// URL where that has no description, and is added after the spec's servers otherwise, so
+    /// that the client's server constants are the same whichever spec is the input.
+    pub fn known_server(mut self, url: impl Into<String>, description: impl Into<String>) -> Self {
+        self.settings
+            .known_servers
+            .push((url.into(), description.into()));
+        self
+    }
+
     /// The largest page a paginated operation may ask for, where the spec gives its page size
     /// no maximum: walks ask for it, and a larger page size is refused before sending.
     pub fn max_page_size(mut self, size: i64) -> Self {

@@ -14,6 +14,8 @@ impl Generator {
     ///   `Count` no bounds), which walks ask for;
     /// - the operations whose action starts with `get` or is `search` only read, so that they
     ///   are retried after timeouts and server errors (every Mews operation is a `POST`);
+    /// - the production and demo environments are the client's `PRODUCTION` and `DEMO` servers
+    ///   (the published description lists production alone, without a description);
     /// - the crate has this workspace's licence, `MIT OR Apache-2.0`.
     pub fn mews_connector() -> Generator {
         Generator::new()
@@ -32,5 +34,10 @@ impl Generator {
             ))
             .max_page_size(1000)
             .read_only_actions(["get", "search"])
+            .known_server("https://api.mews.com", "Production environment")
+            .known_server(
+                "https://api.mews-demo.com",
+                "Demo environment (tokens differ from production)",
+            )
     }
 }

@@ -15,15 +15,25 @@ pub const SEED_PATHS: [&str; 2] = [
 /// `document` with only the paths of [`SEED_PATHS`], the tags they use and the components they
 /// reach; panics when a seed path is missing, since the snapshots would then lock nothing.
 pub fn cut(document: &Value) -> Value {
+    for path in SEED_PATHS {
+        assert!(
+            document["paths"].get(path).is_some(),
+            "the spec has no path {path}"
+        );
+    }
+    cut_to(document, |path| SEED_PATHS.contains(&path))
+}
+
+/// `document` with only the paths `keep` accepts, the tags they use and the components they
+/// reach.
+pub fn cut_to(document: &Value, keep: impl Fn(&str) -> bool) -> Value {
     let mut cut = document.clone();
-    let paths: Map<String, Value> = SEED_PATHS
-        .iter()
-        .map(|path| {
-            let item = document["paths"]
-                .get(*path)
-                .unwrap_or_else(|| panic!("the spec has no path {path}"));
-            (path.to_string(), item.clone())
-        })
+    let paths: Map<String, Value> = document["paths"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(path, _)| keep(path))
+        .map(|(path, item)| (path.clone(), item.clone()))
         .collect();
     let used_tags = tags_of(&paths);
     if let Some(tags) = cut.get_mut("tags").and_then(Value::as_array_mut) {

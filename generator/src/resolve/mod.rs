@@ -58,6 +58,10 @@ pub struct Settings {
     /// after timeouts and server errors, whatever their HTTP method. `x-idempotent` in the spec
     /// decides first.
     pub read_only_actions: Vec<String>,
+    /// The servers the API documents outside its spec (URL and description): they describe a
+    /// spec server of the same URL that has no description, and the others are added after
+    /// the spec's, so that the server constants do not depend on which spec is the input.
+    pub known_servers: Vec<(String, String)>,
 }
 
 impl Default for Settings {
@@ -67,6 +71,7 @@ impl Default for Settings {
             pagination: PaginationNames::default(),
             client_settings: Vec::new(),
             read_only_actions: Vec::new(),
+            known_servers: Vec::new(),
         }
     }
 }
@@ -128,7 +133,7 @@ pub fn resolve_with(doc: &OpenAPI, file: &Path, settings: &Settings) -> Result<A
         description: text(&doc.info.description),
         types,
         operations,
-        servers: servers(doc),
+        servers: servers(doc, &settings.known_servers),
         common_fields,
         update_value_property: update_wrapper_property.to_owned(),
         errors,
@@ -243,22 +248,34 @@ fn text(value: &Option<String>) -> Option<String> {
         .filter(|text| !text.is_empty())
 }
 
-fn servers(doc: &OpenAPI) -> Vec<Server> {
-    let mut scope = Scope::default();
-    doc.servers
+fn servers(doc: &OpenAPI, known: &[(String, String)]) -> Vec<Server> {
+    let same_url = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
+    let described = doc.servers.iter().map(|server| {
+        let known = known.iter().find(|(url, _)| same_url(url, &server.url));
+        let description = server
+            .description
+            .clone()
+            .or_else(|| known.map(|(_, description)| description.clone()));
+        (server.url.clone(), description)
+    });
+    let added = known
         .iter()
+        .filter(|(url, _)| !doc.servers.iter().any(|server| same_url(url, &server.url)))
+        .map(|(url, description)| (url.clone(), Some(description.clone())));
+    let mut scope = Scope::default();
+    described
+        .chain(added)
         .enumerate()
-        .map(|(index, server)| {
-            let first_word = server
-                .description
+        .map(|(index, (url, description))| {
+            let first_word = description
                 .as_deref()
                 .and_then(|description| description.split_whitespace().next())
                 .map(names::constant_name)
                 .filter(|name| !name.is_empty());
             Server {
                 name: scope.claim(first_word.unwrap_or_else(|| format!("SERVER_{}", index + 1))),
-                url: server.url.clone(),
-                description: server.description.clone(),
+                url,
+                description,
             }
         })
         .collect()
